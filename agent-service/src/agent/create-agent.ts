@@ -1,0 +1,79 @@
+import { AIMessage, HumanMessage, SystemMessage, createAgent, modelCallLimitMiddleware, tool } from "langchain";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { AppError } from "../errors.js";
+import { catalog } from "../tools/index.js";
+import { t } from "../i18n.js";
+import { systemPrompt } from "./prompts.js";
+import type { Invocation, Runner, ToolInvoker } from "./runner.js";
+
+const INVOKER_KEY = "copilotInvoke";
+
+/**
+ * The language-model runner: LangChain's agent loop over the catalog. The agent is built once; each
+ * turn passes its own tool invoker (the user's Odoo client, the turn's actions) through the config.
+ */
+export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?: number } = {}): Runner {
+  const tools = catalog.map((definition) =>
+    tool(
+      async (args, runtime) => {
+        const invoke = (runtime?.configurable as Record<string, unknown> | undefined)?.[INVOKER_KEY] as ToolInvoker | undefined;
+        if (!invoke) throw new Error("No tool invoker in the run's configuration");
+        return forModel(await invoke(definition.name, args));
+      },
+      { name: definition.name, description: definition.description.en, schema: definition.schema },
+    ),
+  );
+  const agent = createAgent({
+    model,
+    tools,
+    middleware: [modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" })],
+  });
+
+  return {
+    mode: "llm",
+    async run({ message, history, lang, userName, invoke, signal }) {
+      const messages = [
+        new SystemMessage(systemPrompt({ lang, userName, today: new Date().toISOString().slice(0, 10) })),
+        ...history.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
+        new HumanMessage(message),
+      ];
+      let state: { messages: { content: unknown; getType?: () => string }[] };
+      try {
+        state = (await agent.invoke({ messages }, { configurable: { [INVOKER_KEY]: invoke }, recursionLimit: 25, ...(signal ? { signal } : {}) })) as typeof state;
+      } catch (cause) {
+        if (cause instanceof AppError) throw cause;
+        throw new AppError("unavailable:llm", {}, { cause });
+      }
+      const last = state.messages.at(-1);
+      const reply = textOf(last?.content).trim();
+      return { reply: reply || t(lang, "help.not_understood") };
+    },
+  };
+}
+
+/** What the model reads back from a tool: quoted ERP data, or the question to ask, or the proposal. */
+function forModel(invocation: Invocation): string {
+  if (!invocation.ok) return JSON.stringify({ error: invocation.error });
+  const { outcome } = invocation;
+  switch (outcome.kind) {
+    case "answer":
+      return JSON.stringify({ data: outcome.data });
+    case "clarify":
+      return JSON.stringify({ needs_user_answer: outcome.text, choices: outcome.choices ?? [] });
+    case "proposal":
+      return JSON.stringify({
+        proposed_action: invocation.actionId,
+        summary: outcome.summary,
+        preview: outcome.preview,
+        note: "Shown to the user as a card with Confirm and Cancel. Nothing is written until they confirm. Do not say it is done.",
+      });
+  }
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    return content.map((part) => (typeof part === "string" ? part : (part as { text?: string }).text ?? "")).join("");
+  }
+  return "";
+}

@@ -1,0 +1,34 @@
+import { t, type Lang } from "../../i18n.js";
+import type { Runner } from "../runner.js";
+import { parseIntent } from "./parse.js";
+
+/** The runner used when no language model is configured: the same tools, driven by `parseIntent`. */
+export function createPlannerRunner(): Runner {
+  return {
+    mode: "offline",
+    async run({ message, lang, invoke }) {
+      const intent = parseIntent(message);
+      let reply: string;
+      switch (intent.kind) {
+        case "tool": {
+          const invocation = await invoke(intent.tool, intent.args);
+          reply = invocation.ok ? invocation.outcome.text : invocation.error;
+          break;
+        }
+        case "refuse_destructive":
+          reply = `${t(lang, "help.refuse_destructive")}\n\n${helpText(lang)}`;
+          break;
+        case "help":
+          reply = helpText(lang);
+          break;
+        default:
+          reply = `${t(lang, "help.not_understood")} ${helpText(lang)}`;
+      }
+      return { reply: `${reply}\n\n${t(lang, "offline.note")}` };
+    },
+  };
+}
+
+function helpText(lang: Lang): string {
+  return t(lang, "help.intro");
+}

@@ -1,0 +1,264 @@
+import { randomBytes } from "node:crypto";
+import { AppError } from "../errors.js";
+import { langOf, t, type Lang } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
+import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
+import { findTool } from "../tools/index.js";
+import type { ToolContext } from "../tools/types.js";
+import type { Invocation, Runner } from "./runner.js";
+
+export type OdooUser = {
+  db: string;
+  uid: number;
+  name?: string | undefined;
+  lang: string;
+  tz?: string | undefined;
+  company_id?: number | undefined;
+  company_ids?: number[] | undefined;
+};
+
+/** Gives the Odoo client that acts as this user (the gateway with their delegation, or XML-RPC). */
+export type OdooClientFactory = (user: OdooUser, delegation: string) => OdooClient;
+
+export type PublicAction = Omit<StoredAction, "plan" | "session_id">;
+export type PublicMessage = Omit<StoredMessage, "action_ids" | "client_message_id"> & { actions?: PublicAction[] };
+export type Step = { tool: string; args: unknown; status: "done" | "proposed" | "clarify" | "failed" };
+
+export type TurnResult = {
+  session_id: string;
+  message_id: string;
+  reply: string;
+  actions: PublicAction[];
+  steps: Step[];
+  mode: Runner["mode"];
+};
+
+const HISTORY_LIMIT = 20;
+const MESSAGES_PAGE = 200;
+const SESSIONS_PAGE = 50;
+
+export function createTurnService(deps: {
+  store: ConversationStore;
+  runner: Runner;
+  odooFor: OdooClientFactory;
+  logger: Logger;
+}) {
+  const { store, runner, odooFor, logger } = deps;
+
+  async function runTurn(request: {
+    user: OdooUser;
+    delegation: string;
+    sessionId: string;
+    message: string;
+    clientMessageId?: string | undefined;
+  }): Promise<TurnResult> {
+    const { user, sessionId, message } = request;
+    const owner = ownerOf(user);
+    const lang = langOf(user.lang);
+    const turnId = newId("turn");
+    await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
+    const history = await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT));
+
+    const ctx: ToolContext = {
+      odoo: odooFor(user, request.delegation),
+      lang,
+      meta: { sessionId, turnId },
+    };
+    const actions: StoredAction[] = [];
+    const steps: Step[] = [];
+
+    const invoke = async (name: string, rawArgs: unknown): Promise<Invocation> => {
+      const tool = findTool(name);
+      if (!tool) return { ok: false, error: `Unknown tool ${name}` };
+      const parsed = tool.schema.safeParse(rawArgs ?? {});
+      if (!parsed.success) {
+        steps.push({ tool: name, args: rawArgs, status: "failed" });
+        return { ok: false, error: t(lang, "error.bad_request", { detail: zodSummary(parsed.error) }) };
+      }
+      try {
+        const outcome = await tool.run(parsed.data, { ...ctx, meta: { ...ctx.meta, tool: name } });
+        if (outcome.kind !== "proposal") {
+          steps.push({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
+          return { ok: true, outcome };
+        }
+        const now = new Date().toISOString();
+        const action: StoredAction = {
+          id: newId("act"),
+          session_id: sessionId,
+          tool: name,
+          args: parsed.data,
+          status: "proposed",
+          summary: outcome.summary,
+          preview: outcome.preview,
+          plan: outcome.plan,
+          created_at: now,
+          updated_at: now,
+        };
+        await redisCall(() => store.saveAction(owner, action));
+        actions.push(action);
+        steps.push({ tool: name, args: parsed.data, status: "proposed" });
+        return { ok: true, outcome, actionId: action.id };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        steps.push({ tool: name, args: parsed.data, status: "failed" });
+        logger.warn({ err: error, tool: name, turnId }, "tool failed");
+        return { ok: false, error: odooErrorText(lang, error) };
+      }
+    };
+
+    const { reply } = await runner.run({ message, history, lang, userName: user.name, invoke });
+    const now = new Date().toISOString();
+    const userMessage: StoredMessage = {
+      id: newId("msg"),
+      role: "user",
+      content: message,
+      created_at: now,
+      ...(request.clientMessageId ? { client_message_id: request.clientMessageId } : {}),
+    };
+    const assistantMessage: StoredMessage = {
+      id: newId("msg"),
+      role: "assistant",
+      content: reply,
+      created_at: now,
+      ...(actions.length ? { action_ids: actions.map((action) => action.id) } : {}),
+    };
+    await redisCall(() => store.appendMessages(owner, sessionId, [userMessage, assistantMessage]));
+    logger.info({ turnId, sessionId, mode: runner.mode, steps: steps.map((s) => `${s.tool}:${s.status}`) }, "turn done");
+    return {
+      session_id: sessionId,
+      message_id: assistantMessage.id,
+      reply,
+      actions: actions.map(toPublic),
+      steps,
+      mode: runner.mode,
+    };
+  }
+
+  /** Runs exactly what the card showed, once; a second confirm answers the first result. */
+  async function confirm(request: { user: OdooUser; delegation: string; actionId: string }): Promise<PublicAction> {
+    const owner = ownerOf(request.user);
+    const lang = langOf(request.user.lang);
+    const action = await loadAction(owner, request.actionId);
+    if (action.status === "done" || action.status === "failed") return toPublic(action);
+    if (action.status === "rejected") throw new AppError("conflict:action", { status: t(lang, "status.rejected") });
+    if (action.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
+
+    const claim = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running" }));
+    if (!claim.changed) return confirm(request);
+
+    const tool = findTool(action.tool);
+    const ctx: ToolContext = {
+      odoo: odooFor(request.user, request.delegation),
+      lang,
+      meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
+    };
+    try {
+      if (!tool?.execute) throw new Error(`Tool ${action.tool} has nothing to execute`);
+      const execution = await tool.execute(action.plan, ctx);
+      const done = await redisCall(() =>
+        store.transitionAction(owner, action.id, "running", {
+          status: "done",
+          result: { ...(execution.result as object), message: execution.text },
+          ...(execution.record ? { record: execution.record } : {}),
+        }),
+      );
+      return toPublic(done.action!);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "unavailable:redis") throw error;
+      logger.warn({ err: error, actionId: action.id, tool: action.tool }, "confirm failed");
+      const failed = await redisCall(() =>
+        store.transitionAction(owner, action.id, "running", { status: "failed", error: odooErrorText(lang, error) }),
+      );
+      return toPublic(failed.action!);
+    }
+  }
+
+  async function reject(request: { user: OdooUser; actionId: string }): Promise<PublicAction> {
+    const owner = ownerOf(request.user);
+    const lang = langOf(request.user.lang);
+    const action = await loadAction(owner, request.actionId);
+    if (action.status === "rejected") return toPublic(action);
+    if (action.status !== "proposed") throw new AppError("conflict:action", { status: t(lang, `status.${action.status === "running" ? "proposed" : action.status}`) });
+    const result = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "rejected" }));
+    if (!result.changed) return reject(request);
+    return toPublic(result.action!);
+  }
+
+  async function listSessions(user: OdooUser) {
+    return redisCall(() => store.listSessions(ownerOf(user), SESSIONS_PAGE));
+  }
+
+  async function listMessages(user: OdooUser, sessionId: string): Promise<PublicMessage[]> {
+    const owner = ownerOf(user);
+    const session = await redisCall(() => store.getSession(owner, sessionId));
+    if (!session) throw new AppError("not_found:session");
+    const messages = await redisCall(() => store.getMessages(owner, sessionId, MESSAGES_PAGE));
+    const actions = await redisCall(() => store.getActions(owner, messages.flatMap((m) => m.action_ids ?? [])));
+    const byId = new Map(actions.map((action) => [action.id, toPublic(action)]));
+    return messages.map(({ action_ids, client_message_id: _clientId, ...message }) => ({
+      ...message,
+      ...(action_ids?.length ? { actions: action_ids.map((id) => byId.get(id)).filter((a): a is PublicAction => Boolean(a)) } : {}),
+    }));
+  }
+
+  async function loadAction(owner: Owner, actionId: string): Promise<StoredAction> {
+    const action = await redisCall(() => store.getAction(owner, actionId));
+    if (!action) throw new AppError("not_found:action");
+    return action;
+  }
+
+  /** Another request is writing this action: answer its result rather than write a second record. */
+  async function waitWhileRunning(owner: Owner, actionId: string): Promise<StoredAction> {
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const action = await loadAction(owner, actionId);
+      if (action.status !== "running") return action;
+    }
+    throw new AppError("conflict:action_busy");
+  }
+
+  return { runTurn, confirm, reject, listSessions, listMessages };
+}
+
+export type TurnService = ReturnType<typeof createTurnService>;
+
+function ownerOf(user: OdooUser): Owner {
+  return { db: user.db, uid: user.uid };
+}
+
+function toPublic({ plan: _plan, session_id: _sessionId, ...action }: StoredAction): PublicAction {
+  return action;
+}
+
+function titleFrom(message: string): string {
+  const line = message.replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
+export function newId(kind: "act" | "msg" | "turn" | "ses"): string {
+  return `${kind}_${randomBytes(18).toString("base64url")}`;
+}
+
+function zodSummary(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((issue) => `${issue.path.map(String).join(".") || "arguments"}: ${issue.message}`).join("; ");
+}
+
+/** A Redis failure becomes one clear error, whatever the operation was. */
+async function redisCall<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw new AppError("unavailable:redis", {}, { cause });
+  }
+}
+
+function odooErrorText(lang: Lang, error: unknown): string {
+  if (error instanceof OdooError) {
+    if (error.kind === "access" || error.kind === "auth") return t(lang, "error.access", { detail: error.message });
+    if (error.kind === "unavailable") return t(lang, "error.unavailable_odoo");
+    return t(lang, "error.odoo", { detail: error.message });
+  }
+  return t(lang, "error.internal");
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import express, { type ErrorRequestHandler, type Express, type Request } from "express";
+import type { TurnService } from "./agent/turn-service.js";
+import { AppError, isAppError } from "./errors.js";
+import { langOf } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import { actionsRoutes } from "./http/actions.routes.js";
+import { sessionsRoutes } from "./http/sessions.routes.js";
+import { requireSignature } from "./http/signature.js";
+import { turnsRoutes } from "./http/turns.routes.js";
+
+export type AppDeps = {
+  turns: TurnService;
+  logger: Logger;
+  sharedSecret: string;
+  claimNonce: (nonce: string, ttlSeconds: number) => Promise<boolean>;
+  now?: () => number;
+};
+
+/** The HTTP API, with no side effects: `main.ts` listens, tests mount it on an ephemeral port. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+
+  app.use((req, res, next) => {
+    const requestId = req.get("x-request-id")?.slice(0, 64) || randomUUID();
+    res.locals.requestId = requestId;
+    res.set("x-request-id", requestId);
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  app.use(
+    "/v1",
+    express.json({
+      limit: "64kb",
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+    requireSignature({ secret: deps.sharedSecret, claimNonce: deps.claimNonce, ...(deps.now ? { now: deps.now } : {}) }),
+  );
+  app.use(turnsRoutes(deps.turns));
+  app.use(actionsRoutes(deps.turns));
+  app.use(sessionsRoutes(deps.turns));
+
+  app.use((_req, _res, next) => next(new AppError("bad_request:body", { detail: "unknown route" })));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const user = res.locals.user as { db?: string; uid?: number; lang?: string } | undefined;
+    const lang = langOf(user?.lang ?? (req.body as { user?: { lang?: string } } | undefined)?.user?.lang);
+    const appError = toAppError(error);
+    const log = logger.child({ requestId: res.locals.requestId, db: user?.db, uid: user?.uid, path: req.path });
+    if (appError.status >= 500) log.error({ err: error, code: appError.code }, "request failed");
+    else log.info({ code: appError.code, status: appError.status }, "request refused");
+    res.status(appError.status).json({ error: { code: appError.code, message: appError.userMessage(lang) } });
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const status = (error as { status?: number; type?: string }).status;
+  // Express's body parser: malformed JSON, too large, wrong encoding.
+  if (status && status >= 400 && status < 500) {
+    return new AppError("bad_request:body", { detail: (error as Error).message.slice(0, 200) });
+  }
+  return new AppError("internal", {}, { cause: error });
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  ODOO_URL: z.string().url().default("http://127.0.0.1:8069"),
+  ODOO_TRANSPORT: z.enum(["gateway", "xmlrpc"]).default("gateway"),
+  ODOO_DB: optionalString,
+  ODOO_LOGIN: optionalString,
+  ODOO_PASSWORD: optionalString,
+  ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  COPILOT_SHARED_SECRET: z.string().min(16, "must be at least 16 characters"),
+  LLM_BASE_URL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  redisUrl: string;
+  odoo: Readonly<{
+    url: string;
+    transport: "gateway" | "xmlrpc";
+    db: string | undefined;
+    login: string | undefined;
+    password: string | undefined;
+    timeoutMs: number;
+  }>;
+  sharedSecret: string;
+  /** undefined: no language model, the offline planner answers. */
+  llm: Readonly<{ baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number }> | undefined;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; every wrong key is listed in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const llmConfigured = Boolean(e.LLM_MODEL && (e.LLM_BASE_URL || e.LLM_API_KEY));
+  if (e.ODOO_TRANSPORT === "xmlrpc" && !(e.ODOO_DB && e.ODOO_LOGIN && e.ODOO_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  - ODOO_TRANSPORT=xmlrpc needs ODOO_DB, ODOO_LOGIN and ODOO_PASSWORD");
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    odoo: Object.freeze({
+      url: e.ODOO_URL.replace(/\/+$/, ""),
+      transport: e.ODOO_TRANSPORT,
+      db: e.ODOO_DB,
+      login: e.ODOO_LOGIN,
+      password: e.ODOO_PASSWORD,
+      timeoutMs: e.ODOO_TIMEOUT_MS,
+    }),
+    sharedSecret: e.COPILOT_SHARED_SECRET,
+    llm: llmConfigured
+      ? Object.freeze({
+          baseUrl: e.LLM_BASE_URL,
+          // Local servers (Ollama, vLLM, LM Studio) accept any key; the client insists on one.
+          apiKey: e.LLM_API_KEY ?? "not-needed",
+          model: e.LLM_MODEL as string,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+        })
+      : undefined,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,44 @@
+import { t, type Lang, type MessageKey } from "./i18n.js";
+
+/** Every error the API can answer, with its HTTP status and the translated text shown to users. */
+const codes = {
+  "bad_request:body": { status: 400, key: "error.bad_request" },
+  "bad_request:tool_args": { status: 400, key: "error.bad_request" },
+  "auth:signature": { status: 401, key: "error.signature" },
+  "not_found:session": { status: 404, key: "error.not_found_session" },
+  "not_found:action": { status: 404, key: "error.not_found_action" },
+  "conflict:action": { status: 409, key: "error.conflict_action" },
+  "conflict:action_busy": { status: 409, key: "error.action_busy" },
+  "forbidden:odoo_access": { status: 403, key: "error.access" },
+  "bad_request:odoo": { status: 422, key: "error.odoo" },
+  "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },
+  "unavailable:llm": { status: 503, key: "error.unavailable_llm" },
+  "unavailable:redis": { status: 503, key: "error.unavailable_redis" },
+  internal: { status: 500, key: "error.internal" },
+} as const satisfies Record<string, { status: number; key: MessageKey }>;
+
+export type ErrorCode = keyof typeof codes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, options?: { cause?: unknown }) {
+    super(`${code}${params.detail ? `: ${params.detail}` : ""}`, options);
+    this.name = "AppError";
+    this.code = code;
+    this.params = params;
+  }
+
+  get status(): number {
+    return codes[this.code].status;
+  }
+
+  userMessage(lang: Lang): string {
+    return t(lang, codes[this.code].key, this.params);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

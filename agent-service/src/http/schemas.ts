@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const odooUserSchema = z.object({
+  db: z.string().min(1).max(128),
+  uid: z.coerce.number().int().positive(),
+  name: z.string().max(256).optional(),
+  lang: z.string().max(16).default("en_US"),
+  tz: z.string().max(64).optional(),
+  company_id: z.number().int().positive().optional(),
+  company_ids: z.array(z.number().int().positive()).max(100).optional(),
+});
+
+const sessionId = z.string().regex(/^[\w-]{8,64}$/, "must be 8 to 64 letters, digits, _ or -");
+const actionId = z.string().regex(/^act_[\w-]{8,64}$/, "is not an action id");
+
+export const MAX_MESSAGE_CHARS = 8000;
+
+export const turnBodySchema = z.object({
+  user: odooUserSchema,
+  delegation: z.string().min(1).max(4096),
+  session_id: sessionId,
+  message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  client_message_id: z.string().max(128).optional(),
+});
+
+export const actionBodySchema = z.object({
+  user: odooUserSchema,
+  delegation: z.string().min(1).max(4096),
+});
+
+export const actionParamsSchema = z.object({ id: actionId });
+export const sessionParamsSchema = z.object({ id: sessionId });
+export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });

@@ -1,0 +1,158 @@
+/** The agent's own texts, in the languages it speaks. The user's Odoo `lang` picks one. */
+export type Lang = "en" | "fr";
+
+export function langOf(odooLang: string | undefined): Lang {
+  return odooLang?.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+const messages = {
+  "error.bad_request": { en: "The request is not valid: {detail}", fr: "La requête n'est pas valide : {detail}" },
+  "error.signature": { en: "The request is not signed by the Odoo addon.", fr: "La requête n'est pas signée par le module Odoo." },
+  "error.not_found_session": { en: "This conversation does not exist.", fr: "Cette conversation n'existe pas." },
+  "error.not_found_action": { en: "This action does not exist.", fr: "Cette action n'existe pas." },
+  "error.conflict_action": {
+    en: "This action was already {status}; it was not run again.",
+    fr: "Cette action est déjà {status} ; elle n'a pas été relancée.",
+  },
+  "error.action_busy": {
+    en: "This action is being run; try again in a moment.",
+    fr: "Cette action est en cours d'exécution ; réessayez dans un instant.",
+  },
+  "error.unavailable_odoo": {
+    en: "Odoo cannot be reached right now; nothing was changed. Try again in a moment.",
+    fr: "Odoo est injoignable pour le moment ; rien n'a été modifié. Réessayez dans un instant.",
+  },
+  "error.unavailable_llm": {
+    en: "The language model cannot be reached right now. Try again in a moment.",
+    fr: "Le modèle de langage est injoignable pour le moment. Réessayez dans un instant.",
+  },
+  "error.unavailable_redis": {
+    en: "The copilot's memory (Redis) cannot be reached; nothing was changed. Try again in a moment.",
+    fr: "La mémoire du copilote (Redis) est injoignable ; rien n'a été modifié. Réessayez dans un instant.",
+  },
+  "error.internal": { en: "Something went wrong in the copilot.", fr: "Une erreur est survenue dans le copilote." },
+  "error.access": {
+    en: "You are not allowed to do this in Odoo: {detail}",
+    fr: "Vous n'avez pas le droit de faire cela dans Odoo : {detail}",
+  },
+  "error.odoo": { en: "Odoo refused the operation: {detail}", fr: "Odoo a refusé l'opération : {detail}" },
+  "status.done": { en: "done", fr: "exécutée" },
+  "status.rejected": { en: "cancelled", fr: "annulée" },
+  "status.failed": { en: "failed", fr: "en échec" },
+  "status.proposed": { en: "proposed", fr: "proposée" },
+  "offline.note": {
+    en: "_Offline mode: no language model is configured, so I understand the request shapes I know._",
+    fr: "_Mode hors ligne : aucun modèle de langage n'est configuré, je comprends les formulations que je connais._",
+  },
+  "help.intro": {
+    en: "I can help with Odoo. For example:\n- *Create a quote for Deco Addict with 3 Office Chair and 2 Office Lamp*\n- *What is the stock of Large Cabinet?*\n- *Find the customer Lumber*\n- *Find products matching drawer*\n\nEvery change is shown to you first and only runs when you confirm.",
+    fr: "Je peux vous aider dans Odoo. Par exemple :\n- *Crée un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp*\n- *Quel est le stock de Large Cabinet ?*\n- *Cherche le client Lumber*\n- *Cherche les produits drawer*\n\nToute modification vous est d'abord montrée et ne s'exécute qu'après votre confirmation.",
+  },
+  "help.not_understood": {
+    en: "I did not understand this request.",
+    fr: "Je n'ai pas compris cette demande.",
+  },
+  "help.refuse_destructive": {
+    en: "I can't delete or archive data from the chat. Here is what I can do:",
+    fr: "Je ne peux pas supprimer ou archiver de données depuis le chat. Voici ce que je sais faire :",
+  },
+  "quote.ask_customer": {
+    en: "For which customer should I prepare the quotation?",
+    fr: "Pour quel client dois-je préparer le devis ?",
+  },
+  "quote.ask_lines": {
+    en: "Which products, and how many, should the quotation for **{customer}** contain?",
+    fr: "Quels produits, et en quelle quantité, le devis pour **{customer}** doit-il contenir ?",
+  },
+  "quote.summary": {
+    en: "Create a quotation for {customer} ({count} lines, {total})",
+    fr: "Créer un devis pour {customer} ({count} lignes, {total})",
+  },
+  "quote.summary_one": {
+    en: "Create a quotation for {customer} (1 line, {total})",
+    fr: "Créer un devis pour {customer} (1 ligne, {total})",
+  },
+  "quote.proposed": {
+    en: "Here is the quotation I will create for **{customer}**. Check it and click **Confirm** to create it as a draft.",
+    fr: "Voici le devis que je vais créer pour **{customer}**. Vérifiez-le puis cliquez sur **Confirmer** pour le créer en brouillon.",
+  },
+  "quote.created": {
+    en: "Quotation **{name}** created for {customer}: [open {name}]({url})",
+    fr: "Devis **{name}** créé pour {customer} : [ouvrir {name}]({url})",
+  },
+  "quote.bad_quantity": {
+    en: "The quantity of **{product}** must be greater than zero.",
+    fr: "La quantité de **{product}** doit être supérieure à zéro.",
+  },
+  "resolve.none": {
+    en: "I found no {kind} named **{query}**. Could you check the name, or give its reference?",
+    fr: "Je n'ai trouvé aucun {kind} nommé **{query}**. Pouvez-vous vérifier le nom, ou donner sa référence ?",
+  },
+  "resolve.many": {
+    en: "Several {kinds} match **{query}**. Which one do you mean?",
+    fr: "Plusieurs {kinds} correspondent à **{query}**. Lequel voulez-vous dire ?",
+  },
+  "kind.customer": { en: "customer", fr: "client" },
+  "kind.customers": { en: "customers", fr: "clients" },
+  "kind.product": { en: "product", fr: "produit" },
+  "kind.products": { en: "products", fr: "produits" },
+  "search.customers.none": { en: "No customer matches **{query}**.", fr: "Aucun client ne correspond à **{query}**." },
+  "search.customers.found": { en: "Customers matching **{query}**:", fr: "Clients correspondant à **{query}** :" },
+  "search.products.none": { en: "No product matches **{query}**.", fr: "Aucun produit ne correspond à **{query}**." },
+  "search.products.found": { en: "Products matching **{query}**:", fr: "Produits correspondant à **{query}** :" },
+  "search.more": { en: "…and more; refine the search to see them.", fr: "…et d'autres ; affinez la recherche pour les voir." },
+  "stock.line": {
+    en: "**{product}**: {on_hand} {uom} on hand, {forecast} {uom} forecast.",
+    fr: "**{product}** : {on_hand} {uom} en stock, {forecast} {uom} prévus.",
+  },
+  "stock.not_storable": {
+    en: "**{product}** is not tracked in stock (it is a service or a consumable).",
+    fr: "**{product}** n'est pas suivi en stock (c'est un service ou un consommable).",
+  },
+  "stock.enough": {
+    en: "That is enough to sell {quantity}.",
+    fr: "C'est suffisant pour en vendre {quantity}.",
+  },
+  "stock.not_enough": {
+    en: "That is not enough to sell {quantity} from stock on hand.",
+    fr: "Ce n'est pas suffisant pour en vendre {quantity} depuis le stock disponible.",
+  },
+  "table.name": { en: "Name", fr: "Nom" },
+  "table.reference": { en: "Reference", fr: "Référence" },
+  "table.email": { en: "Email", fr: "E-mail" },
+  "table.city": { en: "City", fr: "Ville" },
+  "table.price": { en: "Price", fr: "Prix" },
+  "table.on_hand": { en: "On hand", fr: "En stock" },
+  "llm.proposed": {
+    en: "Proposed action {id}: {summary}. The user sees it as a card with Confirm and Cancel; nothing is written until they confirm. Do not say it is done.",
+    fr: "Proposed action {id}: {summary}. The user sees it as a card with Confirm and Cancel; nothing is written until they confirm. Do not say it is done.",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = messages[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const locales: Record<Lang, string> = { en: "en-US", fr: "fr-FR" };
+
+/** A quantity as Odoo shows it: no decimals when whole, else up to the UoM's usual 2 (or 3). */
+export function formatQuantity(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 3 }).format(value);
+}
+
+export type Currency = { name: string; symbol: string; position: "before" | "after" };
+
+/** A monetary amount as Odoo shows it: 2 decimals, the symbol before or after. */
+export function formatMoney(lang: Lang, value: number, currency: Currency | undefined): string {
+  const amount = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    .format(value)
+    // Intl uses a narrow no-break space for French thousands; Odoo shows a plain no-break space.
+    .replace(/\u202f/g, "\u00a0");
+  if (!currency) return amount;
+  return currency.position === "before" ? `${currency.symbol}\u00a0${amount}` : `${amount}\u00a0${currency.symbol}`;
+}

@@ -1,0 +1,62 @@
+import type { RecordRef } from "../tools/types.js";
+
+/** Whose data this is: every key is scoped by the Odoo database and user id. */
+export type Owner = { db: string; uid: number };
+
+export type Session = { id: string; title: string; created_at: string; updated_at: string };
+
+export type ActionStatus = "proposed" | "running" | "done" | "failed" | "rejected";
+
+export type StoredAction = {
+  id: string;
+  session_id: string;
+  tool: string;
+  args: unknown;
+  status: ActionStatus;
+  summary: string;
+  preview?: unknown;
+  /** The resolved ids that confirm writes; never shown to the model or the panel. */
+  plan: unknown;
+  result?: unknown;
+  record?: RecordRef;
+  error?: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type StoredMessage = {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  created_at: string;
+  action_ids?: string[];
+  client_message_id?: string;
+};
+
+export interface ConversationStore {
+  /** Returns the session, creating it with this title when it does not exist yet. */
+  ensureSession(owner: Owner, sessionId: string, title: string): Promise<Session>;
+  getSession(owner: Owner, sessionId: string): Promise<Session | undefined>;
+  /** Most recent first. */
+  listSessions(owner: Owner, limit: number): Promise<Session[]>;
+  /** Appends without rewriting the history, and moves the session to the top of the user's list. */
+  appendMessages(owner: Owner, sessionId: string, messages: StoredMessage[]): Promise<void>;
+  /** The last `limit` messages, oldest first. */
+  getMessages(owner: Owner, sessionId: string, limit: number): Promise<StoredMessage[]>;
+  saveAction(owner: Owner, action: StoredAction): Promise<void>;
+  getAction(owner: Owner, actionId: string): Promise<StoredAction | undefined>;
+  getActions(owner: Owner, actionIds: string[]): Promise<StoredAction[]>;
+  /**
+   * Atomically moves an action from one status to another; answers whether it did, and the action as
+   * it is now. The way a confirm runs exactly once.
+   */
+  transitionAction(
+    owner: Owner,
+    actionId: string,
+    from: ActionStatus,
+    patch: Partial<StoredAction> & { status: ActionStatus },
+  ): Promise<{ changed: boolean; action: StoredAction | undefined }>;
+  /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */
+  claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
+  ping(): Promise<void>;
+}

@@ -1,0 +1,112 @@
+import type { Redis } from "ioredis";
+import type { ActionStatus, ConversationStore, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+
+export type RedisStoreOptions = {
+  /** Key prefix, so several deployments (or test runs) can share one Redis. */
+  prefix?: string;
+  /** Pending and finished actions are kept this long. */
+  actionTtlSeconds?: number;
+};
+
+/*
+ * Keys (prefix `copilot:` by default; db is URI-encoded):
+ *   {p}{db}:{uid}:sessions            ZSET  session id → last activity (ms)
+ *   {p}{db}:{uid}:s:{sid}             HASH  id, title, created_at, updated_at
+ *   {p}{db}:{uid}:s:{sid}:messages    LIST  one JSON message per item, appended with RPUSH
+ *   {p}{db}:{uid}:a:{aid}             HASH  status, data (the action's JSON), with a TTL
+ *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
+ */
+
+// Compare-and-set on the action's status, so two confirms cannot both start a write. The action's
+// JSON is kept beside its status, so the script never has to decode it.
+const TRANSITION = `
+if redis.call('HGET', KEYS[1], 'status') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'data', ARGV[3])
+return 1
+`;
+
+export function createRedisConversationStore(redis: Redis, options: RedisStoreOptions = {}): ConversationStore {
+  const prefix = options.prefix ?? "copilot:";
+  const actionTtl = options.actionTtlSeconds ?? 30 * 24 * 3600;
+  const userKey = (owner: Owner) => `${prefix}${encodeURIComponent(owner.db)}:${owner.uid}`;
+  const sessionsKey = (owner: Owner) => `${userKey(owner)}:sessions`;
+  const sessionKey = (owner: Owner, sid: string) => `${userKey(owner)}:s:${sid}`;
+  const messagesKey = (owner: Owner, sid: string) => `${sessionKey(owner, sid)}:messages`;
+  const actionKey = (owner: Owner, aid: string) => `${userKey(owner)}:a:${aid}`;
+
+  const toSession = (hash: Record<string, string>): Session | undefined =>
+    hash.id ? { id: hash.id, title: hash.title ?? "", created_at: hash.created_at ?? "", updated_at: hash.updated_at ?? "" } : undefined;
+
+  const toAction = (hash: Record<string, string>): StoredAction | undefined =>
+    hash.data ? { ...(JSON.parse(hash.data) as StoredAction), status: hash.status as ActionStatus } : undefined;
+
+  return {
+    async ensureSession(owner, sessionId, title) {
+      const key = sessionKey(owner, sessionId);
+      const now = new Date().toISOString();
+      // HSETNX keeps an existing session as it is; only a new one gets its id, title and dates.
+      await redis
+        .multi()
+        .hsetnx(key, "id", sessionId)
+        .hsetnx(key, "title", title)
+        .hsetnx(key, "created_at", now)
+        .hsetnx(key, "updated_at", now)
+        .zadd(sessionsKey(owner), "NX", Date.now(), sessionId)
+        .exec();
+      return toSession(await redis.hgetall(key))!;
+    },
+    async getSession(owner, sessionId) {
+      return toSession(await redis.hgetall(sessionKey(owner, sessionId)));
+    },
+    async listSessions(owner, limit) {
+      const ids = await redis.zrevrange(sessionsKey(owner), 0, limit - 1);
+      if (!ids.length) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(sessionKey(owner, id));
+      const results = (await pipeline.exec()) ?? [];
+      return results.map(([, hash]) => toSession(hash as Record<string, string>)).filter((s): s is Session => Boolean(s));
+    },
+    async appendMessages(owner, sessionId, messages) {
+      if (!messages.length) return;
+      const now = new Date();
+      await redis
+        .multi()
+        .rpush(messagesKey(owner, sessionId), ...messages.map((message) => JSON.stringify(message)))
+        .hset(sessionKey(owner, sessionId), "updated_at", now.toISOString())
+        .zadd(sessionsKey(owner), now.getTime(), sessionId)
+        .exec();
+    },
+    async getMessages(owner, sessionId, limit) {
+      const raw = await redis.lrange(messagesKey(owner, sessionId), -limit, -1);
+      return raw.map((item) => JSON.parse(item) as StoredMessage);
+    },
+    async saveAction(owner, action) {
+      const key = actionKey(owner, action.id);
+      await redis.multi().hset(key, "status", action.status, "data", JSON.stringify(action)).expire(key, actionTtl).exec();
+    },
+    async getAction(owner, actionId) {
+      return toAction(await redis.hgetall(actionKey(owner, actionId)));
+    },
+    async getActions(owner, actionIds) {
+      if (!actionIds.length) return [];
+      const pipeline = redis.pipeline();
+      for (const id of actionIds) pipeline.hgetall(actionKey(owner, id));
+      const results = (await pipeline.exec()) ?? [];
+      return results.map(([, hash]) => toAction(hash as Record<string, string>)).filter((a): a is StoredAction => Boolean(a));
+    },
+    async transitionAction(owner, actionId, from: ActionStatus, patch) {
+      const key = actionKey(owner, actionId);
+      const current = toAction(await redis.hgetall(key));
+      if (!current || current.status !== from) return { changed: false, action: current };
+      const next: StoredAction = { ...current, ...patch, updated_at: new Date().toISOString() };
+      const changed = (await redis.eval(TRANSITION, 1, key, from, next.status, JSON.stringify(next))) === 1;
+      return changed ? { changed, action: next } : { changed, action: toAction(await redis.hgetall(key)) };
+    },
+    async claimNonce(nonce, ttlSeconds) {
+      return (await redis.set(`${prefix}nonce:${nonce}`, "1", "EX", ttlSeconds, "NX")) === "OK";
+    },
+    async ping() {
+      await redis.ping();
+    },
+  };
+}

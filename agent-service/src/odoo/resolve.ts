@@ -1,0 +1,135 @@
+import type { CallMeta, OdooClient, OdooDomain, OdooRecord } from "./odoo-client.js";
+
+/**
+ * Entity resolution shared by every tool: a name the user typed becomes one record, a choice
+ * between a few, or a question. An id is never guessed.
+ *
+ * Round trips: one call resolves every exact name or internal reference of a request at once;
+ * a second call, only for what is left, looks for close matches.
+ */
+export type Candidate = { id: number; name: string; code?: string | undefined; record: OdooRecord };
+
+export type Resolution =
+  | { status: "found"; query: string; match: Candidate }
+  /** `exact`: the choices all bear the very name asked (e.g. two products named alike). */
+  | { status: "ambiguous"; query: string; choices: Candidate[]; exact: boolean }
+  | { status: "none"; query: string };
+
+export type EntitySpec = {
+  model: string;
+  fields: string[];
+  /** The internal reference field, e.g. `default_code` for products. */
+  codeField?: string;
+  domain?: OdooDomain;
+  /** Among several exact matches, the ones to prefer (e.g. companies over their contacts). */
+  prefer?: (record: OdooRecord) => boolean;
+};
+
+const MAX_CHOICES = 5;
+
+export async function resolveMany(
+  odoo: OdooClient,
+  spec: EntitySpec,
+  queries: string[],
+  meta?: CallMeta,
+): Promise<Resolution[]> {
+  const wanted = queries.map(parseQuery);
+  const fields = unique(["id", "name", "display_name", ...(spec.codeField ? [spec.codeField] : []), ...spec.fields]);
+
+  const exactDomain = orDomain(
+    wanted.flatMap(({ name, code }) => [
+      ...(name ? [["name", "=ilike", escapeLike(name)]] : []),
+      ...(spec.codeField && code ? [[spec.codeField, "=ilike", escapeLike(code)]] : []),
+    ]),
+  );
+  const exact = await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...exactDomain], { fields, limit: 20 * queries.length }, meta);
+
+  const results: (Resolution | undefined)[] = wanted.map((query) => {
+    const hits = exact.filter((record) => isExactHit(record, query, spec.codeField));
+    return hits.length ? decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec) : undefined;
+  });
+
+  const left = wanted.filter((_, index) => !results[index]);
+  if (left.length) {
+    const closeDomain = orDomain(
+      left.flatMap(({ name }) => tokens(name).length ? [["name", "ilike", name.trim()]] : []),
+    );
+    const close = closeDomain.length
+      ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...closeDomain], { fields, limit: 10 * left.length }, meta)
+      : [];
+    wanted.forEach((query, index) => {
+      if (results[index]) return;
+      const hits = close
+        .map((record) => ({ record, score: similarity(query.name, String(record.name ?? "")) }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score);
+      if (hits.length === 0) results[index] = { status: "none", query: query.raw };
+      else if (hits.length === 1) results[index] = { status: "found", query: query.raw, match: toCandidate(hits[0]!.record, spec.codeField) };
+      else results[index] = { status: "ambiguous", query: query.raw, choices: hits.slice(0, MAX_CHOICES).map(({ record }) => toCandidate(record, spec.codeField)), exact: false };
+    });
+  }
+  return results as Resolution[];
+}
+
+function decide(raw: string, hits: Candidate[], spec: EntitySpec): Resolution {
+  if (hits.length === 1) return { status: "found", query: raw, match: hits[0]! };
+  const preferred = spec.prefer ? hits.filter((hit) => spec.prefer!(hit.record)) : [];
+  if (preferred.length === 1) return { status: "found", query: raw, match: preferred[0]! };
+  return { status: "ambiguous", query: raw, choices: hits.slice(0, MAX_CHOICES), exact: true };
+}
+
+type ParsedQuery = { raw: string; name: string; code?: string | undefined };
+
+/** "[FURN_7777] Office Chair", "FURN_7777" and "Office Chair" all name the same product. */
+function parseQuery(raw: string): ParsedQuery {
+  const trimmed = raw.trim();
+  const bracket = /^\[([^\]]+)\]\s*(.*)$/.exec(trimmed);
+  if (bracket) return { raw: trimmed, name: bracket[2]!.trim() || bracket[1]!, code: bracket[1]! };
+  return { raw: trimmed, name: trimmed, code: /\s/.test(trimmed) ? undefined : trimmed };
+}
+
+function isExactHit(record: OdooRecord, query: ParsedQuery, codeField: string | undefined): boolean {
+  if (normalize(String(record.name ?? "")) === normalize(query.name)) return true;
+  const code = codeField ? record[codeField] : undefined;
+  return Boolean(query.code && typeof code === "string" && normalize(code) === normalize(query.code));
+}
+
+function toCandidate(record: OdooRecord, codeField: string | undefined): Candidate {
+  const code = codeField && typeof record[codeField] === "string" ? (record[codeField] as string) : undefined;
+  const name = String(record.display_name || record.name || `#${record.id}`);
+  return { id: record.id, name, code, record };
+}
+
+/** Lower case, no accents, single spaces: how people compare names. */
+export function normalize(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function tokens(text: string): string[] {
+  return normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Share of the query's words found in the name, with a bonus when the name is not much longer. */
+function similarity(query: string, name: string): number {
+  const wanted = tokens(query);
+  const have = new Set(tokens(name));
+  if (!wanted.length) return 0;
+  const found = wanted.filter((token) => have.has(token)).length / wanted.length;
+  const containment = normalize(name).includes(normalize(query)) ? 1 : 0;
+  return found * 0.6 + containment * 0.3 + (0.1 * wanted.length) / Math.max(have.size, wanted.length);
+}
+
+/** `=ilike` treats `%` and `_` as wildcards: a product code like FURN_7777 must match itself only. */
+function escapeLike(value: string): string {
+  return value.trim().replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function orDomain(leaves: unknown[][]): OdooDomain {
+  if (leaves.length === 0) return [];
+  return [...Array<string>(leaves.length - 1).fill("|"), ...leaves];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { formatMoney, t } from "../i18n.js";
+import { escapeCell, moreHint } from "./format.js";
+import { defineTool } from "./types.js";
+
+export const searchProductsInputSchema = z.object({
+  query: z.string().trim().min(1).max(200).describe("Part of the product's name, or its internal reference (e.g. FURN_7777)"),
+  limit: z.number().int().min(1).max(20).default(8).describe("How many products to return at most"),
+});
+
+export const searchProductsTool = defineTool({
+  name: "search_products",
+  description: {
+    en: "Find products by part of their name or their internal reference; gives reference and sales price.",
+    fr: "Chercher des produits par une partie de leur nom ou leur référence interne ; donne la référence et le prix de vente.",
+  },
+  schema: searchProductsInputSchema,
+  risk: "read",
+  models: ["product.product"],
+  async run({ query, limit }, { odoo, lang, meta }) {
+    const records = await odoo.searchRead(
+      "product.product",
+      ["|", ["name", "ilike", query], ["default_code", "ilike", query]],
+      { fields: ["display_name", "default_code", "lst_price"], limit: limit + 1, order: "name" },
+      meta,
+    );
+    const products = records.slice(0, limit).map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      reference: r.default_code || null,
+      price: r.lst_price,
+    }));
+    if (!products.length) return { kind: "answer", text: t(lang, "search.products.none", { query }), data: { products } };
+    const rows = products.map(
+      (p) => `| ${escapeCell(p.name)} | ${escapeCell(p.reference)} | ${formatMoney(lang, Number(p.price ?? 0), undefined)} |`,
+    );
+    const text = [
+      t(lang, "search.products.found", { query }),
+      "",
+      `| ${t(lang, "table.name")} | ${t(lang, "table.reference")} | ${t(lang, "table.price")} |`,
+      "|---|---|--:|",
+      ...rows,
+      ...moreHint(lang, records.length > limit),
+    ].join("\n");
+    return { kind: "answer", text, data: { products, more: records.length > limit } };
+  },
+});

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+import type { Lang } from "../i18n.js";
+import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
+
+/** How much a tool may change: `read` runs at once, anything else waits for the user's Confirm. */
+export type Risk = "read" | "draft" | "state_change" | "destructive";
+
+export type RecordRef = { model: string; id: number; name: string };
+
+export type ToolContext = {
+  odoo: OdooClient;
+  lang: Lang;
+  meta: CallMeta;
+};
+
+export type Choice = { id: number; label: string };
+
+/** What running a tool gives: an answer, a question back, or a write to confirm. */
+export type ToolOutcome =
+  | { kind: "answer"; text: string; data: unknown }
+  | { kind: "clarify"; text: string; choices?: { query: string; model: string; options: Choice[] }[] }
+  | { kind: "proposal"; summary: string; text: string; preview: unknown; plan: unknown };
+
+export type Execution = { text: string; record?: RecordRef; result: unknown };
+
+export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
+  name: string;
+  description: Record<Lang, string>;
+  schema: S;
+  risk: Risk;
+  /** The Odoo models the tool reads or writes: a database without them cannot offer it. */
+  models: string[];
+  run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
+  /** Writes what `run` proposed, from the plan stored with the action, once the user confirms. */
+  execute?(plan: unknown, ctx: ToolContext): Promise<Execution>;
+};
+
+/** Keeps each tool's argument type while the catalog holds them side by side. */
+export function defineTool<S extends z.ZodObject>(definition: ToolDefinition<S>): ToolDefinition {
+  return definition as unknown as ToolDefinition;
+}
