@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { inject } from "vitest";
+import { createApp } from "../../src/app.js";
+import { createLlmRunner } from "../../src/agent/create-agent.js";
+import { createChatModel } from "../../src/agent/model.js";
+import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
+import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
+import type { Runner } from "../../src/agent/runner.js";
+import { createLogger } from "../../src/logger.js";
+import type { ConversationStore } from "../../src/memory/conversation-store.js";
+import { createRedisConversationStore } from "../../src/memory/redis-conversation-store.js";
+import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { sign } from "../../src/http/signature.js";
+import { mintDelegation } from "./delegation.js";
+import { startOdooDouble, type OdooDouble } from "./odoo-double.js";
+
+export const TEST_SECRET = "test-shared-secret-0123456789";
+
+export const ADMIN: OdooUser = { db: "copilot_demo", uid: 2, name: "Mitchell Admin", lang: "fr_FR", tz: "Europe/Brussels", company_id: 1, company_ids: [1] };
+export const DEMO: OdooUser = { ...ADMIN, uid: 6, name: "Marc Demo", lang: "en_US" };
+export const STOCK_ONLY: OdooUser = { ...ADMIN, uid: 7, name: "Stock Keeper", lang: "en_US" };
+
+export type TestApp = {
+  url: string;
+  double: OdooDouble;
+  store: ConversationStore;
+  redis: Redis;
+  /** A request signed as the Odoo addon signs it. */
+  call(method: "GET" | "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The body fields the addon adds for a user: their identity and a fresh delegation token. */
+  as(user: OdooUser, sid?: string): { user: OdooUser; delegation: string };
+  close(): Promise<void>;
+};
+
+export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string } = {}): Promise<TestApp> {
+  const double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
+  const redis = new Redis(overrides.redisUrl ?? inject("redisUrl"), { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on("error", () => {});
+  if (!overrides.redisUrl) await new Promise((resolve) => redis.once("ready", resolve));
+  const store = createRedisConversationStore(redis, { prefix: `test:${randomBytes(6).toString("hex")}:` });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const runner =
+    overrides.runner && "llmBaseUrl" in overrides.runner
+      ? createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 }))
+      : (overrides.runner ?? createPlannerRunner());
+  const odooFor: OdooClientFactory =
+    overrides.odooFor ??
+    ((user, delegation) =>
+      createGatewayClient({ url: double.url, token: delegation, context: { lang: user.lang, tz: user.tz }, timeoutMs: 2_000 }));
+  const turns = createTurnService({ store, runner, odooFor, logger });
+  const app = createApp({ turns, logger, sharedSecret: TEST_SECRET, claimNonce: store.claimNonce });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    double,
+    store,
+    redis,
+    async call(method, path, body, headers = {}) {
+      const raw = body === undefined ? "" : JSON.stringify(body);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = randomBytes(16).toString("base64url");
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          "Content-Type": "application/json",
+          "X-Copilot-Timestamp": timestamp,
+          "X-Copilot-Nonce": nonce,
+          "X-Copilot-Signature": sign(TEST_SECRET, { timestamp, nonce, method, path, body: raw }),
+          ...headers,
+        },
+        ...(method === "POST" ? { body: raw } : {}),
+      });
+      return { status: response.status, body: await response.json().catch(() => undefined) };
+    },
+    as(user, sid) {
+      return { user, delegation: mintDelegation(TEST_SECRET, { db: user.db, uid: user.uid, sid: sid ?? null }) };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      redis.disconnect();
+      await double.close();
+    },
+  };
+}
+
+export function newSessionId(): string {
+  return randomBytes(12).toString("hex");
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A scripted OpenAI-compatible chat server: the real `@langchain/openai` client talks to it over
+ * HTTP, so the agent loop, tool-call parsing and retries run for real; only the model's words are
+ * written in advance. Answers `stream: false` and `stream: true` (tool-call arguments split across
+ * chunks, usage last when `stream_options.include_usage`).
+ */
+export type ScriptedReply =
+  | { content: string }
+  | { toolCalls: { name: string; args: unknown }[]; content?: string }
+  | { status: number; error?: string };
+
+export type ChatRequest = {
+  model: string;
+  stream?: boolean;
+  messages: { role: string; content: unknown; tool_calls?: unknown[]; tool_call_id?: string }[];
+  tools?: { type: string; function: { name: string; description: string; parameters: unknown } }[];
+};
+
+export type ScriptedLlm = {
+  baseUrl: string;
+  requests: ChatRequest[];
+  /** Queue replies; each request takes the next one. A function decides from the request. */
+  push(...replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[]): void;
+  close(): Promise<void>;
+};
+
+export async function startScriptedLlm(): Promise<ScriptedLlm> {
+  const queue: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
+  const requests: ChatRequest[] = [];
+  let callId = 0;
+  let responseId = 0;
+
+  const server: Server = createServer((req, res) => {
+    let raw = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (raw += chunk));
+    req.on("end", () => {
+      if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
+        res.writeHead(404).end();
+        return;
+      }
+      const request = JSON.parse(raw) as ChatRequest;
+      requests.push(request);
+      const next = queue.shift();
+      const reply = typeof next === "function" ? next(request) : (next ?? { content: "(script exhausted)" });
+      if ("status" in reply) {
+        res.writeHead(reply.status, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: { message: reply.error ?? "scripted failure", type: "server_error" } }));
+        return;
+      }
+      const toolCalls =
+        "toolCalls" in reply
+          ? reply.toolCalls.map((call) => ({
+              id: `call_${++callId}`,
+              type: "function" as const,
+              function: { name: call.name, arguments: typeof call.args === "string" ? call.args : JSON.stringify(call.args) },
+            }))
+          : undefined;
+      const content = reply.content ?? (toolCalls ? "" : "");
+      const usage = { prompt_tokens: JSON.stringify(request.messages).length >> 2, completion_tokens: 12, total_tokens: 0 };
+      usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+      const base = { id: `chatcmpl-${++responseId}`, object: "chat.completion", created: 1_700_000_000, model: request.model };
+
+      if (!request.stream) {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(
+          JSON.stringify({
+            ...base,
+            choices: [{ index: 0, message: { role: "assistant", content: toolCalls ? null : content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? "tool_calls" : "stop" }],
+            usage,
+          }),
+        );
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+      const send = (delta: unknown, finish: string | null = null) =>
+        res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+      send({ role: "assistant", content: "" });
+      if (toolCalls) {
+        toolCalls.forEach((call, index) => {
+          const args = call.function.arguments;
+          const middle = Math.floor(args.length / 2);
+          send({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: args.slice(0, middle) } }] });
+          send({ tool_calls: [{ index, function: { arguments: args.slice(middle) } }] });
+        });
+        send({}, "tool_calls");
+      } else {
+        for (const word of content.match(/\S+\s*/g) ?? []) send({ content: word });
+        send({}, "stop");
+      }
+      if ((request as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage) {
+        res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [], usage })}\n\n`);
+      }
+      res.end("data: [DONE]\n\n");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    push: (...replies) => queue.push(...replies),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN, DEMO, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
+import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
+
+/** The real LangChain agent loop and @langchain/openai client, against a scripted OpenAI-compatible server. */
+describe("the language-model runner", () => {
+  let llm: ScriptedLlm;
+  let app: TestApp;
+  beforeAll(async () => {
+    llm = await startScriptedLlm();
+    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await llm.close();
+  });
+  beforeEach(() => {
+    llm.requests.length = 0;
+  });
+
+  const turn = (message: string, user = ADMIN, sessionId = newSessionId()) =>
+    app.call("POST", "/v1/turns", { ...app.as(user, sessionId), session_id: sessionId, message });
+
+  it("calls the tool the model chose, proposes the write, and replies with the model's words", async () => {
+    llm.push(
+      { toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: 3 }, { product: "FURN_8888", quantity: 2 }] } }] },
+      { content: "Voici le devis proposé pour Deco Addict : 333,50 $ TTC. Confirmez pour le créer." },
+    );
+    const { status, body } = await turn("Crée moi un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp");
+    expect(status).toBe(200);
+    expect(body.mode).toBe("llm");
+    expect(body.reply).toBe("Voici le devis proposé pour Deco Addict : 333,50 $ TTC. Confirmez pour le créer.");
+    expect(body.actions).toHaveLength(1);
+    expect(body.actions[0]).toMatchObject({ tool: "create_quotation", status: "proposed", preview: { amount_total: 333.5 } });
+
+    // First request: the system prompt in the user's language and the whole catalog as tools.
+    const [first, second] = llm.requests;
+    expect(first!.messages[0]).toMatchObject({ role: "system", content: expect.stringContaining("Always answer in French") });
+    expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(["create_quotation", "get_stock", "search_customers", "search_products"]);
+    // Second request: the tool's result went back to the model as data, with the proposal's id.
+    const toolMessage = second!.messages.find((m) => m.role === "tool");
+    expect(JSON.parse(String(toolMessage!.content))).toMatchObject({ proposed_action: body.actions[0].id, preview: { amount_total: 333.5 } });
+    expect(app.double.records("sale.order")).toHaveLength(0);
+  });
+
+  it("gives a read tool's data to the model and answers in one turn", async () => {
+    llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] }, (request) => {
+      const data = JSON.parse(String(request.messages.at(-1)!.content)).data;
+      return { content: `Large Cabinet: ${data.on_hand} on hand, ${data.forecast} forecast.` };
+    });
+    const { body } = await turn("what is the stock of Large Cabinet?", DEMO);
+    expect(body.reply).toBe("Large Cabinet: 500 on hand, 270 forecast.");
+    expect(body.steps).toEqual([{ tool: "get_stock", args: { product: "Large Cabinet" }, status: "done" }]);
+  });
+
+  it("rejects invalid tool arguments before Odoo is called, and the model sees why", async () => {
+    const callsBefore = app.double.calls.length;
+    llm.push(
+      { toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: -3 }] } }] },
+      { content: "The quantity must be positive. How many chairs?" },
+    );
+    const { body } = await turn("quote Deco Addict -3 chairs", DEMO);
+    expect(body.reply).toBe("The quantity must be positive. How many chairs?");
+    expect(body.actions).toEqual([]);
+    expect(app.double.calls.length).toBe(callsBefore);
+    const toolMessage = llm.requests[1]!.messages.find((m) => m.role === "tool");
+    expect(String(toolMessage!.content)).toMatch(/quantity|Too small|>0/i);
+  });
+
+  it("carries the session's history into the next turn", async () => {
+    const sessionId = newSessionId();
+    llm.push({ content: "Bonjour ! Que puis-je faire ?" });
+    await turn("Bonjour", ADMIN, sessionId);
+    llm.push({ content: "Vous m'avez dit bonjour." });
+    await turn("Qu'est-ce que je viens de dire ?", ADMIN, sessionId);
+    const roles = llm.requests.at(-1)!.messages.map((m) => `${m.role}:${typeof m.content === "string" ? m.content : ""}`);
+    expect(roles.slice(1)).toEqual(["user:Bonjour", "assistant:Bonjour ! Que puis-je faire ?", "user:Qu'est-ce que je viens de dire ?"]);
+  });
+
+  it("answers a clear, translated 503 when the model keeps failing, and stores nothing", async () => {
+    const sessionId = newSessionId();
+    llm.push({ status: 500 }, { status: 500 }, { status: 500 });
+    const { status, body } = await turn("Bonjour", ADMIN, sessionId);
+    expect(status).toBe(503);
+    expect(body.error).toEqual({ code: "unavailable:llm", message: "Le modèle de langage est injoignable pour le moment. Réessayez dans un instant." });
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    expect(history.body.messages).toEqual([]);
+  });
+});

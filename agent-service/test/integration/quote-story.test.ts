@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, DEMO, STOCK_ONLY, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
+
+/** The walking skeleton's story over real HTTP, a real Redis and the Odoo double, in offline mode. */
+describe("the quote story (offline planner)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const turn = (user = ADMIN, sessionId = newSessionId(), message = "Crée moi un devis pour le client Deco Addict avec 3 Office Chair et 2 Office Lamp") =>
+    app.call("POST", "/v1/turns", { ...app.as(user, sessionId), session_id: sessionId, message });
+
+  it("proposes the quotation with Odoo's prices and creates nothing before Confirm", async () => {
+    const before = app.double.records("sale.order").length;
+    const { status, body } = await turn();
+    expect(status).toBe(200);
+    expect(body.mode).toBe("offline");
+    expect(body.reply).toContain("Deco Addict");
+    expect(body.reply).toMatch(/Mode hors ligne/);
+    expect(body.actions).toHaveLength(1);
+    const [action] = body.actions;
+    expect(action).toMatchObject({ tool: "create_quotation", status: "proposed" });
+    expect(action.plan).toBeUndefined();
+    expect(action.preview).toMatchObject({
+      kind: "quotation",
+      customer: { id: 10, name: "Deco Addict" },
+      amount_untaxed: 290,
+      amount_tax: 43.5,
+      amount_total: 333.5,
+      currency: { symbol: "$", position: "before" },
+    });
+    expect(action.preview.lines.map((l: any) => [l.product.name, l.quantity, l.price_unit, l.subtotal])).toEqual([
+      ["[FURN_7777] Office Chair", 3, 70, 210],
+      ["[FURN_8888] Office Lamp", 2, 40, 80],
+    ]);
+    expect(app.double.records("sale.order").length).toBe(before);
+  });
+
+  it("creates the draft once on Confirm, as the user, and logs the write", async () => {
+    const sessionId = newSessionId();
+    const { body } = await turn(ADMIN, sessionId);
+    const actionId = body.actions[0].id;
+    const before = app.double.records("sale.order").length;
+
+    const confirm = () => app.call("POST", `/v1/actions/${actionId}/confirm`, app.as(ADMIN, sessionId));
+    const [first, second] = await Promise.all([confirm(), confirm()]);
+    const third = await confirm();
+
+    expect(first.status).toBe(200);
+    expect(first.body.action).toMatchObject({ status: "done", record: { model: "sale.order" } });
+    expect(second.body.action.record).toEqual(first.body.action.record);
+    expect(third.body.action.record).toEqual(first.body.action.record);
+    expect(app.double.records("sale.order").length).toBe(before + 1);
+    const order = app.double.records("sale.order").at(-1)!;
+    expect(order).toMatchObject({ partner_id: 10, user_id: 2, state: "draft", name: first.body.action.record.name });
+    expect(app.double.actionLog.filter((entry) => entry.action_id === actionId)).toEqual([
+      expect.objectContaining({ uid: 2, model: "sale.order", method: "create", tool: "create_quotation", ids: [order.id] }),
+    ]);
+    expect(first.body.action.result.message).toContain(first.body.action.record.name);
+  });
+
+  it("keeps the conversation, with the action's final state, for the next page load", async () => {
+    const sessionId = newSessionId();
+    const { body } = await turn(ADMIN, sessionId);
+    await app.call("POST", `/v1/actions/${body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
+    await turn(ADMIN, sessionId, "Quel est le stock de Large Cabinet ?");
+
+    const sessions = await app.call("GET", `/v1/sessions?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`);
+    expect(sessions.status).toBe(200);
+    expect(sessions.body.sessions[0]).toMatchObject({ id: sessionId, title: expect.stringContaining("Crée moi un devis") });
+
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`);
+    expect(history.status).toBe(200);
+    const messages = history.body.messages;
+    expect(messages.map((m: any) => m.role)).toEqual(["user", "assistant", "user", "assistant"]);
+    expect(messages[1].actions[0]).toMatchObject({ status: "done", record: { model: "sale.order" } });
+    expect(messages[3].content).toMatch(/500 Units en stock, 270 Units prévus/);
+  });
+
+  it("answers the stock question with on hand and forecast quantities", async () => {
+    const { body } = await turn(DEMO, newSessionId(), "What is the stock of Large Cabinet?");
+    expect(body.reply).toContain("[E-COM07] Large Cabinet");
+    expect(body.reply).toMatch(/500 Units on hand, 270 Units forecast/);
+    expect(body.actions).toEqual([]);
+    expect(body.steps).toEqual([{ tool: "get_stock", args: { product: "Large Cabinet" }, status: "done" }]);
+  });
+
+  it("asks back, and proposes nothing, when a name is unknown or ambiguous", async () => {
+    const unknown = await turn(DEMO, newSessionId(), "Create a quote for Nonexistent Corp with 2 Office Chair");
+    expect(unknown.body.reply).toMatch(/found no customer named \*\*Nonexistent Corp\*\*/);
+    expect(unknown.body.actions).toEqual([]);
+
+    const ambiguous = await turn(ADMIN, newSessionId(), "Crée un devis pour Deco Addict avec 2 Customizable Desk");
+    expect(ambiguous.body.reply).toMatch(/Plusieurs produits correspondent à \*\*Customizable Desk\*\*/);
+    expect(ambiguous.body.reply).toContain("Customizable Desk (Custom, Black)");
+    expect(ambiguous.body.actions).toEqual([]);
+  });
+
+  it("a user without sales rights gets a clear refusal and nothing is created", async () => {
+    const before = app.double.records("sale.order").length;
+    const { status, body } = await turn(STOCK_ONLY, newSessionId(), "Create a quote for Deco Addict with 3 Office Chair");
+    expect(status).toBe(200);
+    expect(body.reply).toMatch(/^You are not allowed to do this in Odoo: You are not allowed to access 'Sales Order'/);
+    expect(body.actions).toEqual([]);
+    expect(app.double.records("sale.order").length).toBe(before);
+  });
+
+  it("a rejected action is never run, and cannot be confirmed afterwards", async () => {
+    const sessionId = newSessionId();
+    const { body } = await turn(ADMIN, sessionId);
+    const id = body.actions[0].id;
+    const before = app.double.records("sale.order").length;
+    const rejected = await app.call("POST", `/v1/actions/${id}/reject`, app.as(ADMIN, sessionId));
+    expect(rejected.body.action.status).toBe("rejected");
+    const confirm = await app.call("POST", `/v1/actions/${id}/confirm`, app.as(ADMIN, sessionId));
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.error).toEqual({ code: "conflict:action", message: "Cette action est déjà annulée ; elle n'a pas été relancée." });
+    expect(app.double.records("sale.order").length).toBe(before);
+  });
+
+  it("keeps users apart: another user can neither read a session nor confirm its action", async () => {
+    const sessionId = newSessionId();
+    const { body } = await turn(ADMIN, sessionId);
+    const messages = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${DEMO.db}&uid=${DEMO.uid}&lang=en_US`);
+    expect(messages.status).toBe(404);
+    expect(messages.body.error.code).toBe("not_found:session");
+    const sessions = await app.call("GET", `/v1/sessions?db=${DEMO.db}&uid=${DEMO.uid}`);
+    expect(sessions.body.sessions.map((s: any) => s.id)).not.toContain(sessionId);
+    const confirm = await app.call("POST", `/v1/actions/${body.actions[0].id}/confirm`, app.as(DEMO, sessionId));
+    expect(confirm.status).toBe(404);
+    expect(confirm.body.error.code).toBe("not_found:action");
+  });
+
+  it("refuses to delete data and says what it can do", async () => {
+    const { body } = await turn(DEMO, newSessionId(), "Delete all customers");
+    expect(body.reply).toMatch(/can't delete or archive data/);
+    expect(body.actions).toEqual([]);
+    expect(body.steps).toEqual([]);
+  });
+});
