@@ -38,7 +38,7 @@ export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: 
   const double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
   const redis = new Redis(overrides.redisUrl ?? inject("redisUrl"), { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
-  if (!overrides.redisUrl) await new Promise((resolve) => redis.once("ready", resolve));
+  await new Promise((resolve) => redis.once("ready", resolve));
   const store = createRedisConversationStore(redis, { prefix: `test:${randomBytes(6).toString("hex")}:` });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const runner =

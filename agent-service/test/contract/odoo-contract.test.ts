@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OdooError, type OdooClient } from "../../src/odoo/odoo-client.js";
+import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { createXmlRpcClient } from "../../src/odoo/xmlrpc-client.js";
+import { resolveMany } from "../../src/odoo/resolve.js";
+import { createQuotationTool } from "../../src/tools/create-quotation.tool.js";
+import { getStockTool } from "../../src/tools/get-stock.tool.js";
+import { mintDelegation } from "../helpers/delegation.js";
+import { startOdooDouble, type OdooDouble } from "../helpers/odoo-double.js";
+
+/**
+ * The Odoo contract, per transport. By default against the Odoo double; with ODOO_URL set, the very
+ * same cases run against a real Odoo with the demo data of sale_management, stock, project and mrp:
+ *   ODOO_URL ODOO_DB ODOO_LOGIN ODOO_PASSWORD         xmlrpc transport
+ *   + ODOO_SHARED_SECRET ODOO_UID                      gateway transport (the addon installed, same secret)
+ *   + ODOO_RESTRICTED_LOGIN ODOO_RESTRICTED_PASSWORD ODOO_RESTRICTED_UID   a user without sales rights
+ */
+const real = process.env.ODOO_URL;
+const env = (name: string) => process.env[name] ?? "";
+
+type Target = {
+  url: string;
+  db: string;
+  login: string;
+  password: string;
+  uid: number;
+  secret?: string;
+  restricted?: { login: string; password: string; uid: number };
+};
+
+let double: OdooDouble | undefined;
+const target: Target = real
+  ? {
+      url: real,
+      db: env("ODOO_DB"),
+      login: env("ODOO_LOGIN"),
+      password: env("ODOO_PASSWORD"),
+      uid: Number(env("ODOO_UID") || 2),
+      ...(process.env.ODOO_SHARED_SECRET ? { secret: env("ODOO_SHARED_SECRET") } : {}),
+      ...(process.env.ODOO_RESTRICTED_LOGIN
+        ? { restricted: { login: env("ODOO_RESTRICTED_LOGIN"), password: env("ODOO_RESTRICTED_PASSWORD"), uid: Number(env("ODOO_RESTRICTED_UID")) } }
+        : {}),
+    }
+  : { url: "", db: "copilot_demo", login: "admin", password: "admin", uid: 2, secret: "contract-secret-0123456789", restricted: { login: "stock", password: "stock", uid: 7 } };
+
+beforeAll(async () => {
+  if (!real) {
+    double = await startOdooDouble({ secret: target.secret!, db: target.db });
+    target.url = double.url;
+  }
+});
+afterAll(async () => {
+  await double?.close();
+});
+
+type Transport = { name: string; client: (as?: "main" | "restricted") => OdooClient };
+const transports: Transport[] = [
+  {
+    name: "xmlrpc",
+    client: (as = "main") => {
+      const who = as === "main" ? target : target.restricted!;
+      return createXmlRpcClient({ url: target.url, db: target.db, login: who.login, password: who.password, context: { lang: "en_US" }, timeoutMs: 15_000 });
+    },
+  },
+  ...(target.secret
+    ? [
+        {
+          name: "gateway",
+          client: (as: "main" | "restricted" = "main") =>
+            createGatewayClient({
+              url: target.url,
+              token: mintDelegation(target.secret!, { db: target.db, uid: as === "main" ? target.uid : target.restricted!.uid }),
+              context: { lang: "en_US" },
+              timeoutMs: 15_000,
+            }),
+        },
+      ]
+    : []),
+];
+
+const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, meta: { tool: "contract_test" } });
+
+describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
+  it("resolves names and internal references in one round trip", async () => {
+    const [chair, lamp, missing] = await resolveMany(
+      client(),
+      { model: "product.product", codeField: "default_code", fields: ["lst_price"] },
+      ["Office Chair", "FURN_8888", "No Such Product 42"],
+    );
+    expect(chair).toMatchObject({ status: "found", match: { name: "[FURN_7777] Office Chair", code: "FURN_7777", record: { lst_price: 70 } } });
+    expect(lamp).toMatchObject({ status: "found", match: { code: "FURN_8888" } });
+    expect(missing).toEqual({ status: "none", query: "No Such Product 42" });
+  });
+
+  it("reads stock on hand and forecast", async () => {
+    const outcome = await getStockTool.run({ product: "Large Cabinet" }, ctx(client()));
+    expect(outcome).toMatchObject({ kind: "answer", data: { on_hand: 500, forecast: 270 } });
+  });
+
+  it("previews a quotation with Odoo's computation, then creates it as a draft on execute", async () => {
+    const tool = createQuotationTool;
+    const odoo = client();
+    const outcome = await tool.run(
+      { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: 3 }, { product: "Office Lamp", quantity: 2 }] },
+      ctx(odoo),
+    );
+    expect(outcome.kind).toBe("proposal");
+    if (outcome.kind !== "proposal") return;
+    const preview = outcome.preview as { lines: { price_unit: number; subtotal: number }[]; amount_untaxed: number; amount_total: number; currency: { symbol: string } };
+    expect(preview.lines[0]).toMatchObject({ price_unit: 70, subtotal: 210 });
+    expect(preview.amount_untaxed).toBeCloseTo(210 + preview.lines[1]!.subtotal, 2);
+    expect(preview.amount_total).toBeGreaterThanOrEqual(preview.amount_untaxed);
+    expect(preview.currency.symbol).not.toBe("");
+
+    const execution = await tool.execute!(outcome.plan, ctx(odoo));
+    expect(execution.record).toMatchObject({ model: "sale.order", name: expect.stringMatching(/^S\d+/) });
+    const [order] = await odoo.read("sale.order", [execution.record!.id], ["state", "partner_id", "amount_untaxed"]);
+    expect(order).toMatchObject({ state: "draft", amount_untaxed: preview.amount_untaxed });
+    expect((order!.partner_id as [number, string])[1]).toBe("Deco Addict");
+  });
+
+  it("refuses private methods", async () => {
+    await expect(client().call("res.partner", "_read", [[1]], {})).rejects.toBeInstanceOf(OdooError);
+  });
+
+  it.runIf(Boolean(target.restricted))("applies the user's access rights: no sales rights, no quotation", async () => {
+    const error = await client("restricted")
+      .create("sale.order", { partner_id: 10, order_line: [] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OdooError);
+    expect((error as OdooError).kind).toBe("access");
+  });
+
+  it.runIf(name === "gateway")("refuses an expired or foreign delegation token", async () => {
+    const expired = createGatewayClient({
+      url: target.url,
+      token: mintDelegation(target.secret!, { db: target.db, uid: target.uid, now: Date.now() - 600_000 }),
+      context: {},
+      timeoutMs: 15_000,
+    });
+    await expect(expired.searchRead("res.partner", [], { fields: ["name"], limit: 1 })).rejects.toMatchObject({ kind: "auth" });
+    const forged = createGatewayClient({
+      url: target.url,
+      token: mintDelegation("another-secret-0123456789", { db: target.db, uid: target.uid }),
+      context: {},
+      timeoutMs: 15_000,
+    });
+    await expect(forged.searchRead("res.partner", [], { fields: ["name"], limit: 1 })).rejects.toMatchObject({ kind: "auth" });
+    const otherDb = createGatewayClient({
+      url: target.url,
+      token: mintDelegation(target.secret!, { db: `${target.db}_other`, uid: target.uid }),
+      context: {},
+      timeoutMs: 15_000,
+    });
+    await expect(otherDb.searchRead("res.partner", [], { fields: ["name"], limit: 1 })).rejects.toMatchObject({ kind: "auth" });
+  });
+});
