@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import { createLlmRunner } from "./agent/create-agent.js";
@@ -14,7 +15,7 @@ import { createXmlRpcClient } from "./odoo/xmlrpc-client.js";
 function main(): void {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(withSecretFile(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -24,7 +25,16 @@ function main(): void {
   }
   const logger = createLogger(config.logLevel);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  redis.on("error", (error) => logger.warn({ err: error }, "redis error"));
+  // Log the outage once, and the recovery, not every reconnection attempt.
+  let redisDown = false;
+  redis.on("error", (error) => {
+    if (!redisDown) logger.warn({ err: error }, "redis unreachable");
+    redisDown = true;
+  });
+  redis.on("ready", () => {
+    if (redisDown) logger.info("redis reachable again");
+    redisDown = false;
+  });
   const store = createRedisConversationStore(redis);
 
   const odooFor: OdooClientFactory =
@@ -66,6 +76,17 @@ function main(): void {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** docker compose makes the shared secret at random into a file; an explicit value wins. */
+function withSecretFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = env.COPILOT_SHARED_SECRET_FILE;
+  if (env.COPILOT_SHARED_SECRET || !file) return env;
+  try {
+    return { ...env, COPILOT_SHARED_SECRET: readFileSync(file, "utf8").trim() };
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  - COPILOT_SHARED_SECRET_FILE: cannot read ${file} (${(error as Error).message})`);
+  }
 }
 
 main();
