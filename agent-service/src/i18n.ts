@@ -96,6 +96,16 @@ const messages = {
   "kind.customers": { en: "customers", fr: "clients" },
   "kind.product": { en: "product", fr: "produit" },
   "kind.products": { en: "products", fr: "produits" },
+  "kind.project": { en: "project", fr: "projet" },
+  "kind.projects": { en: "projects", fr: "projets" },
+  "kind.task": { en: "task", fr: "tâche" },
+  "kind.tasks": { en: "tasks", fr: "tâches" },
+  "kind.quotation": { en: "quotation", fr: "devis" },
+  "kind.quotations": { en: "quotations", fr: "devis" },
+  "kind.user": { en: "user", fr: "utilisateur" },
+  "kind.users": { en: "users", fr: "utilisateurs" },
+  "kind.stage": { en: "stage", fr: "étape" },
+  "kind.stages": { en: "stages", fr: "étapes" },
   "search.customers.none": { en: "No customer matches **{query}**.", fr: "Aucun client ne correspond à **{query}**." },
   "search.customers.found": { en: "Customers matching **{query}**:", fr: "Clients correspondant à **{query}** :" },
   "search.products.none": { en: "No product matches **{query}**.", fr: "Aucun produit ne correspond à **{query}**." },
@@ -131,11 +141,22 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
+/** A text in every language, kept beside the tool that says it. */
+export type Texts = Record<Lang, string>;
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = messages[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return say(lang, messages[key], params);
+}
+
+export function say(lang: Lang, texts: Texts, params: Record<string, string | number> = {}): string {
+  return texts[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** An Odoo date or UTC datetime ("2026-12-15", "2026-12-15 09:00:00") as Odoo shows it: 12/15/2026, 15/12/2026. */
+export function formatDate(lang: Lang, value: unknown): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value)) return "";
+  const [year, month, day] = value.slice(0, 10).split("-");
+  return lang === "fr" ? `${day}/${month}/${year}` : `${month}/${day}/${year}`;
 }
 
 const locales: Record<Lang, string> = { en: "en-US", fr: "fr-FR" };

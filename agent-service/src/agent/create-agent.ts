@@ -31,9 +31,9 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
 
   return {
     mode: "llm",
-    async run({ message, history, lang, userName, invoke, signal }) {
+    async run({ message, history, lang, today, userName, invoke, signal }) {
       const messages = [
-        new SystemMessage(systemPrompt({ lang, userName, today: new Date().toISOString().slice(0, 10) })),
+        new SystemMessage(systemPrompt({ lang, userName, today })),
         ...history.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
         new HumanMessage(message),
       ];

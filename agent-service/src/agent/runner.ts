@@ -15,6 +15,8 @@ export type RunnerInput = {
   /** Earlier messages of the session, oldest first. */
   history: StoredMessage[];
   lang: Lang;
+  /** Today where the user is, YYYY-MM-DD. */
+  today: string;
   userName: string | undefined;
   invoke: ToolInvoker;
   signal?: AbortSignal;

@@ -64,6 +64,8 @@ export function createTurnService(deps: {
       odoo: odooFor(user, request.delegation),
       lang,
       meta: { sessionId, turnId },
+      uid: user.uid,
+      today: todayIn(user.tz),
     };
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
@@ -107,7 +109,7 @@ export function createTurnService(deps: {
       }
     };
 
-    const { reply } = await runner.run({ message, history, lang, userName: user.name, invoke });
+    const { reply } = await runner.run({ message, history, lang, today: ctx.today, userName: user.name, invoke });
     const now = new Date().toISOString();
     const userMessage: StoredMessage = {
       id: newId("msg"),
@@ -152,6 +154,8 @@ export function createTurnService(deps: {
       odoo: odooFor(request.user, request.delegation),
       lang,
       meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
+      uid: request.user.uid,
+      today: todayIn(request.user.tz),
     };
     try {
       if (!tool?.execute) throw new Error(`Tool ${action.tool} has nothing to execute`);
@@ -229,6 +233,15 @@ function ownerOf(user: OdooUser): Owner {
 
 function toPublic({ plan: _plan, session_id: _sessionId, ...action }: StoredAction): PublicAction {
   return action;
+}
+
+/** Today's date where the user is (Odoo's `tz`), falling back to UTC. */
+export function todayIn(tz: string | undefined, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: tz || "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
 }
 
 function titleFrom(message: string): string {

@@ -2,7 +2,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Resolution } from "../odoo/resolve.js";
 import type { ToolOutcome } from "./types.js";
 
-type Kind = "customer" | "product";
+export type Kind = "customer" | "product" | "project" | "task" | "quotation" | "user" | "stage";
 
 /** The question to ask when some names did not resolve to exactly one record; undefined when all did. */
 export function clarifyUnresolved(

@@ -14,3 +14,23 @@ export function moreHint(lang: Lang, more: boolean): string[] {
 export function m2oName(value: unknown): string | undefined {
   return Array.isArray(value) && typeof value[1] === "string" ? value[1] : undefined;
 }
+
+/** A markdown table; `align` marks numeric columns (right-aligned). */
+export function markdownTable(headers: string[], rows: unknown[][], align: ("l" | "r")[] = []): string {
+  const rule = headers.map((_, index) => (align[index] === "r" ? "--:" : "---"));
+  return [`| ${headers.join(" | ")} |`, `|${rule.join("|")}|`, ...rows.map((row) => `| ${row.map(escapeCell).join(" | ")} |`)].join("\n");
+}
+
+/** A link that opens the record's form in Odoo (17, 18 and 19 all route /web#…). */
+export function recordUrl(model: string, id: number): string {
+  return `/web#model=${model}&id=${id}&view_type=form`;
+}
+
+export function recordLink(model: string, id: number, label: string): string {
+  return `[${label.replace(/[[\]]/g, "")}](${recordUrl(model, id)})`;
+}
+
+/** Odoo's many2one read value `[id, "name"]` as its id, or undefined. */
+export function m2oId(value: unknown): number | undefined {
+  return Array.isArray(value) && typeof value[0] === "number" ? value[0] : undefined;
+}

@@ -1,11 +1,36 @@
+import { confirmQuotationTool } from "./confirm-quotation.tool.js";
 import { createQuotationTool } from "./create-quotation.tool.js";
+import { createTaskTool } from "./create-task.tool.js";
+import { getQuotationTool } from "./get-quotation.tool.js";
 import { getStockTool } from "./get-stock.tool.js";
+import { listDocumentsTool } from "./list-documents.tool.js";
+import { listProjectsTool } from "./list-projects.tool.js";
+import { listQuotationsTool } from "./list-quotations.tool.js";
+import { listTasksTool } from "./list-tasks.tool.js";
+import { logProjectNoteTool } from "./log-project-note.tool.js";
+import { projectSummaryTool } from "./project-summary.tool.js";
 import { searchCustomersTool } from "./search-customers.tool.js";
 import { searchProductsTool } from "./search-products.tool.js";
+import { showKitTool } from "./show-kit.tool.js";
 import type { ToolDefinition } from "./types.js";
 
 /** The one list of tools: it feeds the language model, the offline planner and the API. */
-export const catalog: readonly ToolDefinition[] = [searchCustomersTool, searchProductsTool, getStockTool, createQuotationTool];
+export const catalog: readonly ToolDefinition[] = [
+  searchCustomersTool,
+  searchProductsTool,
+  getStockTool,
+  createQuotationTool,
+  listQuotationsTool,
+  getQuotationTool,
+  confirmQuotationTool,
+  listProjectsTool,
+  projectSummaryTool,
+  listTasksTool,
+  createTaskTool,
+  logProjectNoteTool,
+  showKitTool,
+  listDocumentsTool,
+];
 
 export function findTool(name: string): ToolDefinition | undefined {
   return catalog.find((tool) => tool.name === name);

@@ -11,6 +11,10 @@ export type ToolContext = {
   odoo: OdooClient;
   lang: Lang;
   meta: CallMeta;
+  /** The Odoo user the tool acts for (for "my projects", "assign to me"). */
+  uid: number;
+  /** Today in the user's time zone, YYYY-MM-DD (for "overdue", "tomorrow"). */
+  today: string;
 };
 
 export type Choice = { id: number; label: string };

@@ -78,7 +78,7 @@ const transports: Transport[] = [
     : []),
 ];
 
-const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, meta: { tool: "contract_test" } });
+const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, meta: { tool: "contract_test" }, uid: target.uid, today: new Date().toISOString().slice(0, 10) });
 
 describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
   it("resolves names and internal references in one round trip", async () => {

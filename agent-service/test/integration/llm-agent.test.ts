@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { catalog } from "../../src/tools/index.js";
 import { ADMIN, DEMO, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
 import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
 
@@ -36,7 +37,7 @@ describe("the language-model runner", () => {
     // First request: the system prompt in the user's language and the whole catalog as tools.
     const [first, second] = llm.requests;
     expect(first!.messages[0]).toMatchObject({ role: "system", content: expect.stringContaining("Always answer in French") });
-    expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(["create_quotation", "get_stock", "search_customers", "search_products"]);
+    expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(catalog.map((tool) => tool.name).sort());
     // Second request: the tool's result went back to the model as data, with the proposal's id.
     const toolMessage = second!.messages.find((m) => m.role === "tool");
     expect(JSON.parse(String(toolMessage!.content))).toMatchObject({ proposed_action: body.actions[0].id, preview: { amount_total: 333.5 } });

@@ -1,3 +1,4 @@
+import { DATE_PATTERN, parseDate } from "./dates.js";
 import { QUANTITY, parseQuantity } from "./quantities.js";
 
 /**
@@ -10,68 +11,141 @@ export type Intent =
   | { kind: "refuse_destructive" }
   | { kind: "unknown" };
 
-export function parseIntent(message: string): Intent {
-  const text = message.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim();
-  const slash = parseSlash(text);
+type Reader = (text: string, today: string) => Intent | undefined;
+
+export function parseIntent(message: string, today = new Date().toISOString().slice(0, 10)): Intent {
+  const text = message.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim();
+  const slash = parseSlash(text, today);
   if (slash) return slash;
   const plain = stripPoliteness(text);
   if (DESTRUCTIVE.test(plain)) return { kind: "refuse_destructive" };
-  return parseQuotation(plain) ?? parseStock(plain) ?? parseSearch(plain) ?? (HELP.test(plain) ? { kind: "help" } : { kind: "unknown" });
+  for (const read of READERS) {
+    const intent = read(plain, today);
+    if (intent) return intent;
+  }
+  return HELP.test(plain) ? { kind: "help" } : { kind: "unknown" };
 }
 
-const DESTRUCTIVE = /^(?:please\s+)?(?:delete|remove|erase|purge|drop|wipe|supprime[rz]?|efface[rz]?|détrui[st]|detrui[st]|vide[rz]?)\b/i;
+const tool = (name: string, args: Record<string, unknown>): Intent => ({ kind: "tool", tool: name, args });
+
+const DESTRUCTIVE = /^(?:please\s+)?(?:delete|remove|erase|purge|drop|wipe|destroy|archive|supprime[rz]?|efface[rz]?|détrui[st]|detrui[st]|vide[rz]?|archive[rz]?)(?![\p{L}])/iu;
 const HELP = /\b(?:help|aide|hello|hi|hey|bonjour|salut|coucou|que (?:peux|sais)[- ]tu|what can you|qu'est-ce que tu|comment (?:ça|ca) marche|how does it work)\b/i;
+const CREATE = String.raw`(?:cr[ée]{1,2}[rz]?|cree|ajoute[rz]?|fai[st]|faire|pr[ée]pare[rz]?|[ée]tabli[rs]?|g[ée]n[èe]re[rz]?|r[ée]dige[rz]?|nouveau|nouvelle|new|create|add|make|prepare|draft|generate|write)`;
+const SHOW = String.raw`(?:montre[rz]?|affiche[rz]?|liste[rz]?|donne[rz]?|list|show|display|give|get|see|voir|view|quels?|quelles?|which|what are|what's|what is|quel est|quelle est)`;
+const ME = /^(?:me|moi|myself|mes|my|mine)$/i;
 
 function stripPoliteness(text: string): string {
   return text
-    .replace(/^(?:s'il (?:te|vous) pla[iî]t|stp|svp|please|pls|hey|bonjour|hello|hi)[,!\s]+/i, "")
+    .replace(/^(?:s'il (?:te|vous) pla[iî]t|stp|svp|please|pls|hey|bonjour|hello|hi|peux[- ]tu|pourrais[- ]tu|can you|could you)[,!\s]+/i, "")
+    .replace(/^(?:peux[- ]tu|pourrais[- ]tu|can you|could you)\s+/i, "")
     .replace(/[\s,]+(?:s'il (?:te|vous) pla[iî]t|stp|svp|please|merci|thanks|thank you)\s*[.!]*$/i, "")
     .replace(/\s*[?!.]+$/, "")
     .trim();
 }
 
-function parseSlash(text: string): Intent | undefined {
+// --- Slash commands ---------------------------------------------------------------------------
+
+function parseSlash(text: string, today: string): Intent | undefined {
   const match = /^\/([\p{L}_]+)\s*(.*)$/u.exec(text);
   if (!match) return undefined;
-  const command = match[1]!.toLowerCase();
-  const rest = match[2]!.trim();
+  const command = match[1]!.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  const rest = unquote(match[2]!.trim());
+  const needs = (intent: Intent): Intent => (rest ? intent : { kind: "help" });
   switch (command) {
     case "help":
     case "aide":
       return { kind: "help" };
     case "stock":
-      return rest ? { kind: "tool", tool: "get_stock", args: { product: unquote(rest) } } : { kind: "help" };
+      return needs(tool("get_stock", { product: rest }));
     case "quote":
     case "devis": {
       const [customer, lines] = splitOnce(rest, /\s*(?::|\bavec\b|\bwith\b)\s*/i);
-      return { kind: "tool", tool: "create_quotation", args: { customer: customer.trim(), lines: parseLines(lines ?? "") } };
+      return needs(tool("create_quotation", { customer: customer.trim(), lines: parseLines(lines ?? "") }));
     }
     case "customer":
     case "client":
-      return rest ? { kind: "tool", tool: "search_customers", args: { query: unquote(rest) } } : { kind: "help" };
+      return needs(tool("search_customers", { query: rest }));
     case "product":
     case "produit":
-      return rest ? { kind: "tool", tool: "search_products", args: { query: unquote(rest) } } : { kind: "help" };
+      return needs(tool("search_products", { query: rest }));
+    case "summarize_project":
+    case "resumer_projet":
+    case "summary":
+    case "resume":
+      return needs(tool("project_summary", { project: rest }));
+    case "create_task":
+    case "creer_tache":
+    case "task":
+    case "tache": {
+      const [project, title] = splitOnce(rest, /\s*:\s*/);
+      if (title === undefined) return needs(tool("create_task", { project: "", title: rest }));
+      return needs(tool("create_task", withDeadline({ project: project.trim(), title: title.trim() }, today)));
+    }
+    case "show_kit":
+    case "afficher_kit":
+    case "kit":
+      return needs(tool("show_kit", { kit: rest }));
+    case "tasks":
+    case "taches":
+      return tool("list_tasks", rest ? { project: rest } : {});
+    case "projects":
+    case "projets":
+      return tool("list_projects", {});
+    case "quotations":
+    case "quotes":
+      return tool("list_quotations", rest ? { customer: rest } : {});
     default:
       return { kind: "unknown" };
   }
 }
 
-const QUOTE_WORD = String.raw`(?:devis|quotation|quote|offre|cotation|proposition commerciale|sales order)`;
-const CREATE_VERB = /\b(?:cr[ée]{1,2}[rz]?|cree|fai[st]|faire|pr[ée]pare[rz]?|[ée]tabli[rs]?|g[ée]n[èe]re[rz]?|r[ée]dige[rz]?|nouveau|nouvelle|new|create|make|prepare|draft|generate|write|quote for|devis pour|devis [àa])\b/i;
-const LIST_VERB = /^(?:montre|affiche|liste|list|show|display|quels|quelles|which|what are|voir|see)\b/i;
+// --- Sales ------------------------------------------------------------------------------------
 
-function parseQuotation(text: string): Intent | undefined {
-  const keyword = new RegExp(`\\b${QUOTE_WORD}\\b`, "i").exec(text);
+const QUOTE_WORD = String.raw`(?:devis|quotations?|quotes?|offres?|cotations?|propositions? commerciales?)`;
+const ORDER_NUMBER = /\b([A-Z]{1,4}\/?\d{3,}(?:\/\d+)?)\b/;
+
+const confirmQuotation: Reader = (text) => {
+  const match = new RegExp(String.raw`^(?:confirm|confirme[rz]?|valide[rz]?|validate|accepte[rz]?|accept)\b.*?${ORDER_NUMBER.source}`, "i").exec(text);
+  return match ? tool("confirm_quotation", { quotation: match[1]!.toUpperCase() }) : undefined;
+};
+
+const getQuotation: Reader = (text) => {
+  if (!new RegExp(String.raw`\b(?:${QUOTE_WORD}|commande|order|sales order|bon de commande)\b`, "i").test(text) && !/^(?:show|montre|affiche|détails?|details?|ouvre|open)\b/i.test(text)) return undefined;
+  const number = ORDER_NUMBER.exec(text);
+  if (!number || /^(?:confirm|valide)/i.test(text)) return undefined;
+  return tool("get_quotation", { quotation: number[1]!.toUpperCase() });
+};
+
+const QUOTE_STATES: [RegExp, string][] = [
+  [/(?<![\p{L}])(?:brouillons?|draft|non envoyée?s?|not sent|unsent)(?![\p{L}])/iu, "draft"],
+  [/(?<![\p{L}])(?:envoyée?s?|sent)(?![\p{L}])/iu, "sent"],
+  [/(?<![\p{L}])(?:confirmée?s?|confirmed|commandes?|orders?|ventes?|sales)(?![\p{L}])/iu, "sale"],
+  [/(?<![\p{L}])(?:annulée?s?|cancell?ed)(?![\p{L}])/iu, "cancel"],
+];
+
+const listQuotations: Reader = (text) => {
+  const keyword = new RegExp(String.raw`\b${QUOTE_WORD}\b|\b(?:commandes|sales orders|orders)\b`, "i").exec(text);
   if (!keyword) return undefined;
-  if (LIST_VERB.test(text) && !CREATE_VERB.test(text)) return undefined;
-  if (!CREATE_VERB.test(text) && !/^\s*(?:quote|devis)\b/i.test(text)) return undefined;
+  const listing = new RegExp(String.raw`^(?:${SHOW}|mes|my|all|tous|toutes|les|the)\b`, "i").test(text) || /\b(?:en cours|open|pending|en attente)\b/i.test(text);
+  if (!listing || new RegExp(String.raw`^${CREATE}\b`, "i").test(text)) return undefined;
+  const args: Record<string, unknown> = {};
+  const state = QUOTE_STATES.find(([pattern]) => pattern.test(text.replace(/\bsales (?=quot|order)/i, "")))?.[1];
+  // "les commandes de X" are confirmed orders; "les devis de X" are quotations.
+  if (state && !(state === "sale" && new RegExp(`^${QUOTE_WORD}$`, "i").test(keyword[0]))) args.state = state;
+  const customer = /\b(?:de|du|d'|of|for|pour|from|chez)\s*(?:(?:le|la|the)\s+)?(?:(?:client|cliente|customer|société|company)\s+)?([^,]+?)$/i.exec(text.slice(keyword.index + keyword[0].length));
+  if (customer && !/^(?:moi|me|nous|us)$/i.test(customer[1]!.trim())) args.customer = unquote(customer[1]!.replace(/\b(?:en cours|en brouillon|in draft)\b/gi, "").trim());
+  return tool("list_quotations", args);
+};
 
+const CREATE_QUOTE = new RegExp(String.raw`\b${CREATE}\b|\bquote for\b|\bdevis (?:pour|à|a)\b`, "i");
+
+const createQuotation: Reader = (text) => {
+  const keyword = new RegExp(String.raw`\b${QUOTE_WORD}\b`, "i").exec(text);
+  if (!keyword) return undefined;
+  if (!CREATE_QUOTE.test(text) && !/^\s*(?:quote|devis)\b/i.test(text)) return undefined;
+  if (new RegExp(String.raw`^${SHOW}\b`, "i").test(text) && !new RegExp(String.raw`^${SHOW}\s+(?:a|an|un|une)\s+(?:new|nouveau|nouvelle)?\s*${QUOTE_WORD}\s+(?:pour|for)\b`, "i").test(text)) return undefined;
   const after = text.slice(keyword.index + keyword[0].length);
-  const target = new RegExp(
-    String.raw`^\s*(?:(?:pour|for|à|a|au|to|de)\s+)(?:(?:(?:le|la|the|our|notre)\s+)?(?:client|cliente|customer|société|company)\s+)?(.*)$`,
-    "i",
-  ).exec(after);
+  const target = /^\s*(?:(?:pour|for|à|a|au|to|de)\s+)(?:(?:(?:le|la|the|our|notre)\s+)?(?:client|cliente|customer|société|company)\s+)?(.*)$/i.exec(after);
   const body = target ? target[1]! : after.replace(/^\s*[:,-]?\s*/, "");
   // The customer runs until the lines start: "avec", "with", ":", ",", or "pour"/"for" + a quantity.
   const split = new RegExp(
@@ -79,9 +153,8 @@ function parseQuotation(text: string): Intent | undefined {
     "i",
   ).exec(body);
   const customer = (split ? split[1]! : body).trim();
-  const lines = split ? parseLines(split[2]!) : [];
-  return { kind: "tool", tool: "create_quotation", args: { customer: unquote(customer), lines } };
-}
+  return tool("create_quotation", { customer: unquote(customer), lines: split ? parseLines(split[2]!) : [] });
+};
 
 /** "3 Office Chair, 2 Office Lamp et 1 Large Cabinet", "4x Desk Pad", "Office Chair x 3", "a Pedal Bin". */
 export function parseLines(text: string): { product: string; quantity: number }[] {
@@ -95,72 +168,181 @@ export function parseLines(text: string): { product: string; quantity: number }[
 
 function parseLine(part: string): { product: string; quantity: number } | undefined {
   const unit = String.raw`(?:units?|unités?|unites?|pièces?|pieces?|pcs|pc|exemplaires?)`;
-  const leading = new RegExp(String.raw`^(${QUANTITY})(?:\s*(?:x|×|\*))?\s+(?:${unit}\s+)?(?:(?:of|de|du|des)\s+|d')?(.+)$`, "i").exec(part)
-    ?? new RegExp(String.raw`^(\d+(?:[.,]\d+)?)\s*(?:x|×|\*)\s*(.+)$`, "i").exec(part);
+  const leading =
+    new RegExp(String.raw`^(${QUANTITY})(?:\s*(?:x|×|\*))?\s+(?:${unit}\s+)?(?:(?:of|de|du|des)\s+|d')?(.+)$`, "i").exec(part) ??
+    new RegExp(String.raw`^(\d+(?:[.,]\d+)?)\s*(?:x|×|\*)\s*(.+)$`, "i").exec(part);
   if (leading) {
     const quantity = parseQuantity(leading[1]!);
     if (quantity !== undefined) return { product: unquote(leading[2]!), quantity };
   }
-  const trailing = new RegExp(String.raw`^(.+?)\s*(?:x|×|\*|:)\s*(\d+(?:[.,]\d+)?)$`, "i").exec(part);
+  const trailing = /^(.+?)\s*(?:x|×|\*|:)\s*(\d+(?:[.,]\d+)?)$/i.exec(part);
   if (trailing) return { product: unquote(trailing[1]!), quantity: parseQuantity(trailing[2]!)! };
   const product = unquote(part.replace(/^(?:(?:le|la|les|the|some|du|des|de)\s+|l')/i, ""));
   return product ? { product, quantity: 1 } : undefined;
 }
 
+// --- Stock ------------------------------------------------------------------------------------
+
 const STOCK_PATTERNS: { pattern: RegExp; product: number; quantity?: number }[] = [
-  // "Est-ce qu'on a assez de Drawer Black pour en vendre 50", "do we have enough Desk Pad to sell 20"
-  { pattern: /\b(?:assez|suffisamment) (?:de |d')(.+?) pour (?:en )?(?:vendre|livrer|servir|couvrir) (\d+(?:[.,]\d+)?)/i, product: 1, quantity: 2 },
-  { pattern: /\benough (.+?) (?:to|for) (?:sell|ship|deliver|cover) (\d+(?:[.,]\d+)?)/i, product: 1, quantity: 2 },
-  // "stock de X", "stock of X", "stock for X", "niveau de stock du X"
-  { pattern: /\bstocks? (?:de |du |des |d'|of |for |on |pour )(?:l'|le |la |les |the )?(?:produit |product )?(.+)$/i, product: 1 },
-  // "Combien de X en stock", "combien de X avons-nous"
+  { pattern: /\b(?:assez|suffisamment) (?:de |d')(.+?) pour (?:en )?(?:vendre|livrer|servir|couvrir|fournir) (\d+(?:[.,]\d+)?)/i, product: 1, quantity: 2 },
+  { pattern: /\benough (.+?) (?:to|for) (?:sell|ship|deliver|cover|supply) (\d+(?:[.,]\d+)?)/i, product: 1, quantity: 2 },
+  { pattern: /\bcombien (?:(?:il )?reste[- ]t[- ]il|avons[- ]nous|a[- ]t[- ]on|on a|y a[- ]t[- ]il|en reste[- ]t[- ]il) (?:de |d'|en )?(.+)$/i, product: 1 },
+  { pattern: /\bstocks? (?:(?:disponibles?|available|actuels?|current|physiques?|r[ée]els?) )?(?:de |du |des |d'|of |for |on |pour )(?:l'|le |la |les |the )?(?:produit |product |article )?(.+)$/i, product: 1 },
   { pattern: /\bcombien (?:de |d')(.+?)(?: (?:en stock|avons[- ]nous|a[- ]t[- ]on|on a|il reste|reste[- ]t[- ]il|disponibles?|restants?|dans l'entrepôt|en magasin)\b.*)?$/i, product: 1 },
-  // "How many X do we have on hand", "how many X are in stock"
   { pattern: /\bhow (?:many|much) (.+?)(?: (?:do|does|are|is|have|has|we|in|on|left|available|remain)\b.*)?$/i, product: 1 },
-  // "quantité disponible de X", "available quantity of X", "on hand quantity for X"
   { pattern: /\b(?:quantit[ée]s?|qty|quantity|on hand|disponibilit[ée]|availability)(?: \w+)? (?:de |du |des |d'|of |for )(?:l'|le |la |les |the )?(.+)$/i, product: 1 },
-  // "X en stock ?", "X in stock", "is X available"
   { pattern: /^(?:is |are |y a[- ]t[- ]il (?:du |des |de la )?|a[- ]t[- ]on (?:du |des )?)?(.+?) (?:en stock|in stock|on hand|available|disponibles?)$/i, product: 1 },
 ];
 
-function parseStock(text: string): Intent | undefined {
-  if (!/\b(?:stocks?|on hand|how many|how much|combien|assez|enough|suffisamment|disponibles?|available|quantit[ée]|qty|inventory|inventaire)\b/i.test(text)) {
+const STOCK_TAIL = /(?:\s+(?:en stock|in stock|on hand|available|disponibles?|left|restants?|en magasin|in the warehouse|dans l'entrepôt|avons[- ]nous|a[- ]t[- ]on|do we have|we have|have we got|do we still have|reste[- ]t[- ]il|il reste|en reste))+$/i;
+const STOCK_HEAD = /^(?:do we (?:still )?have|have we got|do you have|avons[- ]nous|a[- ]t[- ]on|on a|y a[- ]t[- ]il)\s+(?:(?:des|du|de la|de|d'|any|some|enough)\s+)?/i;
+
+const stock: Reader = (text) => {
+  if (!/(?:^|[^\p{L}])(?:stocks?|on hand|how many|how much|combien|assez|enough|suffisamment|disponibles?|available|quantit[ée]s?|qty|inventory|inventaire)(?![\p{L}])/iu.test(text)) {
     return undefined;
   }
   for (const { pattern, product, quantity } of STOCK_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const name = cleanProduct(match[product]!);
+    const name = cleanName(match[product]!.replace(STOCK_TAIL, "").replace(STOCK_HEAD, ""));
     if (!name) continue;
     const args: Record<string, unknown> = { product: name };
     if (quantity !== undefined) args.quantity = parseQuantity(match[quantity]!);
-    return { kind: "tool", tool: "get_stock", args };
+    return tool("get_stock", args);
   }
   return undefined;
-}
+};
 
-function cleanProduct(text: string): string {
-  return unquote(
-    text
-      .replace(/^(?:(?:le|la|les|the|our|nos|notre|of|de|du|des)\s+|l'|d')+/i, "")
-      .replace(/\s+(?:en stock|in stock|on hand|available|disponibles?|left|restants?)$/i, "")
-      .trim(),
-  );
-}
+// --- Search -----------------------------------------------------------------------------------
 
-function parseSearch(text: string): Intent | undefined {
-  const verb = String.raw`(?:cherche[rz]?|recherche[rz]?|trouve[rz]?|find|search(?: for)?|look ?up|look for|lookup|montre|affiche|show|list|liste)`;
+const SEARCH = String.raw`(?:cherche[rz]?|recherche[rz]?|trouve[rz]?|find|search(?: for)?|look ?up|look for|lookup|montre|affiche|show|list|liste)`;
+const search: Reader = (text) => {
   const customer = new RegExp(
-    String.raw`^${verb}\s+(?:(?:le|la|les|un|une|des|the|a|all|tous les)\s+)?(?:clients?|customers?|partenaires?|partners?|contacts?|sociétés?|companies)\s+(?:(?:nommée?s?|named|called|appelée?s?|matching|contenant|containing|like|comme|qui s'appelle|avec le nom)\s+)?(.+)$`,
+    String.raw`^${SEARCH}\s+(?:(?:le|la|les|un|une|des|the|a|all|tous les)\s+)?(?:clients?|customers?|partenaires?|partners?|contacts?|sociétés?|companies)\s+(?:(?:nommée?s?|named|called|appelée?s?|matching|contenant|containing|like|comme|qui s'appelle|qui contiennent|qui contient|whose name contains|with name|avec le nom|dont le nom contient)\s+)?(.+)$`,
     "i",
   ).exec(text);
-  if (customer) return { kind: "tool", tool: "search_customers", args: { query: unquote(customer[1]!) } };
+  if (customer) return tool("search_customers", { query: unquote(customer[1]!) });
   const product = new RegExp(
-    String.raw`^${verb}\s+(?:(?:le|la|les|un|une|des|the|a|all|tous les)\s+)?(?:produits?|products?|articles?|items?)\s+(?:(?:nommée?s?|named|called|appelée?s?|matching|contenant|containing|like|comme|avec)\s+)?(.+)$`,
+    String.raw`^${SEARCH}\s+(?:(?:le|la|les|un|une|des|the|a|all|tous les)\s+)?(?:produits?|products?|articles?|items?)\s+(?:(?:nommée?s?|named|called|appelée?s?|matching|contenant|containing|like|comme|avec|qui contiennent|qui contient|whose name contains|with name|dont le nom contient)\s+)?(.+)$`,
     "i",
   ).exec(text);
-  if (product) return { kind: "tool", tool: "search_products", args: { query: unquote(product[1]!) } };
+  if (product) return tool("search_products", { query: unquote(product[1]!) });
   return undefined;
+};
+
+// --- Projects ---------------------------------------------------------------------------------
+
+const PROJECT_REF = String.raw`(?:(?:du|le|la|au|dans le|in the|in|of the|of|for the|for|on the|on|to the|to|sur le|de|pour le)\s+)?(?:projet|project)\s+`;
+
+const createTask: Reader = (text, today) => {
+  if (!new RegExp(String.raw`^${CREATE}\b.*\b(?:t[âa]ches?|tasks?|todo|to-do)\b`, "i").test(text)) return undefined;
+  const afterTask = text.replace(new RegExp(String.raw`^${CREATE}\s+(?:une?\s+|a\s+|an\s+|new\s+|nouvelle\s+)?(?:t[âa]che|task|todo|to-do)\s*`, "i"), "");
+  const quoted = /["«]\s*([^"»]+?)\s*["»]|'([^']+)'/.exec(afterTask);
+  const projectMatch = new RegExp(String.raw`\b(?:dans|in|to|for|sur|pour|au|on)\s+(?:le\s+|la\s+|the\s+)?(?:projet|project)\s+(.+?)(?=\s+(?:pour|for|due|avant|before|by|le|on|assign|assigned|assignée?|à|to)\b|\s*[:,]|$)`, "i").exec(afterTask);
+  const bare = !projectMatch && !quoted ? /^(?:pour|for|in|dans|sur|to|au|à)\s+(?:le\s+|la\s+|the\s+)?(.+?)\s*:\s*(.+)$/i.exec(afterTask) : null;
+  if (bare) return tool("create_task", withDeadline({ project: unquote(bare[1]!), title: unquote(bare[2]!) }, today));
+  let title = quoted ? (quoted[1] ?? quoted[2])! : undefined;
+  if (!title) {
+    const colon = /:\s*(.+)$/.exec(afterTask);
+    title = colon ? colon[1]!.trim() : afterTask.replace(projectMatch?.[0] ?? "", "").replace(/^(?::|,)?\s*/, "").trim();
+  }
+  const args: Record<string, unknown> = { project: projectMatch ? unquote(projectMatch[1]!) : "", title: unquote(stripTrailingDate(title)) };
+  const date = new RegExp(String.raw`\b(?:pour|for|due|avant|before|by|d'ici|échéance|deadline)?\s*(?:le\s+|on\s+|the\s+)?(${DATE_PATTERN})\b`, "i").exec(afterTask.replace(quoted?.[0] ?? "", ""));
+  if (date) {
+    const deadline = parseDate(date[1]!, today);
+    if (deadline) args.deadline = deadline;
+  }
+  const assignee = /\b(?:assign(?:ed)?(?: it)? to|assignée? à|pour|à)\s+(moi|me|[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s*$/u.exec(afterTask);
+  if (assignee) args.assignee = ME.test(assignee[1]!) ? "me" : assignee[1]!;
+  return tool("create_task", args);
+};
+
+function withDeadline(args: { project: string; title: string }, today: string): Record<string, unknown> {
+  const match = new RegExp(String.raw`\s+(?:pour le|pour|for|due|by|avant le|le)\s+(${DATE_PATTERN})$`, "i").exec(args.title);
+  const deadline = match ? parseDate(match[1]!, today) : undefined;
+  return deadline ? { ...args, title: args.title.slice(0, match!.index).trim(), deadline } : args;
+}
+
+function stripTrailingDate(title: string): string {
+  return title.replace(new RegExp(String.raw`\s+(?:pour le|pour|for|due|by|avant le|le|on)\s+(?:${DATE_PATTERN})$`, "i"), "").trim();
+}
+
+const logNote: Reader = (text) => {
+  if (!/\b(?:notes?|journal|log|logbook|chatter|commentaire|comment)\b/i.test(text)) return undefined;
+  if (!new RegExp(String.raw`^(?:${CREATE}|log|note|écris|ecris|poste|post|mets|put|consigne)\b`, "i").test(text)) return undefined;
+  const match = new RegExp(String.raw`(?:projet|project)\s+(.+?)\s*:\s*(.+)$`, "i").exec(text);
+  if (match) return tool("log_project_note", { project: unquote(match[1]!), body: match[2]!.trim() });
+  const bare = /\b(?:journal|chatter|log|logbook|notes?)\s+(?:du |de la |de |d'|of |on |sur |for |to |au |à )?(?:(?:le|la|the)\s+)?(.+?)\s*:\s*(.+)$/i.exec(text);
+  if (bare) return tool("log_project_note", { project: unquote(bare[1]!), body: bare[2]!.trim() });
+  const quoted = /["«]\s*([^"»]+?)\s*["»].*?(?:projet|project)\s+(.+)$/i.exec(text);
+  if (quoted) return tool("log_project_note", { project: unquote(quoted[2]!), body: quoted[1]! });
+  return undefined;
+};
+
+const projectSummary: Reader = (text) => {
+  const match =
+    new RegExp(String.raw`^(?:r[ée]sum[ée][rz]?|summari[sz]e|summary of|fais le point sur|point sur|status of|état|etat|où en est|ou en est|how is|how's|bilan)\s+(?:(?:du|de|of|des)\s+)?(?:le\s+|la\s+|the\s+)?(?:projet|project)?\s*(.+)$`, "i").exec(text) ??
+    new RegExp(String.raw`^(?:give me |donne[- ]moi )?(?:a |an |un |une )?(?:summary|résumé|resume|overview|aperçu|bilan|status|statut|état)\s+(?:of|for|on|du|de|sur)\s+(?:the\s+|le\s+)?(?:projet|project)\s+(.+)$`, "i").exec(text);
+  if (!match) return undefined;
+  const project = unquote(match[1]!.replace(/\s+(?:going|doing|se porte)$/i, ""));
+  return project ? tool("project_summary", { project }) : undefined;
+};
+
+const listTasks: Reader = (text) => {
+  if (!/\b(?:t[âa]ches?|tasks?|todos?|to-dos?)\b/i.test(text)) return undefined;
+  const args: Record<string, unknown> = {};
+  const project = new RegExp(String.raw`(?:${PROJECT_REF}|\b(?:in|of|for|du|de|dans)\s+)(.+)$`, "i").exec(text.replace(/^.*?\b(?:t[âa]ches?|tasks?|todos?|to-dos?)\b/i, ""));
+  if (project) {
+    const name = unquote(project[1]!.replace(/\b(?:en retard|overdue|ouvertes?|open)\b/gi, "").trim());
+    if (name && !ME.test(name)) args.project = name;
+  }
+  if (/\b(?:en retard|overdue|late|dépassées?|depassees?)\b/i.test(text)) args.overdue = true;
+  if (/\b(?:mes|my|assignées? à moi|assigned to me)\b/i.test(text)) args.assignee = "me";
+  if (/\b(?:toutes|all|même fermées|including closed|terminées|done|closed|fermées)\b/i.test(text) && !/\bopen|ouvertes?\b/i.test(text)) args.open_only = false;
+  return tool("list_tasks", args);
+};
+
+const listProjects: Reader = (text) => {
+  if (!/\b(?:projets?|projects?)\b/i.test(text)) return undefined;
+  if (!new RegExp(String.raw`^(?:${SHOW}|mes|my|all|tous|les|the|en cours)\b`, "i").test(text) && !/^(?:projets?|projects?)\b/i.test(text)) return undefined;
+  return tool("list_projects", /\b(?:terminés?|finis|done|completed|closed)\b/i.test(text) ? { state: "done" } : {});
+};
+
+const showKit: Reader = (text) => {
+  const match =
+    /\b(?:composition|contenu|nomenclature|bom|bill of materials?|components?|composants?|what'?s in|what is in|que contient|ce que contient)\s+(?:of|for|de|du|d'|des|in)?\s*(?:(?:le|la|the|this)\s+)?(?:kit\s+|product\s+|produit\s+)?(.+)$/i.exec(text) ??
+    /\b(?:kit)\s+(.+)$/i.exec(text.replace(/^(?:montre|affiche|show|display|voir)\s+(?:le|la|the)?\s*/i, ""));
+  if (!match || !/\b(?:kit|composition|nomenclature|bom|bill of materials?|components?|composants?|contient|what'?s in|what is in)\b/i.test(text)) return undefined;
+  const name = unquote(match[1]!.replace(/^(?:du|de|of)\s+(?:kit|produit|product)\s+/i, ""));
+  return name ? tool("show_kit", { kit: /\bkit\b/i.test(name) || !/^kit\b/i.test(text) ? name : name }) : undefined;
+};
+
+const listDocuments: Reader = (text) => {
+  const match = new RegExp(String.raw`\b(?:documents?|docs?|fichiers?|files?|pièces jointes|pieces jointes|attachments?)\b.*?${PROJECT_REF}(.+)$`, "i").exec(text);
+  return match ? tool("list_documents", { project: unquote(match[1]!) }) : undefined;
+};
+
+/** Order matters: the most specific shapes first. */
+const READERS: Reader[] = [
+  confirmQuotation,
+  createTask,
+  logNote,
+  createQuotation,
+  getQuotation,
+  listQuotations,
+  projectSummary,
+  listDocuments,
+  showKit,
+  listTasks,
+  listProjects,
+  stock,
+  search,
+];
+
+// --- Shared -----------------------------------------------------------------------------------
+
+function cleanName(text: string): string {
+  return unquote(text.replace(/^(?:(?:le|la|les|the|our|nos|notre|of|de|du|des)\s+|l'|d')+/i, "").trim());
 }
 
 function unquote(text: string): string {

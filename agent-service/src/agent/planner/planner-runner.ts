@@ -6,8 +6,8 @@ import { parseIntent } from "./parse.js";
 export function createPlannerRunner(): Runner {
   return {
     mode: "offline",
-    async run({ message, lang, invoke }) {
-      const intent = parseIntent(message);
+    async run({ message, lang, today, invoke }) {
+      const intent = parseIntent(message, today);
       let reply: string;
       switch (intent.kind) {
         case "tool": {

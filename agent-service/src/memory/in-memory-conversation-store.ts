@@ -1,0 +1,65 @@
+import type { ConversationStore, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+
+/** A ConversationStore in this process's memory: for the eval runner and one-shot scripts, never the service. */
+export function createInMemoryConversationStore(): ConversationStore {
+  const sessions = new Map<string, Session>();
+  const messages = new Map<string, StoredMessage[]>();
+  const actions = new Map<string, StoredAction>();
+  const nonces = new Set<string>();
+  const key = (owner: Owner, id: string) => `${owner.db}:${owner.uid}:${id}`;
+
+  return {
+    async ensureSession(owner, sessionId, title) {
+      const now = new Date().toISOString();
+      const existing = sessions.get(key(owner, sessionId));
+      if (existing) return existing;
+      const session = { id: sessionId, title, created_at: now, updated_at: now };
+      sessions.set(key(owner, sessionId), session);
+      return session;
+    },
+    async getSession(owner, sessionId) {
+      return sessions.get(key(owner, sessionId));
+    },
+    async listSessions(owner, limit) {
+      const prefix = `${owner.db}:${owner.uid}:`;
+      return [...sessions.entries()]
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([, session]) => session)
+        .sort((a, b) => b.updated_at.localeCompare(a.updated_at))
+        .slice(0, limit);
+    },
+    async appendMessages(owner, sessionId, added) {
+      const list = messages.get(key(owner, sessionId)) ?? [];
+      list.push(...added);
+      messages.set(key(owner, sessionId), list);
+      const session = sessions.get(key(owner, sessionId));
+      if (session) session.updated_at = new Date().toISOString();
+    },
+    async getMessages(owner, sessionId, limit) {
+      return (messages.get(key(owner, sessionId)) ?? []).slice(-limit);
+    },
+    async saveAction(owner, action) {
+      actions.set(key(owner, action.id), structuredClone(action));
+    },
+    async getAction(owner, actionId) {
+      const action = actions.get(key(owner, actionId));
+      return action && structuredClone(action);
+    },
+    async getActions(owner, actionIds) {
+      return actionIds.map((id) => actions.get(key(owner, id))).filter((a): a is StoredAction => Boolean(a)).map((a) => structuredClone(a));
+    },
+    async transitionAction(owner, actionId, from, patch) {
+      const action = actions.get(key(owner, actionId));
+      if (!action || action.status !== from) return { changed: false, action: action && structuredClone(action) };
+      const next = { ...action, ...patch, updated_at: new Date().toISOString() };
+      actions.set(key(owner, actionId), next);
+      return { changed: true, action: structuredClone(next) };
+    },
+    async claimNonce(nonce) {
+      if (nonces.has(nonce)) return false;
+      nonces.add(nonce);
+      return true;
+    },
+    async ping() {},
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { currenciesOf } from "./currencies.js";
+import { m2oId, m2oName, recordLink } from "./format.js";
+import { QUOTATION_FIELDS, orderMoney, stateLabel } from "./quotation-format.js";
+import { defineTool } from "./types.js";
+
+export const confirmQuotationInputSchema = z.object({
+  quotation: z.string().trim().min(1).max(100).describe("The quotation's number, e.g. S00042"),
+});
+
+type Plan = { order_id: number; name: string; customer: string };
+
+const texts = {
+  summary: { en: "Confirm quotation {name} for {customer} ({total})", fr: "Confirmer le devis {name} pour {customer} ({total})" },
+  proposed: {
+    en: "Confirming **{name}** turns it into a sales order for **{customer}** ({total}). Click **Confirm** to do it.",
+    fr: "Confirmer **{name}** le transforme en bon de commande pour **{customer}** ({total}). Cliquez sur **Confirmer** pour le faire.",
+  },
+  notDraft: {
+    en: "**{name}** cannot be confirmed: it is already « {state} ».",
+    fr: "**{name}** ne peut pas être confirmé : il est déjà « {state} ».",
+  },
+  done: { en: "**{name}** is now a sales order: {link}", fr: "**{name}** est maintenant un bon de commande : {link}" },
+};
+
+export const confirmQuotationTool = defineTool({
+  name: "confirm_quotation",
+  description: {
+    en: "Confirm a quotation into a sales order (after the user confirms the card).",
+    fr: "Confirmer un devis en bon de commande (après confirmation de la carte par l'utilisateur).",
+  },
+  schema: confirmQuotationInputSchema,
+  risk: "state_change",
+  models: ["sale.order"],
+  async run({ quotation }, { odoo, lang, meta }) {
+    const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
+    if (!found.ok) return found.question;
+    const order = found.match.record;
+    const name = String(order.name);
+    if (order.state !== "draft" && order.state !== "sent") {
+      return { kind: "answer", text: say(lang, texts.notDraft, { name, state: stateLabel(lang, order.state) }), data: { id: order.id, state: order.state } };
+    }
+    const currencies = await currenciesOf(odoo, [order], meta);
+    const total = orderMoney(lang, order.amount_total, currencies.get(m2oId(order.currency_id) ?? 0));
+    const customer = m2oName(order.partner_id) ?? "";
+    const plan: Plan = { order_id: order.id, name, customer };
+    return {
+      kind: "proposal",
+      summary: say(lang, texts.summary, { name, customer, total }),
+      text: say(lang, texts.proposed, { name, customer, total }),
+      preview: { kind: "record_change", record: { model: "sale.order", id: order.id, name }, changes: [{ field: "state", from: stateLabel(lang, order.state), to: stateLabel(lang, "sale") }] },
+      plan,
+    };
+  },
+  async execute(raw, { odoo, lang, meta }) {
+    const plan = raw as Plan;
+    await odoo.call("sale.order", "action_confirm", [[plan.order_id]], {}, meta);
+    return {
+      text: say(lang, texts.done, { name: plan.name, link: recordLink("sale.order", plan.order_id, plan.name) }),
+      record: { model: "sale.order", id: plan.order_id, name: plan.name },
+      result: { id: plan.order_id, state: "sale" },
+    };
+  },
+});

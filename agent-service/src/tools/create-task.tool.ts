@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { formatDate, say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { recordLink } from "./format.js";
+import { defineTool } from "./types.js";
+
+export const createTaskInputSchema = z.object({
+  project: z.string().trim().min(1).max(200).describe("The project's name as the user said it"),
+  title: z.string().trim().min(1).max(300).describe("The task's title"),
+  description: z.string().max(5000).optional().describe("Details of the task"),
+  deadline: z.iso.date().optional().describe("Deadline, YYYY-MM-DD"),
+  assignee: z.string().trim().min(1).max(200).optional().describe('The user to assign; "me" for the current user'),
+});
+
+type Plan = { project_id: number; project: string; name: string; description?: string; date_deadline?: string; user_id?: number; assignee?: string };
+
+const texts = {
+  summary: { en: "Create task “{title}” in {project}", fr: "Créer la tâche « {title} » dans {project}" },
+  proposed: { en: "Here is the task I will create in **{project}**. Click **Confirm** to create it.", fr: "Voici la tâche que je vais créer dans **{project}**. Cliquez sur **Confirmer** pour la créer." },
+  done: { en: "Task {link} created in {project}.", fr: "Tâche {link} créée dans {project}." },
+};
+
+export const createTaskTool = defineTool({
+  name: "create_task",
+  description: {
+    en: "Create a task in a project, with optional description, deadline and assignee (after the user confirms).",
+    fr: "Créer une tâche dans un projet, avec description, échéance et assigné facultatifs (après confirmation).",
+  },
+  schema: createTaskInputSchema,
+  risk: "draft",
+  models: ["project.task", "project.project"],
+  async run({ project, title, description, deadline, assignee }, { odoo, lang, meta, uid }) {
+    const [projectFound, assigneeFound] = await Promise.all([
+      findOne(odoo, "project", project, { lang, meta }),
+      assignee && !/^(me|moi|myself)$/i.test(assignee) ? findOne(odoo, "user", assignee, { lang, meta }) : Promise.resolve(undefined),
+    ]);
+    if (!projectFound.ok) return projectFound.question;
+    if (assigneeFound && !assigneeFound.ok) return assigneeFound.question;
+    const userId = assignee ? (assigneeFound?.ok ? assigneeFound.match.id : uid) : undefined;
+    const plan: Plan = {
+      project_id: projectFound.match.id,
+      project: projectFound.match.name,
+      name: title,
+      ...(description ? { description } : {}),
+      ...(deadline ? { date_deadline: deadline } : {}),
+      ...(userId ? { user_id: userId, assignee: assigneeFound?.ok ? assigneeFound.match.name : undefined } : {}),
+    };
+    return {
+      kind: "proposal",
+      summary: say(lang, texts.summary, { title, project: plan.project }),
+      text: say(lang, texts.proposed, { project: plan.project }),
+      preview: {
+        kind: "task",
+        project: { id: plan.project_id, name: plan.project },
+        title,
+        description: description ?? null,
+        deadline: deadline ? formatDate(lang, deadline) : null,
+        assignee: userId ? (plan.assignee ?? "me") : null,
+      },
+      plan,
+    };
+  },
+  async execute(raw, { odoo, lang, meta }) {
+    const plan = raw as Plan;
+    const id = await odoo.create(
+      "project.task",
+      {
+        project_id: plan.project_id,
+        name: plan.name,
+        ...(plan.description ? { description: plan.description } : {}),
+        ...(plan.date_deadline ? { date_deadline: `${plan.date_deadline} 12:00:00` } : {}),
+        ...(plan.user_id ? { user_ids: [[6, 0, [plan.user_id]]] } : {}),
+      },
+      meta,
+    );
+    return {
+      text: say(lang, texts.done, { link: recordLink("project.task", id, plan.name), project: plan.project }),
+      record: { model: "project.task", id, name: plan.name },
+      result: { id },
+    };
+  },
+});

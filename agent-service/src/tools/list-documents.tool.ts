@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { formatDate, say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { markdownTable, moreHint } from "./format.js";
+import { defineTool } from "./types.js";
+
+export const listDocumentsInputSchema = z.object({
+  project: z.string().trim().min(1).max(200).describe("The project's name as the user said it"),
+  limit: z.number().int().min(1).max(50).default(20).describe("How many documents at most"),
+});
+
+const texts = {
+  none: { en: "No document is attached to **{project}** or its tasks.", fr: "Aucun document n'est joint à **{project}** ni à ses tâches." },
+  found: { en: "Documents of **{project}**:", fr: "Documents de **{project}** :" },
+  headers: { en: "Document|Type|Size|Date", fr: "Document|Type|Taille|Date" },
+};
+
+export const listDocumentsTool = defineTool({
+  name: "list_documents",
+  description: {
+    en: "List the documents attached to a project and its tasks, with links to download them.",
+    fr: "Lister les documents joints à un projet et à ses tâches, avec leurs liens de téléchargement.",
+  },
+  schema: listDocumentsInputSchema,
+  risk: "read",
+  models: ["ir.attachment", "project.project"],
+  async run({ project, limit }, { odoo, lang, meta }) {
+    const found = await findOne(odoo, "project", project, { lang, meta });
+    if (!found.ok) return found.question;
+    const tasks = await odoo.searchRead("project.task", [["project_id", "=", found.match.id]], { fields: ["id"], limit: 500 }, meta);
+    const rows = await odoo.searchRead(
+      "ir.attachment",
+      ["|", "&", ["res_model", "=", "project.project"], ["res_id", "=", found.match.id], "&", ["res_model", "=", "project.task"], ["res_id", "in", tasks.map((t) => t.id)]],
+      { fields: ["name", "mimetype", "file_size", "create_date", "res_model", "res_id"], limit: limit + 1, order: "create_date desc" },
+      meta,
+    );
+    const shown = rows.slice(0, limit);
+    const documents = shown.map((row) => ({ id: row.id, name: String(row.name), mimetype: row.mimetype, size: row.file_size, url: `/web/content/${row.id}?download=true` }));
+    if (!documents.length) return { kind: "answer", text: say(lang, texts.none, { project: found.match.name }), data: { documents } };
+    const table = markdownTable(
+      say(lang, texts.headers).split("|"),
+      shown.map((row) => [`[${String(row.name).replace(/[[\]]/g, "")}](/web/content/${row.id}?download=true)`, row.mimetype, humanSize(Number(row.file_size ?? 0)), formatDate(lang, row.create_date)]),
+      ["l", "l", "r", "l"],
+    );
+    return { kind: "answer", text: [say(lang, texts.found, { project: found.match.name }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { documents, more: rows.length > limit } };
+  },
+});
+
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { formatDate, say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import type { OdooDomain } from "../odoo/odoo-client.js";
+import { m2oName, markdownTable, moreHint, recordLink } from "./format.js";
+import { CLOSED_TASK_STATES } from "./project-format.js";
+import { defineTool } from "./types.js";
+
+export const listTasksInputSchema = z.object({
+  project: z.string().trim().min(1).max(200).optional().describe("Only this project's tasks (name as the user said it)"),
+  open_only: z.boolean().default(true).describe("Only tasks not done or cancelled (default true)"),
+  overdue: z.boolean().optional().describe("Only open tasks whose deadline has passed"),
+  assignee: z.string().trim().min(1).max(200).optional().describe('Only tasks assigned to this user; "me" for the current user'),
+  limit: z.number().int().min(1).max(50).default(20).describe("How many tasks at most"),
+});
+
+const texts = {
+  none: { en: "No task found{where}.", fr: "Aucune tâche trouvée{where}." },
+  found: { en: "Tasks{where}:", fr: "Tâches{where} :" },
+  where: { en: " in **{project}**", fr: " du projet **{project}**" },
+  headers: { en: "Task|Project|Stage|Assignees|Deadline", fr: "Tâche|Projet|Étape|Assignés|Échéance" },
+};
+
+export const TASK_FIELDS = ["name", "project_id", "stage_id", "user_ids", "date_deadline", "state", "priority"];
+
+export const listTasksTool = defineTool({
+  name: "list_tasks",
+  description: {
+    en: "List tasks, of one project or all, open only by default; can keep only overdue ones or one assignee's.",
+    fr: "Lister les tâches, d'un projet ou de tous, ouvertes par défaut ; peut ne garder que celles en retard ou d'un assigné.",
+  },
+  schema: listTasksInputSchema,
+  risk: "read",
+  models: ["project.task"],
+  async run({ project, open_only, overdue, assignee, limit }, { odoo, lang, meta, uid, today }) {
+    const domain: OdooDomain = [];
+    let projectName: string | undefined;
+    if (project) {
+      const found = await findOne(odoo, "project", project, { lang, meta });
+      if (!found.ok) return found.question;
+      projectName = found.match.name;
+      domain.push(["project_id", "=", found.match.id]);
+    }
+    if (assignee) {
+      if (/^(me|moi|myself|my|mes|mine)$/i.test(assignee)) domain.push(["user_ids", "in", [uid]]);
+      else {
+        const found = await findOne(odoo, "user", assignee, { lang, meta });
+        if (!found.ok) return found.question;
+        domain.push(["user_ids", "in", [found.match.id]]);
+      }
+    }
+    if (open_only || overdue) domain.push(["state", "not in", CLOSED_TASK_STATES]);
+    if (overdue) domain.push(["date_deadline", "<", `${today} 00:00:00`]);
+    const rows = await odoo.searchRead("project.task", domain, { fields: TASK_FIELDS, limit: limit + 1, order: "date_deadline asc, priority desc, id" }, meta);
+    const shown = rows.slice(0, limit);
+    const users = await userNames(odoo, shown.flatMap((row) => (row.user_ids as number[]) ?? []), meta);
+    const where = projectName ? say(lang, texts.where, { project: projectName }) : "";
+    const tasks = shown.map((row) => ({
+      id: row.id,
+      name: row.name,
+      project: m2oName(row.project_id) ?? null,
+      stage: m2oName(row.stage_id) ?? null,
+      assignees: ((row.user_ids as number[]) ?? []).map((id) => users.get(id) ?? `#${id}`),
+      deadline: row.date_deadline || null,
+    }));
+    if (!tasks.length) return { kind: "answer", text: say(lang, texts.none, { where }), data: { tasks } };
+    const table = markdownTable(
+      say(lang, texts.headers).split("|"),
+      tasks.map((task) => [recordLink("project.task", task.id, String(task.name)), task.project, task.stage, task.assignees.join(", "), formatDate(lang, task.deadline)]),
+    );
+    return { kind: "answer", text: [say(lang, texts.found, { where }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { tasks, more: rows.length > limit } };
+  },
+});
+
+async function userNames(odoo: Parameters<typeof findOne>[0], ids: number[], meta: Parameters<typeof findOne>[3]["meta"]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await odoo.read("res.users", unique, ["name"], meta);
+  return new Map(rows.map((row) => [row.id, String(row.name)]));
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { formatDate, say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { m2oName, recordLink } from "./format.js";
+import { PROJECT_FIELDS } from "./list-projects.tool.js";
+import { CLOSED_TASK_STATES, percent, projectStatusLabel } from "./project-format.js";
+import { defineTool } from "./types.js";
+
+export const projectSummaryInputSchema = z.object({
+  project: z.string().trim().min(1).max(200).describe("The project's name as the user said it"),
+});
+
+const texts = {
+  title: { en: "**{project}** — manager {manager}, status {status}", fr: "**{project}** — responsable {manager}, statut {status}" },
+  dates: { en: "Dates: {start} → {end}", fr: "Dates : {start} → {end}" },
+  progress: {
+    en: "Progress: {progress} ({closed} of {total} tasks closed, {open} open)",
+    fr: "Avancement : {progress} ({closed} tâches fermées sur {total}, {open} ouvertes)",
+  },
+  risks: { en: "**Risks:** {count} overdue task(s): {tasks}", fr: "**Risques :** {count} tâche(s) en retard : {tasks}" },
+  noRisk: { en: "No overdue task.", fr: "Aucune tâche en retard." },
+  next: { en: "**Next deadlines:**", fr: "**Prochaines échéances :**" },
+  none: { en: "none", fr: "aucune" },
+};
+
+export const projectSummaryTool = defineTool({
+  name: "project_summary",
+  description: {
+    en: "Summarize a project: manager, dates, progress, status, overdue tasks (risks) and next deadlines.",
+    fr: "Résumer un projet : responsable, dates, avancement, statut, tâches en retard (risques) et prochaines échéances.",
+  },
+  schema: projectSummaryInputSchema,
+  risk: "read",
+  models: ["project.project", "project.task"],
+  async run({ project }, { odoo, lang, meta, today }) {
+    const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });
+    if (!found.ok) return found.question;
+    const row = found.match.record;
+    const open: unknown[] = [["project_id", "=", row.id], ["state", "not in", CLOSED_TASK_STATES]];
+    const [overdue, upcoming] = await Promise.all([
+      odoo.searchRead("project.task", [...open, ["date_deadline", "<", `${today} 00:00:00`]], { fields: ["name", "date_deadline"], limit: 6, order: "date_deadline asc" }, meta),
+      odoo.searchRead("project.task", [...open, ["date_deadline", ">=", `${today} 00:00:00`]], { fields: ["name", "date_deadline"], limit: 5, order: "date_deadline asc" }, meta),
+    ]);
+    const name = String(row.name);
+    const lines = [
+      say(lang, texts.title, {
+        project: recordLink("project.project", row.id, name),
+        manager: m2oName(row.user_id) ?? "—",
+        status: projectStatusLabel(lang, row.last_update_status) || "—",
+      }),
+      `- ${say(lang, texts.dates, { start: formatDate(lang, row.date_start) || "—", end: formatDate(lang, row.date) || "—" })}`,
+      `- ${say(lang, texts.progress, {
+        progress: percent(row.task_completion_percentage),
+        closed: Number(row.closed_task_count ?? 0),
+        total: Number(row.task_count ?? 0),
+        open: Number(row.open_task_count ?? 0),
+      })}`,
+      `- ${overdue.length
+        ? say(lang, texts.risks, { count: overdue.length > 5 ? "5+" : overdue.length, tasks: overdue.slice(0, 5).map((task) => `${task.name} (${formatDate(lang, task.date_deadline)})`).join(", ") })
+        : say(lang, texts.noRisk)}`,
+      "",
+      say(lang, texts.next),
+      ...(upcoming.length ? upcoming.map((task) => `- ${formatDate(lang, task.date_deadline)} — ${recordLink("project.task", task.id, String(task.name))}`) : [`- ${say(lang, texts.none)}`]),
+    ];
+    return {
+      kind: "answer",
+      text: lines.join("\n"),
+      data: {
+        id: row.id,
+        name,
+        manager: m2oName(row.user_id) ?? null,
+        dates: { start: row.date_start || null, end: row.date || null },
+        progress: Math.round(Number(row.task_completion_percentage ?? 0) * 100),
+        tasks: { total: row.task_count, open: row.open_task_count, closed: row.closed_task_count },
+        status: row.last_update_status,
+        overdue: overdue.map((task) => ({ id: task.id, name: task.name, deadline: task.date_deadline })),
+        next_deadlines: upcoming.map((task) => ({ id: task.id, name: task.name, deadline: task.date_deadline })),
+      },
+    };
+  },
+});

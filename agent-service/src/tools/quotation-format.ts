@@ -1,0 +1,25 @@
+import { formatMoney, type Currency, type Lang, type Texts, say } from "../i18n.js";
+import type { OdooRecord } from "../odoo/odoo-client.js";
+
+/** The sales order states as Odoo names them, in the user's language. */
+export const orderStates: Record<string, Texts> = {
+  draft: { en: "Quotation", fr: "Devis" },
+  sent: { en: "Quotation Sent", fr: "Devis envoyé" },
+  sale: { en: "Sales Order", fr: "Bon de commande" },
+  done: { en: "Locked", fr: "Verrouillé" },
+  cancel: { en: "Cancelled", fr: "Annulé" },
+};
+
+export function stateLabel(lang: Lang, state: unknown): string {
+  const texts = orderStates[String(state)];
+  return texts ? say(lang, texts) : String(state ?? "");
+}
+
+/** `currency_id` read with its symbol and position (a read of res.currency), else the code. */
+export function orderMoney(lang: Lang, amount: unknown, currency: Currency | undefined): string {
+  return formatMoney(lang, Number(amount ?? 0), currency);
+}
+
+export const QUOTATION_FIELDS = ["name", "partner_id", "date_order", "validity_date", "state", "amount_untaxed", "amount_tax", "amount_total", "currency_id", "user_id"];
+
+export type OrderRow = OdooRecord;
