@@ -3,7 +3,8 @@ import { t, type Lang } from "../i18n.js";
 /** A value safe inside a markdown table cell. */
 export function escapeCell(value: unknown): string {
   if (value === null || value === undefined || value === false) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\s+/g, " ");
+  // Collapse line breaks, but keep the no-break spaces of formatted amounts.
+  return String(value).replace(/\|/g, "\\|").replace(/[\r\n\t ]+/g, " ");
 }
 
 export function moreHint(lang: Lang, more: boolean): string[] {

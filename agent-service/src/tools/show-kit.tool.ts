@@ -33,7 +33,7 @@ export const showKitTool = defineTool({
     const boms = await odoo.searchRead(
       "mrp.bom",
       ["|", ["product_id", "=", product.id], "&", ["product_id", "=", false], ["product_tmpl_id", "=", template ?? 0]],
-      { fields: ["type", "product_qty", "product_uom_id", "bom_line_ids"], limit: 5, order: "sequence, id" },
+      { fields: ["type", "product_qty", "product_uom_id"], limit: 5, order: "sequence, id" },
       meta,
     );
     const bom = boms.find((b) => b.type === "phantom") ?? boms[0];

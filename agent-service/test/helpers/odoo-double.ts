@@ -27,11 +27,34 @@ const USERS = [
   { id: 7, login: "stock", password: "stock", name: "Stock Keeper", sales: false },
 ];
 
+const READ = ["search_read", "read", "search_count", "name_search"];
 const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
-  "res.partner": { read: ["search_read", "read", "search_count", "name_search"], write: [] },
-  "product.product": { read: ["search_read", "read", "search_count", "name_search"], write: [] },
-  "sale.order": { read: ["search_read", "read", "search_count", "onchange"], write: ["create", "write"] },
-  "sale.order.line": { read: ["search_read", "read"], write: [] },
+  "res.partner": { read: READ, write: [] },
+  "res.users": { read: READ, write: [] },
+  "res.currency": { read: READ, write: [] },
+  "product.product": { read: READ, write: [] },
+  "sale.order": { read: [...READ, "onchange"], write: ["create", "write", "action_confirm"] },
+  "sale.order.line": { read: READ, write: [] },
+  "project.project": { read: READ, write: ["message_post"] },
+  "project.task": { read: READ, write: ["create", "write"] },
+  "project.task.type": { read: READ, write: [] },
+  "mrp.bom": { read: READ, write: [] },
+  "mrp.bom.line": { read: READ, write: [] },
+  "ir.attachment": { read: READ, write: [] },
+};
+
+/** Which model a many2one field points to, to answer `[id, display_name]` as Odoo does. */
+const MANY2ONE: Record<string, string> = {
+  partner_id: "res.partner",
+  parent_id: "res.partner",
+  user_id: "res.users",
+  project_id: "project.project",
+  stage_id: "project.task.type",
+  product_id: "product.product",
+  product_tmpl_id: "product.template",
+  currency_id: "res.currency",
+  order_id: "sale.order",
+  bom_id: "mrp.bom",
 };
 
 function seed() {
@@ -45,7 +68,7 @@ function seed() {
     { id: 26, name: "Brandon Freeman", is_company: false, parent_id: 15, email: "brandon.freeman55@example.com", city: "Fremont", ref: false },
   ];
   const product = (id: number, name: string, code: string | false, price: number, onHand = 0, forecast = onHand, variant = ""): Row => ({
-    id, name, default_code: code, lst_price: price, qty_available: onHand, virtual_available: forecast, uom_id: 1, sale_ok: true, variant,
+    id, name, default_code: code, lst_price: price, qty_available: onHand, virtual_available: forecast, uom_id: 1, sale_ok: true, variant, product_tmpl_id: id + 100,
   });
   const products: Row[] = [
     product(5, "Office Chair", "FURN_7777", 70, 0, 35),
@@ -64,11 +87,53 @@ function seed() {
     product(50, "Customizable Desk", "DESK0005", 750, 0, 0, "Custom, White"),
     product(51, "Customizable Desk", "DESK0006", 750, 0, 0, "Custom, Black"),
   ];
+  products.push({ ...product(60, "Table Kit", "FURN_78236", 600), product_tmpl_id: 46 });
+  products.push(product(61, "Table Top", "FURN_TOP", 200, 12), product(62, "Table Leg", "FURN_LEG", 20, 30));
+  const day = (offset: number) => new Date(Date.UTC(2026, 10, 23 + offset, 9)).toISOString().slice(0, 19).replace("T", " ");
+  const project = (id: number, name: string, manager: number, status: string, done: number, total: number): Row => ({
+    id, name, user_id: manager, partner_id: false, date_start: "2026-09-21", date: "2026-12-04", task_count: total, open_task_count: total - done,
+    closed_task_count: done, task_completion_percentage: total ? done / total : 0, last_update_status: status, sequence: id,
+  });
+  const task = (id: number, name: string, projectId: number, state: string, deadline: number | false, users: number[]): Row => ({
+    id, name, project_id: projectId, stage_id: state === "1_done" ? 3 : 2, state, user_ids: users, priority: "0",
+    date_deadline: deadline === false ? false : day(deadline),
+  });
   return {
     "res.partner": partners,
+    "res.users": USERS.map((u) => ({ id: u.id, name: u.name, login: u.login })),
+    "res.currency": [{ id: 1, name: "USD", symbol: "$", position: "before" }],
     "product.product": products,
-    "sale.order": [] as Row[],
-    "sale.order.line": [] as Row[],
+    "product.template": [{ id: 46, name: "Table Kit" }, ...products.map((p) => ({ id: p.id + 100, name: p.name }))],
+    "sale.order": [
+      { id: 1, name: "S00001", partner_id: 10, state: "draft", user_id: 2, date_order: "2026-11-20 10:00:00", validity_date: "2026-12-20", amount_untaxed: 1512.6, amount_tax: 226.89, amount_total: 1739.49, currency_id: 1 },
+      { id: 2, name: "S00002", partner_id: 12, state: "sale", user_id: 2, date_order: "2026-11-18 10:00:00", validity_date: false, amount_untaxed: 2564.35, amount_tax: 384.65, amount_total: 2949, currency_id: 1 },
+    ] as Row[],
+    "sale.order.line": [{ id: 1, order_id: 1, name: "Office Chair", product_id: 5, product_uom_qty: 3, price_unit: 70, discount: 0, price_subtotal: 210, display_type: false }] as Row[],
+    "project.project": [
+      project(1, "Office Design", 6, "at_risk", 0, 3),
+      project(2, "Research & Development", 2, "at_risk", 1, 3),
+      project(3, "Renovations", 2, "done", 1, 2),
+      project(5, "Home Construction", 6, "on_track", 0, 1),
+    ],
+    "project.task.type": [{ id: 1, name: "New" }, { id: 2, name: "In Progress" }, { id: 3, name: "Done" }],
+    "project.task": [
+      task(20, "Furniture delivery", 1, "01_in_progress", -3, [6]),
+      task(21, "Room planning", 1, "01_in_progress", 4, [6, 2]),
+      task(22, "Lighting plan", 1, "04_waiting_normal", 10, []),
+      task(23, "Planning and budget", 2, "1_done", -4, [2]),
+      task(24, "Usability review", 2, "01_in_progress", 2, [2]),
+      task(25, "Social network integration", 2, "01_in_progress", 6, [6]),
+      task(30, "Paint the walls", 3, "01_in_progress", 5, [2]),
+      task(31, "Remove the old floor", 3, "1_done", -10, [2]),
+      task(40, "Foundations", 5, "01_in_progress", false, [6]),
+    ],
+    "mrp.bom": [{ id: 6, product_tmpl_id: 46, product_id: false, type: "phantom", product_qty: 1, product_uom_id: 1, sequence: 1, bom_line_ids: [12, 13] }],
+    "mrp.bom.line": [
+      { id: 12, bom_id: 6, product_id: 61, product_qty: 1, product_uom_id: 1 },
+      { id: 13, bom_id: 6, product_id: 62, product_qty: 4, product_uom_id: 1 },
+    ],
+    "ir.attachment": [{ id: 90, name: "floor-plan.pdf", mimetype: "application/pdf", file_size: 182_000, create_date: "2026-11-02 08:00:00", res_model: "project.project", res_id: 1 }],
+    "mail.message": [] as Row[],
   } as Record<string, Row[]>;
 }
 
@@ -111,7 +176,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       case "search_read": {
         const domain = (args[0] ?? kwargs.domain ?? []) as Domain;
         let rows = table.filter((row) => matches(model, row, domain));
-        if (typeof kwargs.order === "string" && kwargs.order.includes("name")) rows = [...rows].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+        if (typeof kwargs.order === "string") rows = sortRows(rows, kwargs.order);
         const offset = Number(kwargs.offset ?? 0);
         const limit = kwargs.limit ? Number(kwargs.limit) : undefined;
         rows = rows.slice(offset, limit ? offset + limit : undefined);
@@ -132,6 +197,13 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         if (model !== "sale.order") break;
         return { value: computeOrder(args[1] as Record<string, unknown>) };
       case "create": {
+        if (model === "project.task") {
+          const values = args[0] as Record<string, unknown>;
+          const id = (table.at(-1)?.id ?? 0) + 1;
+          const users = ((values.user_ids ?? []) as [number, number, number[]][]).flatMap((command) => (command[0] === 6 ? command[2] : []));
+          table.push({ id, stage_id: 1, state: "01_in_progress", priority: "0", date_deadline: false, ...values, user_ids: users, create_uid: uid });
+          return id;
+        }
         if (model !== "sale.order") break;
         const values = args[0] as Record<string, unknown>;
         const partner = data["res.partner"]!.find((p) => p.id === values.partner_id);
@@ -148,6 +220,9 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         table.push({
           id,
           name: `S${String(id).padStart(5, "0")}`,
+          date_order: "2026-11-23 09:00:00",
+          validity_date: values.validity_date ?? false,
+          currency_id: 1,
           partner_id: values.partner_id,
           state: "draft",
           user_id: uid,
@@ -162,6 +237,20 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         const [ids, values] = args as [number[], Record<string, unknown>];
         for (const row of table.filter((r) => ids.includes(r.id))) Object.assign(row, values);
         return true;
+      }
+      case "action_confirm": {
+        if (model !== "sale.order") break;
+        for (const row of table.filter((r) => (args[0] as number[]).includes(r.id))) {
+          if (row.state !== "draft" && row.state !== "sent") throw new OdooFault("odoo.exceptions.UserError", "Some orders are not in a state requiring confirmation.");
+          row.state = "sale";
+        }
+        return true;
+      }
+      case "message_post": {
+        const messages = data["mail.message"]!;
+        const id = (messages.at(-1)?.id ?? 0) + 1;
+        messages.push({ id, model, res_id: (args[0] as number[])[0], body: kwargs.body, author_uid: uid, subtype_xmlid: kwargs.subtype_xmlid });
+        return id;
       }
     }
     throw new OdooFault("builtins.AttributeError", `The method '${model}.${method}' does not exist`);
@@ -207,10 +296,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     const out: Row = { id: row.id };
     for (const field of names) {
       if (field === "display_name") out.display_name = displayName(model, row);
-      else if (field === "uom_id") out.uom_id = [1, "Units"];
-      else if (field === "partner_id" || field === "parent_id") {
-        const partner = data["res.partner"]!.find((p) => p.id === row[field]);
-        out[field] = partner ? [partner.id, displayName("res.partner", partner)] : false;
+      else if (field === "uom_id" || field === "product_uom_id") out[field] = [1, "Units"];
+      else if (field in MANY2ONE && field in row) {
+        const target = (data[MANY2ONE[field]!] ?? []).find((r) => r.id === row[field]);
+        out[field] = target ? [target.id, displayName(MANY2ONE[field]!, target)] : false;
       } else if (field in row) out[field] = row[field];
       else if (field !== "id") throw new OdooFault("builtins.ValueError", `Invalid field '${field}' on model '${model}'`);
     }
@@ -235,7 +324,18 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   }
 
   function leaf(model: string, row: Row, [field, operator, value]: [string, string, unknown]): boolean {
+    if (field === "task_ids.user_ids" && model === "project.project") {
+      return data["project.task"]!.some((task) => task.project_id === row.id && leaf("project.task", task, ["user_ids", operator, value]));
+    }
+    if (operator === "child_of" && field === "partner_id") {
+      const partner = data["res.partner"]!.find((p) => p.id === row.partner_id);
+      return row.partner_id === value || partner?.parent_id === value;
+    }
     const actual = field === "display_name" ? displayName(model, row) : row[field];
+    if (Array.isArray(actual) && (operator === "in" || operator === "=")) {
+      const wanted = Array.isArray(value) ? value : [value];
+      return actual.some((item) => wanted.includes(item));
+    }
     const text = String(actual ?? "").toLowerCase();
     switch (operator) {
       case "=":
@@ -250,6 +350,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         return (value as unknown[]).includes(actual);
       case "not in":
         return !(value as unknown[]).includes(actual);
+      case "<":
+        return actual !== false && String(actual) < String(value);
+      case ">=":
+        return actual !== false && String(actual) >= String(value);
       default:
         throw new OdooFault("builtins.ValueError", `Invalid operator ${operator}`);
     }
@@ -357,6 +461,24 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         server.close(() => resolve());
       }),
   };
+}
+
+/** `order` as Odoo reads it: "field [asc|desc], …"; false sorts first, as NULLs do ascending. */
+function sortRows(rows: Row[], order: string): Row[] {
+  const keys = order.split(",").map((part) => {
+    const [field, direction] = part.trim().split(/\s+/);
+    return { field: field!, sign: direction?.toLowerCase() === "desc" ? -1 : 1 };
+  });
+  const value = (row: Row, field: string) => (row[field] === false || row[field] === undefined ? "" : row[field]);
+  return [...rows].sort((a, b) => {
+    for (const { field, sign } of keys) {
+      const x = value(a, field);
+      const y = value(b, field);
+      const cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      if (cmp) return cmp * sign;
+    }
+    return a.id - b.id;
+  });
 }
 
 function likeToRegExp(pattern: string): RegExp {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDate } from "../../src/agent/planner/dates.js";
 import { parseIntent, parseLines } from "../../src/agent/planner/parse.js";
 
 describe("the offline planner", () => {
@@ -61,5 +62,76 @@ describe("the offline planner", () => {
       { product: "Large Cabinet", quantity: 1 },
       { product: "Acoustic Bloc Screens", quantity: 1 },
     ]);
+  });
+});
+
+describe("the offline planner, beyond sales", () => {
+  const today = "2026-11-23"; // a Monday
+  const read = (message: string) => {
+    const intent = parseIntent(message, today);
+    return intent.kind === "tool" ? [intent.tool, intent.args] : [intent.kind];
+  };
+
+  it.each([
+    ["Montre les devis de Deco Addict", "list_quotations", { customer: "Deco Addict" }],
+    ["List the draft quotations of Azure Interior", "list_quotations", { customer: "Azure Interior", state: "draft" }],
+    ["Show me all sent quotations", "list_quotations", { state: "sent" }],
+    ["Show me the confirmed orders of Gemini Furniture", "list_quotations", { state: "sale", customer: "Gemini Furniture" }],
+    ["Montre-moi le devis S00002", "get_quotation", { quotation: "S00002" }],
+    ["Confirm quotation S00001", "confirm_quotation", { quotation: "S00001" }],
+    ["Valide le devis S00002", "confirm_quotation", { quotation: "S00002" }],
+    ["Quels sont mes projets en cours ?", "list_projects", {}],
+    ["show me the projects", "list_projects", {}],
+    ["Résume le projet Office Design", "project_summary", { project: "Office Design" }],
+    ["/summarize_project Research & Development", "project_summary", { project: "Research & Development" }],
+    ["/résumer_projet Renovations", "project_summary", { project: "Renovations" }],
+    ["Où en est le projet Home Construction ?", "project_summary", { project: "Home Construction" }],
+    ["Give me a summary of project Office Design", "project_summary", { project: "Office Design" }],
+    ["Quelles sont les tâches ouvertes du projet Renovations ?", "list_tasks", { project: "Renovations" }],
+    ["open tasks in Research & Development", "list_tasks", { project: "Research & Development" }],
+    ["Quelles tâches sont en retard ?", "list_tasks", { overdue: true }],
+    ["What tasks are assigned to me?", "list_tasks", { assignee: "me" }],
+    ["Crée une tâche 'Commander les plinthes' dans le projet Renovations pour le 15/12/2026", "create_task", { project: "Renovations", title: "Commander les plinthes", deadline: "2026-12-15" }],
+    ["/create_task Office Design: Order new acoustic panels", "create_task", { project: "Office Design", title: "Order new acoustic panels" }],
+    ["Ajoute une tâche « Poser le parquet » au projet Renovations pour demain", "create_task", { project: "Renovations", title: "Poser le parquet", deadline: "2026-11-24" }],
+    ["Create a task Call the supplier in project Office Design due December 15", "create_task", { project: "Office Design", title: "Call the supplier", deadline: "2026-12-15" }],
+    ["Nouvelle tâche pour Office Design : Préparer la démo", "create_task", { project: "Office Design", title: "Préparer la démo" }],
+    ["create a task 'Check invoices' in project Research & Development assigned to Marc Demo", "create_task", { project: "Research & Development", title: "Check invoices", assignee: "Marc Demo" }],
+    ["Ajoute une note au journal du projet Home Construction : livraison du carrelage reportée à lundi", "log_project_note", { project: "Home Construction", body: "livraison du carrelage reportée à lundi" }],
+    ["Log a note on project Renovations: tiles delivered", "log_project_note", { project: "Renovations", body: "tiles delivered" }],
+    ["/show_kit Table Kit", "show_kit", { kit: "Table Kit" }],
+    ["Affiche la composition du kit Table Kit", "show_kit", { kit: "Table Kit" }],
+    ["What's in the Table Kit?", "show_kit", { kit: "Table Kit" }],
+    ["Documents du projet Office Design", "list_documents", { project: "Office Design" }],
+    ["Quelle quantité de Pedal Bin avons-nous ?", "get_stock", { product: "Pedal Bin" }],
+    ["Do we have Large Cabinet in stock?", "get_stock", { product: "Large Cabinet" }],
+    ["Combien reste-t-il de Large Cabinet ?", "get_stock", { product: "Large Cabinet" }],
+  ])("%s", (message, tool, args) => {
+    expect(read(message)).toEqual([tool, args]);
+  });
+
+  it("refuses to archive, and does not mistake a listing for a creation", () => {
+    expect(read("Archive the project Renovations")).toEqual(["refuse_destructive"]);
+    expect(read("List the draft quotations of Azure Interior")[0]).toBe("list_quotations");
+    expect(read("open tasks in Research & Development")[0]).toBe("list_tasks");
+  });
+});
+
+describe("dates", () => {
+  it.each([
+    ["15/12/2026", "2026-12-15"],
+    ["2026-12-15", "2026-12-15"],
+    ["15 décembre", "2026-12-15"],
+    ["le 1er mars", "2027-03-01"],
+    ["December 15", "2026-12-15"],
+    ["Dec 15, 2027", "2027-12-15"],
+    ["demain", "2026-11-24"],
+    ["tomorrow", "2026-11-24"],
+    ["vendredi", "2026-11-27"],
+    ["next monday", "2026-11-30"],
+    ["dans 2 semaines", "2026-12-07"],
+    ["31/02/2026", undefined],
+  ])("%s → %s", (text, iso) => {
+    expect(parseDate(text, "2026-11-23")).toBe(iso);
   });
 });

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import type { OdooClient } from "../../src/odoo/odoo-client.js";
+import { catalog, findTool } from "../../src/tools/index.js";
+import type { ToolContext, ToolOutcome } from "../../src/tools/types.js";
+import { mintDelegation } from "../helpers/delegation.js";
+import { startOdooDouble, type OdooDouble } from "../helpers/odoo-double.js";
+
+/** Every catalog tool against the Odoo double, over the gateway transport (real HTTP). */
+const SECRET = "tools-secret-0123456789";
+let double: OdooDouble;
+let odoo: OdooClient;
+
+beforeAll(async () => {
+  double = await startOdooDouble({ secret: SECRET });
+  odoo = createGatewayClient({ url: double.url, token: mintDelegation(SECRET, { db: double.db, uid: 2 }), context: { lang: "en_US" }, timeoutMs: 2_000 });
+});
+afterAll(async () => {
+  await double.close();
+});
+
+const ctx = (lang: "en" | "fr" = "en"): ToolContext => ({ odoo, lang, meta: { tool: "test" }, uid: 2, today: "2026-11-23" });
+
+async function run(name: string, args: unknown, lang: "en" | "fr" = "en"): Promise<ToolOutcome> {
+  const tool = findTool(name)!;
+  return tool.run(tool.schema.parse(args), ctx(lang));
+}
+
+describe("the tool catalog", () => {
+  it("declares every tool once, with a schema, both languages, a risk tier and its models", () => {
+    const names = catalog.map((tool) => tool.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const tool of catalog) {
+      expect(tool.description.en.length).toBeGreaterThan(20);
+      expect(tool.description.fr.length).toBeGreaterThan(20);
+      expect(tool.models.length).toBeGreaterThan(0);
+      expect(Boolean(tool.execute)).toBe(tool.risk !== "read");
+      for (const [field, schema] of Object.entries(tool.schema.shape)) expect(schema.description, `${tool.name}.${field}`).toBeTruthy();
+    }
+  });
+
+  it("search_customers and search_products answer tables and cap their reads", async () => {
+    const customers = await run("search_customers", { query: "Lumber" });
+    expect(customers).toMatchObject({ kind: "answer", data: { customers: [{ name: "Lumber Inc", city: "Stockton" }] } });
+    const products = await run("search_products", { query: "drawer", limit: 2 });
+    expect(products.kind === "answer" && products.data).toMatchObject({ products: [{ name: "[FURN_8855] Drawer" }, { name: "[FURN_2100] Drawer Black" }], more: true });
+  });
+
+  it("get_stock shows each product sharing the asked name, and whether it covers a quantity", async () => {
+    const outcome = await run("get_stock", { product: "Drawer Black", quantity: 50 }, "fr");
+    expect(outcome.kind).toBe("answer");
+    expect(outcome.text).toContain("**[FURN_2100] Drawer Black** : 45 Units en stock, 40 Units prévus. Ce n'est pas suffisant pour en vendre 50");
+    expect(outcome.text).toContain("[FURN_8900] Drawer Black");
+  });
+
+  it("list_quotations filters by customer and state; get_quotation shows lines and totals", async () => {
+    const drafts = await run("list_quotations", { customer: "Deco Addict", state: "draft" });
+    expect(drafts.kind === "answer" && drafts.data).toMatchObject({ quotations: [{ name: "S00001", customer: "Deco Addict" }] });
+    expect(drafts.text).toContain("[S00001](/web#model=sale.order&id=1&view_type=form)");
+    const one = await run("get_quotation", { quotation: "s00001" });
+    expect(one.text).toContain("| [FURN_7777] Office Chair | 3 | $\u00a070.00 | $\u00a0210.00 |");
+    expect(one.text).toContain("**Total: $\u00a01,739.49**");
+  });
+
+  it("confirm_quotation proposes, then confirms on execute; an order already confirmed is refused", async () => {
+    const outcome = await run("confirm_quotation", { quotation: "S00001" });
+    expect(outcome).toMatchObject({ kind: "proposal", summary: "Confirm quotation S00001 for Deco Addict ($\u00a01,739.49)" });
+    if (outcome.kind !== "proposal") return;
+    expect(double.records("sale.order").find((o) => o.id === 1)!.state).toBe("draft");
+    await findTool("confirm_quotation")!.execute!(outcome.plan, ctx());
+    expect(double.records("sale.order").find((o) => o.id === 1)!.state).toBe("sale");
+    const again = await run("confirm_quotation", { quotation: "S00002" });
+    expect(again).toMatchObject({ kind: "answer" });
+    expect(again.text).toMatch(/cannot be confirmed: it is already « Sales Order »/);
+  });
+
+  it("list_projects, project_summary and list_tasks read the projects", async () => {
+    const projects = await run("list_projects", {});
+    expect(projects.kind === "answer" && (projects.data as { projects: { name: string }[] }).projects.map((p) => p.name)).toEqual([
+      "Office Design",
+      "Research & Development",
+      "Home Construction",
+    ]);
+    const mine = await run("list_projects", { mine: true, state: "all" });
+    expect((mine as { data: { projects: { name: string }[] } }).data.projects.map((p) => p.name)).toEqual(["Office Design", "Research & Development", "Renovations"]);
+    const summary = await run("project_summary", { project: "office design" }, "fr");
+    expect(summary.kind === "answer" && summary.data).toMatchObject({ name: "Office Design", overdue: [{ name: "Furniture delivery" }], next_deadlines: [{ name: "Room planning" }, { name: "Lighting plan" }] });
+    expect(summary.text).toMatch(/\*\*Risques :\*\* 1 tâche\(s\) en retard : Furniture delivery \(20\/11\/2026\)/);
+    const tasks = await run("list_tasks", { project: "Research & Development" });
+    expect((tasks as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Usability review", "Social network integration"]);
+    const overdue = await run("list_tasks", { overdue: true });
+    expect((overdue as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Furniture delivery"]);
+    const mineTasks = await run("list_tasks", { assignee: "me" });
+    expect((mineTasks as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Usability review", "Room planning", "Paint the walls"]);
+  });
+
+  it("create_task proposes with the resolved project and assignee, then creates the task", async () => {
+    const outcome = await run("create_task", { project: "Renovations", title: "Commander les plinthes", deadline: "2026-12-15", assignee: "Marc Demo" }, "fr");
+    expect(outcome).toMatchObject({ kind: "proposal", preview: { kind: "task", project: { name: "Renovations" }, deadline: "15/12/2026", assignee: "Marc Demo" } });
+    if (outcome.kind !== "proposal") return;
+    const execution = await findTool("create_task")!.execute!(outcome.plan, ctx("fr"));
+    const task = double.records("project.task").find((t) => t.id === execution.record!.id)!;
+    expect(task).toMatchObject({ name: "Commander les plinthes", project_id: 3, user_ids: [6], date_deadline: "2026-12-15 12:00:00" });
+  });
+
+  it("log_project_note posts an internal note on confirm", async () => {
+    const outcome = await run("log_project_note", { project: "Home Construction", body: "livraison du carrelage reportée à lundi" });
+    expect(outcome.kind).toBe("proposal");
+    if (outcome.kind !== "proposal") return;
+    await findTool("log_project_note")!.execute!(outcome.plan, ctx());
+    expect(double.records("mail.message").at(-1)).toMatchObject({ model: "project.project", res_id: 5, body: "livraison du carrelage reportée à lundi", subtype_xmlid: "mail.mt_note" });
+  });
+
+  it("show_kit lists the kit's components with their stock; list_documents the project's files", async () => {
+    const kit = await run("show_kit", { kit: "Table Kit" });
+    expect(kit.kind === "answer" && kit.data).toMatchObject({ type: "phantom", components: [{ product: "[FURN_TOP] Table Top", quantity: 1, on_hand: 12 }, { product: "[FURN_LEG] Table Leg", quantity: 4, on_hand: 30 }] });
+    const documents = await run("list_documents", { project: "Office Design" });
+    expect(documents.text).toContain("[floor-plan.pdf](/web/content/90?download=true)");
+    const none = await run("list_documents", { project: "Renovations" }, "fr");
+    expect(none.text).toBe("Aucun document n'est joint à **Renovations** ni à ses tâches.");
+  });
+
+  it("asks back instead of guessing when a name matches nothing or several records", async () => {
+    const unknown = await run("project_summary", { project: "Moon Base" });
+    expect(unknown).toMatchObject({ kind: "clarify", text: "I found no project named **Moon Base**. Could you check the name, or give its reference?" });
+    const several = await run("create_quotation", { customer: "Deco Addict", lines: [{ product: "Customizable Desk", quantity: 2 }] });
+    expect(several).toMatchObject({ kind: "clarify", choices: [{ query: "Customizable Desk", model: "product.product", options: [{ id: 50 }, { id: 51 }] }] });
+  });
+});
