@@ -1,0 +1,26 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Copilot",
+    "summary": "An AI assistant in a side panel that answers and acts in Odoo as the user",
+    # no series prefix: each server (17.0, 18.0, 19.0) prefixes its own
+    "version": "1.0.0",
+    "category": "Productivity",
+    "author": "Odoo Copilot contributors",
+    "license": "LGPL-3",
+    "depends": ["web", "bus"],
+    "external_dependencies": {"python": ["requests"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/copilot_security.xml",
+        "views/copilot_action_log_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/copilot_menus.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "copilot/static/src/**/*",
+        ],
+    },
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,464 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import logging
+import os
+import re
+import secrets
+import time
+import uuid
+from urllib.parse import urlencode
+
+import requests
+
+from odoo import _, api, models
+from odoo.exceptions import AccessDenied, AccessError, UserError
+from odoo.tools import consteq
+
+from .. import compat
+from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write
+
+_logger = logging.getLogger(__name__)
+
+DEFAULT_AGENT_URL = 'http://localhost:8080'
+#: Lifetime of a delegation token, in seconds (contract (C): at most 5 minutes).
+DELEGATION_TTL = 300
+#: How far in the future a token's ``iat`` may be, for clocks of several workers.
+DELEGATION_CLOCK_SKEW = 60
+DELEGATION_KEY_LABEL = b'copilot-delegation-v1'
+#: Session and action ids travel in URL paths: keep them to url-safe characters.
+ID_PATTERN = re.compile(r'^[A-Za-z0-9_-]{1,128}$')
+META_KEYS = ('tool', 'session_id', 'turn_id', 'action_id')
+
+
+def _b64encode(data):
+    return base64.urlsafe_b64encode(data).rstrip(b'=').decode('ascii')
+
+
+def _b64decode(text):
+    return base64.urlsafe_b64decode(text + '=' * (-len(text) % 4))
+
+
+def _record_ids(value):
+    """The record ids in an ``ids`` argument or a ``create`` result, as a list."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
+    return []
+
+
+class CopilotAgent(models.AbstractModel):
+    """The addon's side of the copilot: talks to the agent service, and serves its ORM calls.
+
+    Outbound, every request to the agent goes through :meth:`_agent_request` (signed,
+    contract (B)). Inbound, the agent calls ``/copilot/rpc`` with a delegation token made
+    by :meth:`_make_delegation` (contract (C)), and :meth:`_gateway_call` runs the call as
+    the token's user.
+    """
+
+    _name = 'copilot.agent'
+    _description = 'Copilot Agent Service'
+
+    # ------------------------------------------------------------
+    # Configuration
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_agent_url(self):
+        url = (
+            compat.get_config_param(self.env, 'copilot.agent_url')
+            or os.environ.get('COPILOT_AGENT_URL')
+            or DEFAULT_AGENT_URL
+        )
+        return url.strip().rstrip('/')
+
+    @api.model
+    def _get_shared_secret(self):
+        """The secret shared with the agent service, or ``''`` when none is configured."""
+        return (
+            compat.get_config_param(self.env, 'copilot.shared_secret')
+            or os.environ.get('COPILOT_SHARED_SECRET')
+            or ''
+        )
+
+    @api.model
+    def _require_shared_secret(self):
+        secret = self._get_shared_secret()
+        if not secret:
+            raise UserError(_(
+                "The copilot is not configured yet: ask your administrator to set its shared "
+                "secret in Settings."
+            ))
+        return secret
+
+    @api.model
+    def _agent_timeout(self):
+        """``requests`` timeout of a call to the agent: (connect, read) in seconds.
+
+        A turn runs the language model and its tools, hence the long read timeout.
+        """
+        return (5, 120)
+
+    # ------------------------------------------------------------
+    # Delegation tokens (contract (C))
+    # ------------------------------------------------------------
+
+    @api.model
+    def _delegation_key(self, secret):
+        return hmac.new(secret.encode(), DELEGATION_KEY_LABEL, hashlib.sha256).digest()
+
+    @api.model
+    def _encode_delegation(self, payload):
+        """Sign ``payload`` into a token: ``b64url(json) + '.' + b64url(hmac)``."""
+        body = _b64encode(json.dumps(payload, separators=(',', ':'), sort_keys=True).encode())
+        key = self._delegation_key(self._require_shared_secret())
+        signature = hmac.new(key, body.encode('ascii'), hashlib.sha256).digest()
+        return f'{body}.{_b64encode(signature)}'
+
+    @api.model
+    def _make_delegation(self, session_id):
+        """A short-lived token letting the agent call ``/copilot/rpc`` as the current user."""
+        now = int(time.time())
+        return self._encode_delegation({
+            'v': 1,
+            'db': self.env.cr.dbname,
+            'uid': self.env.uid,
+            'sid': session_id,
+            'iat': now,
+            'exp': now + DELEGATION_TTL,
+            'jti': secrets.token_urlsafe(16),
+        })
+
+    @api.model
+    def _verify_delegation(self, token):
+        """Return the payload of a valid delegation token of this database.
+
+        :raise AccessDenied: the token is malformed, wrongly signed, expired, made for
+            another database, or names a user who is not an active internal user.
+        """
+        secret = self._get_shared_secret()
+        try:
+            if not secret or not isinstance(token, str):
+                raise ValueError('no secret or no token')
+            body, signature = token.split('.')
+            key = self._delegation_key(secret)
+            expected = hmac.new(key, body.encode('ascii'), hashlib.sha256).digest()
+            if not consteq(_b64decode(signature), expected):
+                raise ValueError('bad signature')
+            payload = json.loads(_b64decode(body))
+        except (ValueError, TypeError, UnicodeError, binascii.Error) as exc:
+            _logger.info("Copilot delegation token refused: %s", exc)
+            raise AccessDenied(_("Invalid copilot delegation token.")) from None
+
+        now = int(time.time())
+        if not isinstance(payload, dict) or payload.get('v') != 1:
+            raise AccessDenied(_("Invalid copilot delegation token."))
+        exp, iat, uid = payload.get('exp'), payload.get('iat'), payload.get('uid')
+        if not all(isinstance(value, int) and not isinstance(value, bool)
+                   for value in (exp, iat, uid)):
+            raise AccessDenied(_("Invalid copilot delegation token."))
+        if payload.get('db') != self.env.cr.dbname:
+            _logger.info("Copilot delegation token refused: made for another database")
+            raise AccessDenied(_("Invalid copilot delegation token."))
+        if iat > now + DELEGATION_CLOCK_SKEW or exp - iat > DELEGATION_TTL:
+            raise AccessDenied(_("Invalid copilot delegation token."))
+        if exp <= now:
+            raise AccessDenied(_("The copilot delegation token has expired."))
+        # sudo: the gateway has no user yet (auth='none'); only the state of the user named
+        # by a correctly signed token is read.
+        user = self.env['res.users'].sudo().browse(uid).exists()
+        if not user or not user.active or user.share:
+            _logger.info("Copilot delegation token refused: user %s is not active", uid)
+            raise AccessDenied(_("Invalid copilot delegation token."))
+        return payload
+
+    # ------------------------------------------------------------
+    # Outbound calls to the agent service (contract (B))
+    # ------------------------------------------------------------
+
+    @api.model
+    def _sign_request(self, method, path_with_query, raw_body):
+        """The ``X-Copilot-*`` headers authenticating one request to the agent."""
+        secret = self._require_shared_secret()
+        timestamp = str(int(time.time()))
+        nonce = secrets.token_urlsafe(16)
+        signing_string = b'\n'.join([
+            timestamp.encode(), nonce.encode(), method.upper().encode(),
+            path_with_query.encode(), raw_body,
+        ])
+        digest = hmac.new(secret.encode(), signing_string, hashlib.sha256).hexdigest()
+        return {
+            'X-Copilot-Timestamp': timestamp,
+            'X-Copilot-Nonce': nonce,
+            'X-Copilot-Signature': f'sha256={digest}',
+        }
+
+    @api.model
+    def _agent_request(self, method, path, body=None, query=None):
+        """Send one signed request to the agent service and return its JSON answer.
+
+        The only outbound call of the addon: override it to route, mock or instrument the
+        traffic to the agent.
+
+        :param str method: ``'GET'`` or ``'POST'``
+        :param str path: path of the agent's API, e.g. ``'/v1/turns'``
+        :param dict body: JSON body (POST)
+        :param dict query: query string parameters (GET)
+        :raise UserError: the agent cannot be reached, or answered an error (its message,
+            already in the user's language, is shown as is)
+        """
+        method = method.upper()
+        path_with_query = f'{path}?{urlencode(query)}' if query else path
+        raw_body = b''
+        if body is not None:
+            raw_body = json.dumps(body, separators=(',', ':'), ensure_ascii=False).encode()
+        headers = {
+            'Accept': 'application/json',
+            'Content-Type': 'application/json',
+            **self._sign_request(method, path_with_query, raw_body),
+        }
+        url = self._get_agent_url() + path_with_query
+        try:
+            response = requests.request(
+                method, url, data=raw_body or None, headers=headers,
+                timeout=self._agent_timeout(),
+            )
+        except requests.exceptions.ReadTimeout:
+            _logger.warning("Copilot agent did not answer %s %s in time", method, path)
+            raise UserError(_(
+                "The copilot service did not answer in time. Please try again."
+            )) from None
+        except requests.exceptions.RequestException as exc:
+            _logger.warning("Copilot agent cannot be reached (%s %s): %s", method, url, exc)
+            raise UserError(_(
+                "The copilot service cannot be reached. Please try again later, or ask your "
+                "administrator to check the copilot settings."
+            )) from None
+
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if response.status_code >= 400:
+            error = data.get('error') if isinstance(data, dict) else None
+            error = error if isinstance(error, dict) else {}
+            _logger.log(
+                logging.WARNING if response.status_code >= 500 else logging.INFO,
+                "Copilot agent answered %s %s with HTTP %s (%s)",
+                method, path, response.status_code, error.get('code'),
+            )
+            message = error.get('message')
+            if isinstance(message, str) and message.strip():
+                raise UserError(message)
+            raise UserError(_(
+                "The copilot service could not handle the request (HTTP %s).",
+                response.status_code,
+            ))
+        if not isinstance(data, dict):
+            _logger.warning("Copilot agent answered %s %s with no JSON object", method, path)
+            raise UserError(_("The copilot service sent an answer that cannot be read."))
+        return data
+
+    # ------------------------------------------------------------
+    # Business methods behind the panel's routes (contract (A))
+    # ------------------------------------------------------------
+
+    @api.model
+    def _check_copilot_user(self):
+        if not self.env.user._is_internal():
+            raise AccessError(_("The copilot is available to internal users only."))
+
+    @api.model
+    def _check_id(self, value, message):
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise UserError(message)
+        return value
+
+    @api.model
+    def _get_agent_user(self):
+        """The ``user`` object the agent receives (contract (B), ``OdooUser``)."""
+        user = self.env.user
+        values = {
+            'db': self.env.cr.dbname,
+            'uid': user.id,
+            'name': user.name,
+            'lang': user.lang or self.env.lang or 'en_US',
+            'company_id': self.env.company.id,
+            'company_ids': self.env.companies.ids,
+        }
+        if user.tz:
+            values['tz'] = user.tz
+        return values
+
+    @api.model
+    def _get_agent_query(self):
+        user = self._get_agent_user()
+        return {'db': user['db'], 'uid': user['uid'], 'lang': user['lang']}
+
+    @api.model
+    def _chat(self, message, session_id=None):
+        """Send one user message; start a session when ``session_id`` is empty."""
+        self._check_copilot_user()
+        if not isinstance(message, str) or not message.strip():
+            raise UserError(_("Write a message for the copilot."))
+        if session_id:
+            self._check_id(session_id, _("Invalid copilot session id."))
+        else:
+            # the addon makes the id so that the delegation token is bound to it
+            session_id = uuid.uuid4().hex
+        return self._agent_request('POST', '/v1/turns', {
+            'user': self._get_agent_user(),
+            'delegation': self._make_delegation(session_id),
+            'session_id': session_id,
+            'message': message,
+        })
+
+    @api.model
+    def _decide_action(self, action_id, decision):
+        self._check_copilot_user()
+        self._check_id(action_id, _("Invalid copilot action id."))
+        return self._agent_request('POST', f'/v1/actions/{action_id}/{decision}', {
+            'user': self._get_agent_user(),
+            # a confirm runs the tool again, as the user, after the turn's token expired
+            'delegation': self._make_delegation(None),
+        })
+
+    @api.model
+    def _confirm_action(self, action_id):
+        return self._decide_action(action_id, 'confirm')
+
+    @api.model
+    def _reject_action(self, action_id):
+        return self._decide_action(action_id, 'reject')
+
+    @api.model
+    def _list_sessions(self):
+        self._check_copilot_user()
+        return self._agent_request('GET', '/v1/sessions', query=self._get_agent_query())
+
+    @api.model
+    def _list_messages(self, session_id):
+        self._check_copilot_user()
+        self._check_id(session_id, _("Invalid copilot session id."))
+        return self._agent_request(
+            'GET', f'/v1/sessions/{session_id}/messages', query=self._get_agent_query(),
+        )
+
+    # ------------------------------------------------------------
+    # Gateway: the agent's ORM calls (contract (C))
+    # ------------------------------------------------------------
+
+    @api.model
+    def _gateway_call(self, delegation, model, method, call_args=None, call_kwargs=None,
+                      meta=None):
+        """Run one allowlisted ORM call for the agent, as the current (token's) user.
+
+        The environment must already be the token's user, never superuser: access rights
+        and record rules apply. Writes are recorded in ``copilot.action.log``.
+
+        (No local variable here is named ``context`` or ``kwargs``: ``_()`` looks for a
+        language in locals of those names.)
+
+        :param dict delegation: payload of the verified token
+        :return: what ``execute_kw`` returns for the same call
+        """
+        call_args = [] if call_args is None else call_args
+        call_kwargs = {} if call_kwargs is None else call_kwargs
+        meta = {} if meta is None else meta
+        for name, value, expected, label in (
+            ('model', model, str, _("a string")),
+            ('method', method, str, _("a string")),
+            ('args', call_args, list, _("a list")),
+            ('kwargs', call_kwargs, dict, _("an object")),
+            ('meta', meta, dict, _("an object")),
+        ):
+            if not isinstance(value, expected):
+                raise UserError(_(
+                    "Invalid parameter %(name)s: expected %(expected)s.",
+                    name=name, expected=label,
+                ))
+        if method.startswith('_'):
+            raise AccessError(_("Private methods cannot be called through the copilot."))
+        if not is_allowed(model, method):
+            raise AccessError(_(
+                "The copilot is not allowed to call %(method)s on %(model)s.",
+                method=method, model=model,
+            ))
+        if model not in self.env.registry:
+            raise UserError(_(
+                "The model %(model)s is not available in this database: its app is not "
+                "installed.",
+                model=model,
+            ))
+
+        call_context = self._gateway_context(call_kwargs.get('context'))
+        env = self.env(context=call_context)
+        # serialized before the call: some methods (create) complete their arguments in place
+        logged_arguments = is_write(model, method) and json.dumps({
+            'args': call_args,
+            'kwargs': {key: value for key, value in call_kwargs.items() if key != 'context'},
+        }, ensure_ascii=False, default=str)
+        result = compat.call_kw(
+            env[model], method, call_args, dict(call_kwargs, context=call_context),
+        )
+
+        if logged_arguments:
+            res_ids = _record_ids(result) if method == 'create' else _record_ids(
+                call_args[0] if call_args else None
+            )
+            self._log_write(env, delegation, model, method, logged_arguments, meta, res_ids)
+        return result
+
+    @api.model
+    def _gateway_context(self, agent_context):
+        """The user's own context, plus the keys of the agent's context that are allowed."""
+        if agent_context is None:
+            agent_context = {}
+        if not isinstance(agent_context, dict):
+            raise UserError(_(
+                "Invalid parameter %(name)s: expected %(expected)s.",
+                name='kwargs.context', expected=_("an object"),
+            ))
+        values = dict(self.env['res.users'].context_get())
+        values.update(
+            (key, value) for key, value in agent_context.items() if key in RPC_CONTEXT_KEYS
+        )
+        installed = dict(self.env['res.lang'].get_installed())
+        if values.get('lang') not in installed:
+            values.pop('lang', None)
+        company_ids = values.get('allowed_company_ids')
+        if company_ids is not None and not (
+            isinstance(company_ids, list)
+            and company_ids
+            and all(isinstance(cid, int) for cid in company_ids)
+            and set(company_ids) <= set(self.env.user.company_ids.ids)
+        ):
+            raise AccessError(_("The copilot cannot act in a company you have no access to."))
+        return values
+
+    @api.model
+    def _log_write(self, env, delegation, model, method, arguments, meta, res_ids):
+        """Record one write of the gateway in ``copilot.action.log``.
+
+        :param str arguments: the call's ``args`` and ``kwargs`` (no context), as JSON
+        """
+        meta = {key: meta.get(key) for key in META_KEYS}
+        meta = {key: value[:128] if isinstance(value, str) else None for key, value in meta.items()}
+        # sudo: users may only read their own log rows; the gateway writes them on their
+        # behalf, after the call itself ran with the user's rights.
+        self.env['copilot.action.log'].sudo().create({
+            'user_id': env.uid,
+            'company_id': env.company.id,
+            'tool': meta['tool'],
+            'model': model,
+            'method': method,
+            'res_ids': json.dumps(res_ids),
+            'args': arguments,
+            'session_id': meta['session_id'] or delegation.get('sid'),
+            'turn_id': meta['turn_id'],
+            'action_id': meta['action_id'],
+        })

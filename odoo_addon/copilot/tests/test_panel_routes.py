@@ -1,0 +1,142 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
+from urllib.parse import urlsplit
+
+from odoo.tests.common import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.copilot import compat
+from odoo.addons.copilot.models.copilot_agent import CopilotAgent
+
+from .common import SECRET, request_signature
+from .test_rpc_route import CopilotHttpCommon
+
+UNREACHABLE = "The copilot service cannot be reached."
+UNREACHABLE_FR = "Le service copilote est injoignable."
+
+
+class FakeAgentHandler(BaseHTTPRequestHandler):
+    """Answers like the agent service and records what it received."""
+
+    def _answer(self):
+        length = int(self.headers.get('Content-Length') or 0)
+        raw_body = self.rfile.read(length) if length else b''
+        self.server.received.append({
+            'method': self.command, 'path': self.path,
+            'headers': dict(self.headers), 'body': raw_body,
+        })
+        path = urlsplit(self.path).path
+        status, payload = 200, None
+        if path == '/v1/turns':
+            body = json.loads(raw_body)
+            payload = {'session_id': body['session_id'], 'reply': 'Bonjour !', 'actions': [],
+                       'message_id': 'msg_1'}
+        elif path.startswith('/v1/actions/'):
+            action_id, decision = path.split('/')[3:5]
+            payload = {'action': {'id': action_id,
+                                  'status': 'done' if decision == 'confirm' else 'rejected'}}
+        elif path == '/v1/sessions':
+            payload = {'sessions': [{'id': 's1', 'title': 'Devis'}]}
+        else:
+            status = 404
+            payload = {'error': {'code': 'not_found:session',
+                                 'message': 'This conversation does not exist.'}}
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, format, *args):  # noqa: A002 (BaseHTTPRequestHandler's signature)
+        pass
+
+
+@tagged('post_install', '-at_install')
+class TestPanelRoutes(CopilotHttpCommon, HttpCase):
+    """The panel's routes (contract (A)), as a signed-in user."""
+
+    def setUp(self):
+        super().setUp()
+        # Odoo's test guard on outgoing requests compares the timeout with a number
+        patcher = patch.object(CopilotAgent, '_agent_timeout', return_value=10)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        self.authenticate('copilot_user', 'copilot_user_pw')
+
+    def start_fake_agent(self):
+        server = ThreadingHTTPServer(('127.0.0.1', 0), FakeAgentHandler)
+        server.received = []
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        self.addCleanup(thread.join)
+        self.addCleanup(server.server_close)
+        self.addCleanup(server.shutdown)
+        compat.set_config_param(self.env, 'copilot.agent_url',
+                                f'http://127.0.0.1:{server.server_address[1]}')
+        return server
+
+    @mute_logger('odoo.http', 'odoo.addons.copilot.models.copilot_agent')
+    def test_chat_agent_unreachable(self):
+        answer = self.jsonrpc('/copilot/chat', {'message': 'Hello'})
+        data = self.assertRpcError(answer, 'UserError', UNREACHABLE)
+        self.assertNotIn('Traceback', data['message'])
+        self.assertNotIn('127.0.0.1', data['message'])
+
+    @mute_logger('odoo.http', 'odoo.addons.copilot.models.copilot_agent')
+    def test_chat_agent_unreachable_french(self):
+        self.env['res.lang']._activate_lang('fr_FR')
+        new_test_user(self.env, login='copilot_fr', password='copilot_fr_pw',
+                      groups='base.group_user', lang='fr_FR')
+        self.authenticate('copilot_fr', 'copilot_fr_pw')
+        answer = self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})
+        self.assertRpcError(answer, 'UserError', UNREACHABLE_FR)
+
+    @mute_logger('odoo.http')
+    def test_chat_bad_params(self):
+        answer = self.jsonrpc('/copilot/chat', {'message': ''})
+        self.assertRpcError(answer, 'UserError')
+        answer = self.jsonrpc('/copilot/messages', {'session_id': '../admin'})
+        self.assertRpcError(answer, 'UserError')
+
+    def test_routes_through_fake_agent(self):
+        agent = self.start_fake_agent()
+        chat = self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})['result']
+        self.assertEqual(chat['reply'], 'Bonjour !')
+        self.assertRegex(chat['session_id'], r'^[0-9a-f]{32}$')
+        again = self.jsonrpc('/copilot/chat', {'message': 'Encore', 'session_id': 'abc'})
+        self.assertEqual(again['result']['session_id'], 'abc')
+        confirm = self.jsonrpc('/copilot/action/confirm', {'action_id': 'act_1'})['result']
+        self.assertEqual(confirm['action'], {'id': 'act_1', 'status': 'done'})
+        reject = self.jsonrpc('/copilot/action/reject', {'action_id': 'act_2'})['result']
+        self.assertEqual(reject['action']['status'], 'rejected')
+        sessions = self.jsonrpc('/copilot/sessions', {})['result']
+        self.assertEqual(sessions['sessions'][0]['id'], 's1')
+
+        self.assertEqual(
+            [(r['method'], urlsplit(r['path']).path) for r in agent.received],
+            [('POST', '/v1/turns'), ('POST', '/v1/turns'), ('POST', '/v1/actions/act_1/confirm'),
+             ('POST', '/v1/actions/act_2/reject'), ('GET', '/v1/sessions')],
+        )
+        for received in agent.received:
+            headers = received['headers']
+            self.assertEqual(headers['X-Copilot-Signature'], request_signature(
+                SECRET, headers['X-Copilot-Timestamp'], headers['X-Copilot-Nonce'],
+                received['method'], received['path'], received['body']))
+        turn = json.loads(agent.received[0]['body'])
+        self.assertEqual(turn['user']['uid'], self.user.id)
+        self.assertEqual(turn['session_id'], chat['session_id'])
+        delegation = self.env['copilot.agent']._verify_delegation(turn['delegation'])
+        self.assertEqual((delegation['uid'], delegation['sid']), (self.user.id, turn['session_id']))
+        self.assertIn(f'uid={self.user.id}', agent.received[-1]['path'])
+
+    @mute_logger('odoo.http', 'odoo.addons.copilot.models.copilot_agent')
+    def test_agent_error_shown(self):
+        self.start_fake_agent()
+        answer = self.jsonrpc('/copilot/messages', {'session_id': 'unknown'})
+        self.assertRpcError(answer, 'UserError', 'This conversation does not exist.')
