@@ -9,6 +9,7 @@ const codes = {
   "not_found:action": { status: 404, key: "error.not_found_action" },
   "conflict:action": { status: 409, key: "error.conflict_action" },
   "conflict:action_busy": { status: 409, key: "error.action_busy" },
+  "conflict:session_busy": { status: 409, key: "error.session_busy" },
   "forbidden:odoo_access": { status: 403, key: "error.access" },
   "bad_request:odoo": { status: 422, key: "error.odoo" },
   "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },

@@ -18,6 +18,10 @@ const messages = {
     en: "This action is being run; try again in a moment.",
     fr: "Cette action est en cours d'exécution ; réessayez dans un instant.",
   },
+  "error.session_busy": {
+    en: "Another answer is still being written in this conversation; try again when it is done.",
+    fr: "Une autre réponse est encore en cours dans cette conversation ; réessayez quand elle est terminée.",
+  },
   "error.unavailable_odoo": {
     en: "Odoo cannot be reached right now; nothing was changed. Try again in a moment.",
     fr: "Odoo est injoignable pour le moment ; rien n'a été modifié. Réessayez dans un instant.",

@@ -14,7 +14,7 @@ RPC_ALLOWLIST = {
     'res.partner': {'read': READ_METHODS, 'write': frozenset()},
     'res.currency': {'read': frozenset({'read'}), 'write': frozenset()},
     # names of assignees and managers; fields reserved to other groups stay unreadable
-    'res.users': {'read': frozenset({'read'}), 'write': frozenset()},
+    'res.users': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'ir.model': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'ir.attachment': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'uom.uom': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
@@ -39,6 +39,8 @@ RPC_ALLOWLIST = {
     },
     'mrp.bom': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'mrp.bom.line': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
+    # stages a task can be moved to
+    'project.task.type': {'read': frozenset({'search_read'}), 'write': frozenset()},
 }
 
 #: Context keys the agent may set on a call (``kwargs['context']``); any other key is dropped

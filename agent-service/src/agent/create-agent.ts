@@ -1,4 +1,4 @@
-import { AIMessage, HumanMessage, SystemMessage, createAgent, modelCallLimitMiddleware, tool } from "langchain";
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, modelCallLimitMiddleware, tool } from "langchain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
@@ -7,10 +7,12 @@ import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 
 const INVOKER_KEY = "copilotInvoke";
+const MODEL_NODE = "model_request";
 
 /**
  * The language-model runner: LangChain's agent loop over the catalog. The agent is built once; each
  * turn passes its own tool invoker (the user's Odoo client, the turn's actions) through the config.
+ * It always streams (`streamMode: messages`), so text reaches the user as the model writes it.
  */
 export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?: number } = {}): Runner {
   const tools = catalog.map((definition) =>
@@ -31,21 +33,43 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
 
   return {
     mode: "llm",
-    async run({ message, history, lang, today, userName, invoke, signal }) {
+    async run({ message, history, lang, today, userName, invoke, signal, onText }) {
       const messages = [
         new SystemMessage(systemPrompt({ lang, userName, today })),
         ...history.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
         new HumanMessage(message),
       ];
-      let state: { messages: { content: unknown; getType?: () => string }[] };
+      let streamed = "";
+      let finalText = "";
       try {
-        state = (await agent.invoke({ messages }, { configurable: { [INVOKER_KEY]: invoke }, recursionLimit: 25, ...(signal ? { signal } : {}) })) as typeof state;
+        const stream = await agent.stream(
+          { messages },
+          { configurable: { [INVOKER_KEY]: invoke }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
+        );
+        for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+          if (mode === "messages") {
+            const [part, meta] = chunk as [unknown, { langgraph_node?: string }];
+            if (meta.langgraph_node === MODEL_NODE && part instanceof AIMessageChunk) {
+              const text = textOf(part.content);
+              if (text) {
+                streamed += text;
+                onText(text);
+              }
+            }
+          } else {
+            // The model's finished message of this step: the reply, unless it only calls tools.
+            const update = (chunk as Record<string, { messages?: { content: unknown; tool_calls?: unknown[] }[] }>)[MODEL_NODE];
+            const last = update?.messages?.at(-1);
+            if (last && !last.tool_calls?.length) finalText = textOf(last.content);
+            streamed = "";
+          }
+        }
       } catch (cause) {
+        if (signal.aborted) return { reply: (finalText || streamed).trim() };
         if (cause instanceof AppError) throw cause;
         throw new AppError("unavailable:llm", {}, { cause });
       }
-      const last = state.messages.at(-1);
-      const reply = textOf(last?.content).trim();
+      const reply = finalText.trim();
       return { reply: reply || t(lang, "help.not_understood") };
     },
   };

@@ -19,11 +19,15 @@ export type RunnerInput = {
   today: string;
   userName: string | undefined;
   invoke: ToolInvoker;
-  signal?: AbortSignal;
+  /** Aborted when the user stops the turn: no model call or tool call starts after it. */
+  signal: AbortSignal;
+  /** Receives the reply's text as it is produced. */
+  onText: (text: string) => void;
 };
 
 /** Decides what to do with a message: the language model, or the offline planner. */
 export type Runner = {
   mode: "llm" | "offline";
+  /** `reply` is what was said; when stopped, what was said before the stop. */
   run(input: RunnerInput): Promise<{ reply: string }>;
 };

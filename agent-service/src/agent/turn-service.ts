@@ -32,9 +32,23 @@ export type TurnResult = {
   actions: PublicAction[];
   steps: Step[];
   mode: Runner["mode"];
+  /** The user stopped the turn: `reply` is what was said before. */
+  stopped: boolean;
 };
 
+/** What a streamed turn sends as it goes (server-sent events of `POST /v1/turns/stream`). */
+export type TurnEvent =
+  | { type: "start"; session_id: string; turn_id: string }
+  | { type: "text"; text: string }
+  | { type: "tool"; tool: string; status: "started" | Step["status"] }
+  | { type: "action"; action: PublicAction }
+  | { type: "done"; result: TurnResult };
+
 const HISTORY_LIMIT = 20;
+/** A turn holds its session's lock at most this long (a crashed process frees it by expiry). */
+const LOCK_TTL_MS = 180_000;
+/** How long a second turn in the same session waits for the first to finish. */
+const LOCK_WAIT_MS = 90_000;
 const MESSAGES_PAGE = 200;
 const SESSIONS_PAGE = 50;
 
@@ -46,17 +60,47 @@ export function createTurnService(deps: {
 }) {
   const { store, runner, odooFor, logger } = deps;
 
-  async function runTurn(request: {
-    user: OdooUser;
-    delegation: string;
-    sessionId: string;
-    message: string;
-    clientMessageId?: string | undefined;
-  }): Promise<TurnResult> {
+  /** Turns running in this process, by session: what Stop aborts. */
+  const running = new Map<string, AbortController>();
+
+  async function runTurn(
+    request: { user: OdooUser; delegation: string; sessionId: string; message: string; clientMessageId?: string | undefined },
+    options: { signal?: AbortSignal; onEvent?: (event: TurnEvent) => void } = {},
+  ): Promise<TurnResult> {
+    const owner = ownerOf(request.user);
+    const emit = options.onEvent ?? (() => {});
+    const remembered = await answeredBefore(owner, request.clientMessageId);
+    if (remembered) return remembered;
+
+    const lock = await takeSessionLock(owner, request.sessionId, options.signal);
+    const stop = new AbortController();
+    const runKey = `${owner.db}:${owner.uid}:${request.sessionId}`;
+    running.set(runKey, stop);
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    try {
+      // A retry that waited for the lock while its first attempt finished gets that first answer.
+      const answered = await answeredBefore(owner, request.clientMessageId);
+      if (answered) return answered;
+      const result = await runLocked(request, signal, emit);
+      if (request.clientMessageId) await redisCall(() => store.saveTurnResult(owner, request.clientMessageId!, result));
+      emit({ type: "done", result });
+      return result;
+    } finally {
+      if (running.get(runKey) === stop) running.delete(runKey);
+      await store.unlockSession(owner, request.sessionId, lock).catch(() => {});
+    }
+  }
+
+  async function runLocked(
+    request: { user: OdooUser; delegation: string; sessionId: string; message: string; clientMessageId?: string | undefined },
+    signal: AbortSignal,
+    emit: (event: TurnEvent) => void,
+  ): Promise<TurnResult> {
     const { user, sessionId, message } = request;
     const owner = ownerOf(user);
     const lang = langOf(user.lang);
     const turnId = newId("turn");
+    emit({ type: "start", session_id: sessionId, turn_id: turnId });
     await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
     const history = await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT));
 
@@ -69,19 +113,25 @@ export function createTurnService(deps: {
     };
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
+    const step = (entry: Step) => {
+      steps.push(entry);
+      emit({ type: "tool", tool: entry.tool, status: entry.status });
+    };
 
     const invoke = async (name: string, rawArgs: unknown): Promise<Invocation> => {
+      if (signal.aborted) return { ok: false, error: "The user stopped this turn." };
       const tool = findTool(name);
       if (!tool) return { ok: false, error: `Unknown tool ${name}` };
       const parsed = tool.schema.safeParse(rawArgs ?? {});
       if (!parsed.success) {
-        steps.push({ tool: name, args: rawArgs, status: "failed" });
+        step({ tool: name, args: rawArgs, status: "failed" });
         return { ok: false, error: t(lang, "error.bad_request", { detail: zodSummary(parsed.error) }) };
       }
+      emit({ type: "tool", tool: name, status: "started" });
       try {
         const outcome = await tool.run(parsed.data, { ...ctx, meta: { ...ctx.meta, tool: name } });
         if (outcome.kind !== "proposal") {
-          steps.push({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
+          step({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
           return { ok: true, outcome };
         }
         const now = new Date().toISOString();
@@ -99,17 +149,28 @@ export function createTurnService(deps: {
         };
         await redisCall(() => store.saveAction(owner, action));
         actions.push(action);
-        steps.push({ tool: name, args: parsed.data, status: "proposed" });
+        step({ tool: name, args: parsed.data, status: "proposed" });
+        emit({ type: "action", action: toPublic(action) });
         return { ok: true, outcome, actionId: action.id };
       } catch (error) {
         if (error instanceof AppError) throw error;
-        steps.push({ tool: name, args: parsed.data, status: "failed" });
+        step({ tool: name, args: parsed.data, status: "failed" });
         logger.warn({ err: error, tool: name, turnId }, "tool failed");
         return { ok: false, error: odooErrorText(lang, error) };
       }
     };
 
-    const { reply } = await runner.run({ message, history, lang, today: ctx.today, userName: user.name, invoke });
+    const { reply } = await runner.run({
+      message,
+      history,
+      lang,
+      today: ctx.today,
+      userName: user.name,
+      invoke,
+      signal,
+      onText: (text) => emit({ type: "text", text }),
+    });
+    const stopped = signal.aborted;
     const now = new Date().toISOString();
     const userMessage: StoredMessage = {
       id: newId("msg"),
@@ -124,9 +185,10 @@ export function createTurnService(deps: {
       content: reply,
       created_at: now,
       ...(actions.length ? { action_ids: actions.map((action) => action.id) } : {}),
+      ...(stopped ? { stopped: true } : {}),
     };
     await redisCall(() => store.appendMessages(owner, sessionId, [userMessage, assistantMessage]));
-    logger.info({ turnId, sessionId, mode: runner.mode, steps: steps.map((s) => `${s.tool}:${s.status}`) }, "turn done");
+    logger.info({ turnId, sessionId, mode: runner.mode, stopped, steps: steps.map((s) => `${s.tool}:${s.status}`) }, "turn done");
     return {
       session_id: sessionId,
       message_id: assistantMessage.id,
@@ -134,7 +196,31 @@ export function createTurnService(deps: {
       actions: actions.map(toPublic),
       steps,
       mode: runner.mode,
+      stopped,
     };
+  }
+
+  /** Stops the turn running in this session, if any: the model call and the tool loop are aborted. */
+  function stopTurn(user: OdooUser, sessionId: string): boolean {
+    const controller = running.get(`${user.db}:${user.uid}:${sessionId}`);
+    controller?.abort();
+    return Boolean(controller);
+  }
+
+  async function answeredBefore(owner: Owner, clientMessageId: string | undefined): Promise<TurnResult | undefined> {
+    if (!clientMessageId) return undefined;
+    return (await redisCall(() => store.getTurnResult(owner, clientMessageId))) as TurnResult | undefined;
+  }
+
+  /** One turn at a time per session: a second one (another tab) waits for the first to finish. */
+  async function takeSessionLock(owner: Owner, sessionId: string, signal: AbortSignal | undefined): Promise<string> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const token = await redisCall(() => store.lockSession(owner, sessionId, LOCK_TTL_MS));
+      if (token) return token;
+      if (Date.now() > deadline || signal?.aborted) throw new AppError("conflict:session_busy");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Runs exactly what the card showed, once; a second confirm answers the first result. */
@@ -222,7 +308,7 @@ export function createTurnService(deps: {
     throw new AppError("conflict:action_busy");
   }
 
-  return { runTurn, confirm, reject, listSessions, listMessages };
+  return { runTurn, stopTurn, confirm, reject, listSessions, listMessages };
 }
 
 export type TurnService = ReturnType<typeof createTurnService>;

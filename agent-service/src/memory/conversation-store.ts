@@ -31,6 +31,8 @@ export type StoredMessage = {
   created_at: string;
   action_ids?: string[];
   client_message_id?: string;
+  /** The user stopped this answer before it was finished. */
+  stopped?: boolean;
 };
 
 export interface ConversationStore {
@@ -56,6 +58,12 @@ export interface ConversationStore {
     from: ActionStatus,
     patch: Partial<StoredAction> & { status: ActionStatus },
   ): Promise<{ changed: boolean; action: StoredAction | undefined }>;
+  /** Takes the session's turn lock for `ttlMs`; answers the token that releases it, or undefined when held. */
+  lockSession(owner: Owner, sessionId: string, ttlMs: number): Promise<string | undefined>;
+  unlockSession(owner: Owner, sessionId: string, token: string): Promise<void>;
+  /** The result of a turn already answered for this client message id (a retried request). */
+  getTurnResult(owner: Owner, clientMessageId: string): Promise<unknown | undefined>;
+  saveTurnResult(owner: Owner, clientMessageId: string, result: unknown): Promise<void>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */
   claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;

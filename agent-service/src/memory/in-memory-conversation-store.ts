@@ -6,6 +6,8 @@ export function createInMemoryConversationStore(): ConversationStore {
   const messages = new Map<string, StoredMessage[]>();
   const actions = new Map<string, StoredAction>();
   const nonces = new Set<string>();
+  const locks = new Map<string, { token: string; until: number }>();
+  const turns = new Map<string, unknown>();
   const key = (owner: Owner, id: string) => `${owner.db}:${owner.uid}:${id}`;
 
   return {
@@ -54,6 +56,22 @@ export function createInMemoryConversationStore(): ConversationStore {
       const next = { ...action, ...patch, updated_at: new Date().toISOString() };
       actions.set(key(owner, actionId), next);
       return { changed: true, action: structuredClone(next) };
+    },
+    async lockSession(owner, sessionId, ttlMs) {
+      const held = locks.get(key(owner, sessionId));
+      if (held && held.until > Date.now()) return undefined;
+      const token = Math.random().toString(36).slice(2);
+      locks.set(key(owner, sessionId), { token, until: Date.now() + ttlMs });
+      return token;
+    },
+    async unlockSession(owner, sessionId, token) {
+      if (locks.get(key(owner, sessionId))?.token === token) locks.delete(key(owner, sessionId));
+    },
+    async getTurnResult(owner, clientMessageId) {
+      return turns.get(key(owner, clientMessageId));
+    },
+    async saveTurnResult(owner, clientMessageId, result) {
+      turns.set(key(owner, clientMessageId), result);
     },
     async claimNonce(nonce) {
       if (nonces.has(nonce)) return false;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { ActionStatus, ConversationStore, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
@@ -14,6 +15,8 @@ export type RedisStoreOptions = {
  *   {p}{db}:{uid}:s:{sid}             HASH  id, title, created_at, updated_at
  *   {p}{db}:{uid}:s:{sid}:messages    LIST  one JSON message per item, appended with RPUSH
  *   {p}{db}:{uid}:a:{aid}             HASH  status, data (the action's JSON), with a TTL
+ *   {p}{db}:{uid}:s:{sid}:lock        STRING with TTL: the turn running in this session
+ *   {p}{db}:{uid}:turn:{client id}    STRING JSON turn result, 1 day: a retried request answers it
  *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
  */
 
@@ -24,6 +27,14 @@ if redis.call('HGET', KEYS[1], 'status') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'data', ARGV[3])
 return 1
 `;
+
+// Releases a lock only for the holder that took it.
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+const TURN_RESULT_TTL_SECONDS = 24 * 3600;
 
 export function createRedisConversationStore(redis: Redis, options: RedisStoreOptions = {}): ConversationStore {
   const prefix = options.prefix ?? "copilot:";
@@ -101,6 +112,21 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
       const next: StoredAction = { ...current, ...patch, updated_at: new Date().toISOString() };
       const changed = (await redis.eval(TRANSITION, 1, key, from, next.status, JSON.stringify(next))) === 1;
       return changed ? { changed, action: next } : { changed, action: toAction(await redis.hgetall(key)) };
+    },
+    async lockSession(owner, sessionId, ttlMs) {
+      const token = randomBytes(12).toString("base64url");
+      const taken = await redis.set(`${sessionKey(owner, sessionId)}:lock`, token, "PX", ttlMs, "NX");
+      return taken === "OK" ? token : undefined;
+    },
+    async unlockSession(owner, sessionId, token) {
+      await redis.eval(UNLOCK, 1, `${sessionKey(owner, sessionId)}:lock`, token);
+    },
+    async getTurnResult(owner, clientMessageId) {
+      const raw = await redis.get(`${userKey(owner)}:turn:${clientMessageId}`);
+      return raw ? (JSON.parse(raw) as unknown) : undefined;
+    },
+    async saveTurnResult(owner, clientMessageId, result) {
+      await redis.set(`${userKey(owner)}:turn:${clientMessageId}`, JSON.stringify(result), "EX", TURN_RESULT_TTL_SECONDS);
     },
     async claimNonce(nonce, ttlSeconds) {
       return (await redis.set(`${prefix}nonce:${nonce}`, "1", "EX", ttlSeconds, "NX")) === "OK";

@@ -1,5 +1,5 @@
 import Odoo from "odoo-await";
-import { OdooError, kindOfOdooException, mergeContext, withHelpers, type OdooClient, type UserContext } from "./odoo-client.js";
+import { OdooError, kindOfOdooException, mergeContext, withHelpers, type OdooClient, type OdooErrorKind, type UserContext } from "./odoo-client.js";
 
 export type XmlRpcOptions = {
   url: string;
@@ -51,7 +51,12 @@ export function createXmlRpcClient(options: XmlRpcOptions): OdooClient & { conne
 function toOdooError(cause: unknown): OdooError {
   if (cause instanceof OdooError) return cause;
   if (typeof cause === "string") return new OdooError("auth", cause);
-  const error = cause as { code?: string; faultString?: string; message?: string };
+  const error = cause as { code?: string; faultCode?: number; faultString?: string; message?: string };
+  // Odoo's fault codes (odoo/service/wsgi_server.py): 2 user error, 3 access denied, 4 access error.
+  const byCode: Record<number, OdooErrorKind> = { 2: "validation", 3: "auth", 4: "access" };
+  if (error.faultString !== undefined && error.faultCode !== undefined && byCode[error.faultCode]) {
+    return new OdooError(byCode[error.faultCode]!, error.faultString.trim(), undefined, { cause });
+  }
   if (error.faultString !== undefined) {
     // Odoo's fault string ends with "odoo.exceptions.AccessError: <message>" after a traceback.
     const match = /(odoo\.exceptions\.\w+|\w+Error): ([\s\S]*?)\s*$/.exec(error.faultString);

@@ -414,7 +414,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         throw new OdooFault("builtins.Exception", `Unknown method ${method}`);
       } catch (caught) {
         const fault = caught instanceof OdooFault ? caught : new OdooFault("builtins.Exception", String(caught));
-        // Odoo's fault string is a traceback ending with "<exception class>: <message>".
+        // As Odoo answers: access errors (4), access denied (3) and user errors (2) carry the bare
+        // message; anything else (1) a traceback ending with "<exception class>: <message>".
+        const code = { "odoo.exceptions.AccessError": 4, "odoo.exceptions.AccessDenied": 3, "odoo.exceptions.UserError": 2, "odoo.exceptions.ValidationError": 2 }[fault.odooName];
+        if (code) return reply(serializeFault({ faultCode: code, faultString: fault.message }));
         return reply(serializeFault({ faultCode: 1, faultString: `Traceback (most recent call last):\n  ...\n${fault.odooName}: ${fault.message}\n` }));
       }
     });

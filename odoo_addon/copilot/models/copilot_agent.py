@@ -82,8 +82,21 @@ class CopilotAgent(models.AbstractModel):
         return (
             compat.get_config_param(self.env, 'copilot.shared_secret')
             or os.environ.get('COPILOT_SHARED_SECRET')
+            or self._read_secret_file(os.environ.get('COPILOT_SHARED_SECRET_FILE'))
             or ''
         )
+
+    @api.model
+    def _read_secret_file(self, path):
+        """The secret held in a file (docker compose makes one at random on its first start)."""
+        if not path:
+            return ''
+        try:
+            with open(path, encoding='utf-8') as secret_file:
+                return secret_file.read().strip()
+        except OSError:
+            _logger.warning("COPILOT_SHARED_SECRET_FILE %s cannot be read", path)
+            return ''
 
     @api.model
     def _require_shared_secret(self):

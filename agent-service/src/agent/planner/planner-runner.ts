@@ -6,7 +6,7 @@ import { parseIntent } from "./parse.js";
 export function createPlannerRunner(): Runner {
   return {
     mode: "offline",
-    async run({ message, lang, today, invoke }) {
+    async run({ message, lang, today, invoke, onText }) {
       const intent = parseIntent(message, today);
       let reply: string;
       switch (intent.kind) {
@@ -24,7 +24,9 @@ export function createPlannerRunner(): Runner {
         default:
           reply = `${t(lang, "help.not_understood")} ${helpText(lang)}`;
       }
-      return { reply: `${reply}\n\n${t(lang, "offline.note")}` };
+      const full = `${reply}\n\n${t(lang, "offline.note")}`;
+      onText(full);
+      return { reply: full };
     },
   };
 }
