@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
     }),
     requireSignature({ secret: deps.sharedSecret, claimNonce: deps.claimNonce, ...(deps.now ? { now: deps.now } : {}) }),
   );
-  app.use(turnsRoutes(deps.turns));
+  app.use(turnsRoutes(deps.turns, deps.logger));
   app.use(actionsRoutes(deps.turns));
   app.use(sessionsRoutes(deps.turns));
 

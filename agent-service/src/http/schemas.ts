@@ -28,6 +28,8 @@ export const actionBodySchema = z.object({
   delegation: z.string().min(1).max(4096),
 });
 
+export const stopBodySchema = z.object({ user: odooUserSchema });
+
 export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
 export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });

@@ -1,21 +1,73 @@
-import { Router } from "express";
-import type { TurnService } from "../agent/turn-service.js";
-import { turnBodySchema } from "./schemas.js";
+import { Router, type Request, type Response } from "express";
+import type { TurnEvent, TurnService } from "../agent/turn-service.js";
+import { AppError } from "../errors.js";
+import { langOf } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import { sessionParamsSchema, stopBodySchema, turnBodySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
-export function turnsRoutes(turns: TurnService): Router {
+export function turnsRoutes(turns: TurnService, logger: Logger): Router {
   const router = Router();
+
   router.post("/v1/turns", async (req, res) => {
     const body = parse(turnBodySchema, req.body);
     res.locals.user = body.user;
-    const result = await turns.runTurn({
-      user: body.user,
-      delegation: body.delegation,
-      sessionId: body.session_id,
-      message: body.message,
-      clientMessageId: body.client_message_id,
-    });
+    const result = await turns.runTurn(turnRequest(body), { signal: abortedWhenClosed(req, res) });
     res.json(result);
   });
+
+  /** The same turn, as server-sent events: text as it is written, tool steps, proposals, then `done`. */
+  router.post("/v1/turns/stream", async (req, res) => {
+    const body = parse(turnBodySchema, req.body);
+    res.locals.user = body.user;
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      // Proxies (nginx) would otherwise hold the events back.
+      "X-Accel-Buffering": "no",
+    });
+    res.flushHeaders();
+    const send = (event: TurnEvent | { type: "error"; code: string; message: string }) => {
+      if (res.writableEnded) return;
+      const { type, ...data } = event;
+      res.write(`event: ${type}\ndata: ${JSON.stringify("result" in data ? data.result : data)}\n\n`);
+    };
+    try {
+      await turns.runTurn(turnRequest(body), { signal: abortedWhenClosed(req, res), onEvent: send });
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError("internal", {}, { cause: error });
+      if (!(error instanceof AppError)) logger.error({ err: error, requestId: res.locals.requestId }, "stream failed");
+      send({ type: "error", code: appError.code, message: appError.userMessage(langOf(body.user.lang)) });
+    }
+    res.end();
+  });
+
+  router.post("/v1/sessions/:id/stop", async (req, res) => {
+    const body = parse(stopBodySchema, req.body);
+    res.locals.user = body.user;
+    const { id } = parse(sessionParamsSchema, req.params);
+    res.json({ stopped: turns.stopTurn(body.user, id) });
+  });
   return router;
+}
+
+function turnRequest(body: ReturnType<typeof turnBodySchema.parse>) {
+  return {
+    user: body.user,
+    delegation: body.delegation,
+    sessionId: body.session_id,
+    message: body.message,
+    clientMessageId: body.client_message_id,
+  };
+}
+
+/** Aborted when the caller goes away before the answer is complete (the user closed or stopped). */
+function abortedWhenClosed(req: Request, res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  req.on("aborted", () => controller.abort());
+  return controller.signal;
 }

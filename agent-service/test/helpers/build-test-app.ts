@@ -29,6 +29,8 @@ export type TestApp = {
   redis: Redis;
   /** A request signed as the Odoo addon signs it. */
   call(method: "GET" | "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The same signed request, answering the raw response (for event streams). */
+  fetchSigned(method: "GET" | "POST", path: string, body?: unknown): Promise<Response>;
   /** The body fields the addon adds for a user: their identity and a fresh delegation token. */
   as(user: OdooUser, sid?: string): { user: OdooUser; delegation: string };
   close(): Promise<void>;
@@ -55,28 +57,33 @@ export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: 
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const signedFetch = (method: "GET" | "POST", path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const raw = body === undefined ? "" : JSON.stringify(body);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(16).toString("base64url");
+    return fetch(`${url}${path}`, {
+      method,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Copilot-Timestamp": timestamp,
+        "X-Copilot-Nonce": nonce,
+        "X-Copilot-Signature": sign(TEST_SECRET, { timestamp, nonce, method, path, body: raw }),
+        ...headers,
+      },
+      ...(method === "POST" ? { body: raw } : {}),
+    });
+  };
+
   return {
     url,
     double,
     store,
     redis,
     async call(method, path, body, headers = {}) {
-      const raw = body === undefined ? "" : JSON.stringify(body);
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const nonce = randomBytes(16).toString("base64url");
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          "Content-Type": "application/json",
-          "X-Copilot-Timestamp": timestamp,
-          "X-Copilot-Nonce": nonce,
-          "X-Copilot-Signature": sign(TEST_SECRET, { timestamp, nonce, method, path, body: raw }),
-          ...headers,
-        },
-        ...(method === "POST" ? { body: raw } : {}),
-      });
+      const response = await signedFetch(method, path, body, headers);
       return { status: response.status, body: await response.json().catch(() => undefined) };
     },
+    fetchSigned: (method, path, body) => signedFetch(method, path, body),
     as(user, sid) {
       return { user, delegation: mintDelegation(TEST_SECRET, { db: user.db, uid: user.uid, sid: sid ?? null }) };
     },

@@ -151,6 +151,8 @@ export type OdooDouble = {
   records(model: string): Row[];
   /** Answers every request after this many ms (to test timeouts). */
   setDelay(ms: number): void;
+  /** Runs `hook` when the next call arrives, before it is answered. */
+  onNextCall(hook: () => void): void;
   close(): Promise<void>;
 };
 
@@ -160,6 +162,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   const actionLog: OdooDouble["actionLog"] = [];
   const calls: OdooDouble["calls"] = [];
   let delay = 0;
+  let nextCallHook: (() => void) | undefined;
 
   function execute(uid: number, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const user = USERS.find((u) => u.id === uid);
@@ -425,6 +428,9 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
+    const hook = nextCallHook;
+    nextCallHook = undefined;
+    hook?.();
     const serve = () => {
       if (req.method === "POST" && path === "/copilot/rpc") {
         let body = "";
@@ -457,6 +463,9 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     records: (model) => data[model] ?? [],
     setDelay: (ms) => {
       delay = ms;
+    },
+    onNextCall: (hook) => {
+      nextCallHook = hook;
     },
     close: () =>
       new Promise<void>((resolve) => {

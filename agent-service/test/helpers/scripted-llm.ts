@@ -24,6 +24,8 @@ export type ScriptedLlm = {
   requests: ChatRequest[];
   /** Queue replies; each request takes the next one. A function decides from the request. */
   push(...replies: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[]): void;
+  /** Forgets the requests seen and the replies not used yet. */
+  reset(): void;
   close(): Promise<void>;
 };
 
@@ -103,6 +105,10 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     push: (...replies) => queue.push(...replies),
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

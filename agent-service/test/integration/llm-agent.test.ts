@@ -16,7 +16,7 @@ describe("the language-model runner", () => {
     await llm.close();
   });
   beforeEach(() => {
-    llm.requests.length = 0;
+    llm.reset();
   });
 
   const turn = (message: string, user = ADMIN, sessionId = newSessionId()) =>

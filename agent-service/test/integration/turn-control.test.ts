@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
+import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
+import { readEvents } from "../helpers/sse.js";
+
+describe("turns under control: streaming, Stop, one turn per session, retries", () => {
+  let llm: ScriptedLlm;
+  let app: TestApp;
+  beforeAll(async () => {
+    llm = await startScriptedLlm();
+    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await llm.close();
+  });
+  beforeEach(() => {
+    llm.reset();
+    app.double.setDelay(0);
+  });
+
+  const body = (sessionId: string, message: string, extra: Record<string, unknown> = {}) => ({ ...app.as(ADMIN, sessionId), session_id: sessionId, message, ...extra });
+
+  it("streams the model's words as they come, tool steps, then the result", async () => {
+    llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] }, { content: "Il reste 500 Large Cabinet en stock, 270 prévus." });
+    const response = await app.fetchSigned("POST", "/v1/turns/stream", body(newSessionId(), "stock du Large Cabinet ?"));
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    const events = await readEvents(response);
+    const kinds = events.map((e) => e.event);
+    expect(kinds[0]).toBe("start");
+    expect(events.filter((e) => e.event === "tool").map((e) => e.data)).toEqual([
+      { tool: "get_stock", status: "started" },
+      { tool: "get_stock", status: "done" },
+    ]);
+    const texts = events.filter((e) => e.event === "text").map((e) => e.data.text);
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.join("")).toBe("Il reste 500 Large Cabinet en stock, 270 prévus.");
+    expect(kinds.at(-1)).toBe("done");
+    expect(events.at(-1)!.data).toMatchObject({ reply: "Il reste 500 Large Cabinet en stock, 270 prévus.", stopped: false });
+  });
+
+  it("Stop during the tool loop: no tool call and no model call start after it, the partial turn is kept as stopped", async () => {
+    const sessionId = newSessionId();
+    // Stop arrives while the first tool's Odoo call is being answered.
+    app.double.setDelay(200);
+    app.double.onNextCall(() => void app.call("POST", `/v1/sessions/${sessionId}/stop`, { user: ADMIN }));
+    llm.push(
+      { toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] },
+      { toolCalls: [{ name: "search_products", args: { query: "desk" } }] },
+      { content: "never said" },
+    );
+    const { status, body: result } = await app.call("POST", "/v1/turns", body(sessionId, "stock then desks"));
+    expect(status).toBe(200);
+    expect(result.stopped).toBe(true);
+    expect(llm.requests).toHaveLength(1);
+    // The first tool's Odoo call was made; after Stop, the model was not called again, so the
+    // second tool never started.
+    expect(app.double.calls.at(-1)).toMatchObject({ transport: "gateway", model: "product.product" });
+    expect(result.steps.map((s: { tool: string }) => s.tool)).not.toContain("search_products");
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    expect(history.body.messages.at(-1)).toMatchObject({ role: "assistant", stopped: true });
+  });
+
+  it("serializes two turns of one session: the second sees the first in its history", async () => {
+    const sessionId = newSessionId();
+    llm.push({ content: "Réponse A" }, { content: "Réponse B" });
+    const [a, b] = await Promise.all([
+      app.call("POST", "/v1/turns", body(sessionId, "Message A")),
+      app.call("POST", "/v1/turns", body(sessionId, "Message B")),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const second = llm.requests[1]!.messages.map((m) => String(m.content));
+    const firstUser = llm.requests[0]!.messages.at(-1)!.content;
+    expect(second).toContain(firstUser);
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    const roles = history.body.messages.map((m: { role: string }) => m.role);
+    expect(roles).toEqual(["user", "assistant", "user", "assistant"]);
+  });
+
+  it("answers a retried message id with the first result, once", async () => {
+    const sessionId = newSessionId();
+    llm.push({ content: "Une seule fois." }, { content: "Deux fois ?" });
+    const first = await app.call("POST", "/v1/turns", body(sessionId, "Bonjour", { client_message_id: "cm-1" }));
+    const again = await app.call("POST", "/v1/turns", body(sessionId, "Bonjour", { client_message_id: "cm-1" }));
+    expect(again.body).toEqual(first.body);
+    expect(llm.requests).toHaveLength(1);
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    expect(history.body.messages).toHaveLength(2);
+  });
+});
