@@ -48,6 +48,10 @@ const messages = {
     en: "_Offline mode: no language model is configured, so I understand the request shapes I know._",
     fr: "_Mode hors ligne : aucun modèle de langage n'est configuré, je comprends les formulations que je connais._",
   },
+  "fallback.note": {
+    en: "_The language model cannot be reached right now: this answer comes from the offline planner._",
+    fr: "_Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne._",
+  },
   "help.intro": {
     en: "I can help with Odoo. For example:\n- *Create a quote for Deco Addict with 3 Office Chair and 2 Office Lamp*\n- *What is the stock of Large Cabinet?*\n- *Find the customer Lumber*\n- *Find products matching drawer*\n\nEvery change is shown to you first and only runs when you confirm.",
     fr: "Je peux vous aider dans Odoo. Par exemple :\n- *Crée un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp*\n- *Quel est le stock de Large Cabinet ?*\n- *Cherche le client Lumber*\n- *Cherche les produits drawer*\n\nToute modification vous est d'abord montrée et ne s'exécute qu'après votre confirmation.",

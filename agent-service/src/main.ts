@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import { createLlmRunner } from "./agent/create-agent.js";
+import { withPlannerFallback } from "./agent/fallback-runner.js";
 import { createChatModel } from "./agent/model.js";
 import { createPlannerRunner } from "./agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory } from "./agent/turn-service.js";
@@ -56,7 +57,7 @@ function main(): void {
             timeoutMs: config.odoo.timeoutMs,
           });
 
-  const runner = config.llm ? createLlmRunner(createChatModel(config.llm)) : createPlannerRunner();
+  const runner = config.llm ? withPlannerFallback(createLlmRunner(createChatModel(config.llm))) : createPlannerRunner();
   const turns = createTurnService({ store, runner, odooFor, logger });
   const app = createApp({ turns, logger, sharedSecret: config.sharedSecret, claimNonce: store.claimNonce });
 

@@ -3,6 +3,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
 import { t } from "../i18n.js";
+import { buildPromptHistory } from "./history.js";
 import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 
@@ -34,9 +35,10 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
   return {
     mode: "llm",
     async run({ message, history, lang, today, userName, invoke, signal, onText }) {
+      const { digest, recent } = buildPromptHistory(history);
       const messages = [
-        new SystemMessage(systemPrompt({ lang, userName, today })),
-        ...history.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
+        new SystemMessage(systemPrompt({ lang, userName, today }) + (digest ? `\n\n${digest}` : "")),
+        ...recent.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
         new HumanMessage(message),
       ];
       let streamed = "";
@@ -81,7 +83,7 @@ function forModel(invocation: Invocation): string {
   const { outcome } = invocation;
   switch (outcome.kind) {
     case "answer":
-      return JSON.stringify({ data: outcome.data });
+      return JSON.stringify({ data: fitToBudget(outcome.data, TOOL_RESULT_CHAR_BUDGET) });
     case "clarify":
       return JSON.stringify({ needs_user_answer: outcome.text, choices: outcome.choices ?? [] });
     case "proposal":
@@ -92,6 +94,29 @@ function forModel(invocation: Invocation): string {
         note: "Shown to the user as a card with Confirm and Cancel. Nothing is written until they confirm. Do not say it is done.",
       });
   }
+}
+
+/** Most a tool may hand the model: larger reads are cut, with a hint that more is available. */
+export const TOOL_RESULT_CHAR_BUDGET = 6_000;
+
+/** Shortens the longest lists of `data` until it fits, marking it `truncated`; never cuts a list to nothing. */
+export function fitToBudget(data: unknown, budget: number): unknown {
+  let current = data;
+  for (let round = 0; round < 20 && JSON.stringify(current).length > budget; round += 1) {
+    const next = halveLongestList(current);
+    if (next === current) return { truncated: true, more_available: true, text: JSON.stringify(current).slice(0, budget) };
+    current = next;
+  }
+  return current === data ? data : { ...(current as object), truncated: true, more_available: true };
+}
+
+function halveLongestList(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const lists = entries.filter(([, v]) => Array.isArray(v) && v.length > 1) as [string, unknown[]][];
+  if (!lists.length) return value;
+  const [key, list] = lists.reduce((a, b) => (JSON.stringify(b[1]).length > JSON.stringify(a[1]).length ? b : a));
+  return { ...(value as object), [key]: list.slice(0, Math.ceil(list.length / 2)) };
 }
 
 function textOf(content: unknown): string {

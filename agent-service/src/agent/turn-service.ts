@@ -44,7 +44,8 @@ export type TurnEvent =
   | { type: "action"; action: PublicAction }
   | { type: "done"; result: TurnResult };
 
-const HISTORY_LIMIT = 20;
+/** Messages read back per turn; the prompt keeps the newest within its budget and digests the rest. */
+const HISTORY_LIMIT = 100;
 /** A turn holds its session's lock at most this long (a crashed process frees it by expiry). */
 const LOCK_TTL_MS = 180_000;
 /** How long a second turn in the same session waits for the first to finish. */

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createLlmRunner } from "../../src/agent/create-agent.js";
+import { withPlannerFallback } from "../../src/agent/fallback-runner.js";
 import { createChatModel } from "../../src/agent/model.js";
 import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
@@ -45,7 +46,7 @@ export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: 
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const runner =
     overrides.runner && "llmBaseUrl" in overrides.runner
-      ? createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 }))
+      ? withPlannerFallback(createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 })))
       : (overrides.runner ?? createPlannerRunner());
   const odooFor: OdooClientFactory =
     overrides.odooFor ??

@@ -89,3 +89,46 @@ describe("the language-model runner", () => {
     expect(history.body.messages).toEqual([]);
   });
 });
+
+describe("the language-model runner under pressure", () => {
+  let llm: ScriptedLlm;
+  let app: TestApp;
+  beforeAll(async () => {
+    llm = await startScriptedLlm();
+    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await llm.close();
+  });
+  beforeEach(() => llm.reset());
+
+  it("falls back to the offline planner for a request it knows when the model cannot be reached", async () => {
+    llm.push({ status: 500 }, { status: 500 }, { status: 500 });
+    const sessionId = newSessionId();
+    const { status, body } = await app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Quel est le stock de Large Cabinet ?" });
+    expect(status).toBe(200);
+    expect(body.reply).toMatch(/500 Units en stock, 270 Units prévus/);
+    expect(body.reply).toMatch(/Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne/);
+  });
+
+  it("keeps the prompt under a fixed size after a flood of 100 long messages", async () => {
+    const sessionId = newSessionId();
+    const owner = { db: ADMIN.db, uid: ADMIN.uid };
+    await app.store.ensureSession(owner, sessionId, "flood");
+    const flood = Array.from({ length: 100 }, (_, index) => ({
+      id: `msg_${index}`,
+      role: (index % 2 ? "assistant" : "user") as "user" | "assistant",
+      content: `message ${index} ${"lorem ipsum ".repeat(300)}`,
+      created_at: new Date().toISOString(),
+    }));
+    await app.store.appendMessages(owner, sessionId, flood);
+    llm.push({ content: "ok" });
+    await app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Et maintenant ?" });
+    const prompt = llm.requests[0]!.messages;
+    const size = prompt.reduce((sum, m) => sum + String(m.content ?? "").length, 0);
+    expect(size).toBeLessThan(20_000);
+    expect(String(prompt[0]!.content)).toMatch(/Earlier in this conversation the user asked \(\d+ requests/);
+    expect(String(prompt.at(-1)!.content)).toBe("Et maintenant ?");
+  });
+});

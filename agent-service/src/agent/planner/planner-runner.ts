@@ -1,11 +1,13 @@
-import { t, type Lang } from "../../i18n.js";
+import { t, type Lang, type MessageKey } from "../../i18n.js";
 import type { Runner } from "../runner.js";
 import { parseIntent } from "./parse.js";
 
 /** The runner used when no language model is configured: the same tools, driven by `parseIntent`. */
-export function createPlannerRunner(): Runner {
+export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner & { understands(message: string, today: string): boolean } {
+  const note = options.note ?? "offline.note";
   return {
     mode: "offline",
+    understands: (message, today) => parseIntent(message, today).kind === "tool",
     async run({ message, lang, today, invoke, onText }) {
       const intent = parseIntent(message, today);
       let reply: string;
@@ -24,7 +26,7 @@ export function createPlannerRunner(): Runner {
         default:
           reply = `${t(lang, "help.not_understood")} ${helpText(lang)}`;
       }
-      const full = `${reply}\n\n${t(lang, "offline.note")}`;
+      const full = `${reply}\n\n${t(lang, note)}`;
       onText(full);
       return { reply: full };
     },

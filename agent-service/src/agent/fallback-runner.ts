@@ -1,0 +1,23 @@
+import { AppError } from "../errors.js";
+import { createPlannerRunner } from "./planner/planner-runner.js";
+import type { Runner } from "./runner.js";
+
+/**
+ * The language model first; when it cannot be reached (after its retries), the offline planner
+ * answers the requests it understands, and says so. Anything else still gets the clear error.
+ */
+export function withPlannerFallback(primary: Runner): Runner {
+  const planner = createPlannerRunner({ note: "fallback.note" });
+  return {
+    mode: primary.mode,
+    async run(input) {
+      try {
+        return await primary.run(input);
+      } catch (error) {
+        const unreachable = error instanceof AppError && error.code === "unavailable:llm";
+        if (!unreachable || input.signal.aborted || !planner.understands(input.message, input.today)) throw error;
+        return planner.run(input);
+      }
+    },
+  };
+}
