@@ -14,6 +14,8 @@ export type AppDeps = {
   logger: Logger;
   sharedSecret: string;
   claimNonce: (nonce: string, ttlSeconds: number) => Promise<boolean>;
+  /** Checks the service's dependencies for /readyz; throws when one is down. */
+  ready?: () => Promise<Record<string, unknown>>;
   now?: () => number;
 };
 
@@ -32,6 +34,13 @@ export function createApp(deps: AppDeps): Express {
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      res.json({ ok: true, ...(await (deps.ready ?? (async () => ({})))()) });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
   });
 
   app.use(

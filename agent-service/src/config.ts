@@ -21,6 +21,7 @@ const configSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -39,6 +40,7 @@ export type Config = Readonly<{
   sharedSecret: string;
   /** undefined: no language model, the offline planner answers. */
   llm: Readonly<{ baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number }> | undefined;
+  turnsPerMinute: number;
   logLevel: string;
 }>;
 
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           timeoutMs: e.LLM_TIMEOUT_MS,
         })
       : undefined,
+    turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -18,6 +18,10 @@ const messages = {
     en: "This action is being run; try again in a moment.",
     fr: "Cette action est en cours d'exécution ; réessayez dans un instant.",
   },
+  "error.rate_limit": {
+    en: "You have sent many messages in a short time; wait a minute and try again.",
+    fr: "Vous avez envoyé beaucoup de messages en peu de temps ; attendez une minute et réessayez.",
+  },
   "error.session_busy": {
     en: "Another answer is still being written in this conversation; try again when it is done.",
     fr: "Une autre réponse est encore en cours dans cette conversation ; réessayez quand elle est terminée.",

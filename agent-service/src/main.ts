@@ -58,8 +58,17 @@ function main(): void {
           });
 
   const runner = config.llm ? withPlannerFallback(createLlmRunner(createChatModel(config.llm))) : createPlannerRunner();
-  const turns = createTurnService({ store, runner, odooFor, logger });
-  const app = createApp({ turns, logger, sharedSecret: config.sharedSecret, claimNonce: store.claimNonce });
+  const turns = createTurnService({ store, runner, odooFor, logger, turnsPerMinute: config.turnsPerMinute });
+  const app = createApp({
+    turns,
+    logger,
+    sharedSecret: config.sharedSecret,
+    claimNonce: store.claimNonce,
+    ready: async () => {
+      await store.ping();
+      return { redis: true, llm: config.llm ? "configured" : "offline" };
+    },
+  });
 
   const server = app.listen(config.port, config.host, () => {
     logger.info(

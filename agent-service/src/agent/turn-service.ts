@@ -58,8 +58,11 @@ export function createTurnService(deps: {
   runner: Runner;
   odooFor: OdooClientFactory;
   logger: Logger;
+  /** Turns one user may start per minute; 0 for no limit. */
+  turnsPerMinute?: number;
 }) {
   const { store, runner, odooFor, logger } = deps;
+  const turnsPerMinute = deps.turnsPerMinute ?? 0;
 
   /** Turns running in this process, by session: what Stop aborts. */
   const running = new Map<string, AbortController>();
@@ -72,6 +75,7 @@ export function createTurnService(deps: {
     const emit = options.onEvent ?? (() => {});
     const remembered = await answeredBefore(owner, request.clientMessageId);
     if (remembered) return remembered;
+    if (turnsPerMinute && (await redisCall(() => store.countTurn(owner))) > turnsPerMinute) throw new AppError("rate_limit:turns");
 
     const lock = await takeSessionLock(owner, request.sessionId, options.signal);
     const stop = new AbortController();

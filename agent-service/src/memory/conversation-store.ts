@@ -64,6 +64,8 @@ export interface ConversationStore {
   /** The result of a turn already answered for this client message id (a retried request). */
   getTurnResult(owner: Owner, clientMessageId: string): Promise<unknown | undefined>;
   saveTurnResult(owner: Owner, clientMessageId: string, result: unknown): Promise<void>;
+  /** Counts one more turn of this user in the current minute; answers the count so far. */
+  countTurn(owner: Owner): Promise<number>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */
   claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;

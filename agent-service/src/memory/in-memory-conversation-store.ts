@@ -73,6 +73,12 @@ export function createInMemoryConversationStore(): ConversationStore {
     async saveTurnResult(owner, clientMessageId, result) {
       turns.set(key(owner, clientMessageId), result);
     },
+    async countTurn(owner) {
+      const bucket = `rate:${owner.db}:${owner.uid}:${Math.floor(Date.now() / 60_000)}`;
+      const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;
+      turns.set(bucket, count);
+      return count;
+    },
     async claimNonce(nonce) {
       if (nonces.has(nonce)) return false;
       nonces.add(nonce);

@@ -17,6 +17,7 @@ export type RedisStoreOptions = {
  *   {p}{db}:{uid}:a:{aid}             HASH  status, data (the action's JSON), with a TTL
  *   {p}{db}:{uid}:s:{sid}:lock        STRING with TTL: the turn running in this session
  *   {p}{db}:{uid}:turn:{client id}    STRING JSON turn result, 1 day: a retried request answers it
+ *   {p}{db}:{uid}:rate:{minute}       STRING counter, 2 minutes: turns of the user this minute
  *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
  */
 
@@ -127,6 +128,11 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
     },
     async saveTurnResult(owner, clientMessageId, result) {
       await redis.set(`${userKey(owner)}:turn:${clientMessageId}`, JSON.stringify(result), "EX", TURN_RESULT_TTL_SECONDS);
+    },
+    async countTurn(owner) {
+      const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;
+      const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
+      return count;
     },
     async claimNonce(nonce, ttlSeconds) {
       return (await redis.set(`${prefix}nonce:${nonce}`, "1", "EX", ttlSeconds, "NX")) === "OK";

@@ -37,7 +37,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string; turnsPerMinute?: number } = {},
+): Promise<TestApp> {
   const double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
   const redis = new Redis(overrides.redisUrl ?? inject("redisUrl"), { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
@@ -52,8 +54,17 @@ export async function buildTestApp(overrides: { runner?: Runner | { llmBaseUrl: 
     overrides.odooFor ??
     ((user, delegation) =>
       createGatewayClient({ url: double.url, token: delegation, context: { lang: user.lang, tz: user.tz }, timeoutMs: 2_000 }));
-  const turns = createTurnService({ store, runner, odooFor, logger });
-  const app = createApp({ turns, logger, sharedSecret: TEST_SECRET, claimNonce: store.claimNonce });
+  const turns = createTurnService({ store, runner, odooFor, logger, turnsPerMinute: overrides.turnsPerMinute ?? 0 });
+  const app = createApp({
+    turns,
+    logger,
+    sharedSecret: TEST_SECRET,
+    claimNonce: store.claimNonce,
+    ready: async () => {
+      await store.ping();
+      return { redis: true };
+    },
+  });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
