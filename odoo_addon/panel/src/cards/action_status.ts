@@ -1,0 +1,42 @@
+import type { Action, ActionStatus } from "../api/types";
+import { _t } from "../odoo/l10n";
+
+export interface StatusBadge {
+  label: string;
+  className: string;
+}
+
+/** The badge in a card's header, the same for every kind of card. */
+export function statusBadge(status: ActionStatus): StatusBadge {
+  switch (status) {
+    case "proposed":
+      return { label: _t("To confirm"), className: "text-bg-warning" };
+    case "done":
+      return { label: _t("Done"), className: "text-bg-success" };
+    case "rejected":
+      return { label: _t("Cancelled"), className: "text-bg-secondary" };
+    case "failed":
+      return { label: _t("Failed"), className: "text-bg-danger" };
+    default:
+      return { label: String(status), className: "text-bg-light" };
+  }
+}
+
+/** Props every action card receives from the message list. */
+export interface ActionCardProps {
+  action: Action;
+  /** The confirm or cancel request running on this action, or "". */
+  request: "" | "confirm" | "reject";
+  /** Why the last confirm/cancel request failed, or "". */
+  error: string;
+  onConfirm: (actionId: string) => void;
+  onReject: (actionId: string) => void;
+}
+
+export const actionCardProps = {
+  action: Object,
+  request: String,
+  error: String,
+  onConfirm: Function,
+  onReject: Function,
+};

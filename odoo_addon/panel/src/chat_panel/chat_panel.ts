@@ -1,0 +1,88 @@
+import { Component, useRef, useState, xml } from "@odoo/owl";
+
+import { Composer } from "../composer/composer";
+import { MessageList } from "../message_list/message_list";
+import { _t } from "../odoo/l10n";
+import { CopilotStore } from "../store/copilot_store";
+
+/**
+ * The right-hand panel (copilot.ChatPanel): header, conversation, composer. Always mounted
+ * (main_components) and rendered only while open, so it survives navigation in the web client.
+ */
+export class ChatPanel extends Component<{ store: CopilotStore }> {
+  static components = { Composer, MessageList };
+  static template = xml`
+    <aside t-if="store.isOpen" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
+           t-att-aria-label="labels.title" t-on-keydown="onKeydown">
+      <header class="o_copilot_header">
+        <span class="o_copilot_header_icon" aria-hidden="true">
+          <svg viewBox="0 0 24 24" width="18" height="18" focusable="false">
+            <path fill="currentColor" d="M12 2.5l1.9 5.1 5.1 1.9-5.1 1.9-1.9 5.1-1.9-5.1-5.1-1.9 5.1-1.9z"/>
+            <path fill="currentColor" d="M19 14l.9 2.1 2.1.9-2.1.9-.9 2.1-.9-2.1-2.1-.9 2.1-.9z"/>
+          </svg>
+        </span>
+        <div class="o_copilot_header_text">
+          <h2 class="o_copilot_title" t-esc="labels.title"/>
+          <div t-if="store.sessionTitle" class="o_copilot_session_title text-muted"
+               t-att-title="store.sessionTitle" t-esc="store.sessionTitle"/>
+        </div>
+        <button type="button" class="btn btn-link o_copilot_header_button o_copilot_new_conversation"
+                t-att-aria-label="labels.newConversation" t-att-title="labels.newConversation"
+                t-att-disabled="store.loadState === 'loading' or (!store.messages.length and !store.sessionId and store.loadState !== 'error')"
+                t-on-click="onNewConversation">
+          <i class="fa fa-pencil-square-o" aria-hidden="true"/>
+        </button>
+        <button type="button" class="btn btn-link o_copilot_header_button o_copilot_close"
+                t-att-aria-label="labels.close" t-att-title="labels.close" t-on-click="close">
+          <i class="fa fa-times" aria-hidden="true"/>
+        </button>
+      </header>
+      <MessageList store="props.store"/>
+      <Composer draft="store.draft" busy="store.isBusy" autofocus="store.autofocus"
+                onDraftChange.bind="onDraftChange" onSend.bind="onSend"/>
+    </aside>`;
+  static props = { store: CopilotStore };
+
+  declare store: CopilotStore;
+  declare panel: { el: HTMLElement | null };
+
+  setup(): void {
+    this.store = useState(this.props.store);
+    this.panel = useRef("panel");
+  }
+
+  get labels(): Record<string, string> {
+    return {
+      title: _t("Copilot"),
+      newConversation: _t("New conversation"),
+      close: _t("Close"),
+    };
+  }
+
+  onNewConversation(): void {
+    this.store.newConversation();
+    this.panel.el?.querySelector<HTMLElement>(".o_copilot_input")?.focus();
+  }
+
+  onDraftChange(text: string): void {
+    this.store.draft = text;
+  }
+
+  onSend(text: string): Promise<boolean> {
+    return this.store.send(text);
+  }
+
+  close(): void {
+    this.store.close();
+    // Give the focus back to where the panel was opened from.
+    document.querySelector<HTMLElement>(".o_copilot_systray_button")?.focus();
+  }
+
+  onKeydown(ev: KeyboardEvent): void {
+    if (ev.key === "Escape" && !ev.defaultPrevented) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.close();
+    }
+  }
+}

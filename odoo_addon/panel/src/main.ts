@@ -1,0 +1,23 @@
+/**
+ * Entry point of the copilot panel bundle (built into copilot/static/src/panel/copilot_panel.js):
+ * one store, shared by the systray button and the panel, which is always mounted as a main
+ * component so it stays open while the user moves between Odoo screens.
+ */
+
+import { reactive } from "@odoo/owl";
+import { registry } from "@web/core/registry";
+
+import { createCopilotApi } from "./api/copilot_api";
+import { ChatPanel } from "./chat_panel/chat_panel";
+import { createRpc } from "./odoo/rpc";
+import { CopilotStore, sessionOpenState } from "./store/copilot_store";
+import { CopilotSystray } from "./systray/systray";
+
+const store = reactive(
+  new CopilotStore(createCopilotApi(createRpc()), sessionOpenState(() => window.sessionStorage, "copilot.panel.open")),
+);
+store.restore();
+
+// Systray items are shown right to left by ascending sequence: 30 sits left of Discuss (25).
+registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });
+registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
