@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createRedisConversationStore } from "./memory/redis-conversation-store.js";
 import { createGatewayClient } from "./odoo/gateway-client.js";
+import { allowedCompanies } from "./odoo/odoo-client.js";
 import { createXmlRpcClient } from "./odoo/xmlrpc-client.js";
 
 /** The composition root: the only file that reads the environment and creates clients. */
@@ -53,7 +54,7 @@ function main(): void {
           createGatewayClient({
             url: config.odoo.url,
             token: delegation,
-            context: { lang: user.lang, tz: user.tz, ...(user.company_ids ? { allowed_company_ids: user.company_ids } : {}) },
+            context: { lang: user.lang, tz: user.tz, allowed_company_ids: allowedCompanies(user.company_id, user.company_ids) },
             timeoutMs: config.odoo.timeoutMs,
           });
 

@@ -65,6 +65,12 @@ export function withHelpers(call: OdooClient["call"]): OdooClient {
   };
 }
 
+/** Odoo takes the first allowed company as the current one: the user's current company goes first. */
+export function allowedCompanies(current: number | undefined, all: number[] | undefined): number[] | undefined {
+  if (!all?.length) return current ? [current] : undefined;
+  return current && all.includes(current) ? [current, ...all.filter((id) => id !== current)] : all;
+}
+
 export function mergeContext(kwargs: Record<string, unknown>, context: UserContext): Record<string, unknown> {
   const given = (kwargs.context ?? {}) as Record<string, unknown>;
   return { ...kwargs, context: { ...compact(context), ...given } };

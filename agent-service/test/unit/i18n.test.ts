@@ -20,3 +20,12 @@ describe("replies in the user's language", () => {
     expect(t("fr", "quote.summary", { customer: "Deco Addict", count: 2, total: "10 €" })).toBe("Créer un devis pour Deco Addict (2 lignes, 10 €)");
   });
 });
+
+describe("the user's companies", () => {
+  it("puts the current company first, as Odoo takes the first allowed one as current", async () => {
+    const { allowedCompanies } = await import("../../src/odoo/odoo-client.js");
+    expect(allowedCompanies(1, [2, 1, 3])).toEqual([1, 2, 3]);
+    expect(allowedCompanies(undefined, [2, 1])).toEqual([2, 1]);
+    expect(allowedCompanies(4, undefined)).toEqual([4]);
+  });
+});
