@@ -43,6 +43,10 @@ const messages = {
     en: "You are not allowed to do this in Odoo: {detail}",
     fr: "Vous n'avez pas le droit de faire cela dans Odoo : {detail}",
   },
+  "error.tool_unavailable": {
+    en: "You cannot do this here: your Odoo rights (or the apps installed) do not allow it. ({tool})",
+    fr: "Vous ne pouvez pas faire cela ici : vos droits dans Odoo (ou les applications installées) ne le permettent pas. ({tool})",
+  },
   "error.odoo": { en: "Odoo refused the operation: {detail}", fr: "Odoo a refusé l'opération : {detail}" },
   "status.done": { en: "done", fr: "exécutée" },
   "status.rejected": { en: "cancelled", fr: "annulée" },

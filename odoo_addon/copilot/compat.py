@@ -85,3 +85,13 @@ def set_config_param(env, key, value):
     """Write an ``ir.config_parameter`` as superuser (17.0-19.0: ``set_param``)."""
     # sudo: only called from tests and setup code, never with user input.
     return env['ir.config_parameter'].sudo().set_param(key, value)
+
+
+# --- Access rights -------------------------------------------------------------------------
+def can(env, model_name, operation):
+    """Whether ``env.user`` may ``operation`` (read, create, write, unlink) ``model_name`` at all.
+
+    ``ir.model.access.check`` answers this in 17.0, 18.0 and 19.0 (``check_access_rights`` is
+    deprecated since 18.0; 20.0 replaces ``ir.model.access`` by ``ir.access``).
+    """
+    return env['ir.model.access'].check(model_name, operation, raise_exception=False)

@@ -1,4 +1,4 @@
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, modelCallLimitMiddleware, tool } from "langchain";
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, createMiddleware, modelCallLimitMiddleware, tool } from "langchain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
@@ -8,6 +8,17 @@ import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 
 const INVOKER_KEY = "copilotInvoke";
+const TOOLS_KEY = "copilotTools";
+
+/** Offers the model only the tools this user can use (capability discovery), per turn. */
+const offerAvailableTools = createMiddleware({
+  name: "OfferAvailableTools",
+  wrapModelCall: (request, handler) => {
+    const allowed = (request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[TOOLS_KEY] as ReadonlySet<string> | undefined;
+    if (!allowed) return handler(request);
+    return handler({ ...request, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) });
+  },
+});
 const MODEL_NODE = "model_request";
 
 /**
@@ -29,12 +40,12 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
   const agent = createAgent({
     model,
     tools,
-    middleware: [modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" })],
+    middleware: [offerAvailableTools, modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" })],
   });
 
   return {
     mode: "llm",
-    async run({ message, history, lang, today, userName, invoke, signal, onText }) {
+    async run({ message, history, lang, today, userName, invoke, tools: available, signal, onText }) {
       const { digest, recent } = buildPromptHistory(history);
       const messages = [
         new SystemMessage(systemPrompt({ lang, userName, today }) + (digest ? `\n\n${digest}` : "")),
@@ -46,7 +57,7 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../errors.js";
-import { langOf, t, type Lang } from "../i18n.js";
+import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
-import { findTool } from "../tools/index.js";
+import { catalog, findTool } from "../tools/index.js";
 import type { ToolContext } from "../tools/types.js";
+import { createCapabilities, type Capabilities } from "./capabilities.js";
 import type { Invocation, Runner } from "./runner.js";
 
 export type OdooUser = {
@@ -58,11 +59,13 @@ export function createTurnService(deps: {
   runner: Runner;
   odooFor: OdooClientFactory;
   logger: Logger;
+  capabilities?: Capabilities;
   /** Turns one user may start per minute; 0 for no limit. */
   turnsPerMinute?: number;
 }) {
   const { store, runner, odooFor, logger } = deps;
   const turnsPerMinute = deps.turnsPerMinute ?? 0;
+  const capabilities = deps.capabilities ?? createCapabilities(catalog, logger);
 
   /** Turns running in this process, by session: what Stop aborts. */
   const running = new Map<string, AbortController>();
@@ -116,6 +119,7 @@ export function createTurnService(deps: {
       uid: user.uid,
       today: todayIn(user.tz),
     };
+    const available = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
     const step = (entry: Step) => {
@@ -127,6 +131,10 @@ export function createTurnService(deps: {
       if (signal.aborted) return { ok: false, error: "The user stopped this turn." };
       const tool = findTool(name);
       if (!tool) return { ok: false, error: `Unknown tool ${name}` };
+      if (!available.has(name)) {
+        step({ tool: name, args: rawArgs, status: "failed" });
+        return { ok: false, error: t(lang, "error.tool_unavailable", { tool: say(lang, tool.description) }) };
+      }
       const parsed = tool.schema.safeParse(rawArgs ?? {});
       if (!parsed.success) {
         step({ tool: name, args: rawArgs, status: "failed" });
@@ -172,6 +180,7 @@ export function createTurnService(deps: {
       today: ctx.today,
       userName: user.name,
       invoke,
+      tools: available,
       signal,
       onText: (text) => emit({ type: "text", text }),
     });

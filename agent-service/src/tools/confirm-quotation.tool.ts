@@ -33,6 +33,7 @@ export const confirmQuotationTool = defineTool({
   },
   schema: confirmQuotationInputSchema,
   risk: "state_change",
+  writes: ["sale.order", "write"],
   models: ["sale.order"],
   async run({ quotation }, { odoo, lang, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });

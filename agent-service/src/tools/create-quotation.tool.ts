@@ -74,6 +74,7 @@ export const createQuotationTool = defineTool({
   },
   schema: createQuotationInputSchema,
   risk: "draft",
+  writes: ["sale.order", "create"],
   models: ["sale.order", "res.partner", "product.product"],
   async run(args, { odoo, lang, meta }) {
     const [[customer], products] = await Promise.all([

@@ -28,6 +28,7 @@ export const createTaskTool = defineTool({
   },
   schema: createTaskInputSchema,
   risk: "draft",
+  writes: ["project.task", "create"],
   models: ["project.task", "project.project"],
   async run({ project, title, description, deadline, assignee }, { odoo, lang, meta, uid }) {
     const [projectFound, assigneeFound] = await Promise.all([

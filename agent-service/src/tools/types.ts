@@ -34,6 +34,8 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   risk: Risk;
   /** The Odoo models the tool reads or writes: a database without them cannot offer it. */
   models: string[];
+  /** The right a write needs, checked before the tool is offered: [model, "create" | "write"]. */
+  writes?: [string, "create" | "write"];
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
   /** Writes what `run` proposed, from the plan stored with the action, once the user confirms. */
   execute?(plan: unknown, ctx: ToolContext): Promise<Execution>;

@@ -29,6 +29,7 @@ const USERS = [
 
 const READ = ["search_read", "read", "search_count", "name_search"];
 const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
+  "copilot.capability": { read: ["check"], write: [] },
   "res.partner": { read: READ, write: [] },
   "res.users": { read: READ, write: [] },
   "res.currency": { read: READ, write: [] },
@@ -167,6 +168,15 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   function execute(uid: number, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const user = USERS.find((u) => u.id === uid);
     if (!user) throw new OdooFault("odoo.exceptions.AccessDenied", "Access Denied");
+    if (model === "copilot.capability" && method === "check") {
+      return Object.fromEntries(
+        (args[0] as string[]).map((name) => {
+          const installed = name in data || name === "stock.quant" || name === "mail.message";
+          const allowed = installed && (user.sales || !name.startsWith("sale."));
+          return [name, { installed, read: allowed, create: allowed, write: allowed }];
+        }),
+      );
+    }
     const table = data[model];
     if (!table) throw new OdooFault("builtins.KeyError", `Model ${model} does not exist`);
     if (model.startsWith("sale.") && !user.sales) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { catalog } from "../../src/tools/index.js";
-import { ADMIN, DEMO, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
+import { ADMIN, DEMO, STOCK_ONLY, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
 import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
 
 /** The real LangChain agent loop and @langchain/openai client, against a scripted OpenAI-compatible server. */
@@ -43,6 +43,15 @@ describe("the language-model runner", () => {
     const toolMessage = second!.messages.find((m) => m.role === "tool");
     expect(JSON.parse(String(toolMessage!.content))).toMatchObject({ proposed_action: body.actions[0].id, preview: { amount_total: 333.5 } });
     expect(app.double.records("sale.order")).toHaveLength(orders);
+  });
+
+  it("offers the model only the tools the user may use", async () => {
+    llm.push({ content: "Je ne peux pas créer de devis pour vous." });
+    await turn("Crée un devis pour Deco Addict avec 1 Office Chair", STOCK_ONLY);
+    const offered = llm.requests[0]!.tools!.map((t) => t.function.name);
+    expect(offered).toContain("get_stock");
+    expect(offered).not.toContain("create_quotation");
+    expect(offered).not.toContain("list_quotations");
   });
 
   it("gives a read tool's data to the model and answers in one turn", async () => {

@@ -102,9 +102,11 @@ describe("the quote story (offline planner)", () => {
 
   it("a user without sales rights gets a clear refusal and nothing is created", async () => {
     const before = app.double.records("sale.order").length;
+    const callsBefore = app.double.calls.length;
     const { status, body } = await turn(STOCK_ONLY, newSessionId(), "Create a quote for Deco Addict with 3 Office Chair");
     expect(status).toBe(200);
-    expect(body.reply).toMatch(/^You are not allowed to do this in Odoo: You are not allowed to access 'Sales Order'/);
+    expect(body.reply).toMatch(/^You cannot do this here: your Odoo rights \(or the apps installed\) do not allow it/);
+    expect(app.double.calls.slice(callsBefore).filter((c) => c.model === "sale.order")).toEqual([]);
     expect(body.actions).toEqual([]);
     expect(app.double.records("sale.order").length).toBe(before);
   });

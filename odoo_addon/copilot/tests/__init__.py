@@ -4,3 +4,4 @@ from . import test_gateway
 from . import test_panel_routes
 from . import test_rpc_route
 from . import test_views
+from . import test_capability

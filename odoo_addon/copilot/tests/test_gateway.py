@@ -43,7 +43,7 @@ class TestRpcAllowlist(TransactionCase):
             ('res.partner', 'create'),
             ('res.partner', '_read'),
             ('res.users', 'write'),
-            ('res.users', 'search_read'),
+            ('res.users', 'create'),
             ('ir.config_parameter', 'get_param'),
             ('sale.order', 'unlink'),
             ('sale.order', '_action_confirm'),
