@@ -35,7 +35,11 @@ export type TurnResult = {
   mode: Runner["mode"];
   /** The user stopped the turn: `reply` is what was said before. */
   stopped: boolean;
+  /** Several records matched a name: each option carries the message that picks it (a choice card). */
+  choices: Choice[];
 };
+
+export type Choice = { query: string; model: string; options: { id: number; label: string; message: string }[] };
 
 /** What a streamed turn sends as it goes (server-sent events of `POST /v1/turns/stream`). */
 export type TurnEvent =
@@ -122,6 +126,7 @@ export function createTurnService(deps: {
     const available = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
+    const choices: Choice[] = [];
     const step = (entry: Step) => {
       steps.push(entry);
       emit({ type: "tool", tool: entry.tool, status: entry.status });
@@ -144,6 +149,7 @@ export function createTurnService(deps: {
       try {
         const outcome = await tool.run(parsed.data, { ...ctx, meta: { ...ctx.meta, tool: name } });
         if (outcome.kind !== "proposal") {
+          if (outcome.kind === "clarify") choices.push(...choicesFor(message, outcome.choices ?? []));
           step({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
           return { ok: true, outcome };
         }
@@ -211,6 +217,7 @@ export function createTurnService(deps: {
       steps,
       mode: runner.mode,
       stopped,
+      choices,
     };
   }
 
@@ -333,6 +340,31 @@ function ownerOf(user: OdooUser): Owner {
 
 function toPublic({ plan: _plan, session_id: _sessionId, ...action }: StoredAction): PublicAction {
   return action;
+}
+
+/**
+ * A choice card's options: the user's own message with the ambiguous name replaced by the option's
+ * exact label (its `[CODE]` resolves it), so picking one is just sending that message.
+ */
+export function choicesFor(message: string, found: { query: string; model: string; options: { id: number; label: string }[] }[]): Choice[] {
+  return found.map(({ query, model, options }) => {
+    const at = message.toLowerCase().indexOf(query.toLowerCase());
+    return {
+      query,
+      model,
+      options: options.map((option) => ({
+        ...option,
+        message: at >= 0 ? `${message.slice(0, at)}${pickText(option.label)}${message.slice(at + query.length)}` : option.label,
+      })),
+    };
+  });
+}
+
+/** How a picked record is named in a message: its `[CODE]` when it has one, else its name, quoted if it holds separators. */
+function pickText(label: string): string {
+  const code = /^\[([^\]]+)\]/.exec(label)?.[1];
+  if (code) return `[${code}]`;
+  return /[,;:&]|\s(?:et|and|avec|with)\s/i.test(label) ? `"${label}"` : label;
 }
 
 /** Today's date where the user is (Odoo's `tz`), falling back to UTC. */

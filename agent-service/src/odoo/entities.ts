@@ -6,7 +6,7 @@ import { resolveMany, type Candidate, type EntitySpec } from "./resolve.js";
 
 /** How each kind of record the user names is found. One place, shared by every tool. */
 export const entities = {
-  customer: { model: "res.partner", fields: ["is_company", "parent_id"], prefer: (r) => !r.parent_id },
+  customer: { model: "res.partner", fields: ["is_company", "parent_id"], fullNameField: "complete_name", prefer: (r) => !r.parent_id },
   product: { model: "product.product", codeField: "default_code", fields: [] },
   project: { model: "project.project", fields: ["user_id"] },
   task: { model: "project.task", fields: ["project_id", "stage_id"] },

@@ -20,6 +20,8 @@ export type EntitySpec = {
   fields: string[];
   /** The internal reference field, e.g. `default_code` for products. */
   codeField?: string;
+  /** Another stored name that also identifies a record, e.g. a contact's `complete_name` ("Azure Interior, Brandon Freeman"). */
+  fullNameField?: string;
   domain?: OdooDomain;
   /** Among several exact matches, the ones to prefer (e.g. companies over their contacts). */
   prefer?: (record: OdooRecord) => boolean;
@@ -34,18 +36,19 @@ export async function resolveMany(
   meta?: CallMeta,
 ): Promise<Resolution[]> {
   const wanted = queries.map(parseQuery);
-  const fields = unique(["id", "name", "display_name", ...(spec.codeField ? [spec.codeField] : []), ...spec.fields]);
+  const fields = unique(["id", "name", "display_name", ...(spec.codeField ? [spec.codeField] : []), ...(spec.fullNameField ? [spec.fullNameField] : []), ...spec.fields]);
 
   const exactDomain = orDomain(
     wanted.flatMap(({ name, code }) => [
       ...(name ? [["name", "=ilike", escapeLike(name)]] : []),
+      ...(name && spec.fullNameField && name.includes(",") ? [[spec.fullNameField, "=ilike", escapeLike(name)]] : []),
       ...(spec.codeField && code ? [[spec.codeField, "=ilike", escapeLike(code)]] : []),
     ]),
   );
   const exact = await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...exactDomain], { fields, limit: 20 * queries.length }, meta);
 
   const results: (Resolution | undefined)[] = wanted.map((query) => {
-    const hits = exact.filter((record) => isExactHit(record, query, spec.codeField));
+    const hits = exact.filter((record) => isExactHit(record, query, spec.codeField, spec.fullNameField));
     return hits.length ? decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec) : undefined;
   });
 
@@ -88,8 +91,9 @@ function parseQuery(raw: string): ParsedQuery {
   return { raw: trimmed, name: trimmed, code: /\s/.test(trimmed) ? undefined : trimmed };
 }
 
-function isExactHit(record: OdooRecord, query: ParsedQuery, codeField: string | undefined): boolean {
+function isExactHit(record: OdooRecord, query: ParsedQuery, codeField: string | undefined, fullNameField: string | undefined): boolean {
   if (normalize(String(record.name ?? "")) === normalize(query.name)) return true;
+  if (fullNameField && normalize(String(record[fullNameField] ?? "")) === normalize(query.name)) return true;
   const code = codeField ? record[codeField] : undefined;
   return Boolean(query.code && typeof code === "string" && normalize(code) === normalize(query.code));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatMoney, t, type Currency } from "../i18n.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
+import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
 import { defineTool } from "./types.js";
@@ -78,8 +79,8 @@ export const createQuotationTool = defineTool({
   models: ["sale.order", "res.partner", "product.product"],
   async run(args, { odoo, lang, meta }) {
     const [[customer], products] = await Promise.all([
-      resolveMany(odoo, { model: "res.partner", fields: ["is_company", "parent_id"], prefer: (r) => !r.parent_id }, [args.customer], meta),
-      resolveMany(odoo, { model: "product.product", codeField: "default_code", fields: [], domain: [["sale_ok", "=", true]] }, unique(args.lines.map((l) => l.product)), meta),
+      resolveMany(odoo, entities.customer, [args.customer], meta),
+      resolveMany(odoo, { ...entities.product, domain: [["sale_ok", "=", true]] }, unique(args.lines.map((l) => l.product)), meta),
     ]);
     const byQuery = new Map(products.map((resolution) => [resolution.query.toLowerCase(), resolution]));
     const question = clarifyUnresolved(lang, [

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatQuantity, t } from "../i18n.js";
+import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
 import { m2oName } from "./format.js";
@@ -26,7 +27,7 @@ export const getStockTool = defineTool({
   async run({ product, quantity }, { odoo, lang, meta }) {
     const [resolution] = await resolveMany(
       odoo,
-      { model: "product.product", codeField: "default_code", fields: ["qty_available", "virtual_available", "uom_id"] },
+      { ...entities.product, fields: ["qty_available", "virtual_available", "uom_id"] },
       [product],
       meta,
     );

@@ -99,6 +99,10 @@ function seed() {
     id, name, project_id: projectId, stage_id: state === "1_done" ? 3 : 2, state, user_ids: users, priority: "0",
     date_deadline: deadline === false ? false : day(deadline),
   });
+  for (const partner of partners) {
+    const parent = partners.find((p) => p.id === partner.parent_id);
+    partner.complete_name = parent ? `${parent.name}, ${partner.name}` : partner.name;
+  }
   return {
     "res.partner": partners,
     "res.users": USERS.map((u) => ({ id: u.id, name: u.name, login: u.login })),

@@ -127,3 +127,10 @@ describe("the tool catalog", () => {
     expect(several).toMatchObject({ kind: "clarify", choices: [{ query: "Customizable Desk", model: "product.product", options: [{ id: 50 }, { id: 51 }] }] });
   });
 });
+
+describe("picking a contact by its full name", () => {
+  it("resolves 'Azure Interior, Brandon Freeman' to the contact", async () => {
+    const outcome = await run("create_quotation", { customer: "Azure Interior, Brandon Freeman", lines: [{ product: "[DESK0005]", quantity: 1 }] });
+    expect(outcome).toMatchObject({ kind: "proposal", preview: { customer: { id: 26 }, lines: [{ product: { id: 50 } }] } });
+  });
+});

@@ -135,3 +135,26 @@ describe("dates", () => {
     expect(parseDate(text, "2026-11-23")).toBe(iso);
   });
 });
+
+describe("picking from a choice card", () => {
+  it("names the picked record so the resolver finds exactly it, and the planner reads it back", async () => {
+    const { choicesFor } = await import("../../src/agent/turn-service.js");
+    const [product] = choicesFor("Crée un devis pour Deco Addict avec 2 Customizable Desk", [
+      { query: "Customizable Desk", model: "product.product", options: [{ id: 50, label: "[DESK0005] Customizable Desk (Custom, White)" }] },
+    ]);
+    expect(product!.options[0]!.message).toBe("Crée un devis pour Deco Addict avec 2 [DESK0005]");
+    expect(parseIntent(product!.options[0]!.message)).toEqual({
+      kind: "tool",
+      tool: "create_quotation",
+      args: { customer: "Deco Addict", lines: [{ product: "[DESK0005]", quantity: 2 }] },
+    });
+    const [customer] = choicesFor("Quote for Azure with 3 Office Chair, 1 Desk Pad", [
+      { query: "Azure", model: "res.partner", options: [{ id: 26, label: "Azure Interior, Brandon Freeman" }] },
+    ]);
+    expect(parseIntent(customer!.options[0]!.message)).toEqual({
+      kind: "tool",
+      tool: "create_quotation",
+      args: { customer: "Azure Interior, Brandon Freeman", lines: [{ product: "Office Chair", quantity: 3 }, { product: "Desk Pad", quantity: 1 }] },
+    });
+  });
+});

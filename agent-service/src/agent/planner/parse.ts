@@ -147,6 +147,9 @@ const createQuotation: Reader = (text) => {
   const after = text.slice(keyword.index + keyword[0].length);
   const target = /^\s*(?:(?:pour|for|à|a|au|to|de)\s+)(?:(?:(?:le|la|the|our|notre)\s+)?(?:client|cliente|customer|société|company)\s+)?(.*)$/i.exec(after);
   const body = target ? target[1]! : after.replace(/^\s*[:,-]?\s*/, "");
+  // A quoted customer ("Azure Interior, Brandon Freeman") may hold the separators themselves.
+  const quotedCustomer = /^"([^"]+)"\s*(?:(?:avec|with|containing|comprenant|including|incluant|pour|for)\s+|[:,]\s*)?(.*)$/i.exec(body);
+  if (quotedCustomer) return tool("create_quotation", { customer: quotedCustomer[1]!, lines: parseLines(quotedCustomer[2]!) });
   // The customer runs until the lines start: "avec", "with", ":", ",", or "pour"/"for" + a quantity.
   const split = new RegExp(
     String.raw`^(.+?)\s*(?:\s(?:avec|with|containing|comprenant|including|incluant)\s|:|,|\s(?:pour|for|de|of)\s(?=${QUANTITY}\b))\s*(.*)$`,
@@ -158,8 +161,7 @@ const createQuotation: Reader = (text) => {
 
 /** "3 Office Chair, 2 Office Lamp et 1 Large Cabinet", "4x Desk Pad", "Office Chair x 3", "a Pedal Bin". */
 export function parseLines(text: string): { product: string; quantity: number }[] {
-  return text
-    .split(/\s*(?:,|;|\+|\n|\bet\b|\band\b|&)\s*/i)
+  return splitOutsideQuotes(text, /\s*(?:,|;|\+|\n|\bet\b|\band\b|&)\s*/i)
     .map((part) => part.trim().replace(/[.!]+$/, ""))
     .filter(Boolean)
     .map(parseLine)
@@ -340,6 +342,31 @@ const READERS: Reader[] = [
 ];
 
 // --- Shared -----------------------------------------------------------------------------------
+
+/** Splits on `separator`, except inside double quotes. */
+function splitOutsideQuotes(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  for (;;) {
+    const quote = rest.indexOf('"');
+    const match = separator.exec(rest);
+    if (!match) break;
+    if (quote >= 0 && quote < match.index) {
+      const close = rest.indexOf('"', quote + 1);
+      if (close < 0) break;
+      const after = rest.slice(close + 1);
+      const next = separator.exec(after);
+      if (!next) break;
+      parts.push(rest.slice(0, close + 1 + next.index));
+      rest = after.slice(next.index + next[0].length);
+      continue;
+    }
+    parts.push(rest.slice(0, match.index));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(rest);
+  return parts;
+}
 
 function cleanName(text: string): string {
   return unquote(text.replace(/^(?:(?:le|la|les|the|our|nos|notre|of|de|du|des)\s+|l'|d')+/i, "").trim());
