@@ -45,6 +45,7 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
 
   return {
     mode: "llm",
+    usesHistory: true,
     async run({ message, history, lang, today, userName, invoke, tools: available, signal, onText }) {
       const { digest, recent } = buildPromptHistory(history);
       const messages = [

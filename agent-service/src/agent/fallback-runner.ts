@@ -10,6 +10,7 @@ export function withPlannerFallback(primary: Runner): Runner {
   const planner = createPlannerRunner({ note: "fallback.note" });
   return {
     mode: primary.mode,
+    usesHistory: primary.usesHistory,
     async run(input) {
       try {
         return await primary.run(input);

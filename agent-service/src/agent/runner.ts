@@ -30,6 +30,8 @@ export type RunnerInput = {
 /** Decides what to do with a message: the language model, or the offline planner. */
 export type Runner = {
   mode: "llm" | "offline";
+  /** Whether `run` reads the conversation's history (the offline planner does not). */
+  usesHistory: boolean;
   /** `reply` is what was said; when stopped, what was said before the stop. */
   run(input: RunnerInput): Promise<{ reply: string }>;
 };

@@ -114,7 +114,7 @@ export function createTurnService(deps: {
     const turnId = newId("turn");
     emit({ type: "start", session_id: sessionId, turn_id: turnId });
     await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
-    const history = await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT));
+    const history = runner.usesHistory ? await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT)) : [];
 
     const ctx: ToolContext = {
       odoo: odooFor(user, request.delegation),

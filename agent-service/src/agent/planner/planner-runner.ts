@@ -7,6 +7,7 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
   const note = options.note ?? "offline.note";
   return {
     mode: "offline",
+    usesHistory: false,
     understands: (message, today) => parseIntent(message, today).kind === "tool",
     async run({ message, lang, today, invoke, onText }) {
       const intent = parseIntent(message, today);
