@@ -25,7 +25,11 @@ RPC_ALLOWLIST = {
     'sale.order': {
         # onchange computes a quotation (prices, taxes, totals) without writing it
         'read': frozenset({'search_read', 'read', 'search_count', 'onchange'}),
-        'write': frozenset({'create', 'write', 'action_confirm', 'action_cancel'}),
+        # action_quotation_sent + message_post_with_source: what the Send button does, without its wizard
+        'write': frozenset({
+            'create', 'write', 'action_confirm', 'action_cancel', 'action_quotation_sent',
+            'message_post_with_source',
+        }),
     },
     'sale.order.line': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'stock.warehouse': {'read': frozenset({'search_read'}), 'write': frozenset()},

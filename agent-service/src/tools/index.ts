@@ -12,6 +12,9 @@ import { projectSummaryTool } from "./project-summary.tool.js";
 import { searchCustomersTool } from "./search-customers.tool.js";
 import { searchProductsTool } from "./search-products.tool.js";
 import { showKitTool } from "./show-kit.tool.js";
+import { sendQuotationTool } from "./send-quotation.tool.js";
+import { updateQuotationTool } from "./update-quotation.tool.js";
+import { updateTaskTool } from "./update-task.tool.js";
 import type { ToolDefinition } from "./types.js";
 
 /** The one list of tools: it feeds the language model, the offline planner and the API. */
@@ -22,11 +25,14 @@ export const catalog: readonly ToolDefinition[] = [
   createQuotationTool,
   listQuotationsTool,
   getQuotationTool,
+  updateQuotationTool,
   confirmQuotationTool,
+  sendQuotationTool,
   listProjectsTool,
   projectSummaryTool,
   listTasksTool,
   createTaskTool,
+  updateTaskTool,
   logProjectNoteTool,
   showKitTool,
   listDocumentsTool,

@@ -34,7 +34,7 @@ const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "res.users": { read: READ, write: [] },
   "res.currency": { read: READ, write: [] },
   "product.product": { read: READ, write: [] },
-  "sale.order": { read: [...READ, "onchange"], write: ["create", "write", "action_confirm"] },
+  "sale.order": { read: [...READ, "onchange"], write: ["create", "write", "action_confirm", "action_quotation_sent", "message_post_with_source"] },
   "sale.order.line": { read: READ, write: [] },
   "project.project": { read: READ, write: ["message_post"] },
   "project.task": { read: READ, write: ["create", "write"] },
@@ -113,14 +113,21 @@ function seed() {
       { id: 1, name: "S00001", partner_id: 10, state: "draft", user_id: 2, date_order: "2026-11-20 10:00:00", validity_date: "2026-12-20", amount_untaxed: 1512.6, amount_tax: 226.89, amount_total: 1739.49, currency_id: 1 },
       { id: 2, name: "S00002", partner_id: 12, state: "sale", user_id: 2, date_order: "2026-11-18 10:00:00", validity_date: false, amount_untaxed: 2564.35, amount_tax: 384.65, amount_total: 2949, currency_id: 1 },
     ] as Row[],
-    "sale.order.line": [{ id: 1, order_id: 1, name: "Office Chair", product_id: 5, product_uom_qty: 3, price_unit: 70, discount: 0, price_subtotal: 210, display_type: false }] as Row[],
+    "sale.order.line": [
+      { id: 1, order_id: 1, name: "Office Chair", product_id: 5, product_uom_qty: 3, price_unit: 70, discount: 0, price_subtotal: 210, display_type: false },
+      { id: 2, order_id: 1, name: "Office Lamp", product_id: 6, product_uom_qty: 5, price_unit: 40, discount: 0, price_subtotal: 200, display_type: false },
+    ] as Row[],
     "project.project": [
       project(1, "Office Design", 6, "at_risk", 0, 3),
       project(2, "Research & Development", 2, "at_risk", 1, 3),
       project(3, "Renovations", 2, "done", 1, 2),
       project(5, "Home Construction", 6, "on_track", 0, 1),
     ],
-    "project.task.type": [{ id: 1, name: "New" }, { id: 2, name: "In Progress" }, { id: 3, name: "Done" }],
+    "project.task.type": [
+      { id: 1, name: "New", project_ids: [1, 2, 3, 5] },
+      { id: 2, name: "In Progress", project_ids: [1, 2, 3, 5] },
+      { id: 3, name: "Done", project_ids: [1, 2, 3, 5] },
+    ],
     "project.task": [
       task(20, "Furniture delivery", 1, "01_in_progress", -3, [6]),
       task(21, "Room planning", 1, "01_in_progress", 4, [6, 2]),
@@ -210,9 +217,15 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
           return readRow(model, row, fields);
         });
       }
-      case "onchange":
+      case "onchange": {
         if (model !== "sale.order") break;
-        return { value: computeOrder(args[1] as Record<string, unknown>) };
+        const [ids, values] = args as [number[], Record<string, unknown>];
+        if (!ids.length) return { value: computeOrder(values) };
+        // An existing order: its lines, with the commands applied, as the form would show them.
+        const lines = applyLineCommands(ids[0]!, (values.order_line ?? []) as unknown[][], false);
+        const computed = computeOrder({ order_line: lines.map((line) => [0, 0, line]) });
+        return { value: { amount_untaxed: computed.amount_untaxed, amount_tax: computed.amount_tax, amount_total: computed.amount_total } };
+      }
       case "create": {
         if (model === "project.task") {
           const values = args[0] as Record<string, unknown>;
@@ -252,8 +265,30 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       }
       case "write": {
         const [ids, values] = args as [number[], Record<string, unknown>];
-        for (const row of table.filter((r) => ids.includes(r.id))) Object.assign(row, values);
+        for (const row of table.filter((r) => ids.includes(r.id))) {
+          const { order_line: commands, user_ids: users, ...rest } = values;
+          if (model === "sale.order" && Array.isArray(commands)) {
+            applyLineCommands(row.id, commands as unknown[][], true);
+            const computed = computeOrder({ order_line: data["sale.order.line"]!.filter((l) => l.order_id === row.id).map((l) => [0, 0, l]) });
+            Object.assign(row, { amount_untaxed: computed.amount_untaxed, amount_tax: computed.amount_tax, amount_total: computed.amount_total });
+          }
+          if (Array.isArray(users)) row.user_ids = (users as [number, number, number[]][]).flatMap((command) => (command[0] === 6 ? command[2] : []));
+          Object.assign(row, rest);
+        }
         return true;
+      }
+      case "action_quotation_sent": {
+        for (const row of table.filter((r) => (args[0] as number[]).includes(r.id))) {
+          if (row.state !== "draft") throw new OdooFault("odoo.exceptions.UserError", "Only draft orders can be marked as sent directly.");
+          row.state = "sent";
+        }
+        return true;
+      }
+      case "message_post_with_source": {
+        const messages = data["mail.message"]!;
+        const id = (messages.at(-1)?.id ?? 0) + 1;
+        messages.push({ id, model, res_id: (args[0] as number[])[0], template: args[1], author_uid: uid, message_type: kwargs.message_type });
+        return [id];
       }
       case "action_confirm": {
         if (model !== "sale.order") break;
@@ -273,13 +308,29 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     throw new OdooFault("builtins.AttributeError", `The method '${model}.${method}' does not exist`);
   }
 
+  /** The order's lines with one2many commands applied (0 create, 1 update, 2 delete); `save` writes them. */
+  function applyLineCommands(orderId: number, commands: unknown[][], save: boolean): Row[] {
+    const table = data["sale.order.line"]!;
+    let lines = table.filter((line) => line.order_id === orderId).map((line) => ({ ...line }));
+    for (const [op, id, values] of commands as [number, number, Record<string, unknown>][]) {
+      if (op === 0) lines.push({ id: 0, order_id: orderId, price_unit: undefined, discount: 0, display_type: false, ...values } as Row);
+      if (op === 1) lines = lines.map((line) => (line.id === id ? { ...line, ...values } : line));
+      if (op === 2) lines = lines.filter((line) => line.id !== id);
+    }
+    if (save) {
+      for (const line of lines.filter((l) => l.id === 0)) line.id = (table.at(-1)?.id ?? 0) + 1 + lines.indexOf(line);
+      data["sale.order.line"] = [...table.filter((line) => line.order_id !== orderId), ...lines];
+    }
+    return lines;
+  }
+
   function computeOrder(values: Record<string, unknown>) {
     const lines = ((values.order_line ?? []) as [number, unknown, Record<string, unknown>][]).map((command) => {
       const line = command[2];
       const product = data["product.product"]!.find((p) => p.id === line.product_id);
       if (!product) throw new OdooFault("odoo.exceptions.ValidationError", "Unknown product");
       const qty = Number(line.product_uom_qty ?? 1);
-      const price = line.price_unit !== undefined ? Number(line.price_unit) : Number(product.lst_price);
+      const price = line.price_unit !== undefined && line.price_unit !== null ? Number(line.price_unit) : Number(product.lst_price);
       const discount = Number(line.discount ?? 0);
       const subtotal = round(qty * price * (1 - discount / 100));
       return [0, 0, {

@@ -134,3 +134,39 @@ describe("picking a contact by its full name", () => {
     expect(outcome).toMatchObject({ kind: "proposal", preview: { customer: { id: 26 }, lines: [{ product: { id: 50 } }] } });
   });
 });
+
+describe("changing quotations and tasks", () => {
+  // A fresh database: the tests above confirmed S00001.
+  beforeAll(async () => {
+    await double.close();
+    double = await startOdooDouble({ secret: SECRET });
+    odoo = createGatewayClient({ url: double.url, token: mintDelegation(SECRET, { db: double.db, uid: 2 }), context: { lang: "en_US" }, timeoutMs: 2_000 });
+  });
+
+  it("update_quotation previews Odoo's new total and applies the line commands on confirm", async () => {
+    const outcome = await run("update_quotation", { quotation: "S00001", add: [{ product: "Desk Pad", quantity: 2 }], remove: ["Office Lamp"], change: [{ product: "Office Chair", quantity: 5 }] });
+    expect(outcome.kind).toBe("proposal");
+    if (outcome.kind !== "proposal") return;
+    expect(outcome.summary).toMatch(/^Update S00001: remove \[FURN_8888\] Office Lamp; \[FURN_7777\] Office Chair: qty 5; add 2 × \[FURN_0002\] Desk Pad \(total/);
+    await findTool("update_quotation")!.execute!(outcome.plan, ctx());
+    const lines = double.records("sale.order.line").filter((l) => l.order_id === 1);
+    expect(lines.map((l) => [l.product_id, l.product_uom_qty])).toEqual([[5, 5], [41, 2]]);
+  });
+
+  it("send_quotation marks the quotation sent and posts Odoo's template on confirm", async () => {
+    const order = double.records("sale.order").find((o) => o.state === "draft")!;
+    const outcome = await run("send_quotation", { quotation: String(order.name) });
+    if (outcome.kind !== "proposal") throw new Error(outcome.text);
+    await findTool("send_quotation")!.execute!(outcome.plan, ctx());
+    expect(order.state).toBe("sent");
+    expect(double.records("mail.message").at(-1)).toMatchObject({ model: "sale.order", res_id: order.id, template: "sale.email_template_edi_sale" });
+  });
+
+  it("update_task moves a task to a stage of its project and assigns it", async () => {
+    const outcome = await run("update_task", { task: "Lighting plan", stage: "done", assignee: "me" });
+    expect(outcome).toMatchObject({ kind: "proposal", summary: "Update task “Lighting plan”: stage In Progress → Done, assigned to me" });
+    if (outcome.kind !== "proposal") return;
+    await findTool("update_task")!.execute!(outcome.plan, ctx());
+    expect(double.records("project.task").find((t) => t.name === "Lighting plan")).toMatchObject({ stage_id: 3, user_ids: [2] });
+  });
+});

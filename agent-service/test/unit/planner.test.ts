@@ -106,6 +106,14 @@ describe("the offline planner, beyond sales", () => {
     ["Quelle quantité de Pedal Bin avons-nous ?", "get_stock", { product: "Pedal Bin" }],
     ["Do we have Large Cabinet in stock?", "get_stock", { product: "Large Cabinet" }],
     ["Combien reste-t-il de Large Cabinet ?", "get_stock", { product: "Large Cabinet" }],
+    ["Envoie le devis S00003 au client", "send_quotation", { quotation: "S00003" }],
+    ["Ajoute 2 Office Chair au devis S00003", "update_quotation", { quotation: "S00003", add: [{ product: "Office Chair", quantity: 2 }] }],
+    ["Remove the Office Lamp from S00001", "update_quotation", { quotation: "S00001", remove: ["Office Lamp"] }],
+    ["Retire Office Lamp du devis S00001", "update_quotation", { quotation: "S00001", remove: ["Office Lamp"] }],
+    ["Change the quantity of Office Chair to 5 in S00001", "update_quotation", { quotation: "S00001", change: [{ product: "Office Chair", quantity: 5 }] }],
+    ["Passe la tâche Usability review à Done", "update_task", { task: "Usability review", stage: "Done" }],
+    ["Assign task Foundations to me", "update_task", { task: "Foundations", assignee: "me" }],
+    ["Change the deadline of task Foundations to December 20", "update_task", { task: "Foundations", deadline: "2026-12-20" }],
   ])("%s", (message, tool, args) => {
     expect(read(message)).toEqual([tool, args]);
   });

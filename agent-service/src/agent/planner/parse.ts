@@ -18,6 +18,9 @@ export function parseIntent(message: string, today = new Date().toISOString().sl
   const slash = parseSlash(text, today);
   if (slash) return slash;
   const plain = stripPoliteness(text);
+  // Removing a line from a quotation is an edit (still confirmed), not a deletion of data.
+  const edit = updateQuotation(plain, today);
+  if (edit) return edit;
   if (DESTRUCTIVE.test(plain)) return { kind: "refuse_destructive" };
   for (const read of READERS) {
     const intent = read(plain, today);
@@ -107,6 +110,32 @@ const ORDER_NUMBER = /\b([A-Z]{1,4}\/?\d{3,}(?:\/\d+)?)\b/;
 const confirmQuotation: Reader = (text) => {
   const match = new RegExp(String.raw`^(?:confirm|confirme[rz]?|valide[rz]?|validate|accepte[rz]?|accept)\b.*?${ORDER_NUMBER.source}`, "i").exec(text);
   return match ? tool("confirm_quotation", { quotation: match[1]!.toUpperCase() }) : undefined;
+};
+
+const sendQuotation: Reader = (text) => {
+  const match = new RegExp(String.raw`^(?:send|e-?mail|envoie[rz]?|envoyer|renvoie[rz]?|mail)\b.*?${ORDER_NUMBER.source}`, "i").exec(text);
+  return match ? tool("send_quotation", { quotation: match[1]!.toUpperCase() }) : undefined;
+};
+
+/** "Ajoute 2 Office Chair au devis S00003", "Remove Office Lamp from S00001", "Passe Office Chair à 5 dans S00001". */
+const updateQuotation: Reader = (text) => {
+  const number = ORDER_NUMBER.exec(text);
+  if (!number) return undefined;
+  const quotation = number[1]!.toUpperCase();
+  const before = text.slice(0, number.index).replace(new RegExp(String.raw`\s*(?:(?:au|du|dans le|dans|sur le|sur|to|from|in|on|of)\s+)?(?:(?:le|la|the)\s+)?(?:${QUOTE_WORD}|order|commande)?\s*$`, "i"), "");
+  let match: RegExpExecArray | null;
+  if ((match = /^(?:ajoute[rz]?|add|rajoute[rz]?|mets|put|include|inclus)\s+(.+)$/i.exec(before))) {
+    const add = parseLines(match[1]!);
+    return add.length ? tool("update_quotation", { quotation, add }) : undefined;
+  }
+  if ((match = /^(?:retire[rz]?|enl[eè]ve[rz]?|remove|delete|supprime[rz]?|take out|drop)\s+(?:(?:la ligne|the line|le|la|les|the)\s+)?(?:(?:de|of|du)\s+|d')?(.+)$/i.exec(before))) {
+    return tool("update_quotation", { quotation, remove: splitOutsideQuotes(match[1]!, /\s*(?:,|\bet\b|\band\b)\s*/i).map(cleanName).filter(Boolean) });
+  }
+  if ((match = new RegExp(String.raw`^(?:passe[rz]?|change[rz]?|mets|set|modifie[rz]?|update|mettre)\s+(?:(?:la quantité|the quantity|qty|quantité)\s+(?:de|of|d')\s*)?(.+?)\s+(?:à|a|to|sur)\s+(${QUANTITY})(?:\s+(?:unités?|units?))?$`, "i").exec(before))) {
+    const quantity = parseQuantity(match[2]!);
+    return quantity ? tool("update_quotation", { quotation, change: [{ product: cleanName(match[1]!), quantity }] }) : undefined;
+  }
+  return undefined;
 };
 
 const getQuotation: Reader = (text) => {
@@ -281,6 +310,27 @@ const logNote: Reader = (text) => {
   return undefined;
 };
 
+/** "Passe la tâche X à Done", "Move task X to Done", "Assign task X to Marc Demo", "deadline of task X: 20/12". */
+const updateTask: Reader = (text, today) => {
+  if (!/\b(?:t[âa]che|task)\b/i.test(text) || new RegExp(String.raw`^${CREATE}\b`, "i").test(text)) return undefined;
+  let match: RegExpExecArray | null;
+  const task = String.raw`(?:la\s+|the\s+)?(?:t[âa]che|task)\s+["«']?(.+?)["»']?`;
+  if ((match = new RegExp(String.raw`^(?:passe[rz]?|d[ée]place[rz]?|move|mets|put|set)\s+${task}\s+(?:à|a|en|to|dans|into|in)\s+(?:l'[ée]tape\s+|the stage\s+|stage\s+)?["«']?(.+?)["»']?$`, "i").exec(text))) {
+    return tool("update_task", { task: match[1]!, stage: match[2]! });
+  }
+  if ((match = new RegExp(String.raw`^(?:mark|marque[rz]?)\s+${task}\s+(?:as|comme)\s+(done|fait|faite|terminée?|finished|complete|completed)$`, "i").exec(text))) {
+    return tool("update_task", { task: match[1]!, stage: /^(?:done|finished|complete|completed)$/i.test(match[2]!) ? "Done" : "Done" });
+  }
+  if ((match = new RegExp(String.raw`^(?:assigne[rz]?|assign|donne[rz]?|give)\s+${task}\s+(?:à|a|to)\s+(.+)$`, "i").exec(text))) {
+    return tool("update_task", { task: match[1]!, assignee: ME.test(match[2]!.trim()) ? "me" : match[2]!.trim() });
+  }
+  if ((match = new RegExp(String.raw`(?:échéance|echeance|deadline|date limite)\s+(?:de|of|du|for)\s+${task}\s*(?::|à|a|to|au|pour|for)?\s*(?:le\s+)?(${DATE_PATTERN})$`, "i").exec(text))) {
+    const deadline = parseDate(match[2]!, today);
+    return deadline ? tool("update_task", { task: match[1]!, deadline }) : undefined;
+  }
+  return undefined;
+};
+
 const projectSummary: Reader = (text) => {
   const match =
     new RegExp(String.raw`^(?:r[ée]sum[ée][rz]?|summari[sz]e|summary of|fais le point sur|point sur|status of|état|etat|où en est|ou en est|how is|how's|bilan)\s+(?:(?:du|de|of|des)\s+)?(?:le\s+|la\s+|the\s+)?(?:projet|project)?\s*(.+)$`, "i").exec(text) ??
@@ -327,6 +377,8 @@ const listDocuments: Reader = (text) => {
 /** Order matters: the most specific shapes first. */
 const READERS: Reader[] = [
   confirmQuotation,
+  sendQuotation,
+  updateTask,
   createTask,
   logNote,
   createQuotation,
