@@ -20,6 +20,7 @@ from odoo.tools import consteq
 
 from .. import compat
 from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write
+from ..sse import EventRelay
 
 _logger = logging.getLogger(__name__)
 
@@ -214,8 +215,8 @@ class CopilotAgent(models.AbstractModel):
     def _agent_request(self, method, path, body=None, query=None):
         """Send one signed request to the agent service and return its JSON answer.
 
-        The only outbound call of the addon: override it to route, mock or instrument the
-        traffic to the agent.
+        With :meth:`_agent_stream`, the only outbound calls of the addon: override them to
+        route, mock or instrument the traffic to the agent.
 
         :param str method: ``'GET'`` or ``'POST'``
         :param str path: path of the agent's API, e.g. ``'/v1/turns'``
@@ -226,9 +227,7 @@ class CopilotAgent(models.AbstractModel):
         """
         method = method.upper()
         path_with_query = f'{path}?{urlencode(query)}' if query else path
-        raw_body = b''
-        if body is not None:
-            raw_body = json.dumps(body, separators=(',', ':'), ensure_ascii=False).encode()
+        raw_body = self._encode_agent_body(body)
         headers = {
             'Accept': 'application/json',
             'Content-Type': 'application/json',
@@ -240,41 +239,118 @@ class CopilotAgent(models.AbstractModel):
                 method, url, data=raw_body or None, headers=headers,
                 timeout=self._agent_timeout(),
             )
-        except requests.exceptions.ReadTimeout:
-            _logger.warning("Copilot agent did not answer %s %s in time", method, path)
-            raise UserError(_(
-                "The copilot service did not answer in time. Please try again."
-            )) from None
         except requests.exceptions.RequestException as exc:
-            _logger.warning("Copilot agent cannot be reached (%s %s): %s", method, url, exc)
-            raise UserError(_(
-                "The copilot service cannot be reached. Please try again later, or ask your "
-                "administrator to check the copilot settings."
-            )) from None
+            raise self._agent_unreachable(exc, method, url) from None
 
         try:
             data = response.json()
         except ValueError:
             data = None
         if response.status_code >= 400:
-            error = data.get('error') if isinstance(data, dict) else None
-            error = error if isinstance(error, dict) else {}
-            _logger.log(
-                logging.WARNING if response.status_code >= 500 else logging.INFO,
-                "Copilot agent answered %s %s with HTTP %s (%s)",
-                method, path, response.status_code, error.get('code'),
-            )
-            message = error.get('message')
-            if isinstance(message, str) and message.strip():
-                raise UserError(message)
-            raise UserError(_(
-                "The copilot service could not handle the request (HTTP %s).",
-                response.status_code,
-            ))
+            raise self._agent_error(response, data, method, path)
         if not isinstance(data, dict):
             _logger.warning("Copilot agent answered %s %s with no JSON object", method, path)
             raise UserError(_("The copilot service sent an answer that cannot be read."))
         return data
+
+    @api.model
+    def _agent_stream(self, path, body):
+        """Open a signed ``POST`` to an event-stream route of the agent, e.g. ``/v1/turns/stream``.
+
+        Only the status and headers are read here: the caller reads the events from the
+        returned response as they arrive, and must close it (closing it before the end
+        makes the agent abort the turn). The timeout's read part applies to each read, i.e.
+        to the longest silence between two events.
+
+        :return: the agent's open ``text/event-stream`` answer
+        :rtype: requests.Response
+        :raise UserError: as :meth:`_agent_request`
+        """
+        raw_body = self._encode_agent_body(body)
+        headers = {
+            'Accept': 'text/event-stream',
+            # a compressed stream would be held back by the decoder
+            'Accept-Encoding': 'identity',
+            'Content-Type': 'application/json',
+            **self._sign_request('POST', path, raw_body),
+        }
+        url = self._get_agent_url() + path
+        try:
+            response = requests.request(
+                'POST', url, data=raw_body, headers=headers, timeout=self._agent_timeout(),
+                stream=True,
+            )
+        except requests.exceptions.RequestException as exc:
+            raise self._agent_unreachable(exc, 'POST', url) from None
+
+        content_type = response.headers.get('Content-Type', '')
+        if response.status_code < 400 and content_type.startswith('text/event-stream'):
+            return response
+        with response:
+            try:
+                # an error answer is one small JSON object
+                data = response.json()
+            except (ValueError, requests.exceptions.RequestException):
+                data = None
+        if response.status_code >= 400:
+            raise self._agent_error(response, data, 'POST', path)
+        _logger.warning("Copilot agent answered POST %s with no event stream (%s)",
+                        path, content_type)
+        raise self._agent_user_error(
+            _("The copilot service sent an answer that cannot be read."), 'internal',
+        )
+
+    @api.model
+    def _encode_agent_body(self, body):
+        if body is None:
+            return b''
+        return json.dumps(body, separators=(',', ':'), ensure_ascii=False).encode()
+
+    @api.model
+    def _agent_user_error(self, message, code):
+        """A ``UserError`` carrying an error code for the event stream (``copilot_code``)."""
+        error = UserError(message)
+        error.copilot_code = code
+        return error
+
+    @api.model
+    def _agent_unreachable(self, exc, method, url):
+        """The ``UserError`` to raise when a request to the agent failed before its answer."""
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            _logger.warning("Copilot agent did not answer %s %s in time", method, url)
+            return self._agent_user_error(self._agent_timeout_message(), 'unavailable:agent')
+        _logger.warning("Copilot agent cannot be reached (%s %s): %s", method, url, exc)
+        return self._agent_user_error(self._agent_unreachable_message(), 'unavailable:agent')
+
+    @api.model
+    def _agent_timeout_message(self):
+        return _("The copilot service did not answer in time. Please try again.")
+
+    @api.model
+    def _agent_unreachable_message(self):
+        return _(
+            "The copilot service cannot be reached. Please try again later, or ask your "
+            "administrator to check the copilot settings."
+        )
+
+    @api.model
+    def _agent_error(self, response, data, method, path):
+        """The ``UserError`` for an error answer of the agent (HTTP 4xx/5xx)."""
+        error = data.get('error') if isinstance(data, dict) else None
+        error = error if isinstance(error, dict) else {}
+        _logger.log(
+            logging.WARNING if response.status_code >= 500 else logging.INFO,
+            "Copilot agent answered %s %s with HTTP %s (%s)",
+            method, path, response.status_code, error.get('code'),
+        )
+        code = error.get('code') if isinstance(error.get('code'), str) else 'internal'
+        message = error.get('message')
+        if isinstance(message, str) and message.strip():
+            return self._agent_user_error(message, code)
+        return self._agent_user_error(_(
+            "The copilot service could not handle the request (HTTP %s).",
+            response.status_code,
+        ), code)
 
     # ------------------------------------------------------------
     # Business methods behind the panel's routes (contract (A))
@@ -313,8 +389,12 @@ class CopilotAgent(models.AbstractModel):
         return {'db': user['db'], 'uid': user['uid'], 'lang': user['lang']}
 
     @api.model
-    def _chat(self, message, session_id=None):
-        """Send one user message; start a session when ``session_id`` is empty."""
+    def _prepare_turn(self, message, session_id=None, client_message_id=None):
+        """The body of a turn for the agent; a new session when ``session_id`` is empty.
+
+        :raise UserError: no message, or a malformed id
+        :raise AccessError: the user is not an internal user
+        """
         self._check_copilot_user()
         if not isinstance(message, str) or not message.strip():
             raise UserError(_("Write a message for the copilot."))
@@ -323,12 +403,57 @@ class CopilotAgent(models.AbstractModel):
         else:
             # the addon makes the id so that the delegation token is bound to it
             session_id = uuid.uuid4().hex
-        return self._agent_request('POST', '/v1/turns', {
+        body = {
             'user': self._get_agent_user(),
             'delegation': self._make_delegation(session_id),
             'session_id': session_id,
             'message': message,
+        }
+        if client_message_id:
+            body['client_message_id'] = self._check_id(
+                client_message_id, _("Invalid copilot message id."),
+            )
+        return body
+
+    @api.model
+    def _chat(self, message, session_id=None):
+        """Send one user message; start a session when ``session_id`` is empty."""
+        return self._agent_request('POST', '/v1/turns', self._prepare_turn(message, session_id))
+
+    @api.model
+    def _chat_stream(self, message, session_id=None, client_message_id=None):
+        """Start a turn whose answer the agent streams as server-sent events.
+
+        Everything that needs the environment (checks, user, delegation token, translated
+        error messages) is done here, before the agent is called: the returned iterable
+        runs after the request's cursor is closed and touches neither the ORM nor the
+        request.
+
+        :return: the agent's events, relayed as they arrive (bytes)
+        :rtype: odoo.addons.copilot.sse.EventRelay
+        :raise UserError: bad parameters, the agent cannot be reached or refused the turn
+        :raise AccessError: the user is not an internal user
+        """
+        body = self._prepare_turn(message, session_id, client_message_id)
+        upstream = self._agent_stream('/v1/turns/stream', body)
+        return EventRelay(
+            upstream,
+            timeout_message=self._agent_timeout_message(),
+            lost_message=self._agent_unreachable_message(),
+        )
+
+    @api.model
+    def _stop_turn(self, session_id):
+        """Stop the turn running in a session: the agent aborts the model call and the tools.
+
+        :return: ``{'stopped': bool}``, false when no turn of the user was running there
+        """
+        self._check_copilot_user()
+        self._check_id(session_id, _("Invalid copilot session id."))
+        result = self._agent_request('POST', f'/v1/sessions/{session_id}/stop', {
+            'user': self._get_agent_user(),
         })
+        return {'stopped': bool(result.get('stopped'))}
 
     @api.model
     def _decide_action(self, action_id, decision):
