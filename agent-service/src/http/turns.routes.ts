@@ -33,12 +33,19 @@ export function turnsRoutes(turns: TurnService, logger: Logger): Router {
       const { type, ...data } = event;
       res.write(`event: ${type}\ndata: ${JSON.stringify("result" in data ? data.result : data)}\n\n`);
     };
+    // A comment every 10 s while a model or tool step is silent: proxies keep the stream open, and
+    // a browser that went away is noticed (Odoo only sees it when it next writes).
+    const keepAlive = setInterval(() => {
+      if (!res.writableEnded) res.write(": ping\n\n");
+    }, 10_000);
     try {
       await turns.runTurn(turnRequest(body), { signal: abortedWhenClosed(req, res), onEvent: send });
     } catch (error) {
       const appError = error instanceof AppError ? error : new AppError("internal", {}, { cause: error });
       if (!(error instanceof AppError)) logger.error({ err: error, requestId: res.locals.requestId }, "stream failed");
       send({ type: "error", code: appError.code, message: appError.userMessage(langOf(body.user.lang)) });
+    } finally {
+      clearInterval(keepAlive);
     }
     res.end();
   });
