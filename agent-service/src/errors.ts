@@ -11,6 +11,7 @@ const codes = {
   "conflict:action_busy": { status: 409, key: "error.action_busy" },
   "conflict:session_busy": { status: 409, key: "error.session_busy" },
   "forbidden:odoo_access": { status: 403, key: "error.access" },
+  "forbidden:tool": { status: 403, key: "error.tool_unavailable" },
   "rate_limit:turns": { status: 429, key: "error.rate_limit" },
   "bad_request:odoo": { status: 422, key: "error.odoo" },
   "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },

@@ -149,10 +149,6 @@ const messages = {
   "table.city": { en: "City", fr: "Ville" },
   "table.price": { en: "Price", fr: "Prix" },
   "table.on_hand": { en: "On hand", fr: "En stock" },
-  "llm.proposed": {
-    en: "Proposed action {id}: {summary}. The user sees it as a card with Confirm and Cancel; nothing is written until they confirm. Do not say it is done.",
-    fr: "Proposed action {id}: {summary}. The user sees it as a card with Confirm and Cancel; nothing is written until they confirm. Do not say it is done.",
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
@@ -168,28 +164,5 @@ export function say(lang: Lang, texts: Texts, params: Record<string, string | nu
   return texts[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** An Odoo date or UTC datetime ("2026-12-15", "2026-12-15 09:00:00") as Odoo shows it: 12/15/2026, 15/12/2026. */
-export function formatDate(lang: Lang, value: unknown): string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value)) return "";
-  const [year, month, day] = value.slice(0, 10).split("-");
-  return lang === "fr" ? `${day}/${month}/${year}` : `${month}/${day}/${year}`;
-}
 
-const locales: Record<Lang, string> = { en: "en-US", fr: "fr-FR" };
-
-/** A quantity as Odoo shows it: no decimals when whole, else up to the UoM's usual 2 (or 3). */
-export function formatQuantity(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 3 }).format(value);
-}
-
-export type Currency = { name: string; symbol: string; position: "before" | "after" };
-
-/** A monetary amount as Odoo shows it: 2 decimals, the symbol before or after. */
-export function formatMoney(lang: Lang, value: number, currency: Currency | undefined): string {
-  const amount = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    .format(value)
-    // Intl uses a narrow no-break space for French thousands; Odoo shows a plain no-break space.
-    .replace(/\u202f/g, "\u00a0");
-  if (!currency) return amount;
-  return currency.position === "before" ? `${currency.symbol}\u00a0${amount}` : `${amount}\u00a0${currency.symbol}`;
-}
+export type { Currency } from "./format.js";

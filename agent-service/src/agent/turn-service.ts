@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../errors.js";
+import { createFormatter, type OdooFormats } from "../format.js";
 import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
@@ -17,12 +18,27 @@ export type OdooUser = {
   tz?: string | undefined;
   company_id?: number | undefined;
   company_ids?: number[] | undefined;
+  /** How the user's Odoo language writes numbers and dates. */
+  formats?: OdooFormats | undefined;
 };
 
 /** Gives the Odoo client that acts as this user (the gateway with their delegation, or XML-RPC). */
 export type OdooClientFactory = (user: OdooUser, delegation: string) => OdooClient;
 
 export type PublicAction = Omit<StoredAction, "plan" | "session_id">;
+
+/** What the administrator set for a tool: confirm first (default for writes), run at once, or never offer it. */
+export type ToolMode = "confirm" | "auto" | "off";
+export type ToolPolicy = Record<string, ToolMode>;
+
+type TurnRequest = {
+  user: OdooUser;
+  delegation: string;
+  sessionId: string;
+  message: string;
+  clientMessageId?: string | undefined;
+  policy?: ToolPolicy | undefined;
+};
 export type PublicMessage = Omit<StoredMessage, "action_ids" | "client_message_id"> & { actions?: PublicAction[] };
 export type Step = { tool: string; args: unknown; status: "done" | "proposed" | "clarify" | "failed" };
 
@@ -75,7 +91,7 @@ export function createTurnService(deps: {
   const running = new Map<string, AbortController>();
 
   async function runTurn(
-    request: { user: OdooUser; delegation: string; sessionId: string; message: string; clientMessageId?: string | undefined },
+    request: TurnRequest,
     options: { signal?: AbortSignal; onEvent?: (event: TurnEvent) => void } = {},
   ): Promise<TurnResult> {
     const owner = ownerOf(request.user);
@@ -104,7 +120,7 @@ export function createTurnService(deps: {
   }
 
   async function runLocked(
-    request: { user: OdooUser; delegation: string; sessionId: string; message: string; clientMessageId?: string | undefined },
+    request: TurnRequest,
     signal: AbortSignal,
     emit: (event: TurnEvent) => void,
   ): Promise<TurnResult> {
@@ -119,11 +135,14 @@ export function createTurnService(deps: {
     const ctx: ToolContext = {
       odoo: odooFor(user, request.delegation),
       lang,
+      fmt: createFormatter(lang, user.formats),
       meta: { sessionId, turnId },
       uid: user.uid,
       today: todayIn(user.tz),
     };
-    const available = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
+    const policy = request.policy ?? {};
+    const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
+    const available = new Set([...capable].filter((name) => policy[name] !== "off"));
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
     const choices: Choice[] = [];
@@ -168,6 +187,16 @@ export function createTurnService(deps: {
         };
         await redisCall(() => store.saveAction(owner, action));
         actions.push(action);
+        if (policy[name] === "auto" && tool.risk === "draft") {
+          // The administrator let this draft-level write run without a confirmation.
+          const done = await executeAction(owner, action, { ...ctx, meta: { ...ctx.meta, tool: name, actionId: action.id } });
+          actions[actions.length - 1] = done;
+          step({ tool: name, args: parsed.data, status: done.status === "done" ? "done" : "failed" });
+          emit({ type: "action", action: toPublic(done) });
+          return done.status === "done"
+            ? { ok: true, outcome: { kind: "answer", text: String((done.result as { message?: string }).message ?? outcome.text), data: done.result }, actionId: done.id }
+            : { ok: false, error: done.error ?? t(lang, "error.internal") };
+        }
         step({ tool: name, args: parsed.data, status: "proposed" });
         emit({ type: "action", action: toPublic(action) });
         return { ok: true, outcome, actionId: action.id };
@@ -245,25 +274,36 @@ export function createTurnService(deps: {
   }
 
   /** Runs exactly what the card showed, once; a second confirm answers the first result. */
-  async function confirm(request: { user: OdooUser; delegation: string; actionId: string }): Promise<PublicAction> {
+  async function confirm(request: { user: OdooUser; delegation: string; actionId: string; policy?: ToolPolicy | undefined }): Promise<PublicAction> {
     const owner = ownerOf(request.user);
     const lang = langOf(request.user.lang);
     const action = await loadAction(owner, request.actionId);
+    if (request.policy?.[action.tool] === "off") {
+      throw new AppError("forbidden:tool", { tool: say(lang, findTool(action.tool)?.description ?? { en: action.tool, fr: action.tool }) });
+    }
     if (action.status === "done" || action.status === "failed") return toPublic(action);
     if (action.status === "rejected") throw new AppError("conflict:action", { status: t(lang, "status.rejected") });
     if (action.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
 
-    const claim = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running" }));
-    if (!claim.changed) return confirm(request);
-
-    const tool = findTool(action.tool);
     const ctx: ToolContext = {
       odoo: odooFor(request.user, request.delegation),
       lang,
+      fmt: createFormatter(lang, request.user.formats),
       meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
       uid: request.user.uid,
       today: todayIn(request.user.tz),
     };
+    const result = await executeAction(owner, action, ctx);
+    if (result.status === "proposed") return confirm(request);
+    if (result.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
+    return toPublic(result);
+  }
+
+  /** Moves a proposed action to running (once), writes its plan in Odoo, and records done or failed. */
+  async function executeAction(owner: Owner, action: StoredAction, ctx: ToolContext): Promise<StoredAction> {
+    const claim = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running" }));
+    if (!claim.changed) return claim.action ?? action;
+    const tool = findTool(action.tool);
     try {
       if (!tool?.execute) throw new Error(`Tool ${action.tool} has nothing to execute`);
       const execution = await tool.execute(action.plan, ctx);
@@ -274,14 +314,14 @@ export function createTurnService(deps: {
           ...(execution.record ? { record: execution.record } : {}),
         }),
       );
-      return toPublic(done.action!);
+      return done.action!;
     } catch (error) {
       if (error instanceof AppError && error.code === "unavailable:redis") throw error;
-      logger.warn({ err: error, actionId: action.id, tool: action.tool }, "confirm failed");
+      logger.warn({ err: error, actionId: action.id, tool: action.tool }, "action failed");
       const failed = await redisCall(() =>
-        store.transitionAction(owner, action.id, "running", { status: "failed", error: odooErrorText(lang, error) }),
+        store.transitionAction(owner, action.id, "running", { status: "failed", error: odooErrorText(ctx.lang, error) }),
       );
-      return toPublic(failed.action!);
+      return failed.action!;
     }
   }
 
@@ -329,7 +369,12 @@ export function createTurnService(deps: {
     throw new AppError("conflict:action_busy");
   }
 
-  return { runTurn, stopTurn, confirm, reject, listSessions, listMessages };
+  /** The catalog as the addon's Settings list it: names, descriptions in `lang`, risk tiers, models. */
+  function describeTools(lang: Lang) {
+    return catalog.map((tool) => ({ name: tool.name, description: say(lang, tool.description), risk: tool.risk, models: tool.models }));
+  }
+
+  return { runTurn, stopTurn, confirm, reject, listSessions, listMessages, describeTools };
 }
 
 export type TurnService = ReturnType<typeof createTurnService>;

@@ -9,7 +9,7 @@ export function actionsRoutes(turns: TurnService): Router {
     const body = parse(actionBodySchema, req.body);
     res.locals.user = body.user;
     const { id } = parse(actionParamsSchema, req.params);
-    res.json({ action: await turns.confirm({ user: body.user, delegation: body.delegation, actionId: id }) });
+    res.json({ action: await turns.confirm({ user: body.user, delegation: body.delegation, actionId: id, policy: body.tools }) });
   });
   router.post("/v1/actions/:id/reject", async (req, res) => {
     const body = parse(actionBodySchema, req.body);

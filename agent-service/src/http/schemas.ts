@@ -8,7 +8,19 @@ export const odooUserSchema = z.object({
   tz: z.string().max(64).optional(),
   company_id: z.number().int().positive().optional(),
   company_ids: z.array(z.number().int().positive()).max(100).optional(),
+  formats: z
+    .object({
+      date: z.string().max(32).optional(),
+      time: z.string().max(32).optional(),
+      decimal_point: z.string().max(4).optional(),
+      thousands_sep: z.string().max(4).optional(),
+      grouping: z.string().max(32).optional(),
+    })
+    .optional(),
 });
+
+/** The administrator's policy for this user, per tool (from the addon's Settings); absent tools keep the defaults. */
+export const toolPolicySchema = z.record(z.string().max(64), z.enum(["confirm", "auto", "off"]));
 
 const sessionId = z.string().regex(/^[\w-]{8,64}$/, "must be 8 to 64 letters, digits, _ or -");
 const actionId = z.string().regex(/^act_[\w-]{8,64}$/, "is not an action id");
@@ -21,11 +33,13 @@ export const turnBodySchema = z.object({
   session_id: sessionId,
   message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
   client_message_id: z.string().max(128).optional(),
+  tools: toolPolicySchema.optional(),
 });
 
 export const actionBodySchema = z.object({
   user: odooUserSchema,
   delegation: z.string().min(1).max(4096),
+  tools: toolPolicySchema.optional(),
 });
 
 export const stopBodySchema = z.object({ user: odooUserSchema });

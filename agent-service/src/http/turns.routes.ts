@@ -3,7 +3,7 @@ import type { TurnEvent, TurnService } from "../agent/turn-service.js";
 import { AppError } from "../errors.js";
 import { langOf } from "../i18n.js";
 import type { Logger } from "../logger.js";
-import { sessionParamsSchema, stopBodySchema, turnBodySchema } from "./schemas.js";
+import { sessionParamsSchema, stopBodySchema, turnBodySchema, userQuerySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
 export function turnsRoutes(turns: TurnService, logger: Logger): Router {
@@ -50,6 +50,12 @@ export function turnsRoutes(turns: TurnService, logger: Logger): Router {
     res.end();
   });
 
+  /** The catalog, for the addon's Settings (tool policies). */
+  router.get("/v1/tools", (req, res) => {
+    const { lang } = parse(userQuerySchema, req.query);
+    res.json({ tools: turns.describeTools(langOf(lang)) });
+  });
+
   router.post("/v1/sessions/:id/stop", async (req, res) => {
     const body = parse(stopBodySchema, req.body);
     res.locals.user = body.user;
@@ -66,6 +72,7 @@ function turnRequest(body: ReturnType<typeof turnBodySchema.parse>) {
     sessionId: body.session_id,
     message: body.message,
     clientMessageId: body.client_message_id,
+    policy: body.tools,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { currenciesOf } from "./currencies.js";
 import { m2oId, m2oName, recordLink } from "./format.js";
@@ -35,7 +35,7 @@ export const confirmQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
-  async run({ quotation }, { odoo, lang, meta }) {
+  async run({ quotation }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;
     const order = found.match.record;
@@ -44,7 +44,7 @@ export const confirmQuotationTool = defineTool({
       return { kind: "answer", text: say(lang, texts.notDraft, { name, state: stateLabel(lang, order.state) }), data: { id: order.id, state: order.state } };
     }
     const currencies = await currenciesOf(odoo, [order], meta);
-    const total = orderMoney(lang, order.amount_total, currencies.get(m2oId(order.currency_id) ?? 0));
+    const total = orderMoney(fmt, order.amount_total, currencies.get(m2oId(order.currency_id) ?? 0));
     const customer = m2oName(order.partner_id) ?? "";
     const plan: Plan = { order_id: order.id, name, customer };
     return {

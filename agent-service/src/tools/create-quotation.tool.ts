@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatMoney, t, type Currency } from "../i18n.js";
+import {t, type Currency} from "../i18n.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
@@ -77,7 +77,7 @@ export const createQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "create"],
   models: ["sale.order", "res.partner", "product.product"],
-  async run(args, { odoo, lang, meta }) {
+  async run(args, { odoo, lang, fmt, meta }) {
     const [[customer], products] = await Promise.all([
       resolveMany(odoo, entities.customer, [args.customer], meta),
       resolveMany(odoo, { ...entities.product, domain: [["sale_ok", "=", true]] }, unique(args.lines.map((l) => l.product)), meta),
@@ -107,7 +107,7 @@ export const createQuotationTool = defineTool({
       ...(args.validity_date ? { validity_date: args.validity_date } : {}),
     };
     const preview = await computePreview(odoo, plan, meta);
-    const total = formatMoney(lang, preview.amount_total, preview.currency);
+    const total = fmt.money(preview.amount_total, preview.currency);
     const summary =
       preview.lines.length === 1
         ? t(lang, "quote.summary_one", { customer: plan.customer, total })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { recordLink } from "./format.js";
 import { defineTool } from "./types.js";
@@ -30,7 +30,7 @@ export const createTaskTool = defineTool({
   risk: "draft",
   writes: ["project.task", "create"],
   models: ["project.task", "project.project"],
-  async run({ project, title, description, deadline, assignee }, { odoo, lang, meta, uid }) {
+  async run({ project, title, description, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     const [projectFound, assigneeFound] = await Promise.all([
       findOne(odoo, "project", project, { lang, meta }),
       assignee && !/^(me|moi|myself)$/i.test(assignee) ? findOne(odoo, "user", assignee, { lang, meta }) : Promise.resolve(undefined),
@@ -55,7 +55,7 @@ export const createTaskTool = defineTool({
         project: { id: plan.project_id, name: plan.project },
         title,
         description: description ?? null,
-        deadline: deadline ? formatDate(lang, deadline) : null,
+        deadline: deadline ? fmt.date(deadline) : null,
         assignee: userId ? (plan.assignee ?? "me") : null,
       },
       plan,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, formatQuantity, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { currenciesOf } from "./currencies.js";
 import { m2oId, m2oName, markdownTable, recordLink } from "./format.js";
@@ -25,7 +25,7 @@ export const getQuotationTool = defineTool({
   schema: getQuotationInputSchema,
   risk: "read",
   models: ["sale.order", "sale.order.line"],
-  async run({ quotation }, { odoo, lang, meta }) {
+  async run({ quotation }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;
     const order = found.match.record;
@@ -44,7 +44,7 @@ export const getQuotationTool = defineTool({
       say(lang, texts.title, {
         name: recordLink("sale.order", order.id, String(order.name)),
         customer: m2oName(order.partner_id) ?? "",
-        date: formatDate(lang, order.date_order),
+        date: fmt.date(order.date_order),
         state: stateLabel(lang, order.state),
       }),
       "",
@@ -52,17 +52,17 @@ export const getQuotationTool = defineTool({
         say(lang, texts.headers).split("|"),
         productLines.map((line) => [
           m2oName(line.product_id) ?? line.name,
-          formatQuantity(lang, Number(line.product_uom_qty ?? 0)),
-          orderMoney(lang, line.price_unit, currency),
-          orderMoney(lang, line.price_subtotal, currency),
+          fmt.quantity(Number(line.product_uom_qty ?? 0)),
+          orderMoney(fmt, line.price_unit, currency),
+          orderMoney(fmt, line.price_subtotal, currency),
         ]),
         ["l", "r", "r", "r"],
       ),
       "",
       say(lang, texts.totals, {
-        untaxed: orderMoney(lang, order.amount_untaxed, currency),
-        tax: orderMoney(lang, order.amount_tax, currency),
-        total: orderMoney(lang, order.amount_total, currency),
+        untaxed: orderMoney(fmt, order.amount_untaxed, currency),
+        tax: orderMoney(fmt, order.amount_tax, currency),
+        total: orderMoney(fmt, order.amount_total, currency),
       }),
     ].join("\n");
     return {

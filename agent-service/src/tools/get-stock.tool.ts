@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatQuantity, t } from "../i18n.js";
+import {t} from "../i18n.js";
 import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
@@ -24,7 +24,7 @@ export const getStockTool = defineTool({
   schema: getStockInputSchema,
   risk: "read",
   models: ["product.product", "stock.quant"],
-  async run({ product, quantity }, { odoo, lang, meta }) {
+  async run({ product, quantity }, { odoo, lang, fmt, meta }) {
     const [resolution] = await resolveMany(
       odoo,
       { ...entities.product, fields: ["qty_available", "virtual_available", "uom_id"] },
@@ -45,12 +45,12 @@ export const getStockTool = defineTool({
     const lines = products.map((p) => {
       const line = t(lang, "stock.line", {
         product: p.name,
-        on_hand: formatQuantity(lang, p.on_hand),
-        forecast: formatQuantity(lang, p.forecast),
+        on_hand: fmt.quantity(p.on_hand),
+        forecast: fmt.quantity(p.forecast),
         uom: p.uom,
       }).replace(/ {2,}/g, " ");
       if (quantity === undefined) return line;
-      const verdict = t(lang, p.on_hand >= quantity ? "stock.enough" : "stock.not_enough", { quantity: formatQuantity(lang, quantity) });
+      const verdict = t(lang, p.on_hand >= quantity ? "stock.enough" : "stock.not_enough", { quantity: fmt.quantity(quantity) });
       return `${line} ${verdict}`;
     });
     return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { markdownTable, moreHint } from "./format.js";
 import { defineTool } from "./types.js";
@@ -24,7 +24,7 @@ export const listDocumentsTool = defineTool({
   schema: listDocumentsInputSchema,
   risk: "read",
   models: ["ir.attachment", "project.project"],
-  async run({ project, limit }, { odoo, lang, meta }) {
+  async run({ project, limit }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;
     const tasks = await odoo.searchRead("project.task", [["project_id", "=", found.match.id]], { fields: ["id"], limit: 500 }, meta);
@@ -39,7 +39,7 @@ export const listDocumentsTool = defineTool({
     if (!documents.length) return { kind: "answer", text: say(lang, texts.none, { project: found.match.name }), data: { documents } };
     const table = markdownTable(
       say(lang, texts.headers).split("|"),
-      shown.map((row) => [`[${String(row.name).replace(/[[\]]/g, "")}](/web/content/${row.id}?download=true)`, row.mimetype, humanSize(Number(row.file_size ?? 0)), formatDate(lang, row.create_date)]),
+      shown.map((row) => [`[${String(row.name).replace(/[[\]]/g, "")}](/web/content/${row.id}?download=true)`, row.mimetype, humanSize(Number(row.file_size ?? 0)), fmt.date(row.create_date)]),
       ["l", "l", "r", "l"],
     );
     return { kind: "answer", text: [say(lang, texts.found, { project: found.match.name }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { documents, more: rows.length > limit } };

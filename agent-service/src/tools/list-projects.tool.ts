@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import type { OdooDomain } from "../odoo/odoo-client.js";
 import { m2oName, markdownTable, moreHint, recordLink } from "./format.js";
 import { percent, projectStatusLabel } from "./project-format.js";
@@ -28,7 +28,7 @@ export const listProjectsTool = defineTool({
   schema: listProjectsInputSchema,
   risk: "read",
   models: ["project.project"],
-  async run({ mine, state, limit }, { odoo, lang, meta, uid }) {
+  async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid }) {
     const domain: OdooDomain = [];
     if (mine) domain.push("|", ["user_id", "=", uid], ["task_ids.user_ids", "in", [uid]]);
     if (state === "in_progress") domain.push(["last_update_status", "!=", "done"]);
@@ -52,7 +52,7 @@ export const listProjectsTool = defineTool({
         m2oName(row.user_id),
         percent(row.task_completion_percentage),
         row.open_task_count,
-        formatDate(lang, row.date),
+        fmt.date(row.date),
         projectStatusLabel(lang, row.last_update_status),
       ]),
       ["l", "l", "r", "r", "l", "l"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import type { OdooDomain } from "../odoo/odoo-client.js";
 import { currenciesOf } from "./currencies.js";
@@ -32,7 +32,7 @@ export const listQuotationsTool = defineTool({
   schema: listQuotationsInputSchema,
   risk: "read",
   models: ["sale.order"],
-  async run({ customer, state, limit }, { odoo, lang, meta }) {
+  async run({ customer, state, limit }, { odoo, lang, fmt, meta }) {
     const domain: OdooDomain = [];
     let customerName: string | undefined;
     if (customer) {
@@ -61,8 +61,8 @@ export const listQuotationsTool = defineTool({
       shown.map((row) => [
         recordLink("sale.order", row.id, String(row.name)),
         m2oName(row.partner_id),
-        formatDate(lang, row.date_order),
-        orderMoney(lang, row.amount_total, currencies.get(m2oId(row.currency_id) ?? 0)),
+        fmt.date(row.date_order),
+        orderMoney(fmt, row.amount_total, currencies.get(m2oId(row.currency_id) ?? 0)),
         stateLabel(lang, row.state),
       ]),
       ["l", "l", "l", "r", "l"],

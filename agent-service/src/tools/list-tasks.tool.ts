@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import type { OdooDomain } from "../odoo/odoo-client.js";
 import { m2oName, markdownTable, moreHint, recordLink } from "./format.js";
@@ -32,7 +32,7 @@ export const listTasksTool = defineTool({
   schema: listTasksInputSchema,
   risk: "read",
   models: ["project.task"],
-  async run({ project, open_only, overdue, assignee, limit }, { odoo, lang, meta, uid, today }) {
+  async run({ project, open_only, overdue, assignee, limit }, { odoo, lang, fmt, meta, uid, today }) {
     const domain: OdooDomain = [];
     let projectName: string | undefined;
     if (project) {
@@ -66,7 +66,7 @@ export const listTasksTool = defineTool({
     if (!tasks.length) return { kind: "answer", text: say(lang, texts.none, { where }), data: { tasks } };
     const table = markdownTable(
       say(lang, texts.headers).split("|"),
-      tasks.map((task) => [recordLink("project.task", task.id, String(task.name)), task.project, task.stage, task.assignees.join(", "), formatDate(lang, task.deadline)]),
+      tasks.map((task) => [recordLink("project.task", task.id, String(task.name)), task.project, task.stage, task.assignees.join(", "), fmt.date(task.deadline)]),
     );
     return { kind: "answer", text: [say(lang, texts.found, { where }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { tasks, more: rows.length > limit } };
   },

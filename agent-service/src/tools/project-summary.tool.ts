@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { m2oName, recordLink } from "./format.js";
 import { PROJECT_FIELDS } from "./list-projects.tool.js";
@@ -32,7 +32,7 @@ export const projectSummaryTool = defineTool({
   schema: projectSummaryInputSchema,
   risk: "read",
   models: ["project.project", "project.task"],
-  async run({ project }, { odoo, lang, meta, today }) {
+  async run({ project }, { odoo, lang, fmt, meta, today }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });
     if (!found.ok) return found.question;
     const row = found.match.record;
@@ -48,7 +48,7 @@ export const projectSummaryTool = defineTool({
         manager: m2oName(row.user_id) ?? "—",
         status: projectStatusLabel(lang, row.last_update_status) || "—",
       }),
-      `- ${say(lang, texts.dates, { start: formatDate(lang, row.date_start) || "—", end: formatDate(lang, row.date) || "—" })}`,
+      `- ${say(lang, texts.dates, { start: fmt.date(row.date_start) || "—", end: fmt.date(row.date) || "—" })}`,
       `- ${say(lang, texts.progress, {
         progress: percent(row.task_completion_percentage),
         closed: Number(row.closed_task_count ?? 0),
@@ -56,11 +56,11 @@ export const projectSummaryTool = defineTool({
         open: Number(row.open_task_count ?? 0),
       })}`,
       `- ${overdue.length
-        ? say(lang, texts.risks, { count: overdue.length > 5 ? "5+" : overdue.length, tasks: overdue.slice(0, 5).map((task) => `${task.name} (${formatDate(lang, task.date_deadline)})`).join(", ") })
+        ? say(lang, texts.risks, { count: overdue.length > 5 ? "5+" : overdue.length, tasks: overdue.slice(0, 5).map((task) => `${task.name} (${fmt.date(task.date_deadline)})`).join(", ") })
         : say(lang, texts.noRisk)}`,
       "",
       say(lang, texts.next),
-      ...(upcoming.length ? upcoming.map((task) => `- ${formatDate(lang, task.date_deadline)} — ${recordLink("project.task", task.id, String(task.name))}`) : [`- ${say(lang, texts.none)}`]),
+      ...(upcoming.length ? upcoming.map((task) => `- ${fmt.date(task.date_deadline)} — ${recordLink("project.task", task.id, String(task.name))}`) : [`- ${say(lang, texts.none)}`]),
     ];
     return {
       kind: "answer",

@@ -1,4 +1,5 @@
-import { formatMoney, type Currency, type Lang, type Texts, say } from "../i18n.js";
+import type { Currency, Formatter } from "../format.js";
+import { say, type Lang, type Texts } from "../i18n.js";
 import type { OdooRecord } from "../odoo/odoo-client.js";
 
 /** The sales order states as Odoo names them, in the user's language. */
@@ -16,8 +17,8 @@ export function stateLabel(lang: Lang, state: unknown): string {
 }
 
 /** `currency_id` read with its symbol and position (a read of res.currency), else the code. */
-export function orderMoney(lang: Lang, amount: unknown, currency: Currency | undefined): string {
-  return formatMoney(lang, Number(amount ?? 0), currency);
+export function orderMoney(fmt: Formatter, amount: unknown, currency: Currency | undefined): string {
+  return fmt.money(Number(amount ?? 0), currency);
 }
 
 export const QUOTATION_FIELDS = ["name", "partner_id", "date_order", "validity_date", "state", "amount_untaxed", "amount_tax", "amount_total", "currency_id", "user_id"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatMoney, t } from "../i18n.js";
+import {t} from "../i18n.js";
 import { escapeCell, moreHint } from "./format.js";
 import { defineTool } from "./types.js";
 
@@ -17,7 +17,7 @@ export const searchProductsTool = defineTool({
   schema: searchProductsInputSchema,
   risk: "read",
   models: ["product.product"],
-  async run({ query, limit }, { odoo, lang, meta }) {
+  async run({ query, limit }, { odoo, lang, fmt, meta }) {
     const records = await odoo.searchRead(
       "product.product",
       ["|", ["name", "ilike", query], ["default_code", "ilike", query]],
@@ -32,7 +32,7 @@ export const searchProductsTool = defineTool({
     }));
     if (!products.length) return { kind: "answer", text: t(lang, "search.products.none", { query }), data: { products } };
     const rows = products.map(
-      (p) => `| ${escapeCell(p.name)} | ${escapeCell(p.reference)} | ${formatMoney(lang, Number(p.price ?? 0), undefined)} |`,
+      (p) => `| ${escapeCell(p.name)} | ${escapeCell(p.reference)} | ${fmt.money(Number(p.price ?? 0), undefined)} |`,
     );
     const text = [
       t(lang, "search.products.found", { query }),

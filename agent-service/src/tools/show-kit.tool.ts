@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatQuantity, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { m2oId, m2oName, markdownTable, recordLink } from "./format.js";
 import { defineTool } from "./types.js";
@@ -25,7 +25,7 @@ export const showKitTool = defineTool({
   schema: showKitInputSchema,
   risk: "read",
   models: ["mrp.bom", "mrp.bom.line", "product.product"],
-  async run({ kit }, { odoo, lang, meta }) {
+  async run({ kit }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "product", kit, { lang, meta, fields: ["product_tmpl_id"] });
     if (!found.ok) return found.question;
     const product = found.match;
@@ -53,13 +53,13 @@ export const showKitTool = defineTool({
       say(lang, texts.title, {
         kind: say(lang, bom.type === "phantom" ? texts.kit : texts.bom),
         product: recordLink("product.product", product.id, product.name),
-        qty: formatQuantity(lang, Number(bom.product_qty ?? 1)),
+        qty: fmt.quantity(Number(bom.product_qty ?? 1)),
         uom: m2oName(bom.product_uom_id) ?? "",
       }),
       "",
       markdownTable(
         say(lang, texts.headers).split("|"),
-        components.map((c) => [c.product, formatQuantity(lang, c.quantity), c.uom, c.on_hand === null ? "" : formatQuantity(lang, c.on_hand)]),
+        components.map((c) => [c.product, fmt.quantity(c.quantity), c.uom, c.on_hand === null ? "" : fmt.quantity(c.on_hand)]),
         ["l", "r", "l", "r"],
       ),
     ].join("\n");

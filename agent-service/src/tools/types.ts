@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 
@@ -10,6 +11,8 @@ export type RecordRef = { model: string; id: number; name: string };
 export type ToolContext = {
   odoo: OdooClient;
   lang: Lang;
+  /** Numbers, amounts and dates as Odoo shows them to this user. */
+  fmt: Formatter;
   meta: CallMeta;
   /** The Odoo user the tool acts for (for "my projects", "assign to me"). */
   uid: number;

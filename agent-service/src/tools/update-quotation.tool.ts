@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatQuantity, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { entities, findOne } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
@@ -55,7 +55,7 @@ export const updateQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
-  async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, meta }) {
+  async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;
     const order = found.match.record;
@@ -89,14 +89,14 @@ export const updateQuotationTool = defineTool({
       if (!line) return { kind: "clarify", text: say(lang, texts.noLine, { name, product }) };
       const values = { ...(quantity !== undefined ? { product_uom_qty: quantity } : {}), ...(price_unit !== undefined ? { price_unit } : {}), ...(discount !== undefined ? { discount } : {}) };
       commands.push([1, line.id, values]);
-      const what = Object.entries(values).map(([field, value]) => `${field === "product_uom_qty" ? "qty" : field} ${formatQuantity(lang, Number(value))}`).join(", ");
+      const what = Object.entries(values).map(([field, value]) => `${field === "product_uom_qty" ? "qty" : field} ${fmt.quantity(Number(value))}`).join(", ");
       described.push(say(lang, texts.change, { product: m2oName(line.product_id) ?? product, what }));
     }
     add.forEach((line, index) => {
       const resolution = resolutions[index]!;
       if (resolution.status !== "found") return;
       commands.push([0, 0, { product_id: resolution.match.id, product_uom_qty: line.quantity }]);
-      described.push(say(lang, texts.add, { qty: formatQuantity(lang, line.quantity), product: resolution.match.name }));
+      described.push(say(lang, texts.add, { qty: fmt.quantity(line.quantity), product: resolution.match.name }));
     });
 
     const [preview, currencies] = await Promise.all([
@@ -108,7 +108,7 @@ export const updateQuotationTool = defineTool({
     const plan: Plan = { order_id: order.id, name, commands };
     return {
       kind: "proposal",
-      summary: say(lang, texts.summary, { name, changes: described.join("; "), before: orderMoney(lang, order.amount_total, currency), after: orderMoney(lang, after, currency) }),
+      summary: say(lang, texts.summary, { name, changes: described.join("; "), before: orderMoney(fmt, order.amount_total, currency), after: orderMoney(fmt, after, currency) }),
       text: say(lang, texts.proposed, { name }),
       preview: {
         kind: "record_change",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDate, say } from "../i18n.js";
+import {say} from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { m2oId, m2oName, recordLink } from "./format.js";
 import { defineTool } from "./types.js";
@@ -34,7 +34,7 @@ export const updateTaskTool = defineTool({
   risk: "state_change",
   writes: ["project.task", "write"],
   models: ["project.task", "project.task.type"],
-  async run({ task, project, stage, deadline, assignee }, { odoo, lang, meta, uid }) {
+  async run({ task, project, stage, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     let domain: unknown[] = [];
     if (project) {
       const projectFound = await findOne(odoo, "project", project, { lang, meta });
@@ -55,7 +55,7 @@ export const updateTaskTool = defineTool({
     }
     if (deadline) {
       values.date_deadline = `${deadline} 12:00:00`;
-      changes.push(say(lang, texts.deadline, { to: formatDate(lang, deadline) }));
+      changes.push(say(lang, texts.deadline, { to: fmt.date(deadline) }));
     }
     if (assignee) {
       const me = /^(me|moi|myself)$/i.test(assignee);

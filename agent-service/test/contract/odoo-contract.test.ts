@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFormatter } from "../../src/format.js";
 import { OdooError, type OdooClient } from "../../src/odoo/odoo-client.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import { createXmlRpcClient } from "../../src/odoo/xmlrpc-client.js";
@@ -78,7 +79,7 @@ const transports: Transport[] = [
     : []),
 ];
 
-const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, meta: { tool: "contract_test" }, uid: target.uid, today: new Date().toISOString().slice(0, 10) });
+const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, fmt: createFormatter("en"), meta: { tool: "contract_test" }, uid: target.uid, today: new Date().toISOString().slice(0, 10) });
 
 describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
   it("resolves names and internal references in one round trip", async () => {

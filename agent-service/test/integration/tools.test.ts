@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFormatter } from "../../src/format.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import type { OdooClient } from "../../src/odoo/odoo-client.js";
 import { catalog, findTool } from "../../src/tools/index.js";
@@ -19,7 +20,7 @@ afterAll(async () => {
   await double.close();
 });
 
-const ctx = (lang: "en" | "fr" = "en"): ToolContext => ({ odoo, lang, meta: { tool: "test" }, uid: 2, today: "2026-11-23" });
+const ctx = (lang: "en" | "fr" = "en"): ToolContext => ({ odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23" });
 
 async function run(name: string, args: unknown, lang: "en" | "fr" = "en"): Promise<ToolOutcome> {
   const tool = findTool(name)!;

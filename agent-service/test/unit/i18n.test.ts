@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatQuantity, langOf, t } from "../../src/i18n.js";
+import { createFormatter } from "../../src/format.js";
+import { langOf, t } from "../../src/i18n.js";
 
 describe("replies in the user's language", () => {
   it("picks French for any fr_* Odoo language and English otherwise", () => {
@@ -9,11 +10,24 @@ describe("replies in the user's language", () => {
     expect(langOf(undefined)).toBe("en");
   });
 
-  it("formats amounts and quantities as Odoo shows them", () => {
-    expect(formatMoney("en", 1234.5, { name: "USD", symbol: "$", position: "before" })).toBe("$\u00a01,234.50");
-    expect(formatMoney("fr", 1234.5, { name: "EUR", symbol: "€", position: "after" })).toBe("1\u00a0234,50\u00a0€");
-    expect(formatQuantity("fr", 2.5)).toBe("2,5");
-    expect(formatQuantity("en", 500)).toBe("500");
+  it("formats amounts, quantities and dates as Odoo shows them", () => {
+    const en = createFormatter("en");
+    const fr = createFormatter("fr");
+    expect(en.money(1234.5, { name: "USD", symbol: "$", position: "before" })).toBe("$\u00a01,234.50");
+    expect(fr.money(1234.5, { name: "EUR", symbol: "€", position: "after" })).toBe("1\u00a0234,50\u00a0€");
+    expect(fr.quantity(2.5)).toBe("2,5");
+    expect(en.quantity(500)).toBe("500");
+    expect(en.quantity(-1234567.125)).toBe("-1,234,567.125");
+    expect(en.date("2026-12-15 09:00:00")).toBe("12/15/2026");
+    expect(fr.date("2026-12-15")).toBe("15/12/2026");
+  });
+
+  it("follows the formats of the user's Odoo language when the addon sends them", () => {
+    const german = createFormatter("en", { date: "%d.%m.%Y", decimal_point: ",", thousands_sep: ".", grouping: "[3,0]" });
+    expect(german.money(1234567.8, { name: "EUR", symbol: "€", position: "after" })).toBe("1.234.567,80\u00a0€");
+    expect(german.date("2026-12-15")).toBe("15.12.2026");
+    const indian = createFormatter("en", { grouping: "[3,2,0]" });
+    expect(indian.quantity(12345678)).toBe("1,23,45,678");
   });
 
   it("fills placeholders", () => {
