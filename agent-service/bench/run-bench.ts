@@ -61,25 +61,37 @@ function signedTurn(url: string, db: string, uid: number, sessionId: string, mes
   });
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** `concurrency` sessions each sending turns back to back until `total` turns are done. */
-async function load(agent: Agent, db: string, concurrency: number, total: number, message: string) {
+/**
+ * `concurrency` sessions sending `total` turns. Closed loop (`rate` undefined): each session sends
+ * its next turn as soon as the previous one is answered, which measures the most turns per second.
+ * Open loop: the sessions together offer `rate` turns per second, evenly spread, which measures
+ * latency under that load (as users typing, not a queue).
+ */
+async function load(agent: Agent, db: string, concurrency: number, total: number, message: string, rate?: number) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
+  const interval = rate ? (1000 * concurrency) / rate : 0;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
       const sessionId = `bench${worker}${randomBytes(6).toString("hex")}`;
-      while (next < total) {
+      if (interval) await sleep((interval * worker) / concurrency);
+      for (let tick = performance.now(); next < total; tick += interval) {
         next += 1;
         const t0 = performance.now();
         const response = await signedTurn(agent.url, db, 2, sessionId, message);
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`turn answered ${response.status}`);
         latencies.push(performance.now() - t0);
+        if (interval) await sleep(tick + interval - performance.now());
       }
     }),
   );
@@ -100,10 +112,13 @@ async function main() {
     // 1. Turn overhead, offline planner and language-model loop (zero-latency doubles).
     const offline = await startAgent({ REDIS_URL: redis.url, ODOO_URL: double.url });
     await load(offline, double.db, 10, 200, "What is the stock of Large Cabinet?"); // warm-up
-    for (const concurrency of [1, 50]) {
-      const r = await load(offline, double.db, concurrency, concurrency === 1 ? 500 : 2000, "What is the stock of Large Cabinet?");
-      row(`turn overhead, offline planner, ${concurrency} session(s)`, `p50 ${r.p50.toFixed(1)} ms`, `p99 ${r.p99.toFixed(1)} ms`, `${Math.round(r.perSecond)} turns/s`);
-    }
+    const stock = "What is the stock of Large Cabinet?";
+    const one = await load(offline, double.db, 1, 500, stock);
+    row("turn overhead, offline planner, 1 session", `p50 ${one.p50.toFixed(1)} ms`, `p99 ${one.p99.toFixed(1)} ms`, `${Math.round(one.perSecond)} turns/s`);
+    const fifty = await load(offline, double.db, 50, 2000, stock, 200);
+    row("turn overhead, offline planner, 50 sessions at 200 turns/s", `p50 ${fifty.p50.toFixed(1)} ms`, `p99 ${fifty.p99.toFixed(1)} ms`, `${Math.round(fifty.perSecond)} turns/s`);
+    const most = await load(offline, double.db, 50, 3000, stock);
+    row("most turns per second, offline planner, 50 sessions back to back", `p50 ${most.p50.toFixed(1)} ms`, `p99 ${most.p99.toFixed(1)} ms`, `${Math.round(most.perSecond)} turns/s`);
     // Redis commands and bytes per turn.
     const before = await redisCounters(stats);
     const N = 200;
@@ -133,12 +148,15 @@ async function main() {
     };
     script(100);
     await load(withModel, double.db, 10, 100, "stock of Large Cabinet"); // warm-up
-    for (const concurrency of [1, 50]) {
-      const total = concurrency === 1 ? 300 : 1000;
+    for (const [label, concurrency, total, rate] of [
+      ["1 session", 1, 300, undefined],
+      ["50 sessions at 40 turns/s", 50, 600, 40],
+      ["50 sessions back to back", 50, 1000, undefined],
+    ] as const) {
       llm.reset();
       script(total);
-      const r = await load(withModel, double.db, concurrency, total, "stock of Large Cabinet");
-      row(`turn overhead, LangChain agent loop (2 model calls), ${concurrency} session(s)`, `p50 ${r.p50.toFixed(1)} ms`, `p99 ${r.p99.toFixed(1)} ms`, `${Math.round(r.perSecond)} turns/s`);
+      const r = await load(withModel, double.db, concurrency, total, "stock of Large Cabinet", rate);
+      row(`turn overhead, LangChain agent loop (2 model calls), ${label}`, `p50 ${r.p50.toFixed(1)} ms`, `p99 ${r.p99.toFixed(1)} ms`, `${Math.round(r.perSecond)} turns/s`);
     }
 
     // 3. Prompt size over a scripted conversation, next to the naive full history.

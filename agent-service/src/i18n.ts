@@ -61,8 +61,8 @@ const messages = {
     fr: "_Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne._",
   },
   "help.intro": {
-    en: "I can help with Odoo. For example:\n- *Create a quote for Deco Addict with 3 Office Chair and 2 Office Lamp*\n- *What is the stock of Large Cabinet?*\n- *Find the customer Lumber*\n- *Find products matching drawer*\n\nEvery change is shown to you first and only runs when you confirm.",
-    fr: "Je peux vous aider dans Odoo. Par exemple :\n- *Crée un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp*\n- *Quel est le stock de Large Cabinet ?*\n- *Cherche le client Lumber*\n- *Cherche les produits drawer*\n\nToute modification vous est d'abord montrée et ne s'exécute qu'après votre confirmation.",
+    en: "I can help with Odoo. For example:\n- *Create a quote for Deco Addict with 3 Office Chair and 2 Office Lamp*\n- *What is the stock of Large Cabinet?*\n- *Show the draft quotations of Azure Interior*, *Confirm quotation S00001*\n- *Summarize project Office Design*, *Open tasks in Renovations*\n- *Create a task 'Order tiles' in project Renovations for December 15*\n- *What's in the Table Kit?*\n\nType `/` for the commands. Every change is shown to you first and only runs when you confirm.",
+    fr: "Je peux vous aider dans Odoo. Par exemple :\n- *Crée un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp*\n- *Quel est le stock de Large Cabinet ?*\n- *Montre les devis en brouillon d'Azure Interior*, *Confirme le devis S00001*\n- *Résume le projet Office Design*, *Tâches ouvertes du projet Renovations*\n- *Crée une tâche « Commander le carrelage » dans le projet Renovations pour le 15/12*\n- *Composition du kit Table Kit*\n\nTapez `/` pour les commandes. Toute modification vous est d'abord montrée et ne s'exécute qu'après votre confirmation.",
   },
   "help.not_understood": {
     en: "I did not understand this request.",
