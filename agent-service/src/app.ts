@@ -4,6 +4,7 @@ import type { TurnService } from "./agent/turn-service.js";
 import { AppError, isAppError } from "./errors.js";
 import { langOf } from "./i18n.js";
 import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
 import { actionsRoutes } from "./http/actions.routes.js";
 import { sessionsRoutes } from "./http/sessions.routes.js";
 import { requireSignature } from "./http/signature.js";
@@ -16,6 +17,7 @@ export type AppDeps = {
   claimNonce: (nonce: string, ttlSeconds: number) => Promise<boolean>;
   /** Checks the service's dependencies for /readyz; throws when one is down. */
   ready?: () => Promise<Record<string, unknown>>;
+  metrics?: Metrics;
   now?: () => number;
 };
 
@@ -43,6 +45,13 @@ export function createApp(deps: AppDeps): Express {
     }
   });
 
+  if (deps.metrics) {
+    const { registry } = deps.metrics;
+    app.get("/metrics", async (_req, res) => {
+      res.set("Content-Type", registry.contentType).send(await registry.metrics());
+    });
+  }
+
   app.use(
     "/v1",
     express.json({
@@ -58,15 +67,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionsRoutes(deps.turns));
 
   app.use((_req, _res, next) => next(new AppError("bad_request:body", { detail: "unknown route" })));
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.metrics));
   return app;
 }
 
-function errorHandler(logger: Logger): ErrorRequestHandler {
+function errorHandler(logger: Logger, metrics: Metrics | undefined): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const user = res.locals.user as { db?: string; uid?: number; lang?: string } | undefined;
     const lang = langOf(user?.lang ?? (req.body as { user?: { lang?: string } } | undefined)?.user?.lang);
     const appError = toAppError(error);
+    metrics?.errors.inc({ code: appError.code });
     const log = logger.child({ requestId: res.locals.requestId, db: user?.db, uid: user?.uid, path: req.path });
     if (appError.status >= 500) log.error({ err: error, code: appError.code }, "request failed");
     else log.info({ code: appError.code, status: appError.status }, "request refused");

@@ -22,6 +22,7 @@ const configSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -41,6 +42,8 @@ export type Config = Readonly<{
   /** undefined: no language model, the offline planner answers. */
   llm: Readonly<{ baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number }> | undefined;
   turnsPerMinute: number;
+  /** Model tokens each company may use per month; 0: no budget. */
+  monthlyTokenBudget: number;
   logLevel: string;
 }>;
 
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         })
       : undefined,
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
+    monthlyTokenBudget: e.MONTHLY_TOKEN_BUDGET,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -13,6 +13,7 @@ const codes = {
   "forbidden:odoo_access": { status: 403, key: "error.access" },
   "forbidden:tool": { status: 403, key: "error.tool_unavailable" },
   "rate_limit:turns": { status: 429, key: "error.rate_limit" },
+  "budget:exceeded": { status: 429, key: "error.budget" },
   "bad_request:odoo": { status: 422, key: "error.odoo" },
   "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },
   "unavailable:llm": { status: 503, key: "error.unavailable_llm" },

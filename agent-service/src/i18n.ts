@@ -22,6 +22,10 @@ const messages = {
     en: "You have sent many messages in a short time; wait a minute and try again.",
     fr: "Vous avez envoyé beaucoup de messages en peu de temps ; attendez une minute et réessayez.",
   },
+  "error.budget": {
+    en: "Your company's monthly copilot budget is used up; it renews next month. Your administrator can raise it.",
+    fr: "Le budget mensuel du copilote de votre société est épuisé ; il se renouvelle le mois prochain. Votre administrateur peut l'augmenter.",
+  },
   "error.session_busy": {
     en: "Another answer is still being written in this conversation; try again when it is done.",
     fr: "Une autre réponse est encore en cours dans cette conversation ; réessayez quand elle est terminée.",

@@ -8,6 +8,7 @@ import { createPlannerRunner } from "./agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory } from "./agent/turn-service.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
+import { createMetrics } from "./metrics.js";
 import { createRedisConversationStore } from "./memory/redis-conversation-store.js";
 import { createGatewayClient } from "./odoo/gateway-client.js";
 import { allowedCompanies } from "./odoo/odoo-client.js";
@@ -58,13 +59,25 @@ function main(): void {
             timeoutMs: config.odoo.timeoutMs,
           });
 
-  const runner = config.llm ? withPlannerFallback(createLlmRunner(createChatModel(config.llm))) : createPlannerRunner();
-  const turns = createTurnService({ store, runner, odooFor, logger, turnsPerMinute: config.turnsPerMinute });
+  const metrics = createMetrics();
+  const runner = config.llm
+    ? withPlannerFallback(createLlmRunner(createChatModel(config.llm), { onModelCall: (seconds) => metrics.modelSeconds.observe(seconds) }))
+    : createPlannerRunner();
+  const turns = createTurnService({
+    store,
+    runner,
+    odooFor,
+    logger,
+    metrics,
+    turnsPerMinute: config.turnsPerMinute,
+    monthlyTokenBudget: config.monthlyTokenBudget,
+  });
   const app = createApp({
     turns,
     logger,
     sharedSecret: config.sharedSecret,
     claimNonce: store.claimNonce,
+    metrics,
     ready: async () => {
       await store.ping();
       return { redis: true, llm: config.llm ? "configured" : "offline" };

@@ -19,6 +19,21 @@ const offerAvailableTools = createMiddleware({
     return handler({ ...request, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) });
   },
 });
+
+/** Times each model call (Prometheus). */
+function timeModelCalls(onModelCall: (seconds: number) => void) {
+  return createMiddleware({
+    name: "TimeModelCalls",
+    wrapModelCall: async (request, handler) => {
+      const started = performance.now();
+      try {
+        return await handler(request);
+      } finally {
+        onModelCall((performance.now() - started) / 1000);
+      }
+    },
+  });
+}
 const MODEL_NODE = "model_request";
 
 /**
@@ -26,7 +41,7 @@ const MODEL_NODE = "model_request";
  * turn passes its own tool invoker (the user's Odoo client, the turn's actions) through the config.
  * It always streams (`streamMode: messages`), so text reaches the user as the model writes it.
  */
-export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?: number } = {}): Runner {
+export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void } = {}): Runner {
   const tools = catalog.map((definition) =>
     tool(
       async (args, runtime) => {
@@ -40,7 +55,11 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
   const agent = createAgent({
     model,
     tools,
-    middleware: [offerAvailableTools, modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" })],
+    middleware: [
+      offerAvailableTools,
+      ...(options.onModelCall ? [timeModelCalls(options.onModelCall)] : []),
+      modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" }),
+    ],
   });
 
   return {
@@ -55,6 +74,7 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
       ];
       let streamed = "";
       let finalText = "";
+      const usage = { input: 0, output: 0 };
       try {
         const stream = await agent.stream(
           { messages },
@@ -72,19 +92,21 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
             }
           } else {
             // The model's finished message of this step: the reply, unless it only calls tools.
-            const update = (chunk as Record<string, { messages?: { content: unknown; tool_calls?: unknown[] }[] }>)[MODEL_NODE];
+            const update = (chunk as Record<string, { messages?: { content: unknown; tool_calls?: unknown[]; usage_metadata?: { input_tokens?: number; output_tokens?: number } }[] }>)[MODEL_NODE];
             const last = update?.messages?.at(-1);
+            usage.input += last?.usage_metadata?.input_tokens ?? 0;
+            usage.output += last?.usage_metadata?.output_tokens ?? 0;
             if (last && !last.tool_calls?.length) finalText = textOf(last.content);
             streamed = "";
           }
         }
       } catch (cause) {
-        if (signal.aborted) return { reply: (finalText || streamed).trim() };
+        if (signal.aborted) return { reply: (finalText || streamed).trim(), usage };
         if (cause instanceof AppError) throw cause;
         throw new AppError("unavailable:llm", {}, { cause });
       }
       const reply = finalText.trim();
-      return { reply: reply || t(lang, "help.not_understood") };
+      return { reply: reply || t(lang, "help.not_understood"), usage };
     },
   };
 }

@@ -27,11 +27,13 @@ export type RunnerInput = {
   onText: (text: string) => void;
 };
 
+export type TokenUsage = { input: number; output: number };
+
 /** Decides what to do with a message: the language model, or the offline planner. */
 export type Runner = {
   mode: "llm" | "offline";
   /** Whether `run` reads the conversation's history (the offline planner does not). */
   usesHistory: boolean;
-  /** `reply` is what was said; when stopped, what was said before the stop. */
-  run(input: RunnerInput): Promise<{ reply: string }>;
+  /** `reply` is what was said; when stopped, what was said before the stop. `usage`: the model's tokens. */
+  run(input: RunnerInput): Promise<{ reply: string; usage?: TokenUsage }>;
 };

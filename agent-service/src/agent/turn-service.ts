@@ -3,6 +3,7 @@ import { AppError } from "../errors.js";
 import { createFormatter, type OdooFormats } from "../format.js";
 import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { catalog, findTool } from "../tools/index.js";
@@ -82,10 +83,15 @@ export function createTurnService(deps: {
   capabilities?: Capabilities;
   /** Turns one user may start per minute; 0 for no limit. */
   turnsPerMinute?: number;
+  /** Model tokens a company may use per month; 0 for no budget. */
+  monthlyTokenBudget?: number;
+  metrics?: Metrics;
 }) {
   const { store, runner, odooFor, logger } = deps;
   const turnsPerMinute = deps.turnsPerMinute ?? 0;
   const capabilities = deps.capabilities ?? createCapabilities(catalog, logger);
+  const budget = deps.monthlyTokenBudget ?? 0;
+  const metrics = deps.metrics;
 
   /** Turns running in this process, by session: what Stop aborts. */
   const running = new Map<string, AbortController>();
@@ -165,8 +171,11 @@ export function createTurnService(deps: {
         return { ok: false, error: t(lang, "error.bad_request", { detail: zodSummary(parsed.error) }) };
       }
       emit({ type: "tool", tool: name, status: "started" });
+      const toolStarted = performance.now();
+      const timeTool = (status: string) => metrics?.toolSeconds.observe({ tool: name, status }, (performance.now() - toolStarted) / 1000);
       try {
         const outcome = await tool.run(parsed.data, { ...ctx, meta: { ...ctx.meta, tool: name } });
+        timeTool(outcome.kind);
         if (outcome.kind !== "proposal") {
           if (outcome.kind === "clarify") choices.push(...choicesFor(message, outcome.choices ?? []));
           step({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
@@ -201,6 +210,7 @@ export function createTurnService(deps: {
         emit({ type: "action", action: toPublic(action) });
         return { ok: true, outcome, actionId: action.id };
       } catch (error) {
+        timeTool("failed");
         if (error instanceof AppError) throw error;
         step({ tool: name, args: parsed.data, status: "failed" });
         logger.warn({ err: error, tool: name, turnId }, "tool failed");
@@ -208,7 +218,11 @@ export function createTurnService(deps: {
       }
     };
 
-    const { reply } = await runner.run({
+    if (budget && runner.mode === "llm" && (await redisCall(() => store.companyUsage(user.db, user.company_id ?? 0))) >= budget) {
+      throw new AppError("budget:exceeded");
+    }
+    const turnStarted = performance.now();
+    const { reply, usage } = await runner.run({
       message,
       history,
       lang,
@@ -220,6 +234,12 @@ export function createTurnService(deps: {
       onText: (text) => emit({ type: "text", text }),
     });
     const stopped = signal.aborted;
+    metrics?.turnSeconds.observe({ mode: runner.mode, outcome: stopped ? "stopped" : "done" }, (performance.now() - turnStarted) / 1000);
+    if (usage && (usage.input || usage.output)) {
+      metrics?.tokens.inc({ direction: "in" }, usage.input);
+      metrics?.tokens.inc({ direction: "out" }, usage.output);
+      await redisCall(() => store.addUsage(owner, user.company_id ?? 0, usage));
+    }
     const now = new Date().toISOString();
     const userMessage: StoredMessage = {
       id: newId("msg"),

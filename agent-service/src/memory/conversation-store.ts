@@ -64,6 +64,10 @@ export interface ConversationStore {
   /** The result of a turn already answered for this client message id (a retried request). */
   getTurnResult(owner: Owner, clientMessageId: string): Promise<unknown | undefined>;
   saveTurnResult(owner: Owner, clientMessageId: string, result: unknown): Promise<void>;
+  /** Adds a turn's model tokens to the month's totals of the user and of their company. */
+  addUsage(owner: Owner, companyId: number, usage: { input: number; output: number }): Promise<void>;
+  /** This month's model tokens (in + out) of a company of a database. */
+  companyUsage(db: string, companyId: number): Promise<number>;
   /** Counts one more turn of this user in the current minute; answers the count so far. */
   countTurn(owner: Owner): Promise<number>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */

@@ -73,6 +73,13 @@ export function createInMemoryConversationStore(): ConversationStore {
     async saveTurnResult(owner, clientMessageId, result) {
       turns.set(key(owner, clientMessageId), result);
     },
+    async addUsage(owner, companyId, usage) {
+      const bucket = `usage:${owner.db}:${companyId}`;
+      turns.set(bucket, ((turns.get(bucket) as number | undefined) ?? 0) + usage.input + usage.output);
+    },
+    async companyUsage(db, companyId) {
+      return (turns.get(`usage:${db}:${companyId}`) as number | undefined) ?? 0;
+    },
     async countTurn(owner) {
       const bucket = `rate:${owner.db}:${owner.uid}:${Math.floor(Date.now() / 60_000)}`;
       const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;

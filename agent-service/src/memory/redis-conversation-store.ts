@@ -18,6 +18,7 @@ export type RedisStoreOptions = {
  *   {p}{db}:{uid}:s:{sid}:lock        STRING with TTL: the turn running in this session
  *   {p}{db}:{uid}:turn:{client id}    STRING JSON turn result, 1 day: a retried request answers it
  *   {p}{db}:{uid}:rate:{minute}       STRING counter, 2 minutes: turns of the user this minute
+ *   {p}{db}:usage:{YYYY-MM}           HASH  c:{company}:in|out, u:{uid}:in|out model tokens, 400 days
  *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
  */
 
@@ -128,6 +129,22 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
     },
     async saveTurnResult(owner, clientMessageId, result) {
       await redis.set(`${userKey(owner)}:turn:${clientMessageId}`, JSON.stringify(result), "EX", TURN_RESULT_TTL_SECONDS);
+    },
+    async addUsage(owner, companyId, usage) {
+      const key = `${prefix}${encodeURIComponent(owner.db)}:usage:${new Date().toISOString().slice(0, 7)}`;
+      await redis
+        .multi()
+        .hincrby(key, `c:${companyId}:in`, usage.input)
+        .hincrby(key, `c:${companyId}:out`, usage.output)
+        .hincrby(key, `u:${owner.uid}:in`, usage.input)
+        .hincrby(key, `u:${owner.uid}:out`, usage.output)
+        .expire(key, 400 * 24 * 3600)
+        .exec();
+    },
+    async companyUsage(db, companyId) {
+      const key = `${prefix}${encodeURIComponent(db)}:usage:${new Date().toISOString().slice(0, 7)}`;
+      const [input, output] = await redis.hmget(key, `c:${companyId}:in`, `c:${companyId}:out`);
+      return Number(input ?? 0) + Number(output ?? 0);
     },
     async countTurn(owner) {
       const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;

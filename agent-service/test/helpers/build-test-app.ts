@@ -10,6 +10,7 @@ import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
 import type { Runner } from "../../src/agent/runner.js";
 import { createLogger } from "../../src/logger.js";
+import { createMetrics } from "../../src/metrics.js";
 import type { ConversationStore } from "../../src/memory/conversation-store.js";
 import { createRedisConversationStore } from "../../src/memory/redis-conversation-store.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
@@ -38,7 +39,7 @@ export type TestApp = {
 };
 
 export async function buildTestApp(
-  overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string; turnsPerMinute?: number } = {},
+  overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string; turnsPerMinute?: number; monthlyTokenBudget?: number } = {},
 ): Promise<TestApp> {
   const double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
   const redis = new Redis(overrides.redisUrl ?? inject("redisUrl"), { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -46,20 +47,34 @@ export async function buildTestApp(
   await new Promise((resolve) => redis.once("ready", resolve));
   const store = createRedisConversationStore(redis, { prefix: `test:${randomBytes(6).toString("hex")}:` });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const metrics = createMetrics();
   const runner =
     overrides.runner && "llmBaseUrl" in overrides.runner
-      ? withPlannerFallback(createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 })))
+      ? withPlannerFallback(
+          createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 }), {
+            onModelCall: (seconds) => metrics.modelSeconds.observe(seconds),
+          }),
+        )
       : (overrides.runner ?? createPlannerRunner());
   const odooFor: OdooClientFactory =
     overrides.odooFor ??
     ((user, delegation) =>
       createGatewayClient({ url: double.url, token: delegation, context: { lang: user.lang, tz: user.tz }, timeoutMs: 2_000 }));
-  const turns = createTurnService({ store, runner, odooFor, logger, turnsPerMinute: overrides.turnsPerMinute ?? 0 });
+  const turns = createTurnService({
+    store,
+    runner,
+    odooFor,
+    logger,
+    metrics,
+    turnsPerMinute: overrides.turnsPerMinute ?? 0,
+    monthlyTokenBudget: overrides.monthlyTokenBudget ?? 0,
+  });
   const app = createApp({
     turns,
     logger,
     sharedSecret: TEST_SECRET,
     claimNonce: store.claimNonce,
+    metrics,
     ready: async () => {
       await store.ping();
       return { redis: true };
