@@ -6,6 +6,7 @@ import { langOf } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { actionsRoutes } from "./http/actions.routes.js";
+import { openApiDocument } from "./http/openapi.js";
 import { sessionsRoutes } from "./http/sessions.routes.js";
 import { requireSignature } from "./http/signature.js";
 import { turnsRoutes } from "./http/turns.routes.js";
@@ -36,6 +37,10 @@ export function createApp(deps: AppDeps): Express {
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
+  });
+  const openApi = openApiDocument();
+  app.get("/openapi.json", (_req, res) => {
+    res.json(openApi);
   });
   app.get("/readyz", async (_req, res) => {
     try {

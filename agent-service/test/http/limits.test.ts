@@ -36,3 +36,19 @@ describe("limits and readiness", () => {
     expect(await response.json()).toEqual({ ok: true, redis: true });
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("is generated from the request schemas", async () => {
+    const app = await buildTestApp();
+    try {
+      const doc = (await (await fetch(`${app.url}/openapi.json`)).json()) as any;
+      expect(doc.openapi).toBe("3.1.0");
+      const turn = doc.paths["/v1/turns"].post.requestBody.content["application/json"].schema;
+      expect(turn.required).toEqual(expect.arrayContaining(["user", "delegation", "session_id", "message"]));
+      expect(turn.properties.message.maxLength).toBe(8000);
+      expect(Object.keys(doc.paths)).toContain("/v1/actions/{id}/confirm");
+    } finally {
+      await app.close();
+    }
+  });
+});
