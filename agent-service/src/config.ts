@@ -11,7 +11,8 @@ const configSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   ODOO_URL: z.string().url().default("http://127.0.0.1:8069"),
-  ODOO_TRANSPORT: z.enum(["gateway", "xmlrpc"]).default("gateway"),
+  ODOO_TRANSPORT: z.enum(["gateway", "xmlrpc", "json2"]).default("gateway"),
+  ODOO_API_KEY: optionalString,
   ODOO_DB: optionalString,
   ODOO_LOGIN: optionalString,
   ODOO_PASSWORD: optionalString,
@@ -32,7 +33,8 @@ export type Config = Readonly<{
   redisUrl: string;
   odoo: Readonly<{
     url: string;
-    transport: "gateway" | "xmlrpc";
+    transport: "gateway" | "xmlrpc" | "json2";
+    apiKey: string | undefined;
     db: string | undefined;
     login: string | undefined;
     password: string | undefined;
@@ -61,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.ODOO_TRANSPORT === "xmlrpc" && !(e.ODOO_DB && e.ODOO_LOGIN && e.ODOO_PASSWORD)) {
     throw new ConfigError("Invalid configuration:\n  - ODOO_TRANSPORT=xmlrpc needs ODOO_DB, ODOO_LOGIN and ODOO_PASSWORD");
   }
+  if (e.ODOO_TRANSPORT === "json2" && !(e.ODOO_DB && e.ODOO_API_KEY)) {
+    throw new ConfigError("Invalid configuration:\n  - ODOO_TRANSPORT=json2 needs ODOO_DB and ODOO_API_KEY");
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       db: e.ODOO_DB,
       login: e.ODOO_LOGIN,
       password: e.ODOO_PASSWORD,
+      apiKey: e.ODOO_API_KEY,
       timeoutMs: e.ODOO_TIMEOUT_MS,
     }),
     sharedSecret: e.COPILOT_SHARED_SECRET,

@@ -11,6 +11,7 @@ import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
 import { createRedisConversationStore } from "./memory/redis-conversation-store.js";
 import { createGatewayClient } from "./odoo/gateway-client.js";
+import { createJson2Client } from "./odoo/json2-client.js";
 import { allowedCompanies } from "./odoo/odoo-client.js";
 import { createXmlRpcClient } from "./odoo/xmlrpc-client.js";
 
@@ -41,7 +42,16 @@ function main(): void {
   const store = createRedisConversationStore(redis);
 
   const odooFor: OdooClientFactory =
-    config.odoo.transport === "xmlrpc"
+    config.odoo.transport === "json2"
+      ? (user) =>
+          createJson2Client({
+            url: config.odoo.url,
+            db: config.odoo.db!,
+            apiKey: config.odoo.apiKey!,
+            context: { lang: user.lang, tz: user.tz },
+            timeoutMs: config.odoo.timeoutMs,
+          })
+      : config.odoo.transport === "xmlrpc"
       ? (user) =>
           createXmlRpcClient({
             url: config.odoo.url,

@@ -10,6 +10,7 @@ import { createLogger } from "../logger.js";
 import { createInMemoryConversationStore } from "../memory/in-memory-conversation-store.js";
 import { mintDelegation } from "../odoo/delegation.js";
 import { createGatewayClient } from "../odoo/gateway-client.js";
+import { createJson2Client } from "../odoo/json2-client.js";
 import { createXmlRpcClient } from "../odoo/xmlrpc-client.js";
 import { judge, type EvalCase } from "./judge.js";
 
@@ -19,7 +20,7 @@ import { judge, type EvalCase } from "./judge.js";
  * Runs each case in a fresh session against a real Odoo, never confirms a write, prints one line
  * per case and, last, `accuracy: PASSED/TOTAL (PCT%)`.
  */
-const USAGE = "usage: npm run eval -- --cases FILE [--transport xmlrpc|gateway] --odoo-url URL --db DB --login LOGIN --password PASSWORD [--uid N --secret S] [--llm offline|openai]";
+const USAGE = "usage: npm run eval -- --cases FILE [--transport xmlrpc|gateway|json2 (--api-key K)] --odoo-url URL --db DB --login LOGIN --password PASSWORD [--uid N --secret S] [--llm offline|openai]";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -32,11 +33,12 @@ async function main(): Promise<number> {
       password: { type: "string", default: process.env.ODOO_PASSWORD ?? "admin" },
       uid: { type: "string", default: process.env.ODOO_UID ?? "2" },
       secret: { type: "string", default: process.env.COPILOT_SHARED_SECRET },
+      "api-key": { type: "string", default: process.env.ODOO_API_KEY },
       llm: { type: "string", default: "offline" },
       verbose: { type: "boolean", default: false },
     },
   });
-  if (!values.cases || !values.db || !["xmlrpc", "gateway"].includes(values.transport!) || !["offline", "openai"].includes(values.llm!)) {
+  if (!values.cases || !values.db || !["xmlrpc", "gateway", "json2"].includes(values.transport!) || !["offline", "openai"].includes(values.llm!)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -51,6 +53,8 @@ async function main(): Promise<number> {
   const odooFor: OdooClientFactory =
     values.transport === "gateway"
       ? (_user, delegation) => createGatewayClient({ url: values["odoo-url"]!, token: delegation, context: {}, timeoutMs: 30_000 })
+      : values.transport === "json2"
+      ? () => createJson2Client({ url: values["odoo-url"]!, db: values.db!, apiKey: values["api-key"] ?? "", timeoutMs: 30_000 })
       : () => createXmlRpcClient({ url: values["odoo-url"]!, db: values.db!, login: values.login!, password: values.password!, timeoutMs: 30_000 });
   if (values.transport === "gateway" && !values.secret) {
     process.stderr.write("--transport gateway needs --secret (the shared secret set in Odoo) and --uid\n");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/format.js";
 import { OdooError, type OdooClient } from "../../src/odoo/odoo-client.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { createJson2Client } from "../../src/odoo/json2-client.js";
 import { createXmlRpcClient } from "../../src/odoo/xmlrpc-client.js";
 import { resolveMany } from "../../src/odoo/resolve.js";
 import { createQuotationTool } from "../../src/tools/create-quotation.tool.js";
@@ -14,6 +15,7 @@ import { startOdooDouble, type OdooDouble } from "../helpers/odoo-double.js";
  * same cases run against a real Odoo with the demo data of sale_management, stock, project and mrp:
  *   ODOO_URL ODOO_DB ODOO_LOGIN ODOO_PASSWORD         xmlrpc transport
  *   + ODOO_SHARED_SECRET ODOO_UID                      gateway transport (the addon installed, same secret)
+ *   + ODOO_API_KEY (and ODOO_RESTRICTED_API_KEY)      json2 transport (Odoo 19+)
  *   + ODOO_RESTRICTED_LOGIN ODOO_RESTRICTED_PASSWORD ODOO_RESTRICTED_UID   a user without sales rights
  */
 const real = process.env.ODOO_URL;
@@ -26,7 +28,9 @@ type Target = {
   password: string;
   uid: number;
   secret?: string;
-  restricted?: { login: string; password: string; uid: number };
+  /** An API key of the main user, for Odoo 19's JSON-2 transport. */
+  json2Key?: string;
+  restricted?: { login: string; password: string; uid: number; json2Key?: string };
 };
 
 let double: OdooDouble | undefined;
@@ -38,11 +42,21 @@ const target: Target = real
       password: env("ODOO_PASSWORD"),
       uid: Number(env("ODOO_UID") || 2),
       ...(process.env.ODOO_SHARED_SECRET ? { secret: env("ODOO_SHARED_SECRET") } : {}),
+      ...(process.env.ODOO_API_KEY ? { json2Key: env("ODOO_API_KEY") } : {}),
       ...(process.env.ODOO_RESTRICTED_LOGIN
-        ? { restricted: { login: env("ODOO_RESTRICTED_LOGIN"), password: env("ODOO_RESTRICTED_PASSWORD"), uid: Number(env("ODOO_RESTRICTED_UID")) } }
+        ? { restricted: { login: env("ODOO_RESTRICTED_LOGIN"), password: env("ODOO_RESTRICTED_PASSWORD"), uid: Number(env("ODOO_RESTRICTED_UID")), json2Key: env("ODOO_RESTRICTED_API_KEY") } }
         : {}),
     }
-  : { url: "", db: "copilot_demo", login: "admin", password: "admin", uid: 2, secret: "contract-secret-0123456789", restricted: { login: "stock", password: "stock", uid: 7 } };
+  : {
+      url: "",
+      db: "copilot_demo",
+      login: "admin",
+      password: "admin",
+      uid: 2,
+      secret: "contract-secret-0123456789",
+      json2Key: "key-admin",
+      restricted: { login: "stock", password: "stock", uid: 7, json2Key: "key-stock" },
+    };
 
 beforeAll(async () => {
   if (!real) {
@@ -63,6 +77,15 @@ const transports: Transport[] = [
       return createXmlRpcClient({ url: target.url, db: target.db, login: who.login, password: who.password, context: { lang: "en_US" }, timeoutMs: 15_000 });
     },
   },
+  ...(target.json2Key
+    ? [
+        {
+          name: "json2",
+          client: (as: "main" | "restricted" = "main") =>
+            createJson2Client({ url: target.url, db: target.db, apiKey: as === "main" ? target.json2Key! : target.restricted!.json2Key!, context: { lang: "en_US" }, timeoutMs: 15_000 }),
+        },
+      ]
+    : []),
   ...(target.secret
     ? [
         {

@@ -159,7 +159,7 @@ export type OdooDouble = {
   /** Every write that went through /copilot/rpc, as the addon's copilot.action.log would hold it. */
   actionLog: { uid: number; model: string; method: string; ids: number[]; tool?: string; action_id?: string }[];
   /** Every call the double served, to count round trips. */
-  calls: { transport: "gateway" | "xmlrpc"; model: string; method: string }[];
+  calls: { transport: "gateway" | "xmlrpc" | "json2"; model: string; method: string }[];
   records(model: string): Row[];
   /** Answers every request after this many ms (to test timeouts). */
   setDelay(ms: number): void;
@@ -491,12 +491,52 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     });
   }
 
+  /** Odoo 19's JSON-2: named arguments, a bearer API key (here "key-<login>"), errors as HTTP statuses. */
+  function handleJson2(path: string, req: IncomingMessage, body: string): { status: number; answer: unknown } {
+    const [, , , model = "", method = ""] = path.split("/");
+    const key = /^bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const user = USERS.find((u) => `key-${u.login}` === key);
+    if (!user || req.headers["x-odoo-database"] !== db) return { status: 401, answer: { name: "werkzeug.exceptions.Unauthorized", message: "Invalid apikey" } };
+    const { ids, context: _context, ...named } = JSON.parse(body || "{}") as Record<string, unknown>;
+    const positional: Record<string, string[]> = {
+      search_read: ["domain"], search_count: ["domain"], read: ["fields"], write: ["vals"], onchange: ["values", "field_names", "fields_spec"], check: ["model_names"],
+    };
+    const names = positional[method] ?? [];
+    const args = [...(ids !== undefined ? [ids] : []), ...names.map((name) => named[name])];
+    for (const name of names) delete named[name];
+    if (method === "create") {
+      args.push(...((named.vals_list as unknown[]) ?? []));
+      delete named.vals_list;
+    }
+    try {
+      if (method.startsWith("_")) throw new OdooFault("odoo.exceptions.AccessError", `Private methods (such as ${method}) cannot be called remotely.`);
+      calls.push({ transport: "json2", model, method });
+      const result = method === "create" ? args.map((values) => execute(user.id, model, "create", [values], named)) : execute(user.id, model, method, args, named);
+      return { status: 200, answer: result };
+    } catch (caught) {
+      const fault = caught instanceof OdooFault ? caught : new OdooFault("builtins.Exception", String(caught));
+      const status = /AccessError|AccessDenied/.test(fault.odooName) ? 403 : /UserError|ValidationError/.test(fault.odooName) ? 422 : 500;
+      return { status, answer: { name: fault.odooName, message: fault.message } };
+    }
+  }
+
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const hook = nextCallHook;
     nextCallHook = undefined;
     hook?.();
     const serve = () => {
+      if (req.method === "POST" && path.startsWith("/json/2/")) {
+        let body = "";
+        req.setEncoding("utf8");
+        req.on("data", (chunk: string) => (body += chunk));
+        req.on("end", () => {
+          const { status, answer } = handleJson2(path, req, body);
+          res.writeHead(status, { "Content-Type": "application/json" });
+          res.end(JSON.stringify(answer));
+        });
+        return;
+      }
       if (req.method === "POST" && path === "/copilot/rpc") {
         let body = "";
         req.setEncoding("utf8");
