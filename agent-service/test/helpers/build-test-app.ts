@@ -39,13 +39,24 @@ export type TestApp = {
 };
 
 export async function buildTestApp(
-  overrides: { runner?: Runner | { llmBaseUrl: string }; odooFor?: OdooClientFactory; redisUrl?: string; turnsPerMinute?: number; monthlyTokenBudget?: number } = {},
+  overrides: {
+    runner?: Runner | { llmBaseUrl: string };
+    odooFor?: OdooClientFactory;
+    redisUrl?: string;
+    /** Key prefix: two apps with the same one share their data (a restarted service). */
+    prefix?: string;
+    /** An Odoo double to share with another app. */
+    double?: OdooDouble;
+    turnsPerMinute?: number;
+    monthlyTokenBudget?: number;
+  } = {},
 ): Promise<TestApp> {
-  const double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
+  const double = overrides.double ?? (await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db }));
   const redis = new Redis(overrides.redisUrl ?? inject("redisUrl"), { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
   await new Promise((resolve) => redis.once("ready", resolve));
-  const store = createRedisConversationStore(redis, { prefix: `test:${randomBytes(6).toString("hex")}:` });
+  const prefix = overrides.prefix ?? `test:${randomBytes(6).toString("hex")}:`;
+  const store = createRedisConversationStore(redis, { prefix });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const metrics = createMetrics();
   const runner =
@@ -118,7 +129,7 @@ export async function buildTestApp(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       redis.disconnect();
-      await double.close();
+      if (!overrides.double) await double.close();
     },
   };
 }
