@@ -19,6 +19,8 @@ RPC_ALLOWLIST = {
     'res.users': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'ir.model': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'ir.attachment': {'read': frozenset({'search_read'}), 'write': frozenset()},
+    # the chatter of projects and tasks, for questions about a project (record rules apply)
+    'mail.message': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'uom.uom': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'product.product': {'read': READ_METHODS, 'write': frozenset()},
     'product.template': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},

@@ -1,3 +1,4 @@
+import { askProjectTool } from "./ask-project.tool.js";
 import { confirmQuotationTool } from "./confirm-quotation.tool.js";
 import { createQuotationTool } from "./create-quotation.tool.js";
 import { createTaskTool } from "./create-task.tool.js";
@@ -30,6 +31,7 @@ export const catalog: readonly ToolDefinition[] = [
   sendQuotationTool,
   listProjectsTool,
   projectSummaryTool,
+  askProjectTool,
   listTasksTool,
   createTaskTool,
   updateTaskTool,

@@ -42,6 +42,7 @@ const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "mrp.bom": { read: READ, write: [] },
   "mrp.bom.line": { read: READ, write: [] },
   "ir.attachment": { read: READ, write: [] },
+  "mail.message": { read: READ, write: [] },
 };
 
 /** Which model a many2one field points to, to answer `[id, display_name]` as Odoo does. */
@@ -96,7 +97,7 @@ function seed() {
     closed_task_count: done, task_completion_percentage: total ? done / total : 0, last_update_status: status, sequence: id,
   });
   const task = (id: number, name: string, projectId: number, state: string, deadline: number | false, users: number[]): Row => ({
-    id, name, project_id: projectId, stage_id: state === "1_done" ? 3 : 2, state, user_ids: users, priority: "0",
+    id, name, project_id: projectId, stage_id: state === "1_done" ? 3 : 2, state, user_ids: users, priority: "0", description: false,
     date_deadline: deadline === false ? false : day(deadline),
   });
   for (const partner of partners) {
@@ -144,8 +145,13 @@ function seed() {
       { id: 12, bom_id: 6, product_id: 61, product_qty: 1, product_uom_id: 1 },
       { id: 13, bom_id: 6, product_id: 62, product_qty: 4, product_uom_id: 1 },
     ],
-    "ir.attachment": [{ id: 90, name: "floor-plan.pdf", mimetype: "application/pdf", file_size: 182_000, create_date: "2026-11-02 08:00:00", res_model: "project.project", res_id: 1 }],
-    "mail.message": [] as Row[],
+    "ir.attachment": [
+      { id: 90, name: "floor-plan.pdf", mimetype: "application/pdf", file_size: 182_000, create_date: "2026-11-02 08:00:00", res_model: "project.project", res_id: 1, index_content: "Floor plan of the open space: 24 desks, two meeting rooms, acoustic panels on the north wall." },
+    ],
+    "mail.message": [
+      { id: 500, model: "project.task", res_id: 20, message_type: "comment", date: "2026-11-18 10:00:00", body: "<p>The supplier moved the <b>furniture delivery</b> to next Tuesday because of a truck breakdown.</p>" },
+      { id: 501, model: "project.project", res_id: 1, message_type: "comment", date: "2026-11-19 10:00:00", body: "<p>Customer asked for darker desks.</p>" },
+    ] as Row[],
   } as Record<string, Row[]>;
 }
 

@@ -171,3 +171,15 @@ describe("changing quotations and tasks", () => {
     expect(double.records("project.task").find((t) => t.name === "Lighting plan")).toMatchObject({ stage_id: 3, user_ids: [2] });
   });
 });
+
+describe("retrieval with citations", () => {
+  it("ask_project answers the best passages of the project's tasks, messages and documents, with links", async () => {
+    const outcome = await run("ask_project", { project: "Office Design", question: "When is the furniture delivery?" });
+    expect(outcome.kind).toBe("answer");
+    expect(outcome.text).toMatch(/^What \*\*\[Office Design\]\(\/web#model=project.project&id=1&view_type=form\)\*\* says about/);
+    expect(outcome.text).toContain("truck breakdown");
+    expect(outcome.text).toContain("(/web#model=project.task&id=20&view_type=form)");
+    const plan = await run("ask_project", { project: "Office Design", question: "acoustic panels north wall" });
+    expect(plan.text).toContain("[document floor-plan.pdf](/web/content/90?download=true)");
+  });
+});

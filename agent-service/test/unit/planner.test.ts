@@ -107,6 +107,8 @@ describe("the offline planner, beyond sales", () => {
     ["Do we have Large Cabinet in stock?", "get_stock", { product: "Large Cabinet" }],
     ["Combien reste-t-il de Large Cabinet ?", "get_stock", { product: "Large Cabinet" }],
     ["Envoie le devis S00003 au client", "send_quotation", { quotation: "S00003" }],
+    ["What did we say about the furniture delivery in project Office Design?", "ask_project", { project: "Office Design", question: "furniture delivery" }],
+    ["Cherche « carrelage » dans le projet Home Construction", "ask_project", { project: "Home Construction", question: "carrelage" }],
     ["Ajoute 2 Office Chair au devis S00003", "update_quotation", { quotation: "S00003", add: [{ product: "Office Chair", quantity: 2 }] }],
     ["Remove the Office Lamp from S00001", "update_quotation", { quotation: "S00001", remove: ["Office Lamp"] }],
     ["Retire Office Lamp du devis S00001", "update_quotation", { quotation: "S00001", remove: ["Office Lamp"] }],

@@ -331,6 +331,15 @@ const updateTask: Reader = (text, today) => {
   return undefined;
 };
 
+/** "What did we say about the tiles in project Home Construction?", "Cherche « carrelage » dans le projet X". */
+const askProject: Reader = (text) => {
+  const match =
+    new RegExp(String.raw`^(?:what (?:do we know|did we say|does it say|is said|was said)|que (?:sait[- ]on|dit[- ]on|savons[- ]nous)|qu'est[- ]ce qu'on (?:sait|a dit)|qu'a[- ]t[- ]on dit|what about|quoi de neuf)\s+(?:about|sur|de|à propos de|concernant|on|of)\s+(.+?)\s+(?:in|on|for|dans|sur|pour|du|au)\s+(?:the\s+|le\s+)?(?:projet|project)\s+(.+)$`, "i").exec(text) ??
+    new RegExp(String.raw`^(?:cherche[rz]?|recherche[rz]?|search(?: for)?|find|look for|trouve[rz]?)\s+["«']?(.+?)["»']?\s+(?:in|dans)\s+(?:the\s+|le\s+)?(?:projet|project)\s+(.+)$`, "i").exec(text);
+  if (!match) return undefined;
+  return tool("ask_project", { project: unquote(match[2]!), question: unquote(match[1]!.replace(/^(?:the|le|la|les|l')\s*/i, "")) });
+};
+
 const projectSummary: Reader = (text) => {
   const match =
     new RegExp(String.raw`^(?:r[ée]sum[ée][rz]?|summari[sz]e|summary of|fais le point sur|point sur|status of|état|etat|où en est|ou en est|how is|how's|bilan)\s+(?:(?:du|de|of|des)\s+)?(?:le\s+|la\s+|the\s+)?(?:projet|project)?\s*(.+)$`, "i").exec(text) ??
@@ -384,6 +393,7 @@ const READERS: Reader[] = [
   createQuotation,
   getQuotation,
   listQuotations,
+  askProject,
   projectSummary,
   listDocuments,
   showKit,

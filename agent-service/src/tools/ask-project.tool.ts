@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { htmlToText, rankBm25, splitPassages, type Passage } from "../retrieval/bm25.js";
+import { recordLink, recordUrl } from "./format.js";
+import { defineTool } from "./types.js";
+
+export const askProjectInputSchema = z.object({
+  project: z.string().trim().min(1).max(200).describe("The project's name as the user said it"),
+  question: z.string().trim().min(1).max(500).describe("What to look for in the project's tasks, notes, messages and documents"),
+});
+
+type Source = { model: string; id: number; label: string; date?: string };
+
+const texts = {
+  none: { en: "Nothing in **{project}** (tasks, notes, messages, documents) matches “{question}”.", fr: "Rien dans **{project}** (tâches, notes, messages, documents) ne correspond à « {question} »." },
+  found: { en: "What **{project}** says about “{question}”:", fr: "Ce que **{project}** dit de « {question} » :" },
+  task: { en: "task", fr: "tâche" },
+  message: { en: "message", fr: "message" },
+  document: { en: "document", fr: "document" },
+};
+
+const PASSAGES = 5;
+
+export const askProjectTool = defineTool({
+  name: "ask_project",
+  description: {
+    en: "Find what a project's tasks, notes, messages and attached documents say about a question; answers the best passages with citations (links to the records).",
+    fr: "Chercher ce que disent les tâches, notes, messages et documents d'un projet sur une question ; donne les meilleurs passages avec leurs sources (liens vers les enregistrements).",
+  },
+  schema: askProjectInputSchema,
+  risk: "read",
+  models: ["project.project", "project.task", "mail.message", "ir.attachment"],
+  async run({ project, question }, { odoo, lang, fmt, meta }) {
+    const found = await findOne(odoo, "project", project, { lang, meta });
+    if (!found.ok) return found.question;
+    const tasks = await odoo.searchRead("project.task", [["project_id", "=", found.match.id]], { fields: ["name", "description"], limit: 300 }, meta);
+    const taskIds = tasks.map((task) => task.id);
+    const onProject = ["|", "&", ["model", "=", "project.project"], ["res_id", "=", found.match.id], "&", ["model", "=", "project.task"], ["res_id", "in", taskIds]];
+    const [messages, documents] = await Promise.all([
+      odoo.searchRead("mail.message", [...onProject, ["message_type", "in", ["comment", "email"]]], { fields: ["body", "date", "model", "res_id"], limit: 300, order: "date desc" }, meta),
+      odoo.searchRead(
+        "ir.attachment",
+        ["|", "&", ["res_model", "=", "project.project"], ["res_id", "=", found.match.id], "&", ["res_model", "=", "project.task"], ["res_id", "in", taskIds]],
+        { fields: ["name", "index_content"], limit: 50 },
+        meta,
+      ),
+    ]);
+    const taskName = new Map(tasks.map((task) => [task.id, String(task.name)]));
+    const passages: Passage<Source>[] = [
+      ...tasks.flatMap((task) =>
+        splitPassages(`${task.name}. ${htmlToText(task.description)}`).map((text) => ({ text, source: { model: "project.task", id: task.id, label: `${say(lang, texts.task)} ${task.name}` } })),
+      ),
+      ...messages.flatMap((message) => {
+        const onTask = message.model === "project.task";
+        const label = `${say(lang, texts.message)} ${onTask ? `(${taskName.get(Number(message.res_id)) ?? ""}) ` : ""}${fmt.date(message.date)}`;
+        return splitPassages(htmlToText(message.body)).map((text) => ({
+          text,
+          source: { model: String(message.model), id: Number(message.res_id), label, date: String(message.date ?? "") },
+        }));
+      }),
+      ...documents.flatMap((document) =>
+        splitPassages(`${document.name}. ${typeof document.index_content === "string" ? document.index_content.slice(0, 20_000) : ""}`).map((text) => ({
+          text,
+          source: { model: "ir.attachment", id: document.id, label: `${say(lang, texts.document)} ${document.name}` },
+        })),
+      ),
+    ];
+    const best = rankBm25(question, passages, PASSAGES);
+    const name = found.match.name;
+    if (!best.length) return { kind: "answer", text: say(lang, texts.none, { project: name, question }), data: { passages: [] } };
+    const link = (source: Source) =>
+      source.model === "ir.attachment" ? `[${source.label}](/web/content/${source.id}?download=true)` : recordLink(source.model, source.id, source.label);
+    const lines = best.map((passage, index) => `${index + 1}. ${quote(passage.text)} — ${link(passage.source)}`);
+    return {
+      kind: "answer",
+      text: [say(lang, texts.found, { project: recordLink("project.project", found.match.id, name), question }), "", ...lines].join("\n"),
+      data: {
+        project: name,
+        passages: best.map((passage, index) => ({
+          n: index + 1,
+          text: passage.text,
+          source: passage.source.label,
+          url: passage.source.model === "ir.attachment" ? `/web/content/${passage.source.id}?download=true` : recordUrl(passage.source.model, passage.source.id),
+        })),
+        note: "Cite the passages you use with their links.",
+      },
+    };
+  },
+});
+
+function quote(text: string): string {
+  const short = text.length > 280 ? `${text.slice(0, 277)}…` : text;
+  return `“${short.replace(/[[\]]/g, "")}”`;
+}
