@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/copilot_security.xml",
         "views/copilot_action_log_views.xml",
+        "views/copilot_tool_policy_views.xml",
         "views/res_config_settings_views.xml",
         "views/copilot_menus.xml",
     ],

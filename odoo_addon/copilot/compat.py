@@ -10,7 +10,9 @@ Supporting a new series (20.0 is announced with ``ir.access`` instead of
 ``ir.model.access``/``ir.rule``, ``ir.config_parameter.get_str``/``set_str`` instead of
 ``get_param``/``set_param``, ``<list>`` only and ``group_ids`` only) starts in this module.
 """
-from odoo import http, release
+import re
+
+from odoo import http, models, release
 
 #: Major version of the running server: 17, 18, 19, ...
 SERIES = release.version_info[0]
@@ -68,9 +70,101 @@ def view_mode(*modes):
     return ','.join(LIST_VIEW_TYPE if mode in ('list', 'tree') else mode for mode in modes)
 
 
+def setup_list_view(env, xml_id, model, attributes, body, action_xml_id, *modes):
+    """Create or update a list view with the root tag of the running series, and its action.
+
+    Called from a ``<function>`` of the module's view files on install and on every update:
+    a ``<tree>`` view does not load on 18.0+ and a ``<list>`` view not on 17.0, so the view
+    is made here rather than in XML. ``_load_records`` registers its XML id as loaded data of
+    the module: kept on update, removed on uninstall. The action ``action_xml_id`` gets the
+    ``view_mode`` of ``modes`` (default ``list, form``), spelled for the series.
+
+    :param str attributes: attributes of the root tag, e.g. ``'string="Log" create="0"'``
+    :param str body: the view's content (fields, header...)
+    """
+    env['ir.ui.view']._load_records([{
+        'xml_id': xml_id,
+        'noupdate': False,
+        'values': {
+            'name': f'{model}.view.list',
+            'model': model,
+            'type': LIST_VIEW_TYPE,
+            'arch': f'<{LIST_VIEW_TYPE} {attributes}>{body}</{LIST_VIEW_TYPE}>',
+        },
+    }])
+    action = env.ref(action_xml_id)
+    mode = view_mode(*(modes or ('list', 'form')))
+    if action.view_mode != mode:
+        action.view_mode = mode
+
+
+# --- SQL constraints -----------------------------------------------------------------------
+# 17.0/18.0 read table constraints from the class attribute ``_sql_constraints``, a list of
+# ``(name, definition, message)`` (``models.py``, ``MetaModel.__init__``: ``cls.__dict__``);
+# 19.0 ignores that attribute with a warning and takes one ``models.Constraint`` attribute
+# per constraint, named ``_<name>`` (``orm/table_objects.py``). ``models.Constraint`` does
+# not exist before 19.0. Both name the database constraint ``<table>_<name>``.
+class _SqlConstraint:
+    """A 17.0/18.0 table constraint declared like 19.0's ``models.Constraint``.
+
+    Python calls ``__set_name__`` while it creates the model class, before Odoo's metaclass
+    reads ``_sql_constraints``: the constraint adds itself there.
+    """
+
+    def __init__(self, definition, message):
+        self.definition = definition
+        self.message = message
+
+    def __set_name__(self, owner, name):
+        constraints = list(owner.__dict__.get('_sql_constraints', ()))
+        constraints.append((name.lstrip('_'), self.definition, self.message))
+        owner._sql_constraints = constraints
+
+
+def sql_constraint(definition, message):
+    """A table constraint, declared in a model's body as ``_<name> = compat.sql_constraint(...)``.
+
+    ``_name_unique = compat.sql_constraint('UNIQUE(name)', "...")`` makes the constraint
+    ``<table>_name_unique`` on 17.0, 18.0 and 19.0; the message is shown when it is violated.
+    """
+    if SERIES >= 19:
+        return models.Constraint(definition, message)
+    return _SqlConstraint(definition, message)
+
+
 # --- Users and groups --------------------------------------------------------------------
 #: ``res.users`` many2many to ``res.groups``: ``groups_id`` until 18.0, ``group_ids`` in 19.0.
 USER_GROUPS_FIELD = 'groups_id' if SERIES < 19 else 'group_ids'
+#: ``res.users`` field holding every group of a user, implied ones included: ``groups_id``
+#: until 18.0 (implied groups are written there too); 19.0 keeps only the groups given
+#: explicitly in ``group_ids`` and adds the computed ``all_group_ids``.
+USER_ALL_GROUPS_FIELD = 'groups_id' if SERIES < 19 else 'all_group_ids'
+
+
+# --- Company switcher ------------------------------------------------------------------------
+_CIDS_SEPARATORS = re.compile(r'[-,]')
+
+
+def parse_cids_cookie(value):
+    """Company ids of the web client's ``cids`` cookie, in its order (the first is current).
+
+    The company switcher writes the companies the user selected in the cookie ``cids``,
+    the current one first. 17.0 joins them with ``,`` (``web/static/src/webclient/
+    company_service.js``, ``formatCompanyIds``); 18.0 (same file, ``CIDS_SEPARATOR``) and
+    19.0 (``web/static/src/core/user.js``) with ``-``, and their ``ir.http._sanitize_cookies``
+    rewrite an older ``1,2`` into ``1-2`` in ``request.cookies`` (not in
+    ``request.httprequest.cookies``). Both separators are read; anything that is not a
+    positive id is skipped, and duplicates are dropped.
+
+    :param str value: the cookie's value, or ``None``
+    :rtype: list[int]
+    """
+    ids = []
+    for part in _CIDS_SEPARATORS.split(value or ''):
+        part = part.strip()
+        if part.isascii() and part.isdigit() and int(part) > 0 and int(part) not in ids:
+            ids.append(int(part))
+    return ids
 
 
 # --- System parameters -------------------------------------------------------------------

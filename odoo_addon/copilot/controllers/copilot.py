@@ -18,9 +18,18 @@ class CopilotController(http.Controller):
     # Panel routes, as the signed-in user
     # ------------------------------------------------------------
 
+    def _agent(self):
+        """``copilot.agent`` in the companies of the web client's switcher (its ``cids`` cookie).
+
+        The panel's JSON calls carry no context: without the cookie, the agent would get the
+        user's default company rather than the one selected in the switcher.
+        """
+        company_ids = compat.parse_cids_cookie(request.httprequest.cookies.get('cids'))
+        return request.env['copilot.agent']._with_switcher_companies(company_ids)
+
     @http.route('/copilot/chat', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def chat(self, message=None, session_id=None):
-        return request.env['copilot.agent']._chat(message, session_id=session_id)
+        return self._agent()._chat(message, session_id=session_id)
 
     # csrf=False: Odoo would look for the token in the query string or a form field; this
     # route takes a JSON body and checks the token of the X-CSRF-Token header itself.
@@ -66,7 +75,7 @@ class CopilotController(http.Controller):
             params = None
         params = params if isinstance(params, dict) else {}
         try:
-            events = request.env['copilot.agent']._chat_stream(
+            events = self._agent()._chat_stream(
                 params.get('message'),
                 session_id=params.get('session_id'),
                 client_message_id=params.get('client_message_id'),
@@ -84,27 +93,27 @@ class CopilotController(http.Controller):
 
     @http.route('/copilot/chat/stop', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def chat_stop(self, session_id=None):
-        return request.env['copilot.agent']._stop_turn(session_id)
+        return self._agent()._stop_turn(session_id)
 
     @http.route(
         '/copilot/action/confirm', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
     )
     def action_confirm(self, action_id=None):
-        return request.env['copilot.agent']._confirm_action(action_id)
+        return self._agent()._confirm_action(action_id)
 
     @http.route(
         '/copilot/action/reject', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
     )
     def action_reject(self, action_id=None):
-        return request.env['copilot.agent']._reject_action(action_id)
+        return self._agent()._reject_action(action_id)
 
     @http.route('/copilot/sessions', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def sessions(self):
-        return request.env['copilot.agent']._list_sessions()
+        return self._agent()._list_sessions()
 
     @http.route('/copilot/messages', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def messages(self, session_id=None):
-        return request.env['copilot.agent']._list_messages(session_id)
+        return self._agent()._list_messages(session_id)
 
     # ------------------------------------------------------------
     # Gateway, as the user named by the agent's delegation token

@@ -50,26 +50,11 @@ class CopilotActionLog(models.Model):
     def _setup_list_view(self):
         """Create or update the list view, with the root tag of the running series.
 
-        Called from ``views/copilot_action_log_views.xml`` on install and on every update:
-        a ``<tree>`` view does not load on 18.0+ and a ``<list>`` view not on 17.0, so this
-        one view is made here rather than in XML. ``_load_records`` registers its XML id as
-        loaded data of the module: kept on update, removed on uninstall.
+        Called from ``views/copilot_action_log_views.xml`` on install and on every update
+        (see :func:`odoo.addons.copilot.compat.setup_list_view`).
         """
-        view_type = compat.LIST_VIEW_TYPE
-        self.env['ir.ui.view']._load_records([{
-            'xml_id': LIST_VIEW_XMLID,
-            'noupdate': False,
-            'values': {
-                'name': 'copilot.action.log.view.list',
-                'model': self._name,
-                'type': view_type,
-                'arch': (
-                    f'<{view_type} string="Copilot Action Log" create="0" edit="0" '
-                    f'delete="0">{LIST_VIEW_FIELDS}</{view_type}>'
-                ),
-            },
-        }])
-        action = self.env.ref('copilot.copilot_action_log_action')
-        mode = compat.view_mode('list', 'form')
-        if action.view_mode != mode:
-            action.view_mode = mode
+        compat.setup_list_view(
+            self.env, LIST_VIEW_XMLID, self._name,
+            'string="Copilot Action Log" create="0" edit="0" delete="0"', LIST_VIEW_FIELDS,
+            'copilot.copilot_action_log_action',
+        )

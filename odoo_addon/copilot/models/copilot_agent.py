@@ -368,20 +368,75 @@ class CopilotAgent(models.AbstractModel):
         return value
 
     @api.model
+    def _with_switcher_companies(self, company_ids):
+        """This model in the companies the user selected in the web client's switcher.
+
+        :param list[int] company_ids: the ``cids`` cookie's companies, the current one first
+            (:func:`odoo.addons.copilot.compat.parse_cids_cookie`); those the user may not
+            use are ignored, and none left means the user's default companies
+        """
+        allowed = set(self.env.user.company_ids.ids)
+        company_ids = [cid for cid in company_ids if cid in allowed]
+        if not company_ids:
+            return self
+        return self.with_context(allowed_company_ids=company_ids)
+
+    @api.model
     def _get_agent_user(self):
-        """The ``user`` object the agent receives (contract (B), ``OdooUser``)."""
+        """The ``user`` object the agent receives (contract (B), ``OdooUser``).
+
+        ``company_id`` is the current company and ``company_ids`` the active ones, current
+        first: the switcher's choice when the routes got it (:meth:`_with_switcher_companies`),
+        else the user's default company and all the allowed ones. ``formats`` is how the
+        user's language writes dates and numbers in Odoo (:meth:`_get_agent_formats`).
+        """
         user = self.env.user
+        company = self.env.company
         values = {
             'db': self.env.cr.dbname,
             'uid': user.id,
             'name': user.name,
             'lang': user.lang or self.env.lang or 'en_US',
-            'company_id': self.env.company.id,
-            'company_ids': self.env.companies.ids,
+            'company_id': company.id,
+            'company_ids': [company.id] + [
+                cid for cid in self.env.companies.ids if cid != company.id
+            ],
         }
         if user.tz:
             values['tz'] = user.tz
+        formats = self._get_agent_formats(values['lang'])
+        if formats:
+            values['formats'] = formats
         return values
+
+    @api.model
+    def _get_agent_formats(self, lang_code):
+        """The date and number formats of the active language ``lang_code`` (its ``res.lang``).
+
+        ``{date, time, decimal_point, thousands_sep, grouping}``, the values of the language's
+        fields ``date_format``, ``time_format`` (strftime patterns), ``decimal_point``,
+        ``thousands_sep`` (``''`` when it has none) and ``grouping`` (Odoo's string, e.g.
+        ``"[3,0]"``). The language of the context stands in for an inactive one; ``{}`` when
+        neither is active. A value longer than the agent accepts (32 characters for the
+        patterns and the grouping, 4 for the separators) is left out: the agent then uses its
+        own default for it.
+        """
+        Lang = self.env['res.lang']
+        lang = Lang._lang_get(lang_code) or (self.env.lang and Lang._lang_get(self.env.lang))
+        if not lang:
+            return {}
+        formats = {}
+        for key, field_name, max_length in (
+            ('date', 'date_format', 32),
+            ('time', 'time_format', 32),
+            ('decimal_point', 'decimal_point', 4),
+            ('thousands_sep', 'thousands_sep', 4),
+            ('grouping', 'grouping', 32),
+        ):
+            value = lang[field_name] or ''
+            if isinstance(value, str) and len(value) <= max_length:
+                formats[key] = value
+        return formats
 
     @api.model
     def _get_agent_query(self):
@@ -408,6 +463,7 @@ class CopilotAgent(models.AbstractModel):
             'delegation': self._make_delegation(session_id),
             'session_id': session_id,
             'message': message,
+            'tools': self.env['copilot.tool.policy']._get_user_tools(),
         }
         if client_message_id:
             body['client_message_id'] = self._check_id(
@@ -463,6 +519,8 @@ class CopilotAgent(models.AbstractModel):
             'user': self._get_agent_user(),
             # a confirm runs the tool again, as the user, after the turn's token expired
             'delegation': self._make_delegation(None),
+            # an administrator may have turned the tool off since it was proposed
+            'tools': self.env['copilot.tool.policy']._get_user_tools(),
         })
 
     @api.model

@@ -18,3 +18,12 @@ class ResConfigSettings(models.TransientModel):
              "same value. Empty: the COPILOT_SHARED_SECRET environment variable of the Odoo "
              "server.",
     )
+
+    def action_copilot_sync_tools(self):
+        """Load the agent's tools into the tool policies, then open their list."""
+        Policy = self.env['copilot.tool.policy']
+        counts = Policy._sync_tools()
+        tools_list = self.env['ir.actions.act_window']._for_xml_id(
+            'copilot.copilot_tool_policy_action',
+        )
+        return Policy._sync_notification(counts, tools_list)

@@ -6,3 +6,5 @@ from . import test_panel_routes
 from . import test_rpc_route
 from . import test_views
 from . import test_capability
+from . import test_tool_policy
+from . import test_turn_context

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import TransactionCase, new_test_user
 from odoo.tools import mute_logger
@@ -105,7 +106,7 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         self.assertSigned(self.calls[0], '/v1/actions/act_1/confirm')
         self.assertSigned(self.calls[1], '/v1/actions/act_2/reject')
         body = json.loads(self.calls[0]['data'])
-        self.assertEqual(set(body), {'user', 'delegation'})
+        self.assertEqual(set(body), {'user', 'delegation', 'tools'})
         with self.assertRaises(UserError):
             self.agent._confirm_action('act_1/../../x')
 
@@ -183,3 +184,85 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         with self.assertRaises(AccessError):
             self.env['copilot.agent'].with_user(portal)._chat('Hi')
         self.assertFalse(self.calls)
+
+    def test_turn_sends_tools_map(self):
+        Policy = self.env['copilot.tool.policy']
+        Policy.search([]).unlink()
+        Policy.create([
+            {'name': 'search_customers', 'risk': 'read', 'mode': 'auto'},
+            {'name': 'create_quotation', 'risk': 'draft', 'mode': 'auto'},
+            {'name': 'confirm_quotation', 'risk': 'state_change', 'mode': 'confirm'},
+            {'name': 'undo', 'risk': 'destructive', 'mode': 'confirm',
+             'group_ids': [Command.set(self.env.ref('base.group_system').ids)]},
+            {'name': 'list_documents', 'risk': 'read', 'mode': 'off'},
+        ])
+        self.agent._chat('Bonjour')
+        self.agent._confirm_action('act_1')
+        expected = {'search_customers': 'auto', 'create_quotation': 'auto',
+                    'confirm_quotation': 'confirm', 'undo': 'off', 'list_documents': 'off'}
+        for call in self.calls:
+            self.assertEqual(json.loads(call['data'])['tools'], expected)
+
+    def test_user_formats(self):
+        self.env['res.lang']._activate_lang('fr_FR')
+        french = self.env['res.lang']._lang_get('fr_FR')
+        self.user.lang = 'fr_FR'
+        self.agent._chat('Bonjour')
+        formats = json.loads(self.calls[0]['data'])['user']['formats']
+        self.assertEqual(formats, {
+            'date': french.date_format, 'time': french.time_format,
+            'decimal_point': french.decimal_point, 'thousands_sep': french.thousands_sep or '',
+            'grouping': french.grouping,
+        })
+        self.assertEqual(formats['date'], '%d/%m/%Y')
+        self.assertEqual(formats['decimal_point'], ',')
+        english = self.env['res.lang']._lang_get('en_US')
+        self.assertEqual(self.env['copilot.agent']._get_agent_formats('en_US')['date'],
+                         english.date_format)
+        # an inactive language: the context's one stands in
+        self.assertEqual(
+            self.env['copilot.agent'].with_context(lang='en_US')._get_agent_formats('xx_XX'),
+            self.env['copilot.agent']._get_agent_formats('en_US'),
+        )
+
+    def test_switcher_companies(self):
+        main = self.user.company_id
+        second = self.env['res.company'].create({'name': 'Copilot Second Company'})
+        foreign = self.env['res.company'].create({'name': 'Copilot Foreign Company'})
+        self.user.write({'company_ids': [Command.link(second.id)]})
+
+        def agent_user(company_ids):
+            agent = self.agent._with_switcher_companies(company_ids)
+            user = agent._get_agent_user()
+            return user['company_id'], user['company_ids']
+
+        self.assertEqual(agent_user([second.id, main.id]), (second.id, [second.id, main.id]))
+        self.assertEqual(agent_user([foreign.id, main.id]), (main.id, [main.id]))
+        self.assertEqual(agent_user([foreign.id]), (main.id, [main.id, second.id]))
+        self.assertEqual(agent_user([]), (main.id, [main.id, second.id]))
+
+    def test_parse_cids_cookie(self):
+        for value, expected in (
+            ('3-1', [3, 1]), ('3,1', [3, 1]), ('3', [3]), ('', []), (None, []),
+            ('1-x-2--0-2', [1, 2]), ('²', []), ('-5', [5]),
+        ):
+            with self.subTest(value=value):
+                self.assertEqual(compat.parse_cids_cookie(value), expected)
+
+    def test_tools_catalog_request(self):
+        self.env['copilot.tool.policy'].search([]).unlink()
+        admin = self.env.ref('base.user_admin')
+        self.answer = FakeResponse(200, {'tools': [
+            {'name': 'get_stock', 'description': 'Stock of a product', 'risk': 'read',
+             'models': ['product.product', 'stock.quant']},
+        ]})
+        self.assertEqual(self.env['copilot.tool.policy'].with_user(admin)._sync_tools(), (1, 0))
+        call, = self.calls
+        self.assertEqual(call['method'], 'GET')
+        self.assertEqual(call['data'], b'')
+        url = urlsplit(call['url'])
+        self.assertEqual(url.path, '/v1/tools')
+        self.assertEqual(parse_qs(url.query), {
+            'db': [self.env.cr.dbname], 'uid': [str(admin.id)], 'lang': [admin.lang],
+        })
+        self.assertSigned(call, f'{url.path}?{url.query}')

@@ -27,3 +27,19 @@ class TestViews(TransactionCase):
         arch = self.env['res.config.settings'].get_views([(False, 'form')])['views']['form']['arch']
         self.assertIn('copilot_agent_url', arch)
         self.assertIn('copilot_shared_secret', arch)
+        self.assertIn('action_copilot_sync_tools', arch)
+
+    def test_tool_policy_list_view(self):
+        view = self.env.ref('copilot.copilot_tool_policy_view_tree')
+        self.assertEqual(view.type, compat.LIST_VIEW_TYPE)
+        self.assertTrue(view.arch.startswith(f'<{compat.LIST_VIEW_TYPE} '))
+        action = self.env.ref('copilot.copilot_tool_policy_action')
+        self.assertEqual(action.view_mode, compat.view_mode('list'))
+        views = self.env['copilot.tool.policy'].get_views(
+            [(False, compat.LIST_VIEW_TYPE), (False, 'search')])
+        arch = views['views'][compat.LIST_VIEW_TYPE]['arch']
+        self.assertIn('editable="bottom"', arch)
+        self.assertIn('action_sync_tools', arch)
+        menu = self.env.ref('copilot.copilot_tool_policy_menu')
+        self.assertEqual(menu.action, action)
+        self.assertEqual(menu.parent_id, self.env.ref('copilot.copilot_menu_configuration'))
