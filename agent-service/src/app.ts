@@ -6,6 +6,7 @@ import { langOf } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { actionsRoutes } from "./http/actions.routes.js";
+import { memoryRoutes } from "./http/memory.routes.js";
 import { openApiDocument } from "./http/openapi.js";
 import { sessionsRoutes } from "./http/sessions.routes.js";
 import { requireSignature } from "./http/signature.js";
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(turnsRoutes(deps.turns, deps.logger));
   app.use(actionsRoutes(deps.turns));
   app.use(sessionsRoutes(deps.turns));
+  app.use(memoryRoutes(deps.turns));
 
   app.use((_req, _res, next) => next(new AppError("bad_request:body", { detail: "unknown route" })));
   app.use(errorHandler(deps.logger, deps.metrics));

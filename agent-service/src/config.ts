@@ -24,6 +24,7 @@ const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
+  RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -46,6 +47,8 @@ export type Config = Readonly<{
   turnsPerMinute: number;
   /** Model tokens each company may use per month; 0: no budget. */
   monthlyTokenBudget: number;
+  /** Conversations are deleted this many days after their last message; 0: kept. */
+  retentionDays: number;
   logLevel: string;
 }>;
 
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : undefined,
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
     monthlyTokenBudget: e.MONTHLY_TOKEN_BUDGET,
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -7,6 +7,7 @@ const codes = {
   "auth:signature": { status: 401, key: "error.signature" },
   "not_found:session": { status: 404, key: "error.not_found_session" },
   "not_found:action": { status: 404, key: "error.not_found_action" },
+  "not_found:memory": { status: 404, key: "error.not_found_memory" },
   "conflict:action": { status: 409, key: "error.conflict_action" },
   "conflict:action_busy": { status: 409, key: "error.action_busy" },
   "conflict:session_busy": { status: 409, key: "error.session_busy" },

@@ -9,6 +9,7 @@ const messages = {
   "error.bad_request": { en: "The request is not valid: {detail}", fr: "La requête n'est pas valide : {detail}" },
   "error.signature": { en: "The request is not signed by the Odoo addon.", fr: "La requête n'est pas signée par le module Odoo." },
   "error.not_found_session": { en: "This conversation does not exist.", fr: "Cette conversation n'existe pas." },
+  "error.not_found_memory": { en: "This memory does not exist.", fr: "Ce souvenir n'existe pas." },
   "error.not_found_action": { en: "This action does not exist.", fr: "Cette action n'existe pas." },
   "error.conflict_action": {
     en: "This action was already {status}; it was not run again.",

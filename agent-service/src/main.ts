@@ -39,7 +39,7 @@ function main(): void {
     if (redisDown) logger.info("redis reachable again");
     redisDown = false;
   });
-  const store = createRedisConversationStore(redis);
+  const store = createRedisConversationStore(redis, { retentionSeconds: config.retentionDays * 24 * 3600 });
 
   const odooFor: OdooClientFactory =
     config.odoo.transport === "json2"

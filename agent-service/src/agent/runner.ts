@@ -19,6 +19,8 @@ export type RunnerInput = {
   today: string;
   userName: string | undefined;
   invoke: ToolInvoker;
+  /** What the user asked the copilot to remember, in earlier conversations too. */
+  memories: string[];
   /** The tools this user can use here (capability discovery); the model is offered only these. */
   tools: ReadonlySet<string>;
   /** Aborted when the user stops the turn: no model call or tool call starts after it. */

@@ -7,7 +7,7 @@ import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { catalog, findTool } from "../tools/index.js";
-import type { ToolContext } from "../tools/types.js";
+import type { ToolContext, UserMemory } from "../tools/types.js";
 import { createCapabilities, type Capabilities } from "./capabilities.js";
 import type { Invocation, Runner } from "./runner.js";
 
@@ -145,6 +145,7 @@ export function createTurnService(deps: {
       meta: { sessionId, turnId },
       uid: user.uid,
       today: todayIn(user.tz),
+      memory: memoryOf(owner),
     };
     const policy = request.policy ?? {};
     const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
@@ -221,8 +222,10 @@ export function createTurnService(deps: {
     if (budget && runner.mode === "llm" && (await redisCall(() => store.companyUsage(user.db, user.company_id ?? 0))) >= budget) {
       throw new AppError("budget:exceeded");
     }
+    const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
     const { reply, usage } = await runner.run({
+      memories,
       message,
       history,
       lang,
@@ -268,6 +271,44 @@ export function createTurnService(deps: {
       stopped,
       choices,
     };
+  }
+
+  function memoryOf(owner: Owner): UserMemory {
+    return {
+      list: () => redisCall(() => store.listMemories(owner)),
+      add: async (text) => {
+        const memory = { id: newId("mem"), text, created_at: new Date().toISOString() };
+        await redisCall(() => store.addMemory(owner, memory));
+        return memory;
+      },
+      remove: (id) => redisCall(() => store.deleteMemory(owner, id)),
+    };
+  }
+
+  /** The user's memories, to list and delete from the panel. */
+  async function listMemories(user: OdooUser) {
+    return redisCall(() => store.listMemories(ownerOf(user)));
+  }
+
+  async function deleteMemory(user: OdooUser, memoryId: string) {
+    if (!(await redisCall(() => store.deleteMemory(ownerOf(user), memoryId)))) throw new AppError("not_found:memory");
+  }
+
+  async function deleteSession(user: OdooUser, sessionId: string) {
+    if (!(await redisCall(() => store.deleteSession(ownerOf(user), sessionId)))) throw new AppError("not_found:session");
+  }
+
+  /** Everything the copilot keeps about the user, as JSON: conversations with their messages, and memories. */
+  async function exportHistory(user: OdooUser) {
+    const owner = ownerOf(user);
+    const sessions = await redisCall(() => store.listSessions(owner, 10_000));
+    const conversations = [];
+    for (const session of sessions) conversations.push({ ...session, messages: await listMessages(user, session.id) });
+    return { exported_at: new Date().toISOString(), db: user.db, uid: user.uid, conversations, memories: await listMemories(user) };
+  }
+
+  async function deleteHistory(user: OdooUser) {
+    await redisCall(() => store.deleteAll(ownerOf(user)));
   }
 
   /** Stops the turn running in this session, if any: the model call and the tool loop are aborted. */
@@ -394,7 +435,20 @@ export function createTurnService(deps: {
     return catalog.map((tool) => ({ name: tool.name, description: say(lang, tool.description), risk: tool.risk, models: tool.models }));
   }
 
-  return { runTurn, stopTurn, confirm, reject, listSessions, listMessages, describeTools };
+  return {
+    runTurn,
+    stopTurn,
+    confirm,
+    reject,
+    listSessions,
+    listMessages,
+    describeTools,
+    listMemories,
+    deleteMemory,
+    deleteSession,
+    exportHistory,
+    deleteHistory,
+  };
 }
 
 export type TurnService = ReturnType<typeof createTurnService>;
@@ -446,7 +500,7 @@ function titleFrom(message: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
-export function newId(kind: "act" | "msg" | "turn" | "ses"): string {
+export function newId(kind: "act" | "msg" | "turn" | "ses" | "mem"): string {
   return `${kind}_${randomBytes(18).toString("base64url")}`;
 }
 

@@ -46,4 +46,5 @@ export const stopBodySchema = z.object({ user: odooUserSchema });
 
 export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
+export const memoryParamsSchema = z.object({ id: z.string().regex(/^mem_[\w-]{8,64}$/, "is not a memory id") });
 export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });

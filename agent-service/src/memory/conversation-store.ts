@@ -35,6 +35,9 @@ export type StoredMessage = {
   stopped?: boolean;
 };
 
+/** Something the user asked the copilot to remember across conversations ("my default warehouse is …"). */
+export type Memory = { id: string; text: string; created_at: string };
+
 export interface ConversationStore {
   /** Returns the session, creating it with this title when it does not exist yet. */
   ensureSession(owner: Owner, sessionId: string, title: string): Promise<Session>;
@@ -68,6 +71,14 @@ export interface ConversationStore {
   addUsage(owner: Owner, companyId: number, usage: { input: number; output: number }): Promise<void>;
   /** This month's model tokens (in + out) of a company of a database. */
   companyUsage(db: string, companyId: number): Promise<number>;
+  /** The user's long-term memories, oldest first. */
+  listMemories(owner: Owner): Promise<Memory[]>;
+  addMemory(owner: Owner, memory: Memory): Promise<void>;
+  /** Answers whether it existed. */
+  deleteMemory(owner: Owner, memoryId: string): Promise<boolean>;
+  /** Deletes one conversation (its messages and session), or every conversation and memory of the user. */
+  deleteSession(owner: Owner, sessionId: string): Promise<boolean>;
+  deleteAll(owner: Owner): Promise<void>;
   /** Counts one more turn of this user in the current minute; answers the count so far. */
   countTurn(owner: Owner): Promise<number>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */

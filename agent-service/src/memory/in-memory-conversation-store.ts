@@ -1,4 +1,4 @@
-import type { ConversationStore, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 /** A ConversationStore in this process's memory: for the eval runner and one-shot scripts, never the service. */
 export function createInMemoryConversationStore(): ConversationStore {
@@ -79,6 +79,27 @@ export function createInMemoryConversationStore(): ConversationStore {
     },
     async companyUsage(db, companyId) {
       return (turns.get(`usage:${db}:${companyId}`) as number | undefined) ?? 0;
+    },
+    async listMemories(owner) {
+      return ((turns.get(`memories:${owner.db}:${owner.uid}`) as Memory[] | undefined) ?? []).slice();
+    },
+    async addMemory(owner, memory) {
+      const list = (turns.get(`memories:${owner.db}:${owner.uid}`) as Memory[] | undefined) ?? [];
+      turns.set(`memories:${owner.db}:${owner.uid}`, [...list, memory]);
+    },
+    async deleteMemory(owner, memoryId) {
+      const list = (turns.get(`memories:${owner.db}:${owner.uid}`) as Memory[] | undefined) ?? [];
+      turns.set(`memories:${owner.db}:${owner.uid}`, list.filter((memory) => memory.id !== memoryId));
+      return list.some((memory) => memory.id === memoryId);
+    },
+    async deleteSession(owner, sessionId) {
+      messages.delete(key(owner, sessionId));
+      return sessions.delete(key(owner, sessionId));
+    },
+    async deleteAll(owner) {
+      const prefix = `${owner.db}:${owner.uid}:`;
+      for (const map of [sessions, messages, actions] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (k.startsWith(prefix)) map.delete(k);
+      turns.delete(`memories:${owner.db}:${owner.uid}`);
     },
     async countTurn(owner) {
       const bucket = `rate:${owner.db}:${owner.uid}:${Math.floor(Date.now() / 60_000)}`;

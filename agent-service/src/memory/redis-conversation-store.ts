@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ActionStatus, ConversationStore, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { ActionStatus, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 export type RedisStoreOptions = {
   /** Key prefix, so several deployments (or test runs) can share one Redis. */
   prefix?: string;
   /** Pending and finished actions are kept this long. */
   actionTtlSeconds?: number;
+  /** A conversation is deleted this long after its last message (0: kept). */
+  retentionSeconds?: number;
 };
 
 /*
@@ -18,6 +20,7 @@ export type RedisStoreOptions = {
  *   {p}{db}:{uid}:s:{sid}:lock        STRING with TTL: the turn running in this session
  *   {p}{db}:{uid}:turn:{client id}    STRING JSON turn result, 1 day: a retried request answers it
  *   {p}{db}:{uid}:rate:{minute}       STRING counter, 2 minutes: turns of the user this minute
+ *   {p}{db}:{uid}:memories           HASH  memory id → JSON {id, text, created_at}
  *   {p}{db}:usage:{YYYY-MM}           HASH  c:{company}:in|out, u:{uid}:in|out model tokens, 400 days
  *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
  */
@@ -41,6 +44,8 @@ const TURN_RESULT_TTL_SECONDS = 24 * 3600;
 export function createRedisConversationStore(redis: Redis, options: RedisStoreOptions = {}): ConversationStore {
   const prefix = options.prefix ?? "copilot:";
   const actionTtl = options.actionTtlSeconds ?? 30 * 24 * 3600;
+  const retention = options.retentionSeconds ?? 0;
+  const memoriesKey = (owner: Owner) => `${userKey(owner)}:memories`;
   const userKey = (owner: Owner) => `${prefix}${encodeURIComponent(owner.db)}:${owner.uid}`;
   const sessionsKey = (owner: Owner) => `${userKey(owner)}:sessions`;
   const sessionKey = (owner: Owner, sid: string) => `${userKey(owner)}:s:${sid}`;
@@ -82,12 +87,19 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
     async appendMessages(owner, sessionId, messages) {
       if (!messages.length) return;
       const now = new Date();
-      await redis
+      const transaction = redis
         .multi()
         .rpush(messagesKey(owner, sessionId), ...messages.map((message) => JSON.stringify(message)))
         .hset(sessionKey(owner, sessionId), "updated_at", now.toISOString())
-        .zadd(sessionsKey(owner), now.getTime(), sessionId)
-        .exec();
+        .zadd(sessionsKey(owner), now.getTime(), sessionId);
+      if (retention) {
+        // Each message pushes the conversation's expiry back; the index forgets expired ones.
+        transaction
+          .expire(messagesKey(owner, sessionId), retention)
+          .expire(sessionKey(owner, sessionId), retention)
+          .zremrangebyscore(sessionsKey(owner), 0, now.getTime() - retention * 1000);
+      }
+      await transaction.exec();
     },
     async getMessages(owner, sessionId, limit) {
       const raw = await redis.lrange(messagesKey(owner, sessionId), -limit, -1);
@@ -145,6 +157,36 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
       const key = `${prefix}${encodeURIComponent(db)}:usage:${new Date().toISOString().slice(0, 7)}`;
       const [input, output] = await redis.hmget(key, `c:${companyId}:in`, `c:${companyId}:out`);
       return Number(input ?? 0) + Number(output ?? 0);
+    },
+    async listMemories(owner) {
+      const all = await redis.hvals(memoriesKey(owner));
+      return all.map((raw) => JSON.parse(raw) as Memory).sort((a, b) => a.created_at.localeCompare(b.created_at));
+    },
+    async addMemory(owner, memory) {
+      await redis.hset(memoriesKey(owner), memory.id, JSON.stringify(memory));
+    },
+    async deleteMemory(owner, memoryId) {
+      return (await redis.hdel(memoriesKey(owner), memoryId)) === 1;
+    },
+    async deleteSession(owner, sessionId) {
+      const [[, removed]] = (await redis
+        .multi()
+        .zrem(sessionsKey(owner), sessionId)
+        .del(sessionKey(owner, sessionId), messagesKey(owner, sessionId))
+        .exec()) as [[null, number], unknown];
+      return removed === 1;
+    },
+    async deleteAll(owner) {
+      const ids = await redis.zrange(sessionsKey(owner), 0, -1);
+      const keys = [sessionsKey(owner), memoriesKey(owner), ...ids.flatMap((id) => [sessionKey(owner, id), messagesKey(owner, id)])];
+      // Actions are keyed by id; find them by pattern, in batches, without blocking Redis.
+      let cursor = "0";
+      do {
+        const [next, found] = await redis.scan(cursor, "MATCH", `${userKey(owner)}:a:*`, "COUNT", 500);
+        keys.push(...found);
+        cursor = next;
+      } while (cursor !== "0");
+      for (let index = 0; index < keys.length; index += 500) await redis.del(...keys.slice(index, index + 500));
     },
     async countTurn(owner) {
       const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;

@@ -9,6 +9,7 @@ import { listProjectsTool } from "./list-projects.tool.js";
 import { listQuotationsTool } from "./list-quotations.tool.js";
 import { listTasksTool } from "./list-tasks.tool.js";
 import { logProjectNoteTool } from "./log-project-note.tool.js";
+import { forgetTool, rememberTool } from "./remember.tool.js";
 import { projectSummaryTool } from "./project-summary.tool.js";
 import { searchCustomersTool } from "./search-customers.tool.js";
 import { searchProductsTool } from "./search-products.tool.js";
@@ -38,6 +39,8 @@ export const catalog: readonly ToolDefinition[] = [
   logProjectNoteTool,
   showKitTool,
   listDocumentsTool,
+  rememberTool,
+  forgetTool,
 ];
 
 export function findTool(name: string): ToolDefinition | undefined {

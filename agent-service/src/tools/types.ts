@@ -18,6 +18,14 @@ export type ToolContext = {
   uid: number;
   /** Today in the user's time zone, YYYY-MM-DD (for "overdue", "tomorrow"). */
   today: string;
+  /** The user's long-term memory (the copilot's own, not Odoo's). */
+  memory?: UserMemory;
+};
+
+export type UserMemory = {
+  list(): Promise<{ id: string; text: string; created_at: string }[]>;
+  add(text: string): Promise<{ id: string; text: string }>;
+  remove(id: string): Promise<boolean>;
 };
 
 export type Choice = { id: number; label: string };
@@ -35,7 +43,7 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   description: Record<Lang, string>;
   schema: S;
   risk: Risk;
-  /** The Odoo models the tool reads or writes: a database without them cannot offer it. */
+  /** The Odoo models the tool reads or writes: a database without them cannot offer it (none: the copilot's own data). */
   models: string[];
   /** The right a write needs, checked before the tool is offered: [model, "create" | "write"]. */
   writes?: [string, "create" | "write"];

@@ -383,8 +383,20 @@ const listDocuments: Reader = (text) => {
   return match ? tool("list_documents", { project: unquote(match[1]!) }) : undefined;
 };
 
+const remember: Reader = (text) => {
+  const match = /^(?:retiens|souviens[- ]toi|rappelle[- ]toi|m[ée]morise|note|garde en m[ée]moire|remember|keep in mind|note that|don't forget)\s+(?:que|qu'|that|:)?\s*(.{3,})$/i.exec(text);
+  return match ? tool("remember", { fact: match[1]!.trim() }) : undefined;
+};
+
+const forget: Reader = (text) => {
+  const match = /^(?:oublie|forget)\s+(?:que|qu'|that|:|ce que|what)?\s*(.{2,})$/i.exec(text);
+  return match ? tool("forget", { fact: match[1]!.replace(/^(?:je t'ai dit|i told you)\s*(?:que|that)?\s*/i, "").trim() }) : undefined;
+};
+
 /** Order matters: the most specific shapes first. */
 const READERS: Reader[] = [
+  remember,
+  forget,
   confirmQuotation,
   sendQuotation,
   updateTask,

@@ -1,0 +1,40 @@
+import { Router } from "express";
+import type { TurnService } from "../agent/turn-service.js";
+import { memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema } from "./schemas.js";
+import { parse } from "./validate.js";
+
+/** What the copilot keeps about a user: memories to list and delete, history to export or delete. */
+export function memoryRoutes(turns: TurnService): Router {
+  const router = Router();
+  router.get("/v1/memories", async (req, res) => {
+    const user = parse(userQuerySchema, req.query);
+    res.locals.user = user;
+    res.json({ memories: await turns.listMemories(user) });
+  });
+  router.post("/v1/memories/:id/delete", async (req, res) => {
+    const { user } = parse(stopBodySchema, req.body);
+    res.locals.user = user;
+    const { id } = parse(memoryParamsSchema, req.params);
+    await turns.deleteMemory(user, id);
+    res.json({ deleted: true });
+  });
+  router.post("/v1/sessions/:id/delete", async (req, res) => {
+    const { user } = parse(stopBodySchema, req.body);
+    res.locals.user = user;
+    const { id } = parse(sessionParamsSchema, req.params);
+    await turns.deleteSession(user, id);
+    res.json({ deleted: true });
+  });
+  router.get("/v1/export", async (req, res) => {
+    const user = parse(userQuerySchema, req.query);
+    res.locals.user = user;
+    res.json(await turns.exportHistory(user));
+  });
+  router.post("/v1/history/delete", async (req, res) => {
+    const { user } = parse(stopBodySchema, req.body);
+    res.locals.user = user;
+    await turns.deleteHistory(user);
+    res.json({ deleted: true });
+  });
+  return router;
+}
