@@ -7,7 +7,7 @@ import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { catalog, findTool } from "../tools/index.js";
-import type { ToolContext, UserMemory } from "../tools/types.js";
+import type { SessionActions, ToolContext, UserMemory } from "../tools/types.js";
 import { createCapabilities, type Capabilities } from "./capabilities.js";
 import type { Invocation, Runner } from "./runner.js";
 
@@ -146,6 +146,7 @@ export function createTurnService(deps: {
       uid: user.uid,
       today: todayIn(user.tz),
       memory: memoryOf(owner),
+      actions: sessionActions(owner, sessionId),
     };
     const policy = request.policy ?? {};
     const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
@@ -270,6 +271,20 @@ export function createTurnService(deps: {
       mode: runner.mode,
       stopped,
       choices,
+    };
+  }
+
+  function sessionActions(owner: Owner, sessionId: string): SessionActions {
+    const summary = (action: StoredAction | undefined) =>
+      action && action.session_id === sessionId ? { id: action.id, tool: action.tool, status: action.status, summary: action.summary, record: action.record } : undefined;
+    return {
+      get: async (id) => summary(await redisCall(() => store.getAction(owner, id))),
+      lastDone: async () => {
+        const messages = await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT));
+        const ids = messages.flatMap((message) => message.action_ids ?? []).reverse();
+        const actions = await redisCall(() => store.getActions(owner, ids));
+        return summary(actions.find((action) => action.status === "done" && action.tool !== "undo"));
+      },
     };
   }
 

@@ -17,6 +17,7 @@ import { showKitTool } from "./show-kit.tool.js";
 import { sendQuotationTool } from "./send-quotation.tool.js";
 import { updateQuotationTool } from "./update-quotation.tool.js";
 import { updateTaskTool } from "./update-task.tool.js";
+import { undoTool } from "./undo.tool.js";
 import type { ToolDefinition } from "./types.js";
 
 /** The one list of tools: it feeds the language model, the offline planner and the API. */
@@ -39,6 +40,7 @@ export const catalog: readonly ToolDefinition[] = [
   logProjectNoteTool,
   showKitTool,
   listDocumentsTool,
+  undoTool,
   rememberTool,
   forgetTool,
 ];

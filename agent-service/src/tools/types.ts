@@ -20,7 +20,17 @@ export type ToolContext = {
   today: string;
   /** The user's long-term memory (the copilot's own, not Odoo's). */
   memory?: UserMemory;
+  /** The copilot's own actions in this conversation (for undo). */
+  actions?: SessionActions;
 };
+
+export type SessionActions = {
+  get(id: string): Promise<ActionSummary | undefined>;
+  /** The latest action of this conversation that ran. */
+  lastDone(): Promise<ActionSummary | undefined>;
+};
+
+export type ActionSummary = { id: string; tool: string; status: string; summary: string; record?: RecordRef | undefined };
 
 export type UserMemory = {
   list(): Promise<{ id: string; text: string; created_at: string }[]>;
@@ -45,8 +55,8 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   risk: Risk;
   /** The Odoo models the tool reads or writes: a database without them cannot offer it (none: the copilot's own data). */
   models: string[];
-  /** The right a write needs, checked before the tool is offered: [model, "create" | "write"]. */
-  writes?: [string, "create" | "write"];
+  /** The right a write needs, checked before the tool is offered: [model, operation]. */
+  writes?: [string, "create" | "write" | "read"];
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
   /** Writes what `run` proposed, from the plan stored with the action, once the user confirms. */
   execute?(plan: unknown, ctx: ToolContext): Promise<Execution>;

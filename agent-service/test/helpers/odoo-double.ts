@@ -30,6 +30,7 @@ const USERS = [
 const READ = ["search_read", "read", "search_count", "name_search"];
 const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "copilot.capability": { read: ["check"], write: [] },
+  "copilot.action.log": { read: [], write: ["undo_action"] },
   "res.partner": { read: READ, write: [] },
   "res.users": { read: READ, write: [] },
   "res.currency": { read: READ, write: [] },
@@ -188,11 +189,27 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     if (model === "copilot.capability" && method === "check") {
       return Object.fromEntries(
         (args[0] as string[]).map((name) => {
-          const installed = name in data || name === "stock.quant" || name === "mail.message";
+          const installed = name in data || ["stock.quant", "mail.message", "copilot.action.log"].includes(name);
           const allowed = installed && (user.sales || !name.startsWith("sale."));
           return [name, { installed, read: allowed, create: allowed, write: allowed }];
         }),
       );
+    }
+    if (model === "copilot.action.log" && method === "undo_action") {
+      // As the addon does: reverse the action's writes, newest first, when nothing changed since.
+      const entries = actionLog.filter((entry) => entry.action_id === args[0] && entry.uid === uid).reverse();
+      if (!entries.length) throw new OdooFault("odoo.exceptions.UserError", "Nothing to undo for this action.");
+      for (const entry of entries) {
+        if (entry.model === "sale.order" && entry.method === "create") {
+          const order = data["sale.order"]!.find((o) => o.id === entry.ids[0]);
+          if (order && order.state !== "draft") throw new OdooFault("odoo.exceptions.UserError", `${order.name} was confirmed since: it cannot be undone here.`);
+          data["sale.order"] = data["sale.order"]!.filter((o) => o.id !== entry.ids[0]);
+        } else if (entry.model === "project.task" && entry.method === "create") {
+          const task = data["project.task"]!.find((t) => t.id === entry.ids[0]);
+          if (task) task.active = false;
+        } else throw new OdooFault("odoo.exceptions.UserError", `${entry.model}.${entry.method} cannot be undone.`);
+      }
+      return { undone: true, message: "Undone." };
     }
     const table = data[model];
     if (!table) throw new OdooFault("builtins.KeyError", `Model ${model} does not exist`);

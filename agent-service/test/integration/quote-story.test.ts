@@ -144,3 +144,35 @@ describe("the quote story (offline planner)", () => {
     expect(body.steps).toEqual([]);
   });
 });
+
+describe("undo (offline planner)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("undoes the last change of the conversation after a confirmation, and refuses once it changed in Odoo", async () => {
+    const sessionId = newSessionId();
+    const say = (message: string) => app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message });
+    const proposed = await say("Create a quote for Deco Addict with 1 Office Chair");
+    const created = await app.call("POST", `/v1/actions/${proposed.body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
+    const orderId = created.body.action.record.id;
+
+    const undo = await say("/undo");
+    expect(undo.body.actions).toEqual([expect.objectContaining({ tool: "undo", status: "proposed", summary: expect.stringMatching(/^Annuler : Créer un devis pour Deco Addict/) })]);
+    expect(app.double.records("sale.order").some((o) => o.id === orderId)).toBe(true);
+    const done = await app.call("POST", `/v1/actions/${undo.body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
+    expect(done.body.action.status).toBe("done");
+    expect(app.double.records("sale.order").some((o) => o.id === orderId)).toBe(false);
+
+    const second = await say("Create a quote for Deco Addict with 2 Office Chair");
+    const order2 = await app.call("POST", `/v1/actions/${second.body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
+    app.double.records("sale.order").find((o) => o.id === order2.body.action.record.id)!.state = "sale";
+    const refused = await say("annule la dernière action");
+    const result = await app.call("POST", `/v1/actions/${refused.body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
+    expect(result.body.action).toMatchObject({ status: "failed", error: expect.stringMatching(/was confirmed since: it cannot be undone here/) });
+  });
+});

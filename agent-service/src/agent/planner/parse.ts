@@ -88,6 +88,9 @@ function parseSlash(text: string, today: string): Intent | undefined {
     case "afficher_kit":
     case "kit":
       return needs(tool("show_kit", { kit: rest }));
+    case "undo":
+    case "annuler":
+      return tool("undo", { action: rest || "last" });
     case "tasks":
     case "taches":
       return tool("list_tasks", rest ? { project: rest } : {});
@@ -383,6 +386,11 @@ const listDocuments: Reader = (text) => {
   return match ? tool("list_documents", { project: unquote(match[1]!) }) : undefined;
 };
 
+const undo: Reader = (text) => {
+  const match = /^(?:undo|revert|reverse|annule[rz]?|d[ée]fais|d[ée]faire|reviens en arri[èe]re sur)\s+(?:(?:ta|la|the|your|cette|this|that|ce|mon|my)\s+)?(?:derni[èe]re?\s+|last\s+)?(?:action|change|modification|op[ée]ration|ça|ca|it)?\s*(act_[\w-]+)?$/i.exec(text);
+  return match ? tool("undo", { action: match[1] ?? "last" }) : undefined;
+};
+
 const remember: Reader = (text) => {
   const match = /^(?:retiens|souviens[- ]toi|rappelle[- ]toi|m[ée]morise|note|garde en m[ée]moire|remember|keep in mind|note that|don't forget)\s+(?:que|qu'|that|:)?\s*(.{3,})$/i.exec(text);
   return match ? tool("remember", { fact: match[1]!.trim() }) : undefined;
@@ -395,6 +403,7 @@ const forget: Reader = (text) => {
 
 /** Order matters: the most specific shapes first. */
 const READERS: Reader[] = [
+  undo,
   remember,
   forget,
   confirmQuotation,
