@@ -6,6 +6,7 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
+import { normalize } from "../odoo/resolve.js";
 import { catalog, findTool } from "../tools/index.js";
 import type { SessionActions, ToolContext, UserMemory } from "../tools/types.js";
 import { createCapabilities, type Capabilities } from "./capabilities.js";
@@ -135,7 +136,8 @@ export function createTurnService(deps: {
     const lang = langOf(user.lang);
     const turnId = newId("turn");
     emit({ type: "start", session_id: sessionId, turn_id: turnId });
-    await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
+    const session = await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
+    const firstTurn = session.created_at === session.updated_at;
     const history = runner.usesHistory ? await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT)) : [];
 
     const ctx: ToolContext = {
@@ -261,6 +263,11 @@ export function createTurnService(deps: {
       ...(stopped ? { stopped: true } : {}),
     };
     await redisCall(() => store.appendMessages(owner, sessionId, [userMessage, assistantMessage]));
+    // The first exchange names the conversation after what it did ("Quote for Deco Addict").
+    if (firstTurn && steps[0]) {
+      const title = titleFromStep(lang, steps[0]);
+      if (title) await redisCall(() => store.updateSession(owner, sessionId, { title }));
+    }
     logger.info({ turnId, sessionId, mode: runner.mode, stopped, steps: steps.map((s) => `${s.tool}:${s.status}`) }, "turn done");
     return {
       session_id: sessionId,
@@ -412,8 +419,23 @@ export function createTurnService(deps: {
     return toPublic(result.action!);
   }
 
-  async function listSessions(user: OdooUser) {
-    return redisCall(() => store.listSessions(ownerOf(user), SESSIONS_PAGE));
+  /** Pinned first, then by last activity; `query` keeps those whose title holds it. */
+  async function listSessions(user: OdooUser, query?: string) {
+    const sessions = await redisCall(() => store.listSessions(ownerOf(user), query ? 1_000 : SESSIONS_PAGE));
+    const wanted = query ? normalize(query) : "";
+    const kept = wanted ? sessions.filter((session) => normalize(session.title).includes(wanted)).slice(0, SESSIONS_PAGE) : sessions;
+    return [...kept.filter((session) => session.pinned), ...kept.filter((session) => !session.pinned)];
+  }
+
+  async function updateSession(user: OdooUser, sessionId: string, changes: { title?: string | undefined; pinned?: boolean | undefined }) {
+    const session = await redisCall(() =>
+      store.updateSession(ownerOf(user), sessionId, {
+        ...(changes.title !== undefined ? { title: titleFrom(changes.title) } : {}),
+        ...(changes.pinned !== undefined ? { pinned: changes.pinned } : {}),
+      }),
+    );
+    if (!session) throw new AppError("not_found:session");
+    return session;
   }
 
   async function listMessages(user: OdooUser, sessionId: string): Promise<PublicMessage[]> {
@@ -456,6 +478,7 @@ export function createTurnService(deps: {
     confirm,
     reject,
     listSessions,
+    updateSession,
     listMessages,
     describeTools,
     listMemories,
@@ -508,6 +531,34 @@ export function todayIn(tz: string | undefined, now = new Date()): string {
   } catch {
     return now.toISOString().slice(0, 10);
   }
+}
+
+const stepTitles: Record<string, Record<Lang, string>> = {
+  create_quotation: { en: "Quote for {customer}", fr: "Devis pour {customer}" },
+  get_stock: { en: "Stock of {product}", fr: "Stock de {product}" },
+  search_customers: { en: "Customers: {query}", fr: "Clients : {query}" },
+  search_products: { en: "Products: {query}", fr: "Produits : {query}" },
+  list_quotations: { en: "Quotations {customer}", fr: "Devis {customer}" },
+  get_quotation: { en: "Quotation {quotation}", fr: "Devis {quotation}" },
+  update_quotation: { en: "Changes to {quotation}", fr: "Modification de {quotation}" },
+  confirm_quotation: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" },
+  send_quotation: { en: "Send {quotation}", fr: "Envoi de {quotation}" },
+  project_summary: { en: "Project {project}", fr: "Projet {project}" },
+  ask_project: { en: "{project}: {question}", fr: "{project} : {question}" },
+  list_tasks: { en: "Tasks {project}", fr: "Tâches {project}" },
+  create_task: { en: "Task {title}", fr: "Tâche {title}" },
+  update_task: { en: "Task {task}", fr: "Tâche {task}" },
+  log_project_note: { en: "Note on {project}", fr: "Note sur {project}" },
+  show_kit: { en: "Kit {kit}", fr: "Kit {kit}" },
+  list_documents: { en: "Documents of {project}", fr: "Documents de {project}" },
+};
+
+/** A conversation's title from its first tool step, e.g. "Devis pour Deco Addict"; undefined when there is no template. */
+function titleFromStep(lang: Lang, step: Step): string | undefined {
+  const template = stepTitles[step.tool];
+  if (!template) return undefined;
+  const args = Object.fromEntries(Object.entries((step.args ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  return titleFrom(say(lang, template, args).replace(/\{\w+\}/g, "").replace(/\s+/g, " ").replace(/\s*:\s*$/, "").trim());
 }
 
 function titleFrom(message: string): string {

@@ -48,3 +48,9 @@ export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
 export const memoryParamsSchema = z.object({ id: z.string().regex(/^mem_[\w-]{8,64}$/, "is not a memory id") });
 export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });
+export const searchQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
+export const sessionUpdateSchema = z.object({
+  user: odooUserSchema,
+  title: z.string().trim().min(1).max(200).optional(),
+  pinned: z.boolean().optional(),
+});

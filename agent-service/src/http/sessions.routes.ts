@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { TurnService } from "../agent/turn-service.js";
-import { sessionParamsSchema, userQuerySchema } from "./schemas.js";
+import { searchQuerySchema, sessionParamsSchema, sessionUpdateSchema, userQuerySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
 export function sessionsRoutes(turns: TurnService): Router {
@@ -8,7 +8,14 @@ export function sessionsRoutes(turns: TurnService): Router {
   router.get("/v1/sessions", async (req, res) => {
     const user = parse(userQuerySchema, req.query);
     res.locals.user = user;
-    res.json({ sessions: await turns.listSessions(user) });
+    const { q } = parse(searchQuerySchema, req.query);
+    res.json({ sessions: await turns.listSessions(user, q) });
+  });
+  router.post("/v1/sessions/:id/update", async (req, res) => {
+    const body = parse(sessionUpdateSchema, req.body);
+    res.locals.user = body.user;
+    const { id } = parse(sessionParamsSchema, req.params);
+    res.json({ session: await turns.updateSession(body.user, id, { title: body.title, pinned: body.pinned }) });
   });
   router.get("/v1/sessions/:id/messages", async (req, res) => {
     const user = parse(userQuerySchema, req.query);

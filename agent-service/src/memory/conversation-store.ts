@@ -3,7 +3,7 @@ import type { RecordRef } from "../tools/types.js";
 /** Whose data this is: every key is scoped by the Odoo database and user id. */
 export type Owner = { db: string; uid: number };
 
-export type Session = { id: string; title: string; created_at: string; updated_at: string };
+export type Session = { id: string; title: string; created_at: string; updated_at: string; pinned?: boolean };
 
 export type ActionStatus = "proposed" | "running" | "done" | "failed" | "rejected";
 
@@ -42,6 +42,8 @@ export interface ConversationStore {
   /** Returns the session, creating it with this title when it does not exist yet. */
   ensureSession(owner: Owner, sessionId: string, title: string): Promise<Session>;
   getSession(owner: Owner, sessionId: string): Promise<Session | undefined>;
+  /** Renames or pins a session; answers it as it is now, or undefined when it does not exist. */
+  updateSession(owner: Owner, sessionId: string, changes: { title?: string; pinned?: boolean }): Promise<Session | undefined>;
   /** Most recent first. */
   listSessions(owner: Owner, limit: number): Promise<Session[]>;
   /** Appends without rewriting the history, and moves the session to the top of the user's list. */

@@ -22,6 +22,13 @@ export function createInMemoryConversationStore(): ConversationStore {
     async getSession(owner, sessionId) {
       return sessions.get(key(owner, sessionId));
     },
+    async updateSession(owner, sessionId, changes) {
+      const session = sessions.get(key(owner, sessionId));
+      if (!session) return undefined;
+      if (changes.title !== undefined) session.title = changes.title;
+      if (changes.pinned !== undefined) session.pinned = changes.pinned;
+      return session;
+    },
     async listSessions(owner, limit) {
       const prefix = `${owner.db}:${owner.uid}:`;
       return [...sessions.entries()]

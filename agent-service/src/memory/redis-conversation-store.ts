@@ -53,7 +53,9 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
   const actionKey = (owner: Owner, aid: string) => `${userKey(owner)}:a:${aid}`;
 
   const toSession = (hash: Record<string, string>): Session | undefined =>
-    hash.id ? { id: hash.id, title: hash.title ?? "", created_at: hash.created_at ?? "", updated_at: hash.updated_at ?? "" } : undefined;
+    hash.id
+      ? { id: hash.id, title: hash.title ?? "", created_at: hash.created_at ?? "", updated_at: hash.updated_at ?? "", ...(hash.pinned === "1" ? { pinned: true } : {}) }
+      : undefined;
 
   const toAction = (hash: Record<string, string>): StoredAction | undefined =>
     hash.data ? { ...(JSON.parse(hash.data) as StoredAction), status: hash.status as ActionStatus } : undefined;
@@ -75,6 +77,15 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
     },
     async getSession(owner, sessionId) {
       return toSession(await redis.hgetall(sessionKey(owner, sessionId)));
+    },
+    async updateSession(owner, sessionId, changes) {
+      const key = sessionKey(owner, sessionId);
+      if (!(await redis.exists(key))) return undefined;
+      const fields: string[] = [];
+      if (changes.title !== undefined) fields.push("title", changes.title);
+      if (changes.pinned !== undefined) fields.push("pinned", changes.pinned ? "1" : "0");
+      if (fields.length) await redis.hset(key, ...fields);
+      return toSession(await redis.hgetall(key));
     },
     async listSessions(owner, limit) {
       const ids = await redis.zrevrange(sessionsKey(owner), 0, limit - 1);

@@ -71,7 +71,7 @@ describe("the quote story (offline planner)", () => {
 
     const sessions = await app.call("GET", `/v1/sessions?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`);
     expect(sessions.status).toBe(200);
-    expect(sessions.body.sessions[0]).toMatchObject({ id: sessionId, title: expect.stringContaining("Crée moi un devis") });
+    expect(sessions.body.sessions[0]).toMatchObject({ id: sessionId, title: "Devis pour Deco Addict" });
 
     const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`);
     expect(history.status).toBe(200);
@@ -174,5 +174,40 @@ describe("undo (offline planner)", () => {
     const refused = await say("annule la dernière action");
     const result = await app.call("POST", `/v1/actions/${refused.body.actions[0].id}/confirm`, app.as(ADMIN, sessionId));
     expect(result.body.action).toMatchObject({ status: "failed", error: expect.stringMatching(/was confirmed since: it cannot be undone here/) });
+  });
+});
+
+describe("the conversations column", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  const query = `db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`;
+
+  it("titles a conversation after its first exchange, renames, pins and searches", async () => {
+    const first = newSessionId();
+    await app.call("POST", "/v1/turns", { ...app.as(ADMIN, first), session_id: first, message: "Crée moi un devis pour le client Deco Addict avec 3 Office Chair" });
+    await app.call("POST", "/v1/turns", { ...app.as(ADMIN, first), session_id: first, message: "Quel est le stock de Large Cabinet ?" });
+    const second = newSessionId();
+    await app.call("POST", "/v1/turns", { ...app.as(ADMIN, second), session_id: second, message: "Bonjour" });
+    let { body } = await app.call("GET", `/v1/sessions?${query}`);
+    expect(body.sessions.map((s: { id: string; title: string }) => [s.id, s.title])).toEqual([
+      [second, "Bonjour"],
+      [first, "Devis pour Deco Addict"],
+    ]);
+    await app.call("POST", `/v1/sessions/${first}/update`, { user: ADMIN, pinned: true });
+    const renamed = await app.call("POST", `/v1/sessions/${second}/update`, { user: ADMIN, title: "Salutations" });
+    expect(renamed.body.session).toMatchObject({ id: second, title: "Salutations" });
+    ({ body } = await app.call("GET", `/v1/sessions?${query}`));
+    expect(body.sessions.map((s: { id: string; pinned?: boolean }) => [s.id, Boolean(s.pinned)])).toEqual([
+      [first, true],
+      [second, false],
+    ]);
+    ({ body } = await app.call("GET", `/v1/sessions?${query}&q=salut`));
+    expect(body.sessions.map((s: { id: string }) => s.id)).toEqual([second]);
+    expect((await app.call("POST", `/v1/sessions/${second}/update`, { user: { ...ADMIN, uid: 6 }, title: "x" })).status).toBe(404);
   });
 });
