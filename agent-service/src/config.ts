@@ -25,6 +25,7 @@ const configSchema = z.object({
   RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
+  CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -49,6 +50,8 @@ export type Config = Readonly<{
   monthlyTokenBudget: number;
   /** Conversations are deleted this many days after their last message; 0: kept. */
   retentionDays: number;
+  /** ERP lists cached per user this long (0: off). */
+  cacheSeconds: number;
   logLevel: string;
 }>;
 
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
     monthlyTokenBudget: e.MONTHLY_TOKEN_BUDGET,
     retentionDays: e.RETENTION_DAYS,
+    cacheSeconds: e.CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -81,6 +81,7 @@ function main(): void {
     metrics,
     turnsPerMinute: config.turnsPerMinute,
     monthlyTokenBudget: config.monthlyTokenBudget,
+    cacheSeconds: config.cacheSeconds,
   });
   const app = createApp({
     turns,

@@ -5,6 +5,7 @@ import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
+import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { normalize } from "../odoo/resolve.js";
 import { catalog, findTool } from "../tools/index.js";
@@ -86,12 +87,19 @@ export function createTurnService(deps: {
   turnsPerMinute?: number;
   /** Model tokens a company may use per month; 0 for no budget. */
   monthlyTokenBudget?: number;
+  /** How long ERP lists (projects, stages, warehouses) are cached per user; 0: not cached. */
+  cacheSeconds?: number;
   metrics?: Metrics;
 }) {
   const { store, runner, odooFor, logger } = deps;
   const turnsPerMinute = deps.turnsPerMinute ?? 0;
   const capabilities = deps.capabilities ?? createCapabilities(catalog, logger);
   const budget = deps.monthlyTokenBudget ?? 0;
+  const cacheSeconds = deps.cacheSeconds ?? 0;
+  const odooAs = (user: OdooUser, delegation: string) => {
+    const odoo = odooFor(user, delegation);
+    return cacheSeconds ? withCache(odoo, { store, db: user.db, uid: user.uid, ttlSeconds: cacheSeconds }) : odoo;
+  };
   const metrics = deps.metrics;
 
   /** Turns running in this process, by session: what Stop aborts. */
@@ -141,7 +149,7 @@ export function createTurnService(deps: {
     const history = runner.usesHistory ? await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT)) : [];
 
     const ctx: ToolContext = {
-      odoo: odooFor(user, request.delegation),
+      odoo: odooAs(user, request.delegation),
       lang,
       fmt: createFormatter(lang, user.formats),
       meta: { sessionId, turnId },
@@ -369,7 +377,7 @@ export function createTurnService(deps: {
     if (action.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
 
     const ctx: ToolContext = {
-      odoo: odooFor(request.user, request.delegation),
+      odoo: odooAs(request.user, request.delegation),
       lang,
       fmt: createFormatter(lang, request.user.formats),
       meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
@@ -467,6 +475,11 @@ export function createTurnService(deps: {
     throw new AppError("conflict:action_busy");
   }
 
+  /** Odoo reports that records of `model` changed: cached lists of it are retired at once. */
+  async function invalidate(db: string, model: string) {
+    if (CACHED_MODELS.has(model)) await redisCall(() => store.bumpCacheGeneration(db, model));
+  }
+
   /** The catalog as the addon's Settings list it: names, descriptions in `lang`, risk tiers, models. */
   function describeTools(lang: Lang) {
     return catalog.map((tool) => ({ name: tool.name, description: say(lang, tool.description), risk: tool.risk, models: tool.models }));
@@ -486,6 +499,7 @@ export function createTurnService(deps: {
     deleteSession,
     exportHistory,
     deleteHistory,
+    invalidate,
   };
 }
 

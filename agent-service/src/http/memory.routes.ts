@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { TurnService } from "../agent/turn-service.js";
-import { memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema } from "./schemas.js";
+import { memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema, webhookBodySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
 /** What the copilot keeps about a user: memories to list and delete, history to export or delete. */
@@ -35,6 +35,12 @@ export function memoryRoutes(turns: TurnService): Router {
     res.locals.user = user;
     await turns.deleteHistory(user);
     res.json({ deleted: true });
+  });
+  /** Odoo's signed webhook: records of these models changed (create/write/unlink), cached lists are stale. */
+  router.post("/v1/webhooks/odoo", async (req, res) => {
+    const { db, models } = parse(webhookBodySchema, req.body);
+    for (const model of models) await turns.invalidate(db, model);
+    res.json({ ok: true });
   });
   return router;
 }

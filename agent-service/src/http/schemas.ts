@@ -48,6 +48,10 @@ export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
 export const memoryParamsSchema = z.object({ id: z.string().regex(/^mem_[\w-]{8,64}$/, "is not a memory id") });
 export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });
+export const webhookBodySchema = z.object({
+  db: z.string().min(1).max(128),
+  models: z.array(z.string().regex(/^[a-z0-9_.]{1,64}$/)).min(1).max(20),
+});
 export const searchQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
 export const sessionUpdateSchema = z.object({
   user: odooUserSchema,

@@ -81,6 +81,12 @@ export interface ConversationStore {
   /** Deletes one conversation (its messages and session), or every conversation and memory of the user. */
   deleteSession(owner: Owner, sessionId: string): Promise<boolean>;
   deleteAll(owner: Owner): Promise<void>;
+  /** A cached ERP read, or undefined (see odoo/cached-client.ts). */
+  getCached(key: string): Promise<string | undefined>;
+  setCached(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** The cache generation of a database's model: bumped when Odoo reports a change, which retires every entry at once. */
+  cacheGeneration(db: string, model: string): Promise<number>;
+  bumpCacheGeneration(db: string, model: string): Promise<void>;
   /** Counts one more turn of this user in the current minute; answers the count so far. */
   countTurn(owner: Owner): Promise<number>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */

@@ -108,6 +108,14 @@ export function createInMemoryConversationStore(): ConversationStore {
       for (const map of [sessions, messages, actions] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (k.startsWith(prefix)) map.delete(k);
       turns.delete(`memories:${owner.db}:${owner.uid}`);
     },
+    async getCached() {
+      return undefined;
+    },
+    async setCached() {},
+    async cacheGeneration() {
+      return 0;
+    },
+    async bumpCacheGeneration() {},
     async countTurn(owner) {
       const bucket = `rate:${owner.db}:${owner.uid}:${Math.floor(Date.now() / 60_000)}`;
       const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;

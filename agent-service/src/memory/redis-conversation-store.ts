@@ -22,6 +22,8 @@ export type RedisStoreOptions = {
  *   {p}{db}:{uid}:rate:{minute}       STRING counter, 2 minutes: turns of the user this minute
  *   {p}{db}:{uid}:memories           HASH  memory id → JSON {id, text, created_at}
  *   {p}{db}:usage:{YYYY-MM}           HASH  c:{company}:in|out, u:{uid}:in|out model tokens, 400 days
+ *   {p}cache:{key}                    STRING with TTL (60-120 s): a cached ERP read
+ *   {p}{db}:cachegen:{model}          STRING counter: bumped by Odoo's change webhook
  *   {p}nonce:{nonce}                  STRING with TTL: signed requests seen
  */
 
@@ -198,6 +200,18 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
         cursor = next;
       } while (cursor !== "0");
       for (let index = 0; index < keys.length; index += 500) await redis.del(...keys.slice(index, index + 500));
+    },
+    async getCached(key) {
+      return (await redis.get(`${prefix}cache:${key}`)) ?? undefined;
+    },
+    async setCached(key, value, ttlSeconds) {
+      await redis.set(`${prefix}cache:${key}`, value, "EX", ttlSeconds);
+    },
+    async cacheGeneration(db, model) {
+      return Number((await redis.get(`${prefix}${encodeURIComponent(db)}:cachegen:${model}`)) ?? 0);
+    },
+    async bumpCacheGeneration(db, model) {
+      await redis.incr(`${prefix}${encodeURIComponent(db)}:cachegen:${model}`);
     },
     async countTurn(owner) {
       const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;

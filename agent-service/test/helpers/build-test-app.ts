@@ -49,6 +49,7 @@ export async function buildTestApp(
     double?: OdooDouble;
     turnsPerMinute?: number;
     monthlyTokenBudget?: number;
+    cacheSeconds?: number;
   } = {},
 ): Promise<TestApp> {
   const double = overrides.double ?? (await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db }));
@@ -79,6 +80,7 @@ export async function buildTestApp(
     metrics,
     turnsPerMinute: overrides.turnsPerMinute ?? 0,
     monthlyTokenBudget: overrides.monthlyTokenBudget ?? 0,
+    cacheSeconds: overrides.cacheSeconds ?? 0,
   });
   const app = createApp({
     turns,
