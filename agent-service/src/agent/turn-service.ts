@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../errors.js";
 import { createFormatter, type OdooFormats } from "../format.js";
+import { conversationPdf, projectPdf } from "../export/export-service.js";
 import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -337,6 +338,33 @@ export function createTurnService(deps: {
     return { exported_at: new Date().toISOString(), db: user.db, uid: user.uid, conversations, memories: await listMemories(user) };
   }
 
+  /** A PDF of a conversation, or of a project's summary (read in Odoo as the user). */
+  async function exportPdf(request: { user: OdooUser; delegation: string; sessionId?: string | undefined; projectId?: number | undefined }): Promise<Buffer> {
+    const { user } = request;
+    const lang = langOf(user.lang);
+    const userName = user.name ?? String(user.uid);
+    if (request.projectId) {
+      const ctx: ToolContext = {
+        odoo: odooAs(user, request.delegation),
+        lang,
+        fmt: createFormatter(lang, user.formats),
+        meta: { tool: "export_pdf", ...(request.sessionId ? { sessionId: request.sessionId } : {}) },
+        uid: user.uid,
+        today: todayIn(user.tz),
+      };
+      try {
+        return await projectPdf(ctx, request.projectId, userName);
+      } catch (error) {
+        if (error instanceof OdooError) throw new AppError(error.kind === "unavailable" ? "unavailable:odoo" : "bad_request:odoo", { detail: error.message });
+        throw error;
+      }
+    }
+    const owner = ownerOf(user);
+    const session = await redisCall(() => store.getSession(owner, request.sessionId ?? ""));
+    if (!session) throw new AppError("not_found:session");
+    return conversationPdf(lang, { title: session.title, user: userName, messages: await listMessages(user, session.id) });
+  }
+
   async function deleteHistory(user: OdooUser) {
     await redisCall(() => store.deleteAll(ownerOf(user)));
   }
@@ -498,6 +526,7 @@ export function createTurnService(deps: {
     deleteMemory,
     deleteSession,
     exportHistory,
+    exportPdf,
     deleteHistory,
     invalidate,
   };

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { TurnService } from "../agent/turn-service.js";
-import { memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema, webhookBodySchema } from "./schemas.js";
+import { exportPdfBodySchema, memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema, webhookBodySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
 /** What the copilot keeps about a user: memories to list and delete, history to export or delete. */
@@ -29,6 +29,13 @@ export function memoryRoutes(turns: TurnService): Router {
     const user = parse(userQuerySchema, req.query);
     res.locals.user = user;
     res.json(await turns.exportHistory(user));
+  });
+  /** A PDF of a conversation (session_id) or of a project's summary (project_id), for download. */
+  router.post("/v1/export/pdf", async (req, res) => {
+    const body = parse(exportPdfBodySchema, req.body);
+    res.locals.user = body.user;
+    const pdf = await turns.exportPdf({ user: body.user, delegation: body.delegation, sessionId: body.session_id, projectId: body.project_id });
+    res.set("Content-Type", "application/pdf").set("Content-Disposition", `attachment; filename="${body.project_id ? "project" : "conversation"}.pdf"`).send(pdf);
   });
   router.post("/v1/history/delete", async (req, res) => {
     const { user } = parse(stopBodySchema, req.body);

@@ -48,6 +48,15 @@ export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
 export const memoryParamsSchema = z.object({ id: z.string().regex(/^mem_[\w-]{8,64}$/, "is not a memory id") });
 export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true });
+export const exportPdfBodySchema = z
+  .object({
+    user: odooUserSchema,
+    delegation: z.string().min(1).max(4096),
+    session_id: sessionId.optional(),
+    project_id: z.number().int().positive().optional(),
+  })
+  .refine((body) => body.session_id || body.project_id, { message: "session_id or project_id is needed" });
+
 export const webhookBodySchema = z.object({
   db: z.string().min(1).max(128),
   models: z.array(z.string().regex(/^[a-z0-9_.]{1,64}$/)).min(1).max(20),

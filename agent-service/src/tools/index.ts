@@ -2,6 +2,7 @@ import { askProjectTool } from "./ask-project.tool.js";
 import { confirmQuotationTool } from "./confirm-quotation.tool.js";
 import { createQuotationTool } from "./create-quotation.tool.js";
 import { createTaskTool } from "./create-task.tool.js";
+import { exportPdfTool } from "./export-pdf.tool.js";
 import { getQuotationTool } from "./get-quotation.tool.js";
 import { getStockTool } from "./get-stock.tool.js";
 import { listDocumentsTool } from "./list-documents.tool.js";
@@ -40,6 +41,7 @@ export const catalog: readonly ToolDefinition[] = [
   logProjectNoteTool,
   showKitTool,
   listDocumentsTool,
+  exportPdfTool,
   undoTool,
   rememberTool,
   forgetTool,

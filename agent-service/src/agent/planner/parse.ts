@@ -88,6 +88,10 @@ function parseSlash(text: string, today: string): Intent | undefined {
     case "afficher_kit":
     case "kit":
       return needs(tool("show_kit", { kit: rest }));
+    case "export_pdf":
+    case "exporter_pdf":
+    case "pdf":
+      return tool("export_pdf", { target: rest || "conversation" });
     case "undo":
     case "annuler":
       return tool("undo", { action: rest || "last" });
@@ -391,6 +395,12 @@ const undo: Reader = (text) => {
   return match ? tool("undo", { action: match[1] ?? "last" }) : undefined;
 };
 
+const exportPdf: Reader = (text) => {
+  if (!/\bpdf\b/i.test(text)) return undefined;
+  const project = /\b(?:projet|project)\s+(.+?)(?:\s+(?:en|as|in|au format)\s+pdf)?$/i.exec(text);
+  return tool("export_pdf", { target: project ? unquote(project[1]!) : "conversation" });
+};
+
 const remember: Reader = (text) => {
   const match = /^(?:retiens|souviens[- ]toi|rappelle[- ]toi|m[ée]morise|note|garde en m[ée]moire|remember|keep in mind|note that|don't forget)\s+(?:que|qu'|that|:)?\s*(.{3,})$/i.exec(text);
   return match ? tool("remember", { fact: match[1]!.trim() }) : undefined;
@@ -403,6 +413,7 @@ const forget: Reader = (text) => {
 
 /** Order matters: the most specific shapes first. */
 const READERS: Reader[] = [
+  exportPdf,
   undo,
   remember,
   forget,

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { say } from "../i18n.js";
+import { findOne } from "../odoo/entities.js";
+import { defineTool } from "./types.js";
+
+export const exportPdfInputSchema = z.object({
+  target: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('What to export: "conversation" for this conversation, or a project\'s name for its summary and open tasks'),
+});
+
+const texts = {
+  conversation: { en: "[Download this conversation as a PDF]({url})", fr: "[Télécharger cette conversation en PDF]({url})" },
+  project: { en: "[Download the summary of {project} as a PDF]({url})", fr: "[Télécharger le résumé de {project} en PDF]({url})" },
+};
+
+const CONVERSATION = /^(?:conversation|this conversation|cette conversation|la conversation|chat|discussion|this|ceci|ça|ca)$/i;
+
+/** A PDF of the conversation or of a project's summary, made by the agent and served by the addon. */
+export const exportPdfTool = defineTool({
+  name: "export_pdf",
+  description: {
+    en: "Export this conversation, or a project's summary with its open tasks, as a PDF the user can download.",
+    fr: "Exporter cette conversation, ou le résumé d'un projet avec ses tâches ouvertes, en PDF téléchargeable.",
+  },
+  schema: exportPdfInputSchema,
+  risk: "read",
+  models: [],
+  async run({ target }, { odoo, lang, meta }) {
+    const session = encodeURIComponent(meta.sessionId ?? "");
+    if (CONVERSATION.test(target)) {
+      const url = `/copilot/export/pdf?session_id=${session}`;
+      return { kind: "answer", text: say(lang, texts.conversation, { url }), data: { url } };
+    }
+    const found = await findOne(odoo, "project", target, { lang, meta });
+    if (!found.ok) return found.question;
+    const url = `/copilot/export/pdf?session_id=${session}&project_id=${found.match.id}`;
+    return { kind: "answer", text: say(lang, texts.project, { project: found.match.name, url }), data: { url } };
+  },
+});
