@@ -109,6 +109,10 @@ const messages = {
     en: "I found no {kind} named **{query}**. Could you check the name, or give its reference?",
     fr: "Je n'ai trouvé aucun {kind} nommé **{query}**. Pouvez-vous vérifier le nom, ou donner sa référence ?",
   },
+  "resolve.did_you_mean": {
+    en: "I found no {kind} named exactly **{query}**. Did you mean:",
+    fr: "Je n'ai trouvé aucun {kind} nommé exactement **{query}**. Vouliez-vous dire :",
+  },
   "resolve.many": {
     en: "Several {kinds} match **{query}**. Which one do you mean?",
     fr: "Plusieurs {kinds} correspondent à **{query}**. Lequel voulez-vous dire ?",

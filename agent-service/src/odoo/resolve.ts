@@ -66,12 +66,57 @@ export async function resolveMany(
         .map((record) => ({ record, score: similarity(query.name, String(record.name ?? "")) }))
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score);
-      if (hits.length === 0) results[index] = { status: "none", query: query.raw };
-      else if (hits.length === 1) results[index] = { status: "found", query: query.raw, match: toCandidate(hits[0]!.record, spec.codeField) };
-      else results[index] = { status: "ambiguous", query: query.raw, choices: hits.slice(0, MAX_CHOICES).map(({ record }) => toCandidate(record, spec.codeField)), exact: false };
+      if (hits.length === 1) results[index] = { status: "found", query: query.raw, match: toCandidate(hits[0]!.record, spec.codeField) };
+      else if (hits.length > 1) results[index] = { status: "ambiguous", query: query.raw, choices: hits.slice(0, MAX_CHOICES).map(({ record }) => toCandidate(record, spec.codeField)), exact: false };
+    });
+  }
+
+  // Typos and accents ("Ofice Chiar", "Cafe" for "Café"): candidates sharing a word's first letters,
+  // scored by trigram similarity of their accent-free names. One clear winner is used; a few
+  // close ones make a choice; nothing near enough is a question.
+  const missing = wanted.filter((_, index) => !results[index]);
+  if (missing.length) {
+    // Two trigrams a word: a typo in its first letters still leaves one to find it by.
+    const prefixes = unique(missing.flatMap(({ name }) => tokens(name).filter((token) => token.length >= 3).flatMap((token) => [token.slice(0, 3), token.slice(1, 4)].filter((gram) => gram.length === 3))));
+    const fuzzyDomain = orDomain(prefixes.map((prefix) => ["name", "ilike", prefix]));
+    const pool = fuzzyDomain.length
+      ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...fuzzyDomain], { fields, limit: 200 }, meta)
+      : [];
+    wanted.forEach((query, index) => {
+      if (results[index]) return;
+      const scored = pool
+        .map((record) => ({ record, score: trigramSimilarity(query.name, String(record.name ?? "")) }))
+        .filter(({ score }) => score >= FUZZY_CHOICE)
+        .sort((a, b) => b.score - a.score);
+      const [best, second] = scored;
+      if (best && best.score >= FUZZY_MATCH && (!second || best.score - second.score >= FUZZY_LEAD)) {
+        results[index] = { status: "found", query: query.raw, match: toCandidate(best.record, spec.codeField) };
+      } else if (best) {
+        results[index] = { status: "ambiguous", query: query.raw, choices: scored.slice(0, MAX_CHOICES).map(({ record }) => toCandidate(record, spec.codeField)), exact: false };
+      } else results[index] = { status: "none", query: query.raw };
     });
   }
   return results as Resolution[];
+}
+
+/** Fuzzy thresholds on trigram similarity (0..1): a winner, its lead over the next, a choice worth showing. */
+const FUZZY_MATCH = 0.55;
+const FUZZY_LEAD = 0.15;
+const FUZZY_CHOICE = 0.35;
+
+/** Jaccard similarity of the character trigrams of two names, without case or accents. */
+export function trigramSimilarity(a: string, b: string): number {
+  const grams = (text: string) => {
+    const padded = `  ${normalize(text)} `;
+    const set = new Set<string>();
+    for (let i = 0; i < padded.length - 2; i += 1) set.add(padded.slice(i, i + 3));
+    return set;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  let shared = 0;
+  for (const gram of x) if (y.has(gram)) shared += 1;
+  return shared / (x.size + y.size - shared || 1);
 }
 
 function decide(raw: string, hits: Candidate[], spec: EntitySpec): Resolution {
@@ -120,6 +165,8 @@ function similarity(query: string, name: string): number {
   if (!wanted.length) return 0;
   const found = wanted.filter((token) => have.has(token)).length / wanted.length;
   const containment = normalize(name).includes(normalize(query)) ? 1 : 0;
+  // Nothing in common: not a candidate (another query's hit in the same batch, say).
+  if (!found && !containment) return 0;
   return found * 0.6 + containment * 0.3 + (0.1 * wanted.length) / Math.max(have.size, wanted.length);
 }
 

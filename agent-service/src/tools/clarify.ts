@@ -17,9 +17,12 @@ export function clarifyUnresolved(
     if (resolution.status === "none") {
       paragraphs.push(t(lang, "resolve.none", { kind: t(lang, `kind.${kind}`), query: resolution.query }));
     } else if (resolution.status === "ambiguous") {
+      const single = resolution.choices.length === 1;
       paragraphs.push(
         [
-          t(lang, "resolve.many", { kinds: t(lang, `kind.${kind}s`), query: resolution.query }),
+          single
+            ? t(lang, "resolve.did_you_mean", { kind: t(lang, `kind.${kind}`), query: resolution.query })
+            : t(lang, "resolve.many", { kinds: t(lang, `kind.${kind}s`), query: resolution.query }),
           ...resolution.choices.map((choice) => `- ${choice.name}`),
         ].join("\n"),
       );

@@ -183,3 +183,25 @@ describe("retrieval with citations", () => {
     expect(plan.text).toContain("[document floor-plan.pdf](/web/content/90?download=true)");
   });
 });
+
+describe("entity resolution", () => {
+  it("tolerates typos and case, keeps each name's candidates apart, and never guesses", async () => {
+    const { resolveMany } = await import("../../src/odoo/resolve.js");
+    const { entities } = await import("../../src/odoo/entities.js");
+    const results = await resolveMany(odoo, entities.product, ["large cabinett", "Desk Combinaison", "Ofice Chiar", "zzzz", "office chair"]);
+    expect(results.map((r) => [r.query, r.status, r.status === "found" ? r.match.code : r.status === "ambiguous" ? r.choices.map((c) => c.code) : null])).toEqual([
+      ["large cabinett", "found", "E-COM07"],
+      ["Desk Combinaison", "found", "FURN_7800"],
+      ["Ofice Chiar", "ambiguous", ["FURN_7777"]],
+      ["zzzz", "none", null],
+      ["office chair", "found", "FURN_7777"],
+    ]);
+    const customers = await resolveMany(odoo, entities.customer, ["Deco Adict", "Jackson", "Gemini Furnitures"]);
+    expect(customers.map((r) => (r.status === "found" ? r.match.name : r.status))).toEqual(["Deco Addict", "The Jackson Group", "Gemini Furniture"]);
+  });
+
+  it("asks 'did you mean' for a single near miss", async () => {
+    const outcome = await run("get_stock", { product: "Ofice Chiar" }, "fr");
+    expect(outcome).toMatchObject({ kind: "clarify", text: expect.stringMatching(/^Je n'ai trouvé aucun produit nommé exactement \*\*Ofice Chiar\*\*\. Vouliez-vous dire :\n- \[FURN_7777\] Office Chair/) });
+  });
+});
