@@ -2,13 +2,20 @@
 // Browser test of the copilot panel in a real Odoo (headless Chromium through playwright-core).
 //
 //   ODOO_URL=http://127.0.0.1:8069 ODOO_DB=copilot_demo ODOO_LOGIN=admin ODOO_PASSWORD=admin \
-//   SCREENSHOT_DIR=docs/screenshots node odoo_addon/panel/e2e/panel.e2e.mjs [--story] [--prefix=v18-]
+//   SCREENSHOT_DIR=docs/screenshots node odoo_addon/panel/e2e/panel.e2e.mjs [--story] [--stop]
+//   [--require-streaming] [--prefix=v18-]
 //
-// Always: log in, open the panel from the systray, check the keyboard (Shift+Enter, Escape),
-// send a message and wait for the reply or for the error shown in place, and check that the
-// console holds no error from the panel. With --story (the agent service must be up): the quote
-// story of issue 2 — the card, Confirm, the link to the quotation, and the conversation still
-// there after a reload. Screenshots go to SCREENSHOT_DIR, named with the optional --prefix.
+// Always: log in, open the panel from the systray, check the keyboard (Shift+Enter, Escape, Up
+// brings the last message back), send a message and wait for the reply or for the error shown
+// in place, and check that the console holds no error from the panel. With --story (the agent
+// service must be up): the quote story of issue 2 — the card, Confirm, the link to the
+// quotation, the conversation still there after a reload —, a stock question (Copy on its
+// answer) and a choice card (an ambiguous product, one option picked, the quotation card).
+// Every answer must come over /copilot/chat/stream as an event stream; whether its text showed
+// before the end is reported (an offline agent answers in one event), and required with
+// --require-streaming (an agent whose model writes slowly). --stop (a slow model too): Stop
+// during an answer keeps the partial text, marked stopped. Screenshots go to SCREENSHOT_DIR,
+// named with the optional --prefix.
 
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -23,10 +30,15 @@ const ODOO_PASSWORD = env.ODOO_PASSWORD ?? "admin";
 const SCREENSHOT_DIR = resolve(env.SCREENSHOT_DIR ?? "e2e-screenshots");
 const CHROMIUM = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const STORY = process.argv.includes("--story");
+const STOP = process.argv.includes("--stop");
+const REQUIRE_STREAMING = process.argv.includes("--require-streaming");
 const PREFIX = process.argv.find((arg) => arg.startsWith("--prefix="))?.slice("--prefix=".length) ?? "";
 const QUOTE_REQUEST =
   env.QUOTE_REQUEST ?? "Crée moi un devis pour le client Deco Addict avec 3 Office Chair et 2 Office Lamp";
 const SIMPLE_MESSAGE = env.SIMPLE_MESSAGE ?? "Bonjour";
+const STOCK_QUESTION = env.STOCK_QUESTION ?? "Quel est le stock de Office Chair ?";
+const CHOICE_REQUEST = env.CHOICE_REQUEST ?? "Crée un devis pour Deco Addict avec 2 Customizable Desk";
+const STOP_MESSAGE = env.STOP_MESSAGE ?? "Fais-moi un résumé détaillé de la semaine";
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS ?? 60_000);
 
 const SEL = {
@@ -39,7 +51,14 @@ const SEL = {
     ".o_copilot_panel .o_copilot_load_error",
   ].join(", "),
   assistant: ".o_copilot_panel .o_copilot_message_assistant",
+  answered: ".o_copilot_panel .o_copilot_message_assistant:not(.o_copilot_message_streaming)",
+  streaming: ".o_copilot_panel .o_copilot_message_streaming",
   sendError: ".o_copilot_panel .o_copilot_send_error",
+  stop: ".o_copilot_panel .o_copilot_stop",
+  stopped: ".o_copilot_panel .o_copilot_stopped",
+  copy: ".o_copilot_panel .o_copilot_copy",
+  choiceCard: ".o_copilot_panel .o_copilot_choice_card",
+  choice: ".o_copilot_panel .o_copilot_choice",
   quotationCard: ".o_copilot_panel .o_copilot_quotation_card",
   confirm: ".o_copilot_panel .o_copilot_confirm",
   recordLink: ".o_copilot_panel .o_copilot_record_link",
@@ -48,6 +67,8 @@ const SEL = {
 
 const consoleErrors = [];
 const steps = [];
+/** Answers of the panel's chat routes: which route, and whether it was an event stream. */
+const chatAnswers = [];
 
 function step(name, detail = "") {
   steps.push({ name, detail });
@@ -72,6 +93,32 @@ function watchConsole(page) {
     }
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path === "/copilot/chat/stream" || path === "/copilot/chat") {
+      chatAnswers.push({ path, type: response.headers()["content-type"] ?? "" });
+    }
+  });
+}
+
+/**
+ * Notes whether the next answer's text shows while it is still being written: a DOM observer,
+ * so a state that was rendered, however briefly, is seen (an answer that arrives in one event
+ * is rendered once, finished).
+ */
+async function watchPartialText(page) {
+  await page.evaluate(() => {
+    window.__copilotPartialText = false;
+    window.__copilotObserver?.disconnect();
+    const check = () => {
+      const text = document.querySelector(".o_copilot_message_streaming .o_copilot_markdown")?.textContent ?? "";
+      if (text.trim()) {
+        window.__copilotPartialText = true;
+      }
+    };
+    window.__copilotObserver = new MutationObserver(check);
+    window.__copilotObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
 }
 
 async function login(page) {
@@ -125,6 +172,7 @@ async function checkKeyboard(page) {
     throw new Error(`Shift+Enter should add a line, got ${JSON.stringify(value)}`);
   }
   await page.fill(SEL.input, "");
+  // Escape closes the panel (it does not stop a running answer: that is the Stop button).
   await page.keyboard.press("Escape");
   await page.waitForSelector(SEL.panel, { state: "detached" });
   await page.click(SEL.systray);
@@ -132,19 +180,42 @@ async function checkKeyboard(page) {
   step("Shift+Enter adds a line, Escape closes, the systray reopens");
 }
 
-/** Sends with Enter; resolves with "reply" or "error" (the error shown in place). */
+/**
+ * Sends with Enter; resolves with the outcome, "reply" or "error" (the error shown in place),
+ * and whether the reply's text showed before its end.
+ */
 async function send(page, text) {
-  const before = await page.locator(SEL.assistant).count();
+  const before = await page.locator(SEL.answered).count();
+  const errorsBefore = await page.locator(SEL.sendError).count();
+  await watchPartialText(page);
   await page.fill(SEL.input, text);
   await page.press(SEL.input, "Enter");
   await page.waitForSelector(`${SEL.panel} .o_copilot_message_user >> text=${text.slice(0, 30)}`);
   await page.waitForFunction(
-    ([selector, count, errorSelector]) =>
-      document.querySelectorAll(selector).length > count || document.querySelector(errorSelector),
-    [SEL.assistant, before, SEL.sendError],
+    ([answered, count, errorSelector, errors, streaming]) =>
+      !document.querySelector(streaming) &&
+      (document.querySelectorAll(answered).length > count || document.querySelectorAll(errorSelector).length > errors),
+    [SEL.answered, before, SEL.sendError, errorsBefore, SEL.streaming],
     { timeout: TIMEOUT },
   );
-  return (await page.locator(SEL.sendError).count()) ? "error" : "reply";
+  const streamed = await page.evaluate(() => window.__copilotPartialText);
+  const outcome = (await page.locator(SEL.sendError).count()) > errorsBefore ? "error" : "reply";
+  return { outcome, streamed };
+}
+
+/** The last chat answer came over the stream route as an event stream (not the JSON fallback). */
+function checkStreamRoute(what) {
+  const last = chatAnswers.at(-1);
+  if (!last || last.path !== "/copilot/chat/stream" || !last.type.startsWith("text/event-stream")) {
+    throw new Error(`${what}: expected an event stream from /copilot/chat/stream, got ${JSON.stringify(last)}`);
+  }
+}
+
+function streamingDetail(streamed) {
+  if (!streamed && REQUIRE_STREAMING) {
+    throw new Error("the answer's text did not show before its end (--require-streaming)");
+  }
+  return streamed ? "text shown while it was written" : "answer arrived in one piece";
 }
 
 async function quoteStory(page) {
@@ -155,14 +226,18 @@ async function quoteStory(page) {
     await shot(page, "panel-empty");
     step("new conversation: the list is empty");
   }
-  const outcome = await send(page, QUOTE_REQUEST);
+  const { outcome, streamed } = await send(page, QUOTE_REQUEST);
   if (outcome === "error") {
     await shot(page, "story-error");
     throw new Error(`the quote request failed: ${await page.locator(SEL.sendError).last().innerText()}`);
   }
   await page.waitForSelector(SEL.quotationCard, { timeout: TIMEOUT });
+  checkStreamRoute("the quote request");
   await shot(page, "quote-card");
-  step("quotation card shown", (await page.locator(`${SEL.quotationCard} .o_copilot_quotation_total`).innerText()).replace(/\s+/g, " "));
+  step(
+    "quotation card shown",
+    `${(await page.locator(`${SEL.quotationCard} .o_copilot_quotation_total`).innerText()).replace(/\s+/g, " ")}; ${streamingDetail(streamed)}`,
+  );
 
   await page.click(SEL.confirm);
   await page.waitForSelector(SEL.recordLink, { timeout: TIMEOUT });
@@ -189,6 +264,77 @@ async function quoteStory(page) {
   step("the link opened the quotation, the panel stayed open", name);
 }
 
+async function stockQuestion(page) {
+  const { outcome, streamed } = await send(page, STOCK_QUESTION);
+  if (outcome === "error") {
+    await shot(page, "stock-error");
+    throw new Error(`the stock question failed: ${await page.locator(SEL.sendError).last().innerText()}`);
+  }
+  checkStreamRoute("the stock question");
+  await shot(page, "stock");
+  const answer = (await page.locator(`${SEL.answered} .o_copilot_markdown`).last().innerText()).replace(/\s+/g, " ");
+  step("stock answer", `${answer.slice(0, 80)}…; ${streamingDetail(streamed)}`);
+
+  await page.locator(SEL.copy).last().click();
+  await page.waitForSelector(`${SEL.copy}.o_copilot_copied`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
+  if (!copied.includes(answer.slice(0, 20).trim())) {
+    throw new Error(`Copy should put the answer in the clipboard, got ${JSON.stringify(copied.slice(0, 80))}`);
+  }
+  step("Copy put the answer in the clipboard and said so");
+}
+
+async function choiceStory(page) {
+  const { outcome } = await send(page, CHOICE_REQUEST);
+  if (outcome === "error") {
+    await shot(page, "choice-error");
+    throw new Error(`the ambiguous request failed: ${await page.locator(SEL.sendError).last().innerText()}`);
+  }
+  await page.waitForSelector(SEL.choiceCard, { timeout: TIMEOUT });
+  const options = await page.locator(`${SEL.choiceCard} .o_copilot_choice`).allInnerTexts();
+  if (options.length < 2) {
+    throw new Error(`a choice card needs two options at least, got ${JSON.stringify(options)}`);
+  }
+  await page.locator(SEL.choiceCard).last().scrollIntoViewIfNeeded();
+  await shot(page, "choice-card");
+  step("choice card shown", options.join(" | "));
+
+  const before = await page.locator(SEL.quotationCard).count();
+  await page.locator(`${SEL.choiceCard} .o_copilot_choice`).first().click();
+  await page.waitForFunction(
+    ([selector, count]) => document.querySelectorAll(selector).length > count,
+    [SEL.quotationCard, before],
+    { timeout: TIMEOUT },
+  );
+  const sent = (await page.locator(`${SEL.panel} .o_copilot_message_user .o_copilot_bubble`).last().innerText()).trim();
+  const pressed = await page.locator(`${SEL.choiceCard} .o_copilot_choice[aria-pressed="true"]`).count();
+  if (!pressed) {
+    throw new Error("the picked option should show as picked");
+  }
+  await shot(page, "choice-picked");
+  step("picking an option sent its message and brought the quotation card", sent);
+}
+
+async function stopStory(page) {
+  const before = await page.locator(SEL.stopped).count();
+  await watchPartialText(page);
+  await page.fill(SEL.input, STOP_MESSAGE);
+  await page.press(SEL.input, "Enter");
+  await page.waitForSelector(SEL.stop, { timeout: TIMEOUT });
+  await page.waitForFunction(() => window.__copilotPartialText, null, { timeout: TIMEOUT });
+  await shot(page, "streaming");
+  step("the answer's text shows while it is written, with a Stop button");
+  await page.click(SEL.stop);
+  await page.waitForFunction(
+    ([streaming, stopped, count]) => !document.querySelector(streaming) && document.querySelectorAll(stopped).length > count,
+    [SEL.streaming, SEL.stopped, before],
+    { timeout: TIMEOUT },
+  );
+  const partial = (await page.locator(`${SEL.answered} .o_copilot_markdown`).last().innerText()).replace(/\s+/g, " ");
+  await shot(page, "stop");
+  step("Stop ended the answer; its partial text stays, marked stopped", `${partial.slice(0, 60)}…`);
+}
+
 async function main() {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const browser = await chromium.launch({
@@ -199,6 +345,7 @@ async function main() {
   let page;
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: ODOO_URL });
     page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     watchConsole(page);
@@ -208,7 +355,7 @@ async function main() {
     await shot(page, "panel-open");
     await checkKeyboard(page);
 
-    const outcome = await send(page, SIMPLE_MESSAGE);
+    const { outcome } = await send(page, SIMPLE_MESSAGE);
     if (outcome === "error") {
       const text = await page.locator(SEL.sendError).last().innerText();
       await shot(page, "panel-error");
@@ -217,9 +364,21 @@ async function main() {
       await shot(page, "panel-reply");
       step("reply shown");
     }
+    await page.click(SEL.input);
+    await page.keyboard.press("ArrowUp");
+    if ((await page.inputValue(SEL.input)) !== SIMPLE_MESSAGE) {
+      throw new Error(`Up in the empty composer should bring back ${JSON.stringify(SIMPLE_MESSAGE)}`);
+    }
+    await page.fill(SEL.input, "");
+    step("Up in the empty composer brings the last message back");
 
     if (STORY) {
       await quoteStory(page);
+      await stockQuestion(page);
+      await choiceStory(page);
+    }
+    if (STOP) {
+      await stopStory(page);
     }
 
     // Same session on a phone-sized screen (the first page has built the asset bundles by now).

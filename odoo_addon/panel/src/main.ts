@@ -9,12 +9,13 @@ import { registry } from "@web/core/registry";
 
 import { createCopilotApi } from "./api/copilot_api";
 import { ChatPanel } from "./chat_panel/chat_panel";
+import { csrfToken } from "./odoo/compat";
 import { createRpc } from "./odoo/rpc";
 import { CopilotStore, sessionOpenState } from "./store/copilot_store";
 import { CopilotSystray } from "./systray/systray";
 
 const store = reactive(
-  new CopilotStore(createCopilotApi(createRpc()), sessionOpenState(() => window.sessionStorage, "copilot.panel.open")),
+  new CopilotStore(createCopilotApi(createRpc(), { csrfToken }), sessionOpenState(() => window.sessionStorage, "copilot.panel.open")),
 );
 store.restore();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 import type { CopilotApi } from "../src/api/copilot_api";
-import type { Action, ChatResult, Message, Session } from "../src/api/types";
+import type { Action, ChatParams, ChatResult, Message, Session, StreamParams, TurnEvent } from "../src/api/types";
 import { RpcError } from "../src/odoo/rpc";
 import { applyAction, CopilotStore, mostRecentSession, sessionOpenState, type ChatMessage } from "../src/store/copilot_store";
 
@@ -35,14 +35,26 @@ function deferred<V>() {
   return { promise, resolve, reject };
 }
 
-function fakeApi(overrides: Partial<CopilotApi> = {}): CopilotApi {
-  return {
-    chat: vi.fn(async ({ message }): Promise<ChatResult> => ({
+/** A stream that answers in one `done` event what `chat` answers (the JSON fallback's shape). */
+function streamFrom(chat: (params: ChatParams) => Promise<ChatResult>): CopilotApi["chatStream"] {
+  return vi.fn(async ({ client_message_id: _id, ...params }: StreamParams, onEvent: (event: TurnEvent) => void) => {
+    onEvent({ type: "done", result: await chat(params) });
+  });
+}
+
+function fakeApi(overrides: Partial<CopilotApi> & { chat?: CopilotApi["chat"] } = {}): CopilotApi {
+  const chat =
+    overrides.chat ??
+    vi.fn(async ({ message }: ChatParams): Promise<ChatResult> => ({
       session_id: "s_new",
       reply: `reply to ${message}`,
       actions: [],
       message_id: "m_reply",
-    })),
+    }));
+  return {
+    chat,
+    chatStream: streamFrom(chat),
+    stop: vi.fn(async () => ({ stopped: true })),
     confirmAction: vi.fn(async (id: string) => ({ action: action({ id, status: "done", record: { model: "sale.order", id: 42, name: "S00042" } }) })),
     rejectAction: vi.fn(async (id: string) => ({ action: action({ id, status: "rejected" }) })),
     sessions: vi.fn(async () => ({ sessions: [] as Session[] })),
@@ -133,8 +145,9 @@ describe("CopilotStore", () => {
     store.draft = "  Crée moi un devis  ";
 
     const sent = store.send(store.draft);
-    expect(store.messages).toHaveLength(1);
+    expect(store.messages).toHaveLength(2);
     expect(store.messages[0]).toMatchObject({ role: "user", content: "Crée moi un devis", pending: true });
+    expect(store.messages[1]).toMatchObject({ role: "assistant", content: "", streaming: true });
     expect(store.sending).toBe(true);
     expect(store.draft).toBe("");
     expect(chat).toHaveBeenCalledWith({ message: "Crée moi un devis" });
@@ -148,7 +161,7 @@ describe("CopilotStore", () => {
     expect(store.sending).toBe(false);
     expect(store.sessionId).toBe("s1");
     expect(store.messages[0]!.pending).toBe(false);
-    expect(store.messages[1]).toMatchObject({ id: "m2", role: "assistant", content: "Voici le devis", actions: [proposed] });
+    expect(store.messages[1]).toMatchObject({ id: "m2", role: "assistant", content: "Voici le devis", actions: [proposed], streaming: false });
 
     await store.send("Merci");
     expect(chat).toHaveBeenLastCalledWith({ session_id: "s1", message: "Merci" });
@@ -176,6 +189,7 @@ describe("CopilotStore", () => {
     const failed = store.messages[0]!;
     expect(failed).toMatchObject({ role: "user", content: "devis", pending: false, error: "Le service Copilot est injoignable." });
 
+    expect(store.messages).toHaveLength(1); // the empty reply is gone
     await store.retry(failed.id);
     expect(chat).toHaveBeenCalledTimes(2);
     expect(chat).toHaveBeenLastCalledWith({ message: "devis" });
@@ -296,5 +310,258 @@ describe("the open state across reloads", () => {
     store.open();
     store.close();
     expect(store.isOpen).toBe(false);
+  });
+});
+
+/** A stream driven by the test: events are sent one by one, and it ends when told (or aborted). */
+function controlledStream() {
+  const calls: { params: StreamParams; signal: AbortSignal | undefined }[] = [];
+  let onEvent: (event: TurnEvent) => void = () => {};
+  let finish: { resolve: () => void; reject: (reason: unknown) => void } | undefined;
+  const chatStream = vi.fn(
+    (params: StreamParams, handler: (event: TurnEvent) => void, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        calls.push({ params, signal });
+        onEvent = handler;
+        finish = { resolve, reject };
+        // Like fetch: an abort rejects the read with an AbortError.
+        signal?.addEventListener("abort", () => reject(new DOMException("The user aborted a request.", "AbortError")));
+      }),
+  );
+  return {
+    chatStream,
+    calls,
+    emit: (...events: TurnEvent[]) => events.forEach((event) => onEvent(event)),
+    end: () => finish?.resolve(),
+    fail: (error: unknown) => finish?.reject(error),
+  };
+}
+
+const result = (overrides: Partial<import("../src/api/types").TurnResult> = {}) => ({
+  session_id: "s1",
+  reply: "",
+  actions: [],
+  message_id: "m_final",
+  steps: [],
+  stopped: false,
+  choices: [],
+  ...overrides,
+});
+
+describe("CopilotStore receiving a streamed answer", () => {
+  function setup(options: { stopGraceMs?: number } = {}) {
+    const stream = controlledStream();
+    const api = fakeApi({ chatStream: stream.chatStream });
+    const store = new CopilotStore(api, undefined, options);
+    store.loadState = "ready";
+    return { stream, api, store };
+  }
+
+  it("shows the text as it arrives, the tool steps while they run, the cards at once, then the final state", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("Quel est le stock de Office Chair ?");
+    const [user, reply] = store.messages;
+    expect(stream.calls[0]!.params).toMatchObject({ message: "Quel est le stock de Office Chair ?" });
+    expect(stream.calls[0]!.params.client_message_id).toMatch(/^cm_[0-9a-f]{32}$/);
+    expect(stream.calls[0]!.params).not.toHaveProperty("session_id");
+    expect(store.canStop).toBe(true);
+
+    stream.emit({ type: "start", session_id: "s1", turn_id: "turn_1" });
+    expect(store.sessionId).toBe("s1");
+    expect(user!.pending).toBe(false);
+
+    stream.emit({ type: "text", text: "Je regarde" }, { type: "text", text: " le stock." });
+    expect(reply!.content).toBe("Je regarde le stock.");
+    expect(reply!.streaming).toBe(true);
+
+    stream.emit({ type: "tool", tool: "get_stock", status: "started" });
+    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "running" }]);
+    stream.emit({ type: "tool", tool: "get_stock", status: "done" });
+    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "done" }]);
+
+    stream.emit({ type: "text", text: "Il reste " }, { type: "text", text: "12 unités." });
+    expect(reply!.content).toBe("Je regarde le stock.\n\nIl reste 12 unités.");
+
+    const proposed = action();
+    stream.emit({ type: "tool", tool: "create_quotation", status: "started" }, { type: "action", action: proposed });
+    expect(reply!.actions).toEqual([proposed]);
+    stream.emit({ type: "tool", tool: "create_quotation", status: "proposed" });
+    expect(reply!.steps!.map((step) => step.status)).toEqual(["done", "proposed"]);
+
+    stream.emit({ type: "done", result: result({ reply: "Il reste 12 unités.", actions: [proposed], message_id: "m9" }) });
+    // Events after the end are ignored.
+    stream.emit({ type: "text", text: " (late)" });
+    stream.end();
+    await expect(sent).resolves.toBe(true);
+
+    expect(store.messages).toHaveLength(2);
+    expect(store.messages[1]).toMatchObject({ id: "m9", content: "Il reste 12 unités.", actions: [proposed], streaming: false, stopped: false });
+    expect(store.messages[1]!.steps).toBeUndefined();
+    expect(store.sending).toBe(false);
+    expect(store.canStop).toBe(false);
+
+    // The next message continues the session.
+    const next = store.send("Merci");
+    expect(stream.calls[1]!.params).toMatchObject({ session_id: "s1", message: "Merci" });
+    expect(stream.calls[1]!.params.client_message_id).not.toBe(stream.calls[0]!.params.client_message_id);
+    stream.emit({ type: "done", result: result({ reply: "De rien." }) });
+    stream.end();
+    await next;
+  });
+
+  it("sends nothing else while an answer is running", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("Bonjour");
+    await expect(store.send("encore")).resolves.toBe(false);
+    expect(stream.chatStream).toHaveBeenCalledTimes(1);
+    stream.emit({ type: "done", result: result({ reply: "Bonjour !" }) });
+    stream.end();
+    await sent;
+  });
+
+  it("keeps the choices of the final state, and picking one sends its message", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("Crée un devis pour Deco Addict avec 2 Customizable Desk");
+    const choices = [
+      {
+        query: "Customizable Desk",
+        model: "product.product",
+        options: [
+          { id: 12, label: "[FURN_0096] Customizable Desk (Steel, White)", message: "Crée un devis pour Deco Addict avec 2 [FURN_0096]" },
+          { id: 13, label: "[FURN_0097] Customizable Desk (Aluminium, Black)", message: "Crée un devis pour Deco Addict avec 2 [FURN_0097]" },
+        ],
+      },
+    ];
+    stream.emit({ type: "done", result: result({ reply: "Plusieurs produits correspondent…", choices }) });
+    stream.end();
+    await sent;
+    expect(store.messages[1]!.choices).toEqual(choices);
+
+    const picked = store.pickChoice(choices[0]!.options[1]!);
+    expect(store.messages[2]).toMatchObject({ role: "user", content: "Crée un devis pour Deco Addict avec 2 [FURN_0097]" });
+    expect(stream.calls[1]!.params.message).toBe("Crée un devis pour Deco Addict avec 2 [FURN_0097]");
+    stream.emit({ type: "done", result: result({ reply: "Voici le devis." }) });
+    stream.end();
+    await picked;
+  });
+
+  it("stops: asks the server, keeps the partial answer and marks it stopped by the final state", async () => {
+    const { stream, api, store } = setup();
+    const sent = store.send("Résume le projet");
+    stream.emit({ type: "start", session_id: "s1", turn_id: "t" }, { type: "text", text: "Le projet avance" });
+
+    const stopping = store.stop();
+    expect(store.stopping).toBe(true);
+    expect(store.canStop).toBe(false);
+    expect(store.sending).toBe(true);
+    expect(store.messages[1]!.stopped).toBe(true);
+    await stopping;
+    expect(api.stop).toHaveBeenCalledWith("s1");
+    await store.stop(); // a second click does nothing more
+    expect(api.stop).toHaveBeenCalledTimes(1);
+
+    stream.emit({ type: "done", result: result({ reply: "Le projet avance", stopped: true, message_id: "m5" }) });
+    stream.end();
+    await sent;
+    expect(stream.calls[0]!.signal!.aborted).toBe(false);
+    expect(store.messages[1]).toMatchObject({ id: "m5", content: "Le projet avance", stopped: true, streaming: false });
+    expect(store.messages[0]!.error).toBeUndefined();
+    expect(store.sending).toBe(false);
+    expect(store.stopping).toBe(false);
+  });
+
+  it("closes the request when the stopped answer does not end, and marks it stopped itself", async () => {
+    const { stream, store } = setup({ stopGraceMs: 5 });
+    const sent = store.send("Résume le projet");
+    stream.emit({ type: "start", session_id: "s1", turn_id: "t" }, { type: "text", text: "Le projet" });
+    await store.stop();
+    await sent;
+    expect(stream.calls[0]!.signal!.aborted).toBe(true);
+    expect(store.messages).toHaveLength(2);
+    expect(store.messages[1]).toMatchObject({ content: "Le projet", stopped: true, streaming: false });
+    expect(store.messages[0]!.error).toBeUndefined();
+    expect(store.sending).toBe(false);
+  });
+
+  it("stops before the turn started by closing the request (no session to name yet)", async () => {
+    const { stream, api, store } = setup();
+    const sent = store.send("Bonjour");
+    await store.stop();
+    await sent;
+    expect(api.stop).not.toHaveBeenCalled();
+    expect(stream.calls[0]!.signal!.aborted).toBe(true);
+    expect(store.messages[1]).toMatchObject({ role: "assistant", content: "", stopped: true });
+  });
+
+  it("shows an error event on the message with Retry, and the retry is the same message for the server", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("Bonjour");
+    stream.emit({ type: "start", session_id: "s1", turn_id: "t" }, { type: "text", text: "Bonj" });
+    stream.emit({ type: "error", code: "unavailable:llm", message: "Le modèle ne répond pas." });
+    stream.end();
+    await sent;
+    expect(store.messages).toHaveLength(1);
+    expect(store.messages[0]).toMatchObject({ role: "user", error: "Le modèle ne répond pas.", pending: false });
+    expect(store.sending).toBe(false);
+
+    const retried = store.retry(store.messages[0]!.id);
+    expect(stream.calls[1]!.params).toMatchObject({ session_id: "s1", message: "Bonjour" });
+    expect(stream.calls[1]!.params.client_message_id).toBe(stream.calls[0]!.params.client_message_id);
+    expect(store.messages[0]!.error).toBeUndefined();
+    stream.emit({ type: "done", result: result({ reply: "Bonjour !" }) });
+    stream.end();
+    await retried;
+    expect(store.messages.map((message) => message.content)).toEqual(["Bonjour", "Bonjour !"]);
+  });
+
+  it("reports a stream cut before its end, and a network failure, in place", async () => {
+    const { stream, store } = setup();
+    const first = store.send("un");
+    stream.emit({ type: "text", text: "partial" });
+    stream.end();
+    await first;
+    expect(store.messages[0]!.error).toBe("The connection was lost before the answer was complete.");
+
+    const second = store.send("deux");
+    stream.fail(new RpcError("network", "no answer"));
+    await second;
+    expect(store.messages.at(-1)).toMatchObject({ content: "deux", error: "Odoo cannot be reached. Check your connection and try again." });
+  });
+
+  it("keeps the cards already proposed when the answer fails afterwards", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("devis");
+    stream.emit({ type: "action", action: action() }, { type: "error", code: "internal", message: "Erreur interne." });
+    stream.end();
+    await sent;
+    expect(store.messages).toHaveLength(2);
+    expect(store.messages[0]!.error).toBe("Erreur interne.");
+    expect(store.messages[1]!.actions).toHaveLength(1);
+  });
+
+  it("drops the events of an answer whose conversation was left", async () => {
+    const { stream, store } = setup();
+    const sent = store.send("lent");
+    store.newConversation();
+    expect(store.sending).toBe(false);
+    expect(store.canStop).toBe(false);
+    stream.emit({ type: "start", session_id: "s_old", turn_id: "t" }, { type: "text", text: "tard" });
+    stream.emit({ type: "done", result: result({ session_id: "s_old", reply: "tard" }) });
+    stream.end();
+    await sent;
+    expect(store.messages).toEqual([]);
+    expect(store.sessionId).toBeNull();
+  });
+
+  it("gives back the last message the user sent (Up in an empty composer)", () => {
+    const store = new CopilotStore(fakeApi());
+    expect(store.lastUserMessage).toBe("");
+    store.messages = [
+      { id: "u1", role: "user", content: "premier", created_at: T },
+      { id: "a1", role: "assistant", content: "ok", created_at: T },
+      { id: "u2", role: "user", content: "second", created_at: T },
+      { id: "a2", role: "assistant", content: "ok", created_at: T },
+    ];
+    expect(store.lastUserMessage).toBe("second");
   });
 });

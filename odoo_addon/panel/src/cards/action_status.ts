@@ -11,6 +11,8 @@ export function statusBadge(status: ActionStatus): StatusBadge {
   switch (status) {
     case "proposed":
       return { label: _t("To confirm"), className: "text-bg-warning" };
+    case "running":
+      return { label: _t("In progress"), className: "text-bg-info" };
     case "done":
       return { label: _t("Done"), className: "text-bg-success" };
     case "rejected":

@@ -38,8 +38,9 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
         </button>
       </header>
       <MessageList store="props.store"/>
-      <Composer draft="store.draft" busy="store.isBusy" autofocus="store.autofocus"
-                onDraftChange.bind="onDraftChange" onSend.bind="onSend"/>
+      <Composer draft="store.draft" busy="store.isBusy" canStop="store.canStop"
+                lastMessage="store.lastUserMessage" autofocus="store.autofocus"
+                onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
 
@@ -70,6 +71,12 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
 
   onSend(text: string): Promise<boolean> {
     return this.store.send(text);
+  }
+
+  onStop(): void {
+    void this.store.stop();
+    // The Stop button goes away: keep the focus in the composer.
+    this.panel.el?.querySelector<HTMLElement>(".o_copilot_input")?.focus();
   }
 
   close(): void {

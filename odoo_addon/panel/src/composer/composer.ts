@@ -7,16 +7,24 @@ export interface ComposerProps {
   draft: string;
   /** A request is running: typing is allowed, sending is not. */
   busy: boolean;
+  /** An answer is being written: the send button is a Stop button. */
+  canStop: boolean;
+  /** What Up in the empty input brings back: the last message sent. */
+  lastMessage: string;
   /** Take the focus when mounted. */
   autofocus: boolean;
   onDraftChange: (text: string) => void;
   onSend: (text: string) => Promise<boolean> | boolean;
+  onStop: () => void;
 }
 
 /** Lines the textarea grows to before it scrolls. */
 const MAX_HEIGHT_PX = 200;
 
-/** The message input (copilot.Composer): Enter sends, Shift+Enter starts a new line. */
+/**
+ * The message input (copilot.Composer): Enter sends, Shift+Enter starts a new line, Up in the
+ * empty input brings the last message back to edit; while an answer is written, Stop.
+ */
 export class Composer extends Component<ComposerProps> {
   static template = xml`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
@@ -25,7 +33,11 @@ export class Composer extends Component<ComposerProps> {
                   t-att-placeholder="labels.placeholder" t-att-aria-label="labels.input"
                   aria-describedby="o_copilot_composer_hint"
                   t-on-input="onInput" t-on-keydown="onKeydown"/>
-        <button type="submit" class="btn btn-primary o_copilot_send" t-att-disabled="!canSend"
+        <button t-if="props.canStop" type="button" class="btn btn-secondary o_copilot_stop"
+                t-att-aria-label="labels.stop" t-att-title="labels.stop" t-on-click="() => props.onStop()">
+          <i class="fa fa-stop" aria-hidden="true"/>
+        </button>
+        <button t-else="" type="submit" class="btn btn-primary o_copilot_send" t-att-disabled="!canSend"
                 t-att-aria-label="labels.send" t-att-title="labels.send">
           <i t-if="props.busy" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
           <i t-else="" class="fa fa-paper-plane" aria-hidden="true"/>
@@ -36,9 +48,12 @@ export class Composer extends Component<ComposerProps> {
   static props = {
     draft: String,
     busy: Boolean,
+    canStop: Boolean,
+    lastMessage: String,
     autofocus: Boolean,
     onDraftChange: Function,
     onSend: Function,
+    onStop: Function,
   };
 
   declare input: { el: HTMLTextAreaElement | null };
@@ -64,6 +79,7 @@ export class Composer extends Component<ComposerProps> {
       placeholder: _t("Ask Copilot…"),
       input: _t("Message to Copilot"),
       send: _t("Send"),
+      stop: _t("Stop"),
       hint: _t("Enter to send, Shift+Enter for a new line"),
     };
   }
@@ -95,7 +111,21 @@ export class Composer extends Component<ComposerProps> {
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
       ev.preventDefault();
       void this.submit();
+    } else if (ev.key === "ArrowUp" && !ev.shiftKey && !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.isComposing) {
+      this.recallLastMessage(ev);
     }
+  }
+
+  /** Up in the empty input: the last message sent, to edit and send again. */
+  recallLastMessage(ev: KeyboardEvent): void {
+    const el = this.input.el;
+    if (!el || el.value !== "" || !this.props.lastMessage) {
+      return;
+    }
+    ev.preventDefault();
+    el.value = this.props.lastMessage;
+    this.onInput();
+    el.setSelectionRange(el.value.length, el.value.length);
   }
 
   async submit(): Promise<void> {

@@ -1,21 +1,28 @@
-import { Component, markup, useEffect, useRef, useState, xml } from "@odoo/owl";
+import { Component, markup, onWillPatch, useEffect, useRef, useState, xml } from "@odoo/owl";
 
-import type { Action } from "../api/types";
+import type { Action, Choice, ChoiceOption } from "../api/types";
 import { cardForAction } from "../cards/card_for_action";
+import { ChoiceCard } from "../cards/choice_card/choice_card";
+import { CopyButton } from "../copy_button/copy_button";
 import { renderMarkdown } from "../markdown/markdown";
 import { _t } from "../odoo/l10n";
-import { CopilotStore } from "../store/copilot_store";
+import { CopilotStore, type ChatMessage } from "../store/copilot_store";
+import { toolLabel } from "./tool_label";
 
 type Markup = ReturnType<typeof markup>;
 
 /** Rendered replies kept per text, so a re-render does not parse every message again. */
 const MAX_CACHED = 200;
+/** Within this distance of the bottom, the list follows a growing answer. */
+const STICK_PX = 48;
 
 /**
- * The conversation (copilot.MessageList): the user's messages, the replies in markdown with
- * their action cards, the typing indicator, and errors in place with a Retry.
+ * The conversation (copilot.MessageList): the user's messages, the replies in markdown as they
+ * are written with the tool steps running, their action and choice cards, Copy, "Stopped",
+ * and errors in place with a Retry.
  */
 export class MessageList extends Component<{ store: CopilotStore }> {
+  static components = { ChoiceCard, CopyButton };
   static template = xml`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
@@ -57,42 +64,75 @@ export class MessageList extends Component<{ store: CopilotStore }> {
             </button>
           </div>
         </div>
-        <div t-else="" class="o_copilot_message o_copilot_message_assistant">
-          <div class="o_copilot_markdown" t-out="html(message.content)"/>
+        <div t-else="" class="o_copilot_message o_copilot_message_assistant"
+             t-att-class="{ 'o_copilot_message_streaming': message.streaming, 'o_copilot_message_stopped': message.stopped }"
+             t-att-aria-busy="message.streaming ? 'true' : 'false'">
+          <ul t-if="message.streaming and message.steps and message.steps.length" class="o_copilot_steps">
+            <li t-foreach="message.steps" t-as="step" t-key="step_index" class="o_copilot_step"
+                t-att-class="'o_copilot_step_' + step.status">
+              <i t-if="step.status === 'running'" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
+              <i t-elif="step.status === 'failed'" class="fa fa-exclamation-circle text-danger" aria-hidden="true"/>
+              <i t-else="" class="fa fa-check text-success" aria-hidden="true"/>
+              <span t-esc="toolLabel(step.tool)"/>
+            </li>
+          </ul>
+          <div t-if="message.content" class="o_copilot_markdown" t-out="html(message)"/>
+          <div t-elif="message.streaming and !isToolRunning(message)" class="o_copilot_typing" role="status">
+            <span class="visually-hidden" t-esc="labels.typing"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+          </div>
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
                onConfirm.bind="confirm" onReject.bind="reject"/>
           </t>
+          <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
+            <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
+                        disabled="store.isBusy or message_index !== store.messages.length - 1"
+                        onPick.bind="pick"/>
+          </t>
+          <div t-if="!message.streaming and (message.content or message.stopped)" class="o_copilot_message_footer">
+            <span t-if="message.stopped" class="o_copilot_stopped text-muted">
+              <i class="fa fa-stop-circle-o me-1" aria-hidden="true"/>
+              <t t-esc="labels.stopped"/>
+            </span>
+            <CopyButton t-if="message.content" text="message.content"/>
+          </div>
         </div>
       </t>
-      <div t-if="store.sending" class="o_copilot_typing" role="status">
-        <span class="visually-hidden" t-esc="labels.typing"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-      </div>
     </div>`;
   static props = { store: CopilotStore };
 
   declare store: CopilotStore;
   declare scroller: { el: HTMLElement | null };
   declare rendered: Map<string, Markup>;
+  declare stick: boolean;
+  declare shownCount: number;
 
   setup(): void {
     this.store = useState(this.props.store);
     this.scroller = useRef("scroller");
     this.rendered = new Map();
-    // Keep the last message in view when one arrives, when the typing indicator shows, and
-    // when a card of the last reply changes (confirmed → the link appears below it).
+    this.stick = true;
+    this.shownCount = 0;
+    // Follow a growing answer only if the user has not scrolled up to read something else.
+    onWillPatch(() => {
+      const el = this.scroller.el;
+      this.stick = !el || el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    });
+    // Show the last message when one arrives (always), and as it grows or its cards change
+    // (confirmed → the link appears below it) while the list was at the bottom.
     useEffect(
-      () => {
+      (count: number) => {
         const el = this.scroller.el;
-        if (el) {
+        if (el && (this.stick || count !== this.shownCount)) {
           el.scrollTop = el.scrollHeight;
         }
+        this.shownCount = count;
       },
-      () => [this.store.messages.length, this.store.sending, this.store.loadState, this.lastActionsKey],
+      () => [this.store.messages.length, this.store.loadState, this.lastMessageKey],
     );
   }
 
@@ -102,6 +142,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
       loading: _t("Loading the conversation…"),
       retry: _t("Retry"),
       typing: _t("Copilot is writing…"),
+      stopped: _t("Stopped"),
       emptyTitle: _t("How can I help?"),
       emptyText: _t(
         "Ask about your customers, products and stock, or have a quotation prepared. Nothing is written in Odoo before you confirm it.",
@@ -113,12 +154,43 @@ export class MessageList extends Component<{ store: CopilotStore }> {
     return this.store.loadState === "ready" && this.store.messages.length === 0 && !this.store.sending;
   }
 
-  get lastActionsKey(): string {
+  /** Changes whenever the last message looks different: its text grows, a step or card comes. */
+  get lastMessageKey(): string {
     const last = this.store.messages[this.store.messages.length - 1];
-    return (last?.actions ?? []).map((action) => `${action.id}:${action.status}`).join(",");
+    if (!last) {
+      return "";
+    }
+    const actions = (last.actions ?? []).map((action) => action.id + ":" + action.status).join(",");
+    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.streaming, actions].join("|");
   }
 
-  html(content: string): Markup {
+  toolLabel(tool: string): string {
+    return toolLabel(tool);
+  }
+
+  isToolRunning(message: ChatMessage): boolean {
+    return (message.steps ?? []).some((step) => step.status === "running");
+  }
+
+  /** The option of `choice` whose message the user sent right after this reply, or 0. */
+  pickedOption(index: number, choice: Choice): number {
+    const next = this.store.messages[index + 1];
+    if (next?.role !== "user") {
+      return 0;
+    }
+    return choice.options.find((option) => option.message === next.content)?.id ?? 0;
+  }
+
+  pick(option: ChoiceOption): void {
+    void this.store.pickChoice(option);
+  }
+
+  html(message: ChatMessage): Markup {
+    const content = message.content;
+    if (message.streaming) {
+      // Rendered again at each event: not worth a cache entry per partial text.
+      return markup(renderMarkdown(content));
+    }
     let html = this.rendered.get(content);
     if (!html) {
       if (this.rendered.size >= MAX_CACHED) {

@@ -11,6 +11,7 @@
  * | language        | `user.lang` ("fr_FR")           | `user.lang` ("fr-FR" in 19)              |
  * | record URL      | `/web#id=42&model=…&view_type=form` | `/odoo/<model>/<id>`                 |
  * | number format   | `localization` from `@web/core/l10n/localization` (all three)              |
+ * | CSRF token      | the `odoo.csrf_token` global (all three), for `type='http'` POST routes    |
  * | JSON routes     | not here: src/odoo/rpc.ts posts JSON-RPC with `fetch` in every version     |
  */
 
@@ -89,4 +90,17 @@ export function recordUrl(model: string, id: number): string {
     return `/odoo/${encodeURIComponent(model)}/${id}`;
   }
   return `/web#id=${id}&model=${encodeURIComponent(model)}&view_type=form`;
+}
+
+/**
+ * The CSRF token of the page, for POSTs to `type='http'` routes (`/copilot/chat/stream` reads
+ * it from the X-CSRF-Token header). The web client defines the `odoo.csrf_token` global in
+ * 17, 18 and 19; without it the route answers with a `bad_request:csrf` event, shown in place.
+ */
+export function csrfToken(): string {
+  try {
+    return typeof odoo.csrf_token === "string" ? odoo.csrf_token : "";
+  } catch {
+    return ""; // no `odoo` global (outside the web client)
+  }
 }

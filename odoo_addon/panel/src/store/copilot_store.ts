@@ -7,8 +7,15 @@
  */
 
 import type { CopilotApi } from "../api/copilot_api";
-import type { Action, Message, Session } from "../api/types";
+import type { Action, Choice, ChoiceOption, Message, Session, StepStatus, TurnEvent, TurnResult } from "../api/types";
+import { _t } from "../odoo/l10n";
 import { describeError } from "./describe_error";
+
+/** A tool step of the answer being written: running, or how it ended. */
+export interface ToolStep {
+  tool: string;
+  status: "running" | StepStatus;
+}
 
 /** A message as the panel holds it: the contract's Message, plus the local send state. */
 export interface ChatMessage extends Message {
@@ -16,7 +23,40 @@ export interface ChatMessage extends Message {
   pending?: boolean;
   /** User message the server did not take: shown with this text and a Retry button. */
   error?: string;
+  /** Sent with this user message, and again on Retry, so the agent answers it once. */
+  clientMessageId?: string;
+  /** Assistant message still being written. */
+  streaming?: boolean;
+  /** Tools run so far by the answer being written. */
+  steps?: ToolStep[];
+  /** Names that matched several records: the user picks one (a choice card each). */
+  choices?: Choice[];
 }
+
+export interface CopilotStoreOptions {
+  /** After Stop, how long the answer may take to end by itself (its `done` says "stopped") before the request is aborted. */
+  stopGraceMs?: number;
+}
+
+/** The answer being received: what its events change, and what Stop needs. */
+interface RunningTurn {
+  conversation: number;
+  user: ChatMessage;
+  reply: ChatMessage;
+  /** The session the turn runs in: known from the `start` event for a new conversation. */
+  sessionId: string | null;
+  controller: AbortController;
+  stopRequested: boolean;
+  /** A `done` or `error` event arrived. */
+  ended: boolean;
+  /** Why the turn failed: shown on the user's message, with Retry. */
+  error: string;
+  /** A tool ran since the last text: the next text starts a new paragraph. */
+  newParagraph: boolean;
+  stopTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const STOP_GRACE_MS = 2000;
 
 export type LoadState = "idle" | "loading" | "ready" | "error";
 
@@ -66,6 +106,17 @@ export function mostRecentSession(sessions: readonly Session[]): Session | undef
   return latest;
 }
 
+/** Adds `action` to a message, or replaces the version it holds. */
+function upsertAction(message: ChatMessage, action: Action): void {
+  const actions = (message.actions ??= []);
+  const index = actions.findIndex((candidate) => candidate.id === action.id);
+  if (index === -1) {
+    actions.push(action);
+  } else {
+    actions[index] = action;
+  }
+}
+
 /** Puts `action` in place of the action with the same id; false when no message holds it. */
 export function applyAction(messages: ChatMessage[], action: Action): boolean {
   let found = false;
@@ -87,6 +138,13 @@ function now(): string {
   return new Date().toISOString();
 }
 
+/** A message id of the client's: 32 hex digits (crypto.randomUUID needs a secure context). */
+export function newClientMessageId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return "cm_" + Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 export class CopilotStore {
   isOpen = false;
   sessionId: string | null = null;
@@ -94,8 +152,10 @@ export class CopilotStore {
   messages: ChatMessage[] = [];
   loadState: LoadState = "idle";
   loadError = "";
-  /** A /copilot/chat request is running. */
+  /** An answer is being received (or the /copilot/chat fallback is running). */
   sending = false;
+  /** Stop was pressed: the answer is ending. */
+  stopping = false;
   /** The composer's text, kept while the panel is closed. */
   draft = "";
   /** Put the focus in the composer when the panel shows (not when it reopens by itself). */
@@ -108,12 +168,19 @@ export class CopilotStore {
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   private conversation = 0;
   private localSeq = 0;
+  /**
+   * Stops the answer being received; null when none is. A function, not the turn itself: the
+   * store is wrapped in owl's reactive(), which would wrap a plain object read from it too.
+   */
+  private stopRunning: (() => Promise<void>) | null = null;
   private readonly api: CopilotApi;
   private readonly openState: OpenStateStorage | undefined;
+  private readonly stopGraceMs: number;
 
-  constructor(api: CopilotApi, openState?: OpenStateStorage) {
+  constructor(api: CopilotApi, openState?: OpenStateStorage, options: CopilotStoreOptions = {}) {
     this.api = api;
     this.openState = openState;
+    this.stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   }
 
   /** Opens the panel again if it was open before the page was reloaded. */
@@ -126,6 +193,22 @@ export class CopilotStore {
 
   get isBusy(): boolean {
     return this.sending || this.loadState === "loading";
+  }
+
+  /** The send button is a Stop button. */
+  get canStop(): boolean {
+    return this.sending && !this.stopping && this.stopRunning !== null;
+  }
+
+  /** What Up in an empty composer brings back. */
+  get lastUserMessage(): string {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const message = this.messages[i]!;
+      if (message.role === "user") {
+        return message.content;
+      }
+    }
+    return "";
   }
 
   open(): void {
@@ -182,7 +265,10 @@ export class CopilotStore {
     this.sessionId = null;
     this.sessionTitle = "";
     this.messages = [];
+    // An answer still being written goes on in the old session (its history keeps it).
+    this.stopRunning = null;
     this.sending = false;
+    this.stopping = false;
     this.loadState = "ready";
     this.loadError = "";
     this.actionRequests = {};
@@ -214,40 +300,186 @@ export class CopilotStore {
     await this.deliver(messageId);
   }
 
+  /** Sends an option of a choice card: the message that names the picked record. */
+  pickChoice(option: ChoiceOption): Promise<boolean> {
+    return this.send(option.message);
+  }
+
+  /** Stops the answer being written; what it said so far stays, marked "Stopped". */
+  async stop(): Promise<void> {
+    await this.stopRunning?.();
+  }
+
+  /**
+   * Sends a user message and receives the answer as it is written: an assistant message
+   * shows at once and grows with the turn's events, then takes the final state of `done`.
+   */
   private async deliver(messageId: string): Promise<void> {
-    const message = this.messages.find((candidate) => candidate.id === messageId);
-    if (!message) {
+    const user = this.messages.find((candidate) => candidate.id === messageId);
+    if (!user) {
       return;
     }
-    const conversation = this.conversation;
-    message.pending = true;
-    delete message.error;
+    user.pending = true;
+    delete user.error;
+    user.clientMessageId ??= newClientMessageId();
+    this.messages.push({
+      id: `local_reply_${++this.localSeq}`,
+      role: "assistant",
+      content: "",
+      created_at: now(),
+      actions: [],
+      steps: [],
+      streaming: true,
+    });
+    const turn: RunningTurn = {
+      conversation: this.conversation,
+      user,
+      reply: this.messages[this.messages.length - 1]!,
+      sessionId: this.sessionId,
+      controller: new AbortController(),
+      stopRequested: false,
+      ended: false,
+      error: "",
+      newParagraph: false,
+      stopTimer: undefined,
+    };
     this.sending = true;
+    this.stopping = false;
+    this.stopRunning = () => this.requestStop(turn);
     try {
-      const result = await this.api.chat(
-        this.sessionId ? { session_id: this.sessionId, message: message.content } : { message: message.content },
+      await this.api.chatStream(
+        {
+          ...(this.sessionId ? { session_id: this.sessionId } : {}),
+          message: user.content,
+          client_message_id: user.clientMessageId,
+        },
+        (event) => this.onTurnEvent(turn, event),
+        turn.controller.signal,
       );
-      if (conversation !== this.conversation) {
-        return;
+      if (!turn.ended && !turn.stopRequested) {
+        turn.error = _t("The connection was lost before the answer was complete.");
       }
-      this.sessionId = result.session_id;
-      message.pending = false;
-      this.messages.push({
-        id: result.message_id || `reply_${messageId}`,
-        role: "assistant",
-        content: result.reply ?? "",
-        created_at: now(),
-        actions: result.actions ?? [],
-      });
     } catch (error) {
-      if (conversation === this.conversation) {
-        message.pending = false;
-        message.error = describeError(error);
+      if (!turn.stopRequested) {
+        turn.error = describeError(error);
       }
     } finally {
-      if (conversation === this.conversation) {
-        this.sending = false;
+      clearTimeout(turn.stopTimer);
+      this.endTurn(turn);
+    }
+  }
+
+  private onTurnEvent(turn: RunningTurn, event: TurnEvent): void {
+    if (turn.conversation !== this.conversation || turn.ended) {
+      return;
+    }
+    const { reply } = turn;
+    switch (event.type) {
+      case "start":
+        turn.sessionId = event.session_id;
+        this.sessionId = event.session_id;
+        turn.user.pending = false;
+        break;
+      case "text":
+        if (turn.newParagraph && reply.content && event.text) {
+          reply.content += "\n\n";
+        }
+        turn.newParagraph = false;
+        reply.content += event.text;
+        break;
+      case "tool": {
+        const steps = (reply.steps ??= []);
+        if (event.status === "started") {
+          steps.push({ tool: event.tool, status: "running" });
+          turn.newParagraph = true;
+          break;
+        }
+        const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
+        if (running) {
+          running.status = event.status;
+        } else {
+          steps.push({ tool: event.tool, status: event.status });
+        }
+        break;
       }
+      case "action":
+        upsertAction(reply, event.action);
+        break;
+      case "done":
+        turn.ended = true;
+        this.applyResult(turn, event.result);
+        break;
+      case "error":
+        turn.ended = true;
+        turn.error = event.message || _t("The Copilot service could not answer. Try again.");
+        break;
+    }
+  }
+
+  /** The final state of the answer, as the server stored it. */
+  private applyResult(turn: RunningTurn, result: TurnResult): void {
+    const { reply } = turn;
+    if (result.session_id) {
+      this.sessionId = result.session_id;
+    }
+    if (result.message_id) {
+      reply.id = result.message_id;
+    }
+    // A stopped turn keeps what was said before the stop; keep what was shown if it says nothing.
+    reply.content = result.reply || (result.stopped ? reply.content : "");
+    reply.actions = result.actions ?? reply.actions ?? [];
+    reply.stopped = Boolean(result.stopped);
+    if (result.choices?.length) {
+      reply.choices = result.choices;
+    }
+  }
+
+  private async requestStop(turn: RunningTurn): Promise<void> {
+    if (turn.stopRequested || turn.conversation !== this.conversation) {
+      return;
+    }
+    turn.stopRequested = true;
+    this.stopping = true;
+    turn.reply.stopped = true;
+    if (!turn.sessionId) {
+      turn.controller.abort(); // no `start` yet: closing the request is the only way to stop it
+      return;
+    }
+    try {
+      await this.api.stop(turn.sessionId);
+    } catch {
+      // the request is aborted below: closing it stops the turn too
+    }
+    if (!turn.ended) {
+      // Give the turn a moment to end by itself with its `done` (the actions it proposed, the
+      // text the server kept), then close the request.
+      turn.stopTimer = setTimeout(() => turn.controller.abort(), this.stopGraceMs);
+    }
+  }
+
+  private endTurn(turn: RunningTurn): void {
+    if (turn.conversation !== this.conversation) {
+      return;
+    }
+    const { user, reply } = turn;
+    this.sending = false;
+    this.stopping = false;
+    this.stopRunning = null;
+    user.pending = false;
+    reply.streaming = false;
+    delete reply.steps;
+    if (turn.error) {
+      user.error = turn.error;
+      reply.stopped = false;
+      // Cards already proposed are stored by the agent and stay; a partial text goes: Retry brings it all.
+      if (!reply.actions?.length) {
+        const index = this.messages.findIndex((message) => message.id === reply.id);
+        if (index !== -1) {
+          this.messages.splice(index, 1);
+        }
+      }
+    } else if (!turn.ended) {
+      reply.stopped = true; // stopped, and the request closed before its `done`
     }
   }
 

@@ -48,4 +48,5 @@ declare module "@web/core/l10n/translation" {
 declare const odoo: {
   loader?: { modules: Map<string, unknown> };
   debug?: string;
+  csrf_token?: string;
 };

@@ -4,10 +4,242 @@
 import { reactive } from "@odoo/owl";
 import { registry } from "@web/core/registry";
 
-// src/api/copilot_api.ts
-function createCopilotApi(rpc) {
+// src/odoo/rpc.ts
+var RpcError = class extends Error {
+  kind;
+  status;
+  code;
+  data;
+  constructor(kind, message, details = {}) {
+    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
+    this.name = "RpcError";
+    this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+    this.data = details.data;
+  }
+  /** Odoo's answer when the session cookie is no longer valid. */
+  get isSessionExpired() {
+    return this.data?.name === "odoo.http.SessionExpiredException";
+  }
+};
+function createRpc(options = {}) {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  let nextId = 1;
+  return async function rpc(route, params = {}) {
+    const body = JSON.stringify({ jsonrpc: "2.0", method: "call", id: nextId++, params });
+    let response;
+    try {
+      response = await doFetch(baseUrl + route, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        credentials: "same-origin",
+        body
+      });
+    } catch (error) {
+      throw new RpcError("network", `${route}: no answer from the server`, { cause: error });
+    }
+    let payload;
+    if ((response.headers.get("content-type") ?? "").includes("json")) {
+      payload = await response.json().catch(() => void 0);
+    }
+    if (!payload || typeof payload !== "object" || !("result" in payload || "error" in payload)) {
+      throw new RpcError("http", `${route}: HTTP ${response.status}`, { status: response.status });
+    }
+    if (payload.error) {
+      const { code, message, data } = payload.error;
+      const text = typeof data?.message === "string" && data.message || message || "Odoo Server Error";
+      throw new RpcError("server", text, {
+        status: response.status,
+        ...code === void 0 ? {} : { code },
+        ...data === void 0 ? {} : { data }
+      });
+    }
+    return payload.result;
+  };
+}
+
+// src/api/sse.ts
+function createSseParser(onEvent) {
+  let buffer = "";
+  let started = false;
+  let eventName = "";
+  let data = [];
+  function dispatch() {
+    if (data.length) {
+      onEvent({ event: eventName || "message", data: data.join("\n") });
+    }
+    eventName = "";
+    data = [];
+  }
+  function line(text) {
+    if (text === "") {
+      dispatch();
+      return;
+    }
+    if (text.startsWith(":")) {
+      return;
+    }
+    const colon = text.indexOf(":");
+    const field = colon === -1 ? text : text.slice(0, colon);
+    let value = colon === -1 ? "" : text.slice(colon + 1);
+    if (value.startsWith(" ")) {
+      value = value.slice(1);
+    }
+    if (field === "event") {
+      eventName = value;
+    } else if (field === "data") {
+      data.push(value);
+    }
+  }
+  function drain(final) {
+    let start = 0;
+    for (let i = 0; i < buffer.length; i++) {
+      const ch = buffer[i];
+      if (ch !== "\n" && ch !== "\r") {
+        continue;
+      }
+      if (ch === "\r" && i === buffer.length - 1 && !final) {
+        break;
+      }
+      line(buffer.slice(start, i));
+      if (ch === "\r" && buffer[i + 1] === "\n") {
+        i++;
+      }
+      start = i + 1;
+    }
+    buffer = buffer.slice(start);
+  }
   return {
-    chat: ({ session_id, message }) => rpc("/copilot/chat", session_id ? { session_id, message } : { message }),
+    push(chunk) {
+      if (!started && chunk) {
+        started = true;
+        chunk = chunk.replace(/^\uFEFF/, "");
+      }
+      buffer += chunk;
+      drain(false);
+    },
+    end() {
+      drain(true);
+      buffer = "";
+      eventName = "";
+      data = [];
+    }
+  };
+}
+async function readSse(body, onEvent) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parser = createSseParser(onEvent);
+  try {
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      parser.push(decoder.decode(value, { stream: true }));
+    }
+    parser.push(decoder.decode());
+    parser.end();
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+// src/api/chat_stream.ts
+var STREAM_ROUTE = "/copilot/chat/stream";
+function shouldFallBack(response) {
+  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  return type !== "text/event-stream";
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function toTurnEvent({ event, data }) {
+  let payload;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    return void 0;
+  }
+  if (!isObject(payload)) {
+    return void 0;
+  }
+  switch (event) {
+    case "start":
+      return typeof payload.session_id === "string" ? { type: "start", session_id: payload.session_id, turn_id: String(payload.turn_id ?? "") } : void 0;
+    case "text":
+      return typeof payload.text === "string" ? { type: "text", text: payload.text } : void 0;
+    case "tool":
+      return typeof payload.tool === "string" ? { type: "tool", tool: payload.tool, status: String(payload.status ?? "started") } : void 0;
+    case "action":
+      return isObject(payload.action) && typeof payload.action.id === "string" ? { type: "action", action: payload.action } : void 0;
+    case "done":
+      return { type: "done", result: payload };
+    case "error":
+      return { type: "error", code: String(payload.code ?? "internal"), message: String(payload.message ?? "") };
+    default:
+      return void 0;
+  }
+}
+function createChatStream(options) {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  return async function chatStream(params, onEvent, signal) {
+    const body = { message: params.message, client_message_id: params.client_message_id };
+    if (params.session_id) {
+      body.session_id = params.session_id;
+    }
+    let response;
+    try {
+      response = await doFetch(baseUrl + STREAM_ROUTE, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "text/event-stream",
+          "X-CSRF-Token": options.csrfToken()
+        },
+        credentials: "same-origin",
+        body: JSON.stringify(body),
+        ...signal ? { signal } : {}
+      });
+    } catch (error) {
+      if (signal?.aborted) {
+        throw error;
+      }
+      throw new RpcError("network", `${STREAM_ROUTE}: no answer from the server`, { cause: error });
+    }
+    if (shouldFallBack(response) || !response.body) {
+      void response.body?.cancel().catch(() => {
+      });
+      const result = await options.chat(params.session_id ? { session_id: params.session_id, message: params.message } : { message: params.message });
+      onEvent({ type: "done", result: { steps: [], stopped: false, choices: [], ...result } });
+      return;
+    }
+    try {
+      await readSse(response.body, (sse) => {
+        const event = toTurnEvent(sse);
+        if (event) {
+          onEvent(event);
+        }
+      });
+    } catch (error) {
+      if (signal?.aborted) {
+        throw error;
+      }
+      throw new RpcError("network", `${STREAM_ROUTE}: the connection was lost`, { cause: error });
+    }
+  };
+}
+
+// src/api/copilot_api.ts
+function createCopilotApi(rpc, stream = { csrfToken: () => "" }) {
+  const chat = ({ session_id, message }) => rpc("/copilot/chat", session_id ? { session_id, message } : { message });
+  return {
+    chat,
+    chatStream: createChatStream({ ...stream, chat }),
+    stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
     sessions: () => rpc("/copilot/sessions", {}),
@@ -16,7 +248,7 @@ function createCopilotApi(rpc) {
 }
 
 // src/chat_panel/chat_panel.ts
-import { Component as Component6, useRef as useRef3, useState as useState3, xml as xml6 } from "@odoo/owl";
+import { Component as Component11, useRef as useRef3, useState as useState4, xml as xml11 } from "@odoo/owl";
 
 // src/composer/composer.ts
 import { Component, onMounted, useRef, useState, xml } from "@odoo/owl";
@@ -34,7 +266,11 @@ var Composer = class extends Component {
                   t-att-placeholder="labels.placeholder" t-att-aria-label="labels.input"
                   aria-describedby="o_copilot_composer_hint"
                   t-on-input="onInput" t-on-keydown="onKeydown"/>
-        <button type="submit" class="btn btn-primary o_copilot_send" t-att-disabled="!canSend"
+        <button t-if="props.canStop" type="button" class="btn btn-secondary o_copilot_stop"
+                t-att-aria-label="labels.stop" t-att-title="labels.stop" t-on-click="() => props.onStop()">
+          <i class="fa fa-stop" aria-hidden="true"/>
+        </button>
+        <button t-else="" type="submit" class="btn btn-primary o_copilot_send" t-att-disabled="!canSend"
                 t-att-aria-label="labels.send" t-att-title="labels.send">
           <i t-if="props.busy" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
           <i t-else="" class="fa fa-paper-plane" aria-hidden="true"/>
@@ -45,9 +281,12 @@ var Composer = class extends Component {
   static props = {
     draft: String,
     busy: Boolean,
+    canStop: Boolean,
+    lastMessage: String,
     autofocus: Boolean,
     onDraftChange: Function,
-    onSend: Function
+    onSend: Function,
+    onStop: Function
   };
   setup() {
     this.input = useRef("input");
@@ -68,6 +307,7 @@ var Composer = class extends Component {
       placeholder: _t("Ask Copilot…"),
       input: _t("Message to Copilot"),
       send: _t("Send"),
+      stop: _t("Stop"),
       hint: _t("Enter to send, Shift+Enter for a new line")
     };
   }
@@ -94,7 +334,20 @@ var Composer = class extends Component {
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
       ev.preventDefault();
       void this.submit();
+    } else if (ev.key === "ArrowUp" && !ev.shiftKey && !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.isComposing) {
+      this.recallLastMessage(ev);
     }
+  }
+  /** Up in the empty input: the last message sent, to edit and send again. */
+  recallLastMessage(ev) {
+    const el = this.input.el;
+    if (!el || el.value !== "" || !this.props.lastMessage) {
+      return;
+    }
+    ev.preventDefault();
+    el.value = this.props.lastMessage;
+    this.onInput();
+    el.setSelectionRange(el.value.length, el.value.length);
   }
   async submit() {
     const el = this.input.el;
@@ -112,11 +365,20 @@ var Composer = class extends Component {
 };
 
 // src/message_list/message_list.ts
-import { Component as Component5, markup, useEffect, useRef as useRef2, useState as useState2, xml as xml5 } from "@odoo/owl";
+import { Component as Component10, markup, onWillPatch, useEffect, useRef as useRef2, useState as useState3, xml as xml10 } from "@odoo/owl";
 
 // src/api/types.ts
 function isQuotationPreview(preview) {
   return preview?.kind === "quotation" && Array.isArray(preview.lines);
+}
+function isTaskPreview(preview) {
+  return preview?.kind === "task" && typeof preview.title === "string";
+}
+function isNotePreview(preview) {
+  return preview?.kind === "note" && typeof preview.body === "string";
+}
+function isRecordChangePreview(preview) {
+  return preview?.kind === "record_change" && Array.isArray(preview.changes);
 }
 
 // src/cards/action_card/action_card.ts
@@ -224,12 +486,21 @@ function recordUrl(model, id) {
   }
   return `/web#id=${id}&model=${encodeURIComponent(model)}&view_type=form`;
 }
+function csrfToken() {
+  try {
+    return typeof odoo.csrf_token === "string" ? odoo.csrf_token : "";
+  } catch {
+    return "";
+  }
+}
 
 // src/cards/action_status.ts
 function statusBadge(status) {
   switch (status) {
     case "proposed":
       return { label: _t("To confirm"), className: "text-bg-warning" };
+    case "running":
+      return { label: _t("In progress"), className: "text-bg-info" };
     case "done":
       return { label: _t("Done"), className: "text-bg-success" };
     case "rejected":
@@ -247,6 +518,21 @@ var actionCardProps = {
   onConfirm: Function,
   onReject: Function
 };
+
+// src/cards/open_record.ts
+function openRecord(actionService, record, ev) {
+  if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
+    return;
+  }
+  ev.preventDefault();
+  void actionService.doAction({
+    type: "ir.actions.act_window",
+    res_model: record.model,
+    res_id: record.id,
+    views: [[false, "form"]],
+    target: "current"
+  });
+}
 
 // src/cards/action_footer/action_footer.ts
 var ActionFooter = class extends Component2 {
@@ -314,17 +600,9 @@ var ActionFooter = class extends Component2 {
   }
   openRecord(ev) {
     const record = this.props.action.record;
-    if (!record || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
-      return;
+    if (record) {
+      openRecord(this.actionService, record, ev);
     }
-    ev.preventDefault();
-    void this.actionService.doAction({
-      type: "ir.actions.act_window",
-      res_model: record.model,
-      res_id: record.id,
-      views: [[false, "form"]],
-      target: "current"
-    });
   }
 };
 
@@ -351,11 +629,49 @@ var ActionCard = class extends Component3 {
   }
 };
 
-// src/cards/quotation_card/quotation_card.ts
+// src/cards/note_card/note_card.ts
 import { Component as Component4, xml as xml4 } from "@odoo/owl";
-var QuotationCard = class extends Component4 {
+var NoteCard = class extends Component4 {
   static components = { ActionFooter };
   static template = xml4`
+    <section class="o_copilot_card o_copilot_note_card" t-att-class="'o_copilot_card_' + props.action.status"
+             t-att-aria-label="props.action.summary">
+      <header class="o_copilot_card_header">
+        <i class="fa fa-sticky-note-o o_copilot_card_icon" aria-hidden="true"/>
+        <span class="o_copilot_card_title" t-esc="props.action.summary or labels.note"/>
+        <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
+      </header>
+      <div class="o_copilot_card_body">
+        <dl class="o_copilot_fields">
+          <dt t-esc="labels.project"/>
+          <dd t-esc="preview.project.name"/>
+        </dl>
+        <blockquote class="o_copilot_card_text o_copilot_note_body" t-esc="preview.body"/>
+      </div>
+      <ActionFooter action="props.action" request="props.request" error="props.error"
+                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.logged"/>
+    </section>`;
+  static props = actionCardProps;
+  get preview() {
+    return this.props.action.preview;
+  }
+  get badge() {
+    return statusBadge(this.props.action.status);
+  }
+  get labels() {
+    return {
+      note: _t("Internal note"),
+      project: _t("Project"),
+      logged: _t("Note logged on %s")
+    };
+  }
+};
+
+// src/cards/quotation_card/quotation_card.ts
+import { Component as Component5, xml as xml5 } from "@odoo/owl";
+var QuotationCard = class extends Component5 {
+  static components = { ActionFooter };
+  static template = xml5`
     <section class="o_copilot_card o_copilot_quotation_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -464,13 +780,254 @@ var QuotationCard = class extends Component4 {
   }
 };
 
+// src/cards/record_change_card/record_change_card.ts
+import { Component as Component6, xml as xml6 } from "@odoo/owl";
+import { useService as useService2 } from "@web/core/utils/hooks";
+var RecordChangeCard = class extends Component6 {
+  static components = { ActionFooter };
+  static template = xml6`
+    <section class="o_copilot_card o_copilot_record_change_card" t-att-class="'o_copilot_card_' + props.action.status"
+             t-att-aria-label="props.action.summary">
+      <header class="o_copilot_card_header">
+        <i class="fa fa-pencil o_copilot_card_icon" aria-hidden="true"/>
+        <span class="o_copilot_card_title" t-esc="props.action.summary or preview.record.name"/>
+        <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
+      </header>
+      <div class="o_copilot_card_body">
+        <div class="o_copilot_change_record">
+          <a class="o_copilot_change_record_link" t-att-href="recordHref" t-on-click="onRecordClick"
+             t-esc="preview.record.name"/>
+        </div>
+        <ul class="o_copilot_changes">
+          <li t-foreach="changes" t-as="change" t-key="change.key">
+            <t t-if="change.text" t-esc="change.text"/>
+            <t t-else="">
+              <span class="o_copilot_change_field text-muted me-1" t-esc="change.field"/>
+              <span class="o_copilot_change_from" t-esc="change.from"/>
+              <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+              <strong class="o_copilot_change_to" t-esc="change.to"/>
+            </t>
+          </li>
+        </ul>
+        <div t-if="totals" class="o_copilot_change_totals">
+          <span class="o_copilot_change_field text-muted" t-esc="labels.total"/>
+          <span class="o_copilot_change_from text-nowrap" t-esc="totals.before"/>
+          <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+          <strong class="o_copilot_change_to text-nowrap" t-esc="totals.after"/>
+        </div>
+      </div>
+      <ActionFooter action="props.action" request="props.request" error="props.error"
+                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.updated"/>
+    </section>`;
+  static props = actionCardProps;
+  setup() {
+    this.actionService = useService2("action");
+  }
+  get preview() {
+    return this.props.action.preview;
+  }
+  get badge() {
+    return statusBadge(this.props.action.status);
+  }
+  get labels() {
+    return {
+      total: _t("Total"),
+      becomes: _t("becomes"),
+      updated: _t("%s updated")
+    };
+  }
+  /** The label of a changed field; the agent sends technical names. */
+  fieldLabel(field) {
+    switch (field) {
+      case "state":
+        return _t("Status");
+      default:
+        return field.replace(/_/g, " ");
+    }
+  }
+  get changes() {
+    return this.preview.changes.map(
+      (change, index) => "text" in change ? { key: String(index), text: change.text, field: "", from: "", to: "" } : { key: String(index), text: "", field: this.fieldLabel(change.field), from: change.from, to: change.to }
+    );
+  }
+  get totals() {
+    const totals = this.preview.totals;
+    if (!totals) {
+      return null;
+    }
+    const currency = totals.currency ?? { symbol: "", position: "after" };
+    const format = numberFormat();
+    return {
+      before: formatMoney(totals.before, currency, format),
+      after: formatMoney(totals.after, currency, format)
+    };
+  }
+  get recordHref() {
+    const { model, id } = this.preview.record;
+    return recordUrl(model, id);
+  }
+  onRecordClick(ev) {
+    openRecord(this.actionService, this.preview.record, ev);
+  }
+};
+
+// src/cards/task_card/task_card.ts
+import { Component as Component7, xml as xml7 } from "@odoo/owl";
+var TaskCard = class extends Component7 {
+  static components = { ActionFooter };
+  static template = xml7`
+    <section class="o_copilot_card o_copilot_task_card" t-att-class="'o_copilot_card_' + props.action.status"
+             t-att-aria-label="props.action.summary">
+      <header class="o_copilot_card_header">
+        <i class="fa fa-tasks o_copilot_card_icon" aria-hidden="true"/>
+        <span class="o_copilot_card_title" t-esc="props.action.summary or labels.task"/>
+        <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
+      </header>
+      <div class="o_copilot_card_body">
+        <dl class="o_copilot_fields">
+          <dt t-esc="labels.project"/>
+          <dd t-esc="preview.project.name"/>
+          <dt t-esc="labels.task"/>
+          <dd class="o_copilot_task_title" t-esc="preview.title"/>
+          <t t-if="preview.deadline">
+            <dt t-esc="labels.deadline"/>
+            <dd class="o_copilot_task_deadline" t-esc="preview.deadline"/>
+          </t>
+          <t t-if="preview.assignee">
+            <dt t-esc="labels.assignee"/>
+            <dd class="o_copilot_task_assignee" t-esc="assignee"/>
+          </t>
+        </dl>
+        <div t-if="preview.description" class="o_copilot_card_text o_copilot_task_description" t-esc="preview.description"/>
+      </div>
+      <ActionFooter action="props.action" request="props.request" error="props.error"
+                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.created"/>
+    </section>`;
+  static props = actionCardProps;
+  get preview() {
+    return this.props.action.preview;
+  }
+  get badge() {
+    return statusBadge(this.props.action.status);
+  }
+  /** The agent writes "me" for the current user. */
+  get assignee() {
+    return this.preview.assignee === "me" ? _t("Me") : this.preview.assignee ?? "";
+  }
+  get labels() {
+    return {
+      task: _t("Task"),
+      project: _t("Project"),
+      deadline: _t("Deadline"),
+      assignee: _t("Assigned to"),
+      created: _t("Task %s created")
+    };
+  }
+};
+
 // src/cards/card_for_action.ts
 function cardForAction(action) {
-  if (action.tool === "create_quotation" && isQuotationPreview(action.preview)) {
+  const { preview } = action;
+  if (isQuotationPreview(preview)) {
     return QuotationCard;
+  }
+  if (isTaskPreview(preview)) {
+    return TaskCard;
+  }
+  if (isNotePreview(preview)) {
+    return NoteCard;
+  }
+  if (isRecordChangePreview(preview)) {
+    return RecordChangeCard;
   }
   return ActionCard;
 }
+
+// src/cards/choice_card/choice_card.ts
+import { Component as Component8, xml as xml8 } from "@odoo/owl";
+var ChoiceCard = class extends Component8 {
+  static template = xml8`
+    <section class="o_copilot_card o_copilot_choice_card" t-att-aria-label="labels.title">
+      <header class="o_copilot_card_header">
+        <i class="fa fa-question-circle o_copilot_card_icon" aria-hidden="true"/>
+        <span class="o_copilot_card_title" t-esc="labels.title"/>
+      </header>
+      <div class="o_copilot_card_body">
+        <div class="o_copilot_choice_query text-muted" t-esc="labels.matches"/>
+        <div class="o_copilot_choice_options" role="group" t-att-aria-label="labels.title">
+          <button t-foreach="props.choice.options" t-as="option" t-key="option.id" type="button"
+                  class="btn btn-sm o_copilot_choice"
+                  t-att-class="option.id === props.picked ? 'btn-primary' : 'btn-outline-primary'"
+                  t-att-aria-pressed="option.id === props.picked ? 'true' : 'false'"
+                  t-att-disabled="props.disabled ? 'disabled' : false"
+                  t-on-click="() => props.onPick(option)" t-esc="option.label"/>
+        </div>
+      </div>
+    </section>`;
+  static props = {
+    choice: Object,
+    picked: Number,
+    disabled: Boolean,
+    onPick: Function
+  };
+  /** Several records matched, or one came close (a typo): "Did you mean?". */
+  get labels() {
+    const { query, options } = this.props.choice;
+    return options.length > 1 ? { title: _t("Which one?"), matches: _t("Several records match “%s”:", query) } : { title: _t("Did you mean?"), matches: _t("Nothing matches “%s” exactly:", query) };
+  }
+};
+
+// src/copy_button/copy_button.ts
+import { Component as Component9, onWillUnmount, useState as useState2, xml as xml9 } from "@odoo/owl";
+var FEEDBACK_MS = 1500;
+async function writeClipboard(text) {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+var CopyButton = class extends Component9 {
+  static template = xml9`
+    <button type="button" class="btn btn-link btn-sm o_copilot_copy"
+            t-att-class="{ 'o_copilot_copied': state.copied }"
+            t-att-aria-label="labels.copy" t-att-title="labels.copy" t-on-click="copy">
+      <i class="fa" t-att-class="state.copied ? 'fa-check' : 'fa-clone'" aria-hidden="true"/>
+      <span t-if="state.copied" class="ms-1" role="status" t-esc="labels.copied"/>
+    </button>`;
+  static props = { text: String };
+  setup() {
+    this.state = useState2({ copied: false });
+    this.timer = void 0;
+    onWillUnmount(() => clearTimeout(this.timer));
+  }
+  get labels() {
+    return { copy: _t("Copy"), copied: _t("Copied") };
+  }
+  async copy() {
+    if (await writeClipboard(this.props.text)) {
+      this.state.copied = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.state.copied = false, FEEDBACK_MS);
+    }
+  }
+};
 
 // src/markdown/markdown.ts
 var ESCAPES = {
@@ -742,62 +1299,6 @@ function renderMarkdown(source) {
   return renderBlocks(escapeHtml(normalized).split("\n"));
 }
 
-// src/odoo/rpc.ts
-var RpcError = class extends Error {
-  kind;
-  status;
-  code;
-  data;
-  constructor(kind, message, details = {}) {
-    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
-    this.name = "RpcError";
-    this.kind = kind;
-    this.status = details.status;
-    this.code = details.code;
-    this.data = details.data;
-  }
-  /** Odoo's answer when the session cookie is no longer valid. */
-  get isSessionExpired() {
-    return this.data?.name === "odoo.http.SessionExpiredException";
-  }
-};
-function createRpc(options = {}) {
-  const baseUrl = options.baseUrl ?? "";
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  let nextId = 1;
-  return async function rpc(route, params = {}) {
-    const body = JSON.stringify({ jsonrpc: "2.0", method: "call", id: nextId++, params });
-    let response;
-    try {
-      response = await doFetch(baseUrl + route, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        credentials: "same-origin",
-        body
-      });
-    } catch (error) {
-      throw new RpcError("network", `${route}: no answer from the server`, { cause: error });
-    }
-    let payload;
-    if ((response.headers.get("content-type") ?? "").includes("json")) {
-      payload = await response.json().catch(() => void 0);
-    }
-    if (!payload || typeof payload !== "object" || !("result" in payload || "error" in payload)) {
-      throw new RpcError("http", `${route}: HTTP ${response.status}`, { status: response.status });
-    }
-    if (payload.error) {
-      const { code, message, data } = payload.error;
-      const text = typeof data?.message === "string" && data.message || message || "Odoo Server Error";
-      throw new RpcError("server", text, {
-        status: response.status,
-        ...code === void 0 ? {} : { code },
-        ...data === void 0 ? {} : { data }
-      });
-    }
-    return payload.result;
-  };
-}
-
 // src/store/describe_error.ts
 function describeError(error) {
   if (error instanceof RpcError) {
@@ -817,6 +1318,7 @@ function describeError(error) {
 }
 
 // src/store/copilot_store.ts
+var STOP_GRACE_MS = 2e3;
 function sessionOpenState(getStorage, key) {
   return {
     load: () => {
@@ -848,6 +1350,15 @@ function mostRecentSession(sessions) {
   }
   return latest;
 }
+function upsertAction(message, action) {
+  const actions = message.actions ??= [];
+  const index = actions.findIndex((candidate) => candidate.id === action.id);
+  if (index === -1) {
+    actions.push(action);
+  } else {
+    actions[index] = action;
+  }
+}
 function applyAction(messages, action) {
   let found = false;
   for (const message of messages) {
@@ -866,6 +1377,11 @@ function applyAction(messages, action) {
 function now() {
   return (/* @__PURE__ */ new Date()).toISOString();
 }
+function newClientMessageId() {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return "cm_" + Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 var CopilotStore = class {
   isOpen = false;
   sessionId = null;
@@ -873,8 +1389,10 @@ var CopilotStore = class {
   messages = [];
   loadState = "idle";
   loadError = "";
-  /** A /copilot/chat request is running. */
+  /** An answer is being received (or the /copilot/chat fallback is running). */
   sending = false;
+  /** Stop was pressed: the answer is ending. */
+  stopping = false;
   /** The composer's text, kept while the panel is closed. */
   draft = "";
   /** Put the focus in the composer when the panel shows (not when it reopens by itself). */
@@ -886,11 +1404,18 @@ var CopilotStore = class {
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   conversation = 0;
   localSeq = 0;
+  /**
+   * Stops the answer being received; null when none is. A function, not the turn itself: the
+   * store is wrapped in owl's reactive(), which would wrap a plain object read from it too.
+   */
+  stopRunning = null;
   api;
   openState;
-  constructor(api, openState) {
+  stopGraceMs;
+  constructor(api, openState, options = {}) {
     this.api = api;
     this.openState = openState;
+    this.stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   }
   /** Opens the panel again if it was open before the page was reloaded. */
   restore() {
@@ -901,6 +1426,20 @@ var CopilotStore = class {
   }
   get isBusy() {
     return this.sending || this.loadState === "loading";
+  }
+  /** The send button is a Stop button. */
+  get canStop() {
+    return this.sending && !this.stopping && this.stopRunning !== null;
+  }
+  /** What Up in an empty composer brings back. */
+  get lastUserMessage() {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const message = this.messages[i];
+      if (message.role === "user") {
+        return message.content;
+      }
+    }
+    return "";
   }
   open() {
     this.isOpen = true;
@@ -952,7 +1491,9 @@ var CopilotStore = class {
     this.sessionId = null;
     this.sessionTitle = "";
     this.messages = [];
+    this.stopRunning = null;
     this.sending = false;
+    this.stopping = false;
     this.loadState = "ready";
     this.loadError = "";
     this.actionRequests = {};
@@ -981,40 +1522,175 @@ var CopilotStore = class {
     this.messages.push(message);
     await this.deliver(messageId);
   }
+  /** Sends an option of a choice card: the message that names the picked record. */
+  pickChoice(option) {
+    return this.send(option.message);
+  }
+  /** Stops the answer being written; what it said so far stays, marked "Stopped". */
+  async stop() {
+    await this.stopRunning?.();
+  }
+  /**
+   * Sends a user message and receives the answer as it is written: an assistant message
+   * shows at once and grows with the turn's events, then takes the final state of `done`.
+   */
   async deliver(messageId) {
-    const message = this.messages.find((candidate) => candidate.id === messageId);
-    if (!message) {
+    const user = this.messages.find((candidate) => candidate.id === messageId);
+    if (!user) {
       return;
     }
-    const conversation = this.conversation;
-    message.pending = true;
-    delete message.error;
+    user.pending = true;
+    delete user.error;
+    user.clientMessageId ??= newClientMessageId();
+    this.messages.push({
+      id: `local_reply_${++this.localSeq}`,
+      role: "assistant",
+      content: "",
+      created_at: now(),
+      actions: [],
+      steps: [],
+      streaming: true
+    });
+    const turn = {
+      conversation: this.conversation,
+      user,
+      reply: this.messages[this.messages.length - 1],
+      sessionId: this.sessionId,
+      controller: new AbortController(),
+      stopRequested: false,
+      ended: false,
+      error: "",
+      newParagraph: false,
+      stopTimer: void 0
+    };
     this.sending = true;
+    this.stopping = false;
+    this.stopRunning = () => this.requestStop(turn);
     try {
-      const result = await this.api.chat(
-        this.sessionId ? { session_id: this.sessionId, message: message.content } : { message: message.content }
+      await this.api.chatStream(
+        {
+          ...this.sessionId ? { session_id: this.sessionId } : {},
+          message: user.content,
+          client_message_id: user.clientMessageId
+        },
+        (event) => this.onTurnEvent(turn, event),
+        turn.controller.signal
       );
-      if (conversation !== this.conversation) {
-        return;
+      if (!turn.ended && !turn.stopRequested) {
+        turn.error = _t("The connection was lost before the answer was complete.");
       }
-      this.sessionId = result.session_id;
-      message.pending = false;
-      this.messages.push({
-        id: result.message_id || `reply_${messageId}`,
-        role: "assistant",
-        content: result.reply ?? "",
-        created_at: now(),
-        actions: result.actions ?? []
-      });
     } catch (error) {
-      if (conversation === this.conversation) {
-        message.pending = false;
-        message.error = describeError(error);
+      if (!turn.stopRequested) {
+        turn.error = describeError(error);
       }
     } finally {
-      if (conversation === this.conversation) {
-        this.sending = false;
+      clearTimeout(turn.stopTimer);
+      this.endTurn(turn);
+    }
+  }
+  onTurnEvent(turn, event) {
+    if (turn.conversation !== this.conversation || turn.ended) {
+      return;
+    }
+    const { reply } = turn;
+    switch (event.type) {
+      case "start":
+        turn.sessionId = event.session_id;
+        this.sessionId = event.session_id;
+        turn.user.pending = false;
+        break;
+      case "text":
+        if (turn.newParagraph && reply.content && event.text) {
+          reply.content += "\n\n";
+        }
+        turn.newParagraph = false;
+        reply.content += event.text;
+        break;
+      case "tool": {
+        const steps = reply.steps ??= [];
+        if (event.status === "started") {
+          steps.push({ tool: event.tool, status: "running" });
+          turn.newParagraph = true;
+          break;
+        }
+        const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
+        if (running) {
+          running.status = event.status;
+        } else {
+          steps.push({ tool: event.tool, status: event.status });
+        }
+        break;
       }
+      case "action":
+        upsertAction(reply, event.action);
+        break;
+      case "done":
+        turn.ended = true;
+        this.applyResult(turn, event.result);
+        break;
+      case "error":
+        turn.ended = true;
+        turn.error = event.message || _t("The Copilot service could not answer. Try again.");
+        break;
+    }
+  }
+  /** The final state of the answer, as the server stored it. */
+  applyResult(turn, result) {
+    const { reply } = turn;
+    if (result.session_id) {
+      this.sessionId = result.session_id;
+    }
+    if (result.message_id) {
+      reply.id = result.message_id;
+    }
+    reply.content = result.reply || (result.stopped ? reply.content : "");
+    reply.actions = result.actions ?? reply.actions ?? [];
+    reply.stopped = Boolean(result.stopped);
+    if (result.choices?.length) {
+      reply.choices = result.choices;
+    }
+  }
+  async requestStop(turn) {
+    if (turn.stopRequested || turn.conversation !== this.conversation) {
+      return;
+    }
+    turn.stopRequested = true;
+    this.stopping = true;
+    turn.reply.stopped = true;
+    if (!turn.sessionId) {
+      turn.controller.abort();
+      return;
+    }
+    try {
+      await this.api.stop(turn.sessionId);
+    } catch {
+    }
+    if (!turn.ended) {
+      turn.stopTimer = setTimeout(() => turn.controller.abort(), this.stopGraceMs);
+    }
+  }
+  endTurn(turn) {
+    if (turn.conversation !== this.conversation) {
+      return;
+    }
+    const { user, reply } = turn;
+    this.sending = false;
+    this.stopping = false;
+    this.stopRunning = null;
+    user.pending = false;
+    reply.streaming = false;
+    delete reply.steps;
+    if (turn.error) {
+      user.error = turn.error;
+      reply.stopped = false;
+      if (!reply.actions?.length) {
+        const index = this.messages.findIndex((message) => message.id === reply.id);
+        if (index !== -1) {
+          this.messages.splice(index, 1);
+        }
+      }
+    } else if (!turn.ended) {
+      reply.stopped = true;
     }
   }
   confirmAction(actionId) {
@@ -1047,10 +1723,54 @@ var CopilotStore = class {
   }
 };
 
+// src/message_list/tool_label.ts
+function toolLabel(tool) {
+  switch (tool) {
+    case "search_customers":
+      return _t("Searching customers…");
+    case "search_products":
+      return _t("Searching products…");
+    case "get_stock":
+      return _t("Reading stock…");
+    case "create_quotation":
+      return _t("Preparing the quotation…");
+    case "list_quotations":
+      return _t("Reading quotations…");
+    case "get_quotation":
+      return _t("Reading the quotation…");
+    case "update_quotation":
+      return _t("Preparing the changes to the quotation…");
+    case "confirm_quotation":
+      return _t("Preparing the confirmation of the quotation…");
+    case "send_quotation":
+      return _t("Preparing to send the quotation…");
+    case "list_projects":
+      return _t("Reading projects…");
+    case "project_summary":
+      return _t("Summarizing the project…");
+    case "list_tasks":
+      return _t("Reading tasks…");
+    case "create_task":
+      return _t("Preparing the task…");
+    case "update_task":
+      return _t("Preparing the changes to the task…");
+    case "log_project_note":
+      return _t("Preparing the note…");
+    case "show_kit":
+      return _t("Reading the kit's components…");
+    case "list_documents":
+      return _t("Reading documents…");
+    default:
+      return _t("Working…");
+  }
+}
+
 // src/message_list/message_list.ts
 var MAX_CACHED = 200;
-var MessageList = class extends Component5 {
-  static template = xml5`
+var STICK_PX = 48;
+var MessageList = class extends Component10 {
+  static components = { ChoiceCard, CopyButton };
+  static template = xml10`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
       <div t-if="store.loadState === 'loading'" class="o_copilot_loading text-muted" role="status">
@@ -1091,35 +1811,65 @@ var MessageList = class extends Component5 {
             </button>
           </div>
         </div>
-        <div t-else="" class="o_copilot_message o_copilot_message_assistant">
-          <div class="o_copilot_markdown" t-out="html(message.content)"/>
+        <div t-else="" class="o_copilot_message o_copilot_message_assistant"
+             t-att-class="{ 'o_copilot_message_streaming': message.streaming, 'o_copilot_message_stopped': message.stopped }"
+             t-att-aria-busy="message.streaming ? 'true' : 'false'">
+          <ul t-if="message.streaming and message.steps and message.steps.length" class="o_copilot_steps">
+            <li t-foreach="message.steps" t-as="step" t-key="step_index" class="o_copilot_step"
+                t-att-class="'o_copilot_step_' + step.status">
+              <i t-if="step.status === 'running'" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
+              <i t-elif="step.status === 'failed'" class="fa fa-exclamation-circle text-danger" aria-hidden="true"/>
+              <i t-else="" class="fa fa-check text-success" aria-hidden="true"/>
+              <span t-esc="toolLabel(step.tool)"/>
+            </li>
+          </ul>
+          <div t-if="message.content" class="o_copilot_markdown" t-out="html(message)"/>
+          <div t-elif="message.streaming and !isToolRunning(message)" class="o_copilot_typing" role="status">
+            <span class="visually-hidden" t-esc="labels.typing"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+            <span class="o_copilot_typing_dot" aria-hidden="true"/>
+          </div>
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
                onConfirm.bind="confirm" onReject.bind="reject"/>
           </t>
+          <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
+            <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
+                        disabled="store.isBusy or message_index !== store.messages.length - 1"
+                        onPick.bind="pick"/>
+          </t>
+          <div t-if="!message.streaming and (message.content or message.stopped)" class="o_copilot_message_footer">
+            <span t-if="message.stopped" class="o_copilot_stopped text-muted">
+              <i class="fa fa-stop-circle-o me-1" aria-hidden="true"/>
+              <t t-esc="labels.stopped"/>
+            </span>
+            <CopyButton t-if="message.content" text="message.content"/>
+          </div>
         </div>
       </t>
-      <div t-if="store.sending" class="o_copilot_typing" role="status">
-        <span class="visually-hidden" t-esc="labels.typing"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-        <span class="o_copilot_typing_dot" aria-hidden="true"/>
-      </div>
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState2(this.props.store);
+    this.store = useState3(this.props.store);
     this.scroller = useRef2("scroller");
     this.rendered = /* @__PURE__ */ new Map();
+    this.stick = true;
+    this.shownCount = 0;
+    onWillPatch(() => {
+      const el = this.scroller.el;
+      this.stick = !el || el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    });
     useEffect(
-      () => {
+      (count) => {
         const el = this.scroller.el;
-        if (el) {
+        if (el && (this.stick || count !== this.shownCount)) {
           el.scrollTop = el.scrollHeight;
         }
+        this.shownCount = count;
       },
-      () => [this.store.messages.length, this.store.sending, this.store.loadState, this.lastActionsKey]
+      () => [this.store.messages.length, this.store.loadState, this.lastMessageKey]
     );
   }
   get labels() {
@@ -1128,6 +1878,7 @@ var MessageList = class extends Component5 {
       loading: _t("Loading the conversation…"),
       retry: _t("Retry"),
       typing: _t("Copilot is writing…"),
+      stopped: _t("Stopped"),
       emptyTitle: _t("How can I help?"),
       emptyText: _t(
         "Ask about your customers, products and stock, or have a quotation prepared. Nothing is written in Odoo before you confirm it."
@@ -1137,11 +1888,37 @@ var MessageList = class extends Component5 {
   get isEmpty() {
     return this.store.loadState === "ready" && this.store.messages.length === 0 && !this.store.sending;
   }
-  get lastActionsKey() {
+  /** Changes whenever the last message looks different: its text grows, a step or card comes. */
+  get lastMessageKey() {
     const last = this.store.messages[this.store.messages.length - 1];
-    return (last?.actions ?? []).map((action) => `${action.id}:${action.status}`).join(",");
+    if (!last) {
+      return "";
+    }
+    const actions = (last.actions ?? []).map((action) => action.id + ":" + action.status).join(",");
+    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.streaming, actions].join("|");
   }
-  html(content) {
+  toolLabel(tool) {
+    return toolLabel(tool);
+  }
+  isToolRunning(message) {
+    return (message.steps ?? []).some((step) => step.status === "running");
+  }
+  /** The option of `choice` whose message the user sent right after this reply, or 0. */
+  pickedOption(index, choice) {
+    const next = this.store.messages[index + 1];
+    if (next?.role !== "user") {
+      return 0;
+    }
+    return choice.options.find((option) => option.message === next.content)?.id ?? 0;
+  }
+  pick(option) {
+    void this.store.pickChoice(option);
+  }
+  html(message) {
+    const content = message.content;
+    if (message.streaming) {
+      return markup(renderMarkdown(content));
+    }
     let html = this.rendered.get(content);
     if (!html) {
       if (this.rendered.size >= MAX_CACHED) {
@@ -1164,9 +1941,9 @@ var MessageList = class extends Component5 {
 };
 
 // src/chat_panel/chat_panel.ts
-var ChatPanel = class extends Component6 {
+var ChatPanel = class extends Component11 {
   static components = { Composer, MessageList };
-  static template = xml6`
+  static template = xml11`
     <aside t-if="store.isOpen" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
            t-att-aria-label="labels.title" t-on-keydown="onKeydown">
       <header class="o_copilot_header">
@@ -1193,12 +1970,13 @@ var ChatPanel = class extends Component6 {
         </button>
       </header>
       <MessageList store="props.store"/>
-      <Composer draft="store.draft" busy="store.isBusy" autofocus="store.autofocus"
-                onDraftChange.bind="onDraftChange" onSend.bind="onSend"/>
+      <Composer draft="store.draft" busy="store.isBusy" canStop="store.canStop"
+                lastMessage="store.lastUserMessage" autofocus="store.autofocus"
+                onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState3(this.props.store);
+    this.store = useState4(this.props.store);
     this.panel = useRef3("panel");
   }
   get labels() {
@@ -1218,6 +1996,10 @@ var ChatPanel = class extends Component6 {
   onSend(text) {
     return this.store.send(text);
   }
+  onStop() {
+    void this.store.stop();
+    this.panel.el?.querySelector(".o_copilot_input")?.focus();
+  }
   close() {
     this.store.close();
     document.querySelector(".o_copilot_systray_button")?.focus();
@@ -1232,9 +2014,9 @@ var ChatPanel = class extends Component6 {
 };
 
 // src/systray/systray.ts
-import { Component as Component7, useState as useState4, xml as xml7 } from "@odoo/owl";
-var CopilotSystray = class extends Component7 {
-  static template = xml7`
+import { Component as Component12, useState as useState5, xml as xml12 } from "@odoo/owl";
+var CopilotSystray = class extends Component12 {
+  static template = xml12`
     <div class="o_copilot_systray">
       <button type="button" class="o_nav_entry o_copilot_systray_button"
               t-att-class="{ 'o_copilot_systray_button_active': store.isOpen }"
@@ -1251,7 +2033,7 @@ var CopilotSystray = class extends Component7 {
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState4(this.props.store);
+    this.store = useState5(this.props.store);
   }
   get label() {
     return this.store.isOpen ? _t("Close Copilot") : _t("Open Copilot");
@@ -1260,7 +2042,7 @@ var CopilotSystray = class extends Component7 {
 
 // src/main.ts
 var store = reactive(
-  new CopilotStore(createCopilotApi(createRpc()), sessionOpenState(() => window.sessionStorage, "copilot.panel.open"))
+  new CopilotStore(createCopilotApi(createRpc(), { csrfToken }), sessionOpenState(() => window.sessionStorage, "copilot.panel.open"))
 );
 store.restore();
 registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });

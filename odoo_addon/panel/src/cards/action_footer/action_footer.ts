@@ -4,6 +4,7 @@ import { useService, type ActionService } from "@web/core/utils/hooks";
 import { recordUrl } from "../../odoo/compat";
 import { _t } from "../../odoo/l10n";
 import { actionCardProps, type ActionCardProps } from "../action_status";
+import { openRecord } from "../open_record";
 
 export interface ActionFooterProps extends ActionCardProps {
   /** The line shown once done, with `%s` where the record's link goes. */
@@ -86,16 +87,8 @@ export class ActionFooter extends Component<ActionFooterProps> {
 
   openRecord(ev: MouseEvent): void {
     const record = this.props.action.record;
-    if (!record || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
-      return; // let the browser open the URL in a new tab or window
+    if (record) {
+      openRecord(this.actionService, record, ev);
     }
-    ev.preventDefault();
-    void this.actionService.doAction({
-      type: "ir.actions.act_window",
-      res_model: record.model,
-      res_id: record.id,
-      views: [[false, "form"]],
-      target: "current",
-    });
   }
 }
