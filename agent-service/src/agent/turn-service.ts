@@ -113,7 +113,10 @@ export function createTurnService(deps: {
     const owner = ownerOf(request.user);
     const emit = options.onEvent ?? (() => {});
     const remembered = await answeredBefore(owner, request.clientMessageId);
-    if (remembered) return remembered;
+    if (remembered) {
+      emit({ type: "done", result: remembered });
+      return remembered;
+    }
     if (turnsPerMinute && (await redisCall(() => store.countTurn(owner))) > turnsPerMinute) throw new AppError("rate_limit:turns");
 
     const lock = await takeSessionLock(owner, request.sessionId, options.signal);
@@ -124,7 +127,10 @@ export function createTurnService(deps: {
     try {
       // A retry that waited for the lock while its first attempt finished gets that first answer.
       const answered = await answeredBefore(owner, request.clientMessageId);
-      if (answered) return answered;
+      if (answered) {
+        emit({ type: "done", result: answered });
+        return answered;
+      }
       const result = await runLocked(request, signal, emit);
       if (request.clientMessageId) await redisCall(() => store.saveTurnResult(owner, request.clientMessageId!, result));
       emit({ type: "done", result });
@@ -269,6 +275,7 @@ export function createTurnService(deps: {
       content: reply,
       created_at: now,
       ...(actions.length ? { action_ids: actions.map((action) => action.id) } : {}),
+      ...(choices.length ? { choices } : {}),
       ...(stopped ? { stopped: true } : {}),
     };
     await redisCall(() => store.appendMessages(owner, sessionId, [userMessage, assistantMessage]));

@@ -33,6 +33,8 @@ export type StoredMessage = {
   client_message_id?: string;
   /** The user stopped this answer before it was finished. */
   stopped?: boolean;
+  /** A choice card: several records matched a name (kept so it comes back after a reload). */
+  choices?: { query: string; model: string; options: { id: number; label: string; message: string }[] }[];
 };
 
 /** Something the user asked the copilot to remember across conversations ("my default warehouse is …"). */

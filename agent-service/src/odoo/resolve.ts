@@ -52,6 +52,21 @@ export async function resolveMany(
     return hits.length ? decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec) : undefined;
   });
 
+  // Names are translated: a French user may type the English name ("Office Chair" for "Chaise de
+  // bureau"). Only for names not found, one more exact search in the database's source language.
+  const untranslated = wanted.filter((_, index) => !results[index]);
+  if (untranslated.length) {
+    const sourceDomain = orDomain(untranslated.flatMap(({ name }) => (name ? [["name", "=ilike", escapeLike(name)]] : [])));
+    const source = sourceDomain.length
+      ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...sourceDomain], { fields, limit: 20 * untranslated.length, context: { lang: "en_US" } }, meta)
+      : [];
+    wanted.forEach((query, index) => {
+      if (results[index]) return;
+      const hits = source.filter((record) => normalize(String(record.name ?? "")) === normalize(query.name));
+      if (hits.length) results[index] = decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec);
+    });
+  }
+
   const left = wanted.filter((_, index) => !results[index]);
   if (left.length) {
     const closeDomain = orDomain(

@@ -100,7 +100,14 @@ export const updateQuotationTool = defineTool({
     });
 
     const [preview, currencies] = await Promise.all([
-      odoo.call<{ value?: Record<string, unknown> }>("sale.order", "onchange", [[order.id], { order_line: commands }, [], { amount_untaxed: {}, amount_tax: {}, amount_total: {} }], {}, meta),
+      // The spec names every field the values touch: Odoo answers them, and refuses values it was not asked about.
+      odoo.call<{ value?: Record<string, unknown> }>(
+        "sale.order",
+        "onchange",
+        [[order.id], { order_line: commands }, [], { amount_untaxed: {}, amount_tax: {}, amount_total: {}, order_line: { fields: { product_uom_qty: {} } } }],
+        {},
+        meta,
+      ),
       currenciesOf(odoo, [order], meta),
     ]);
     const currency = currencies.get(m2oId(order.currency_id) ?? 0);

@@ -156,6 +156,11 @@ function seed() {
   } as Record<string, Row[]>;
 }
 
+/** A few French product names, as a database with French installed has them. */
+const TRANSLATIONS: Record<string, Record<string, Record<number, string>>> = {
+  fr_FR: { "product.product": { 5: "Chaise de bureau", 6: "Lampe de bureau" } },
+};
+
 const TAX_RATE = 0.15;
 const USD = { id: 1, name: "USD", symbol: "$", position: "before" };
 
@@ -222,7 +227,11 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     switch (method) {
       case "search_read": {
         const domain = (args[0] ?? kwargs.domain ?? []) as Domain;
-        let rows = table.filter((row) => matches(model, row, domain));
+        // Translated names, as Odoo reads them in the context's language (its source is en_US).
+        const lang = String((kwargs.context as { lang?: string } | undefined)?.lang ?? "en_US");
+        const translated = TRANSLATIONS[lang]?.[model];
+        const source = translated ? table.map((row) => (translated[row.id] ? { ...row, name: translated[row.id] } : row)) : table;
+        let rows = source.filter((row) => matches(model, row, domain));
         if (typeof kwargs.order === "string") rows = sortRows(rows, kwargs.order);
         const offset = Number(kwargs.offset ?? 0);
         const limit = kwargs.limit ? Number(kwargs.limit) : undefined;

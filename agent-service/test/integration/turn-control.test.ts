@@ -89,3 +89,35 @@ describe("turns under control: streaming, Stop, one turn per session, retries", 
     expect(history.body.messages).toHaveLength(2);
   });
 });
+
+describe("answers kept for retries and reloads", () => {
+  it("a retried stream gets the first answer as its done event; choices come back with the history", async () => {
+    const app = await buildTestApp();
+    try {
+      const sessionId = newSessionId();
+      const body = { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Crée un devis pour Deco Addict avec 2 Customizable Desk", client_message_id: "cm-choice" };
+      const first = await readEvents(await app.fetchSigned("POST", "/v1/turns/stream", body));
+      const retry = await readEvents(await app.fetchSigned("POST", "/v1/turns/stream", body));
+      expect(retry.map((e) => e.event)).toEqual(["done"]);
+      expect(retry[0]!.data).toEqual(first.at(-1)!.data);
+      const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+      expect(history.body.messages[1].choices[0]).toMatchObject({ query: "Customizable Desk", options: [{ id: 50 }, { id: 51 }] });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("finds a product by its source name when the user's language translates it", async () => {
+    const app = await buildTestApp();
+    try {
+      const french = { ...ADMIN, lang: "fr_FR" };
+      const sessionId = newSessionId();
+      const byEnglish = await app.call("POST", "/v1/turns", { ...app.as(french, sessionId), session_id: sessionId, message: "Crée un devis pour Deco Addict avec 2 Office Chair" });
+      expect(byEnglish.body.actions[0].preview.lines[0].product.id).toBe(5);
+      const byFrench = await app.call("POST", "/v1/turns", { ...app.as(french, sessionId), session_id: sessionId, message: "Crée un devis pour Deco Addict avec 2 Chaise de bureau" });
+      expect(byFrench.body.actions[0].preview.lines[0].product.id).toBe(5);
+    } finally {
+      await app.close();
+    }
+  });
+});
