@@ -23,8 +23,11 @@ export function createCapabilities(catalog: readonly ToolDefinition[], logger: L
     try {
       rights = await odoo.call<Record<string, Rights>>("copilot.capability", "check", [models], {}, meta);
     } catch (error) {
+      // Remembered too, so a transport without the addon does not pay a failing call every turn.
       logger.debug({ err: error }, "capabilities unknown: every tool offered");
-      return new Set(catalog.map((tool) => tool.name));
+      const all = new Set(catalog.map((tool) => tool.name));
+      cache.set(key, { until: Date.now() + TTL_MS, tools: all });
+      return all;
     }
     const tools = new Set(
       catalog
