@@ -24,7 +24,9 @@ type Agent = { url: string; process: ChildProcess; stop(): Promise<void> };
 
 async function startAgent(env: Record<string, string>): Promise<Agent> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, "agent-service/dist/main.js")], {
+  // BENCH_PROFILE_DIR: the agent writes a V8 CPU profile there on exit (see bench/profile-summary.mjs).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, "agent-service/dist/main.js")], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", COPILOT_SHARED_SECRET: SECRET, LOG_LEVEL: "warn", RATE_LIMIT_TURNS_PER_MINUTE: "0", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
