@@ -16,6 +16,7 @@
         "views/copilot_tool_policy_views.xml",
         "views/res_config_settings_views.xml",
         "views/copilot_menus.xml",
+        "views/copilot_app_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -86,7 +86,7 @@ const WIN_ANSI: Record<string, number> = {
 };
 function toWinAnsi(text: string): string {
   let out = "";
-  for (const char of text.replace(/[\u202f\u2009]/g, " ")) {
+  for (const char of text.replace(/[\u202f\u2009]/g, " ").replace(/→/g, "->").replace(/←/g, "<-").replace(/[✓✔]/g, "v")) {
     const code = char.codePointAt(0)!;
     if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) out += char;
     else out += String.fromCharCode(WIN_ANSI[char] ?? 0x3f);

@@ -1,1 +1,2 @@
 from . import copilot
+from . import copilot_app

@@ -108,8 +108,8 @@ class CopilotController(http.Controller):
         return self._agent()._reject_action(action_id)
 
     @http.route('/copilot/sessions', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
-    def sessions(self):
-        return self._agent()._list_sessions()
+    def sessions(self, query=None):
+        return self._agent()._list_sessions(query=query)
 
     @http.route('/copilot/messages', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def messages(self, session_id=None):

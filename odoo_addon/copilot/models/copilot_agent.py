@@ -532,9 +532,13 @@ class CopilotAgent(models.AbstractModel):
         return self._decide_action(action_id, 'reject')
 
     @api.model
-    def _list_sessions(self):
+    def _list_sessions(self, query=None):
+        """The user's conversations, pinned first; ``query`` keeps those whose title holds it."""
         self._check_copilot_user()
-        return self._agent_request('GET', '/v1/sessions', query=self._get_agent_query())
+        params = self._get_agent_query()
+        if isinstance(query, str) and query.strip():
+            params['q'] = query.strip()[:200]
+        return self._agent_request('GET', '/v1/sessions', query=params)
 
     @api.model
     def _list_messages(self, session_id):

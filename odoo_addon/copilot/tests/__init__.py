@@ -8,3 +8,4 @@ from . import test_views
 from . import test_capability
 from . import test_tool_policy
 from . import test_turn_context
+from . import test_watch

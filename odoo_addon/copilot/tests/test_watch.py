@@ -1,0 +1,38 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
+from odoo.tests import TransactionCase, tagged
+
+from .common import CopilotCommon
+
+
+@tagged('post_install', '-at_install')
+class TestCopilotWatch(CopilotCommon, TransactionCase):
+    """Changes of the records the copilot caches or shows are queued for after the commit."""
+
+    def test_task_change_is_queued_for_the_bus_and_the_cache(self):
+        if 'project.project' not in self.env:
+            self.skipTest('project is not installed')
+        project = self.env['project.project'].create({'name': 'Copilot watched project'})
+        task = self.env['project.task'].create({'name': 'Watched task', 'project_id': project.id})
+        pending = self.env.cr.precommit.data['copilot.changed']
+        self.assertIn(project.id, pending['project.project']['ids'])
+        self.assertIn(task.id, pending['project.task']['ids'])
+        self.assertIn(self.env.user.partner_id.id, pending['project.task']['partners'])
+
+    def test_webhook_is_signed_and_sent_after_commit_only_for_cached_models(self):
+        sent = []
+        with patch('odoo.addons.copilot.models.copilot_watch.requests.post', side_effect=lambda url, **kw: sent.append((url, kw))):
+            callback = self.env['base']._copilot_send_webhook_callback({'project.project': {}, 'sale.order': {}})
+            self.assertEqual(sent, [])  # nothing before the commit
+            callback()
+        self.assertEqual(len(sent), 1)
+        url, kwargs = sent[0]
+        self.assertTrue(url.endswith('/v1/webhooks/odoo'))
+        self.assertIn(b'"models":["project.project"]', kwargs['data'].replace(b' ', b''))
+        self.assertTrue(kwargs['headers']['X-Copilot-Signature'].startswith('sha256='))
+        self.assertEqual(kwargs['timeout'], 2)
+
+    def test_unwatched_models_queue_nothing(self):
+        self.env['res.partner'].create({'name': 'Not watched'})
+        self.assertNotIn('copilot.changed', self.env.cr.precommit.data)
