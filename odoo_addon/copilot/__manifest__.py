@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/copilot_security.xml",
+        "data/copilot_action_log_data.xml",
         "views/copilot_action_log_views.xml",
         "views/copilot_tool_policy_views.xml",
         "views/res_config_settings_views.xml",

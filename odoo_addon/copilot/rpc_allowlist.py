@@ -49,7 +49,13 @@ RPC_ALLOWLIST = {
     'mrp.bom.line': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     # stages a task can be moved to
     'project.task.type': {'read': frozenset({'search_read'}), 'write': frozenset()},
+    # the undo tool: undoes a copilot action (all its writes, newest first) as the user
+    'copilot.action.log': {'read': frozenset(), 'write': frozenset({'undo_action'})},
 }
+
+#: Writes that log themselves: an undo logs one entry per change it undoes (method ``undo``,
+#: with the call's tool, session, turn and action), so the gateway adds none for the call.
+SELF_LOGGED_WRITES = frozenset({('copilot.action.log', 'undo_action')})
 
 #: Context keys the agent may set on a call (``kwargs['context']``); any other key is dropped
 #: so that a context flag can never change what the call is allowed to do. Odoo itself checks
@@ -69,3 +75,8 @@ def is_write(model, method):
     """Whether a call of ``model.method`` writes, and so goes to the action log."""
     methods = RPC_ALLOWLIST.get(model)
     return bool(methods) and method in methods['write']
+
+
+def logs_itself(model, method):
+    """Whether a write of ``model.method`` writes its own action log entries."""
+    return (model, method) in SELF_LOGGED_WRITES

@@ -115,6 +115,38 @@ class CopilotController(http.Controller):
     def messages(self, session_id=None):
         return self._agent()._list_messages(session_id)
 
+    @http.route('/copilot/action/undo', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
+    def action_undo(self, action_id=None):
+        return self._agent()._undo_action(action_id)
+
+    @http.route('/copilot/memories', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
+    def memories(self):
+        return self._agent()._list_memories()
+
+    @http.route(
+        '/copilot/memories/delete', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
+    )
+    def memory_delete(self, memory_id=None):
+        return self._agent()._delete_memory(memory_id)
+
+    @http.route(
+        '/copilot/sessions/delete', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
+    )
+    def session_delete(self, session_id=None):
+        return self._agent()._delete_session(session_id)
+
+    @http.route(
+        '/copilot/history/export', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
+    )
+    def history_export(self):
+        return self._agent()._export_history()
+
+    @http.route(
+        '/copilot/history/delete', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
+    )
+    def history_delete(self):
+        return self._agent()._delete_history()
+
     # ------------------------------------------------------------
     # Gateway, as the user named by the agent's delegation token
     # ------------------------------------------------------------

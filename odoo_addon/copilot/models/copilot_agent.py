@@ -19,8 +19,9 @@ from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.tools import consteq
 
 from .. import compat
-from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write
+from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write, logs_itself
 from ..sse import EventRelay
+from .copilot_action_log import to_json
 
 _logger = logging.getLogger(__name__)
 
@@ -548,6 +549,53 @@ class CopilotAgent(models.AbstractModel):
             'GET', f'/v1/sessions/{session_id}/messages', query=self._get_agent_query(),
         )
 
+    @api.model
+    def _undo_action(self, action_id):
+        """Undo a copilot action in Odoo, as the user: the addon owns undo, not the agent.
+
+        :return: ``{'undone': True, 'message': str}``
+        :raise UserError: a malformed id, or the action cannot be undone (the reason)
+        """
+        self._check_copilot_user()
+        self._check_id(action_id, _("Invalid copilot action id."))
+        return self.env['copilot.action.log']._undo_action(action_id)
+
+    @api.model
+    def _list_memories(self):
+        """What the copilot remembers about the user: ``{memories: [{id, text, created_at}]}``."""
+        self._check_copilot_user()
+        return self._agent_request('GET', '/v1/memories', query=self._get_agent_query())
+
+    @api.model
+    def _delete_memory(self, memory_id):
+        self._check_copilot_user()
+        self._check_id(memory_id, _("Invalid copilot memory id."))
+        return self._agent_request('POST', f'/v1/memories/{memory_id}/delete', {
+            'user': self._get_agent_user(),
+        })
+
+    @api.model
+    def _delete_session(self, session_id):
+        self._check_copilot_user()
+        self._check_id(session_id, _("Invalid copilot session id."))
+        return self._agent_request('POST', f'/v1/sessions/{session_id}/delete', {
+            'user': self._get_agent_user(),
+        })
+
+    @api.model
+    def _export_history(self):
+        """Every conversation and memory of the user, as the agent exports them (JSON)."""
+        self._check_copilot_user()
+        return self._agent_request('GET', '/v1/export', query=self._get_agent_query())
+
+    @api.model
+    def _delete_history(self):
+        """Delete every conversation, action and memory the agent keeps for the user."""
+        self._check_copilot_user()
+        return self._agent_request('POST', '/v1/history/delete', {
+            'user': self._get_agent_user(),
+        })
+
     # ------------------------------------------------------------
     # Gateway: the agent's ORM calls (contract (C))
     # ------------------------------------------------------------
@@ -558,7 +606,8 @@ class CopilotAgent(models.AbstractModel):
         """Run one allowlisted ORM call for the agent, as the current (token's) user.
 
         The environment must already be the token's user, never superuser: access rights
-        and record rules apply. Writes are recorded in ``copilot.action.log``.
+        and record rules apply. Writes are recorded in ``copilot.action.log``, with the
+        values of the fields they change read just before and just after the call.
 
         (No local variable here is named ``context`` or ``kwargs``: ``_()`` looks for a
         language in locals of those names.)
@@ -596,21 +645,38 @@ class CopilotAgent(models.AbstractModel):
             ))
 
         call_context = self._gateway_context(call_kwargs.get('context'))
+        if logs_itself(model, method):
+            # the method logs its changes itself, with the call's tool, session, turn and action
+            call_context['copilot_log_meta'] = self._log_meta(delegation, meta)
         env = self.env(context=call_context)
-        # serialized before the call: some methods (create) complete their arguments in place
-        logged_arguments = is_write(model, method) and json.dumps({
-            'args': call_args,
-            'kwargs': {key: value for key, value in call_kwargs.items() if key != 'context'},
-        }, ensure_ascii=False, default=str)
+        logged = is_write(model, method) and not logs_itself(model, method)
+        if logged:
+            # serialized before the call: some methods (create) complete their arguments in place
+            logged_arguments = json.dumps({
+                'args': call_args,
+                'kwargs': {key: value for key, value in call_kwargs.items() if key != 'context'},
+            }, ensure_ascii=False, default=str)
+            Log = env['copilot.action.log']
+            field_names, line_fields = Log._tracked_fields(
+                env[model], method, call_args, call_kwargs,
+            )
+            target_ids = [] if method == 'create' else _record_ids(
+                call_args[0] if call_args else None
+            )
+            values_before = None if method == 'create' else Log._read_values(
+                env[model].browse(target_ids), field_names, line_fields,
+            )
         result = compat.call_kw(
             env[model], method, call_args, dict(call_kwargs, context=call_context),
         )
 
-        if logged_arguments:
-            res_ids = _record_ids(result) if method == 'create' else _record_ids(
-                call_args[0] if call_args else None
-            )
-            self._log_write(env, delegation, model, method, logged_arguments, meta, res_ids)
+        if logged:
+            res_ids = _record_ids(result) if method == 'create' else target_ids
+            values_after = Log._read_values(env[model].browse(res_ids), field_names, line_fields)
+            if method == 'message_post' and _record_ids(result) and len(res_ids) == 1:
+                values_after.setdefault(str(res_ids[0]), {})['message_id'] = _record_ids(result)[0]
+            self._log_write(env, delegation, model, method, logged_arguments, meta, res_ids,
+                            values_before, values_after)
         return result
 
     @api.model
@@ -641,13 +707,24 @@ class CopilotAgent(models.AbstractModel):
         return values
 
     @api.model
-    def _log_write(self, env, delegation, model, method, arguments, meta, res_ids):
+    def _log_meta(self, delegation, meta):
+        """The call's ``tool``, ``session_id``, ``turn_id`` and ``action_id``, as logged."""
+        meta = {key: meta.get(key) for key in META_KEYS}
+        meta = {key: value[:128] if isinstance(value, str) else None for key, value in meta.items()}
+        meta['session_id'] = meta['session_id'] or delegation.get('sid')
+        return meta
+
+    @api.model
+    def _log_write(self, env, delegation, model, method, arguments, meta, res_ids,
+                   values_before=None, values_after=None):
         """Record one write of the gateway in ``copilot.action.log``.
 
         :param str arguments: the call's ``args`` and ``kwargs`` (no context), as JSON
+        :param dict values_before: ``{record id: {field: value}}`` read before the call
+            (``None`` for a creation), see ``copilot.action.log._read_values``
+        :param dict values_after: the same, read after the call
         """
-        meta = {key: meta.get(key) for key in META_KEYS}
-        meta = {key: value[:128] if isinstance(value, str) else None for key, value in meta.items()}
+        meta = self._log_meta(delegation, meta)
         # sudo: users may only read their own log rows; the gateway writes them on their
         # behalf, after the call itself ran with the user's rights.
         self.env['copilot.action.log'].sudo().create({
@@ -658,7 +735,9 @@ class CopilotAgent(models.AbstractModel):
             'method': method,
             'res_ids': json.dumps(res_ids),
             'args': arguments,
-            'session_id': meta['session_id'] or delegation.get('sid'),
+            'values_before': to_json(values_before),
+            'values_after': to_json(values_after),
+            'session_id': meta['session_id'],
             'turn_id': meta['turn_id'],
             'action_id': meta['action_id'],
         })

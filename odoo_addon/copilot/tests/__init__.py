@@ -1,3 +1,4 @@
+from . import test_action_log
 from . import test_agent_request
 from . import test_chat_stream
 from . import test_delegation

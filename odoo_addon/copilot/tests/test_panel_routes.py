@@ -40,6 +40,14 @@ class FakeAgentHandler(BaseHTTPRequestHandler):
                                   'status': 'done' if decision == 'confirm' else 'rejected'}}
         elif path == '/v1/sessions':
             payload = {'sessions': [{'id': 's1', 'title': 'Devis'}]}
+        elif path == '/v1/memories':
+            payload = {'memories': [{'id': 'mem_12345678', 'text': 'Entrepôt : WH',
+                                     'created_at': '2026-01-01T00:00:00Z'}]}
+        elif path == '/v1/export':
+            payload = {'exported_at': '2026-01-01T00:00:00Z', 'conversations': [],
+                       'memories': []}
+        elif path.endswith('/delete') and self.command == 'POST':
+            payload = {'deleted': True}
         else:
             status = 404
             payload = {'error': {'code': 'not_found:session',
@@ -134,6 +142,49 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         delegation = self.env['copilot.agent']._verify_delegation(turn['delegation'])
         self.assertEqual((delegation['uid'], delegation['sid']), (self.user.id, turn['session_id']))
         self.assertIn(f'uid={self.user.id}', agent.received[-1]['path'])
+
+    def test_memory_and_history_routes(self):
+        agent = self.start_fake_agent()
+        memories = self.jsonrpc('/copilot/memories', {})['result']
+        self.assertEqual(memories['memories'][0]['id'], 'mem_12345678')
+        for route, params in (
+            ('/copilot/memories/delete', {'memory_id': 'mem_12345678'}),
+            ('/copilot/sessions/delete', {'session_id': 's1'}),
+            ('/copilot/history/delete', {}),
+        ):
+            with self.subTest(route=route):
+                self.assertEqual(self.jsonrpc(route, params)['result'], {'deleted': True})
+        export = self.jsonrpc('/copilot/history/export', {})['result']
+        self.assertEqual(export['conversations'], [])
+
+        self.assertEqual(
+            [(r['method'], urlsplit(r['path']).path) for r in agent.received],
+            [('GET', '/v1/memories'), ('POST', '/v1/memories/mem_12345678/delete'),
+             ('POST', '/v1/sessions/s1/delete'), ('POST', '/v1/history/delete'),
+             ('GET', '/v1/export')],
+        )
+        for received in agent.received:
+            headers = received['headers']
+            self.assertEqual(headers['X-Copilot-Signature'], request_signature(
+                SECRET, headers['X-Copilot-Timestamp'], headers['X-Copilot-Nonce'],
+                received['method'], received['path'], received['body']))
+            if received['method'] == 'POST':
+                self.assertEqual(json.loads(received['body'])['user']['uid'], self.user.id)
+            else:
+                self.assertIn(f'uid={self.user.id}', received['path'])
+
+    @mute_logger('odoo.http')
+    def test_memory_and_history_bad_ids(self):
+        agent = self.start_fake_agent()
+        for route, params in (
+            ('/copilot/memories/delete', {'memory_id': '../admin'}),
+            ('/copilot/memories/delete', {}),
+            ('/copilot/sessions/delete', {'session_id': 'a/b'}),
+            ('/copilot/action/undo', {'action_id': None}),
+        ):
+            with self.subTest(route=route, params=params):
+                self.assertRpcError(self.jsonrpc(route, params), 'UserError')
+        self.assertFalse(agent.received)
 
     @mute_logger('odoo.http', 'odoo.addons.copilot.models.copilot_agent')
     def test_agent_error_shown(self):

@@ -18,6 +18,16 @@ var RpcError = class extends Error {
     this.code = details.code;
     this.data = details.data;
   }
+  /**
+   * The route does not exist on this server (an addon older than the panel): Odoo answers an
+   * unknown URL with its HTML 404 page, or a JSON-RPC error naming werkzeug's NotFound.
+   */
+  get isMissingRoute() {
+    if (this.kind === "http") {
+      return this.status === 404;
+    }
+    return this.kind === "server" && (this.code === 404 || /NotFound/.test(this.data?.name ?? ""));
+  }
   /** Odoo's answer when the session cookie is no longer valid. */
   get isSessionExpired() {
     return this.data?.name === "odoo.http.SessionExpiredException";
@@ -234,38 +244,313 @@ function createChatStream(options) {
 }
 
 // src/api/copilot_api.ts
-function createCopilotApi(rpc, stream = { csrfToken: () => "" }) {
+var PDF_ROUTE = "/copilot/export/pdf";
+function createCopilotApi(rpc, options = { csrfToken: () => "" }) {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const chat = ({ session_id, message }) => rpc("/copilot/chat", session_id ? { session_id, message } : { message });
   return {
     chat,
-    chatStream: createChatStream({ ...stream, chat }),
+    chatStream: createChatStream({ ...options, chat }),
     stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
-    sessions: () => rpc("/copilot/sessions", {}),
-    messages: (sessionId) => rpc("/copilot/messages", { session_id: sessionId })
+    undoAction: async (actionId) => {
+      const result = await rpc("/copilot/action/undo", { action_id: actionId });
+      return { undone: Boolean(result?.undone), message: typeof result?.message === "string" ? result.message : "" };
+    },
+    sessions: (query) => rpc("/copilot/sessions", query?.trim() ? { query: query.trim() } : {}),
+    messages: (sessionId) => rpc("/copilot/messages", { session_id: sessionId }),
+    updateSession: (sessionId, changes) => rpc("/copilot/sessions/update", { session_id: sessionId, ...changes }),
+    deleteSession: (sessionId) => rpc("/copilot/sessions/delete", { session_id: sessionId }),
+    memories: () => rpc("/copilot/memories", {}),
+    deleteMemory: (memoryId) => rpc("/copilot/memories/delete", { memory_id: memoryId }),
+    exportHistory: () => rpc("/copilot/history/export", {}),
+    deleteHistory: () => rpc("/copilot/history/delete", {}),
+    exportPdf: async (sessionId) => {
+      const route = `${PDF_ROUTE}?session_id=${encodeURIComponent(sessionId)}`;
+      let response;
+      try {
+        response = await doFetch(baseUrl + route, { method: "GET", credentials: "same-origin" });
+      } catch (error) {
+        throw new RpcError("network", `${PDF_ROUTE}: no answer from the server`, { cause: error });
+      }
+      const type = response.headers.get("content-type") ?? "";
+      if (response.ok && type.includes("pdf")) {
+        return response.blob();
+      }
+      if (type.includes("json")) {
+        const payload = await response.json().catch(() => void 0);
+        const message = payload?.error?.data?.message || payload?.error?.message;
+        if (message) {
+          throw new RpcError("server", message, { status: response.status, ...payload?.error?.data ? { data: payload.error.data } : {} });
+        }
+      } else {
+        void response.body?.cancel().catch(() => {
+        });
+      }
+      throw new RpcError("http", `${PDF_ROUTE}: HTTP ${response.status}`, { status: response.status });
+    }
   };
 }
 
 // src/chat_panel/chat_panel.ts
-import { Component as Component11, useRef as useRef3, useState as useState4, xml as xml11 } from "@odoo/owl";
+import { Component as Component12, useRef as useRef3, useState as useState4, xml as xml12 } from "@odoo/owl";
+import { useService as useService3 } from "@web/core/utils/hooks";
 
 // src/composer/composer.ts
-import { Component, onMounted, useRef, useState, xml } from "@odoo/owl";
+import { Component as Component2, onMounted, onWillUnmount, useRef, useState, xml as xml2 } from "@odoo/owl";
 
 // src/odoo/l10n.ts
 import { _t } from "@web/core/l10n/translation";
 
+// src/slash/menu_keys.ts
+function menuKeydown(key2, active, count, modifiers = {}) {
+  const current = count ? Math.min(Math.max(active, 0), count - 1) : 0;
+  switch (key2) {
+    case "ArrowDown":
+      return count ? { handled: true, active: (current + 1) % count } : { handled: false, active: 0 };
+    case "ArrowUp":
+      return count ? { handled: true, active: (current - 1 + count) % count } : { handled: false, active: 0 };
+    case "Enter":
+      return count && !modifiers.shift ? { handled: true, active: current, pick: true } : { handled: false, active: current };
+    case "Tab":
+      return count && !modifiers.shift ? { handled: true, active: current, pick: true } : { handled: false, active: current };
+    case "Escape":
+      return { handled: true, active: current, close: true };
+    default:
+      return { handled: false, active: current };
+  }
+}
+
+// src/store/session_groups.ts
+var ORDER = ["pinned", "today", "yesterday", "week", "older"];
+function startOfDay(now2, days = 0) {
+  const day = new Date(now2.getFullYear(), now2.getMonth(), now2.getDate());
+  day.setDate(day.getDate() - days);
+  return day.getTime();
+}
+function activity(session) {
+  const time = Date.parse(session.updated_at || session.created_at || "");
+  return Number.isNaN(time) ? 0 : time;
+}
+function groupSessions(sessions, now2 = /* @__PURE__ */ new Date()) {
+  const today = startOfDay(now2);
+  const yesterday = startOfDay(now2, 1);
+  const week = startOfDay(now2, 7);
+  const groups = new Map(ORDER.map((key2) => [key2, []]));
+  const sorted = [...sessions].sort((a, b) => activity(b) - activity(a));
+  for (const session of sorted) {
+    const time = activity(session);
+    const key2 = session.pinned ? "pinned" : time >= today ? "today" : time >= yesterday ? "yesterday" : time >= week ? "week" : "older";
+    groups.get(key2).push(session);
+  }
+  return ORDER.filter((key2) => groups.get(key2).length).map((key2) => ({ key: key2, sessions: groups.get(key2) }));
+}
+function sessionGroupLabel(key2) {
+  switch (key2) {
+    case "pinned":
+      return _t("Pinned");
+    case "today":
+      return _t("Today");
+    case "yesterday":
+      return _t("Yesterday");
+    case "week":
+      return _t("Previous 7 days");
+    case "older":
+      return _t("Older");
+  }
+}
+function normalizeText(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+function filterSessions(sessions, query) {
+  const words = normalizeText(query).split(" ").filter(Boolean);
+  if (!words.length) {
+    return [...sessions];
+  }
+  return sessions.filter((session) => {
+    const title = normalizeText(session.title || "");
+    return words.every((word) => title.includes(word));
+  });
+}
+
+// src/slash/slash_commands.ts
+var SLASH_COMMANDS = [
+  { name: "quote", frName: "devis", argument: { model: "res.partner", suffix: ": " } },
+  { name: "stock", frName: "stock", argument: { model: "product.product", suffix: "" } },
+  { name: "summarize_project", frName: "résumer_projet", argument: { model: "project.project", suffix: "" } },
+  { name: "create_task", frName: "créer_tâche", argument: { model: "project.project", suffix: ": " } },
+  { name: "show_kit", frName: "afficher_kit", argument: { model: "product.product", suffix: "" } },
+  { name: "export_pdf", frName: "exporter_pdf" },
+  { name: "undo", frName: "annuler" },
+  { name: "new", frName: "nouveau", local: true },
+  { name: "help", frName: "aide" }
+];
+function slashLabel(command) {
+  switch (command.name) {
+    case "quote":
+      return _t("Prepare a quotation for a customer");
+    case "stock":
+      return _t("Stock of a product");
+    case "summarize_project":
+      return _t("Summary of a project");
+    case "create_task":
+      return _t("Create a task in a project");
+    case "show_kit":
+      return _t("Components of a kit");
+    case "export_pdf":
+      return _t("This conversation as a PDF");
+    case "undo":
+      return _t("Undo my last change");
+    case "new":
+      return _t("Start a new conversation");
+    case "help":
+      return _t("What Copilot can do");
+    default:
+      return command.name;
+  }
+}
+function slashUsage(command) {
+  switch (command.name) {
+    case "quote":
+      return _t("customer: 3 Office Chair, 2 Office Lamp");
+    case "stock":
+      return _t("product");
+    case "summarize_project":
+      return _t("project");
+    case "create_task":
+      return _t("project: task title");
+    case "show_kit":
+      return _t("kit");
+    default:
+      return "";
+  }
+}
+function isFrench(lang) {
+  return /^fr\b/i.test(lang);
+}
+function displayName(command, lang) {
+  return isFrench(lang) ? command.frName : command.name;
+}
+function otherName(command, lang) {
+  const other = isFrench(lang) ? command.name : command.frName;
+  return other === displayName(command, lang) ? "" : other;
+}
+var key = (name) => normalizeText(name).replace(/[\s-]+/g, "_");
+function findCommand(word) {
+  const typed = key(word);
+  return SLASH_COMMANDS.find((command) => key(command.name) === typed || key(command.frName) === typed);
+}
+function filterCommands(query, lang) {
+  const typed = key(query);
+  if (!typed) {
+    return [...SLASH_COMMANDS];
+  }
+  const rank = (command) => {
+    const names = [key(displayName(command, lang)), key(otherName(command, lang) || command.name)];
+    if (names.some((name) => name.startsWith(typed))) {
+      return 0;
+    }
+    if (names.some((name) => name.includes(typed))) {
+      return 1;
+    }
+    return typed.length >= 3 && normalizeText(slashLabel(command)).includes(normalizeText(query)) ? 2 : 3;
+  };
+  return SLASH_COMMANDS.map((command, index) => ({ command, index, rank: rank(command) })).filter(({ rank: rank2 }) => rank2 < 3).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ command }) => command);
+}
+function parseSlashInput(text) {
+  const command = /^\/([^\s/]*)$/u.exec(text);
+  if (command) {
+    return { kind: "command", query: command[1] };
+  }
+  const withArgument2 = /^\/([^\s/]+)\s+([\s\S]*)$/u.exec(text);
+  if (!withArgument2) {
+    return null;
+  }
+  const found = findCommand(withArgument2[1]);
+  const argument = withArgument2[2];
+  if (!found?.argument || /[:\n]/.test(argument) || found.argument.suffix && /\s(?:avec|with)\s/i.test(argument)) {
+    return null;
+  }
+  return { kind: "argument", command: found, typed: withArgument2[1], argument };
+}
+function withArgument(input, name) {
+  return `/${input.typed} ${name}${input.command.argument?.suffix ?? ""}`;
+}
+function commandText(command, lang) {
+  return `/${displayName(command, lang)}`;
+}
+
+// src/slash_menu/slash_menu.ts
+import { Component, xml } from "@odoo/owl";
+var SlashMenu = class extends Component {
+  static template = xml`
+    <div class="o_copilot_slash_menu dropdown-menu show" t-on-mousedown.prevent="() => {}">
+      <div class="o_copilot_slash_title dropdown-header" t-esc="props.title"/>
+      <ul t-att-id="props.id" class="o_copilot_slash_items list-unstyled mb-0" role="listbox" t-att-aria-label="props.title">
+        <li t-foreach="props.items" t-as="item" t-key="item.key" role="option"
+            t-att-id="props.id + '_' + item_index"
+            class="dropdown-item o_copilot_slash_item" t-att-class="{ 'o_copilot_slash_item_active': item_index === props.active }"
+            t-att-aria-selected="item_index === props.active ? 'true' : 'false'"
+            t-on-mouseenter="() => props.onHover(item_index)" t-on-click="() => props.onPick(item_index)">
+          <span class="o_copilot_slash_label" t-esc="item.label"/>
+          <span t-if="item.alias" class="o_copilot_slash_alias" t-esc="item.alias"/>
+          <span t-if="item.detail" class="o_copilot_slash_detail" t-esc="item.detail"/>
+        </li>
+      </ul>
+      <div t-if="!props.items.length" class="o_copilot_slash_empty dropdown-item-text text-muted" role="status">
+        <t t-if="props.loading">
+          <i class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+          <t t-esc="props.loadingText"/>
+        </t>
+        <t t-else="" t-esc="props.emptyText"/>
+      </div>
+    </div>`;
+  static props = {
+    id: String,
+    title: String,
+    items: Array,
+    active: Number,
+    loading: Boolean,
+    loadingText: String,
+    emptyText: String,
+    onPick: Function,
+    onHover: Function
+  };
+};
+
 // src/composer/composer.ts
 var MAX_HEIGHT_PX = 200;
-var Composer = class extends Component {
-  static template = xml`
+var SEARCH_DELAY_MS = 150;
+var nextComposerId = 1;
+var Composer = class extends Component2 {
+  static components = { SlashMenu };
+  static template = xml2`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
+      <div t-if="props.project" class="o_copilot_context">
+        <span class="badge rounded-pill o_copilot_context_chip">
+          <i class="fa fa-folder-open-o me-1" aria-hidden="true"/>
+          <span t-esc="projectLabel"/>
+          <button type="button" class="btn btn-link o_copilot_context_clear"
+                  t-att-aria-label="labels.clearProject" t-att-title="labels.clearProject"
+                  t-on-click="() => props.onClearProject and props.onClearProject()">
+            <i class="fa fa-times" aria-hidden="true"/>
+          </button>
+        </span>
+      </div>
       <div class="o_copilot_composer_box">
+        <SlashMenu t-if="state.menu" id="menuId" title="menuTitle" items="state.items" active="state.active"
+                   loading="state.loading" loadingText="labels.searching" emptyText="labels.noMatch"
+                   onPick.bind="pick" onHover.bind="hover"/>
         <textarea t-ref="input" class="form-control o_copilot_input" rows="1"
                   t-att-placeholder="labels.placeholder" t-att-aria-label="labels.input"
-                  aria-describedby="o_copilot_composer_hint"
-                  t-on-input="onInput" t-on-keydown="onKeydown"/>
+                  t-att-aria-describedby="hintId"
+                  role="combobox" aria-autocomplete="list" aria-haspopup="listbox"
+                  t-att-aria-expanded="state.menu ? 'true' : 'false'"
+                  t-att-aria-controls="state.menu ? menuId : false"
+                  t-att-aria-activedescendant="state.menu and state.items.length ? menuId + '_' + state.active : false"
+                  t-on-input="onInput" t-on-keydown="onKeydown" t-on-blur="onBlur"/>
         <button t-if="props.canStop" type="button" class="btn btn-secondary o_copilot_stop"
                 t-att-aria-label="labels.stop" t-att-title="labels.stop" t-on-click="() => props.onStop()">
           <i class="fa fa-stop" aria-hidden="true"/>
@@ -276,7 +561,7 @@ var Composer = class extends Component {
           <i t-else="" class="fa fa-paper-plane" aria-hidden="true"/>
         </button>
       </div>
-      <div id="o_copilot_composer_hint" class="o_copilot_composer_hint text-muted" t-esc="labels.hint"/>
+      <div t-att-id="hintId" class="o_copilot_composer_hint text-muted" t-esc="labels.hint"/>
     </form>`;
   static props = {
     draft: String,
@@ -286,11 +571,24 @@ var Composer = class extends Component {
     autofocus: Boolean,
     onDraftChange: Function,
     onSend: Function,
-    onStop: Function
+    onStop: Function,
+    lang: { type: String, optional: true },
+    nameSearch: { type: Function, optional: true },
+    onCommand: { type: Function, optional: true },
+    project: { type: Object, optional: true },
+    onClearProject: { type: Function, optional: true }
   };
   setup() {
     this.input = useRef("input");
-    this.state = useState({ hasText: Boolean(this.props.draft.trim()) });
+    this.state = useState({ hasText: Boolean(this.props.draft.trim()), menu: "", items: [], active: 0, loading: false });
+    const id = nextComposerId++;
+    this.menuId = `o_copilot_slash_menu_${id}`;
+    this.hintId = `o_copilot_composer_hint_${id}`;
+    this.choices = [];
+    this.slash = null;
+    this.pickedText = "";
+    this.searchTimer = void 0;
+    this.searchSeq = 0;
     onMounted(() => {
       const el = this.input.el;
       if (el) {
@@ -301,15 +599,33 @@ var Composer = class extends Component {
         }
       }
     });
+    onWillUnmount(() => clearTimeout(this.searchTimer));
   }
   get labels() {
     return {
-      placeholder: _t("Ask Copilot…"),
+      placeholder: _t("Ask Copilot… (/ for commands)"),
       input: _t("Message to Copilot"),
       send: _t("Send"),
       stop: _t("Stop"),
-      hint: _t("Enter to send, Shift+Enter for a new line")
+      hint: _t("Enter to send, Shift+Enter for a new line, / for commands"),
+      commands: _t("Commands"),
+      searching: _t("Searching…"),
+      noMatch: _t("No match"),
+      clearProject: _t("Stop talking about this project")
     };
+  }
+  get lang() {
+    return this.props.lang || "en-US";
+  }
+  get projectLabel() {
+    return this.props.project ? _t("Project: %s", this.props.project.name) : "";
+  }
+  get menuTitle() {
+    const slash = this.slash;
+    if (this.state.menu === "argument" && slash?.kind === "argument") {
+      return `/${slash.typed} — ${slashUsage(slash.command) || slashLabel(slash.command)}`;
+    }
+    return this.labels.commands;
   }
   get canSend() {
     return this.state.hasText && !this.props.busy;
@@ -329,8 +645,146 @@ var Composer = class extends Component {
     this.state.hasText = Boolean(text.trim());
     this.props.onDraftChange(text);
     this.resize();
+    this.updateMenu(text);
+  }
+  // ------------------------------------------------------------------------------------------
+  // Slash menu
+  // ------------------------------------------------------------------------------------------
+  closeMenu() {
+    clearTimeout(this.searchTimer);
+    this.searchSeq++;
+    this.slash = null;
+    this.choices = [];
+    Object.assign(this.state, { menu: "", items: [], active: 0, loading: false });
+  }
+  /** Opens, filters or closes the menu for the text now in the input. */
+  updateMenu(text) {
+    const slash = text === this.pickedText ? null : parseSlashInput(text);
+    if (!slash) {
+      this.closeMenu();
+      return;
+    }
+    if (slash.kind === "command") {
+      const commands = filterCommands(slash.query, this.lang);
+      if (!commands.length) {
+        this.closeMenu();
+        return;
+      }
+      this.slash = slash;
+      this.choices = commands;
+      Object.assign(this.state, {
+        menu: "command",
+        loading: false,
+        active: 0,
+        items: commands.map((command) => ({
+          key: command.name,
+          label: `/${displayName(command, this.lang)}`,
+          alias: otherName(command, this.lang) ? `/${otherName(command, this.lang)}` : "",
+          detail: slashLabel(command)
+        }))
+      });
+      return;
+    }
+    const nameSearch = this.props.nameSearch;
+    const model = slash.command.argument?.model;
+    if (!nameSearch || !model) {
+      this.closeMenu();
+      return;
+    }
+    const sameCommand = this.state.menu === "argument" && this.slash?.kind === "argument" && this.slash.command === slash.command;
+    this.slash = slash;
+    if (!sameCommand) {
+      this.choices = [];
+      Object.assign(this.state, { menu: "argument", items: [], active: 0 });
+    }
+    this.state.loading = true;
+    clearTimeout(this.searchTimer);
+    const seq = ++this.searchSeq;
+    this.searchTimer = setTimeout(async () => {
+      let records = [];
+      try {
+        records = await nameSearch(model, slash.argument.trim());
+      } catch {
+        records = [];
+      }
+      if (seq !== this.searchSeq) {
+        return;
+      }
+      this.choices = records.map((record) => record.name);
+      Object.assign(this.state, {
+        loading: false,
+        active: 0,
+        items: records.map((record) => ({ key: String(record.id), label: record.name, alias: "", detail: "" }))
+      });
+    }, SEARCH_DELAY_MS);
+  }
+  hover(index) {
+    this.state.active = index;
+  }
+  /** Writes `text` in the input as if typed, caret at the end. */
+  setText(text) {
+    const el = this.input.el;
+    if (!el) {
+      return;
+    }
+    el.value = text;
+    el.focus();
+    el.setSelectionRange(text.length, text.length);
+    this.onInput();
+  }
+  pick(index) {
+    const choice = this.choices[index];
+    const slash = this.slash;
+    if (choice === void 0 || !slash) {
+      return;
+    }
+    if (typeof choice === "string") {
+      if (slash.kind === "argument") {
+        this.pickedText = withArgument(slash, choice);
+        this.setText(this.pickedText);
+      }
+      return;
+    }
+    if (choice.local) {
+      this.pickedText = "";
+      this.setText("");
+      this.props.onCommand?.(choice.name);
+      return;
+    }
+    if (!choice.argument) {
+      this.setText(commandText(choice, this.lang));
+      void this.submit();
+      return;
+    }
+    const name = displayName(choice, this.lang);
+    const project = this.props.project;
+    if (project && choice.argument.model === "project.project") {
+      this.pickedText = withArgument({ command: choice, typed: name }, project.name);
+      this.setText(this.pickedText);
+      return;
+    }
+    this.pickedText = "";
+    this.setText(`/${name} `);
+  }
+  onBlur() {
+    this.closeMenu();
   }
   onKeydown(ev) {
+    if (this.state.menu && !ev.isComposing && !ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      const result = menuKeydown(ev.key, this.state.active, this.state.items.length, { shift: ev.shiftKey });
+      if (result.handled) {
+        ev.preventDefault();
+        ev.stopPropagation();
+        this.state.active = result.active;
+        if (result.pick) {
+          this.pick(result.active);
+        } else if (result.close) {
+          this.pickedText = this.input.el?.value ?? "";
+          this.closeMenu();
+        }
+        return;
+      }
+    }
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
       ev.preventDefault();
       void this.submit();
@@ -351,21 +805,39 @@ var Composer = class extends Component {
   }
   async submit() {
     const el = this.input.el;
-    if (!el || !this.canSend) {
+    if (!el) {
       return;
     }
     const text = el.value;
-    el.value = "";
+    const local = /^\/(\S+)\s*$/.exec(text.trim());
+    const command = local ? findCommand(local[1]) : void 0;
+    if (command?.local && this.state.hasText) {
+      this.clear();
+      this.props.onCommand?.(command.name);
+      return;
+    }
+    if (!this.canSend) {
+      return;
+    }
+    this.clear();
+    el.focus();
+    await this.props.onSend(text);
+  }
+  clear() {
+    const el = this.input.el;
+    if (el) {
+      el.value = "";
+    }
+    this.pickedText = "";
+    this.closeMenu();
     this.state.hasText = false;
     this.props.onDraftChange("");
     this.resize();
-    el.focus();
-    await this.props.onSend(text);
   }
 };
 
 // src/message_list/message_list.ts
-import { Component as Component10, markup, onWillPatch, useEffect, useRef as useRef2, useState as useState3, xml as xml10 } from "@odoo/owl";
+import { Component as Component11, markup, onWillPatch, useEffect, useRef as useRef2, useState as useState3, xml as xml11 } from "@odoo/owl";
 
 // src/api/types.ts
 function isQuotationPreview(preview) {
@@ -382,10 +854,10 @@ function isRecordChangePreview(preview) {
 }
 
 // src/cards/action_card/action_card.ts
-import { Component as Component3, xml as xml3 } from "@odoo/owl";
+import { Component as Component4, xml as xml4 } from "@odoo/owl";
 
 // src/cards/action_footer/action_footer.ts
-import { Component as Component2, xml as xml2 } from "@odoo/owl";
+import { Component as Component3, xml as xml3 } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
 
 // src/format/money.ts
@@ -466,6 +938,56 @@ function loadedModule(name) {
 function hasUserModule() {
   return Boolean(loadedModule("@web/core/user")?.user);
 }
+function userObject(env) {
+  const user = loadedModule("@web/core/user")?.user;
+  return user ?? env?.services.user;
+}
+function toBcp47(lang) {
+  if (!lang) {
+    return "en-US";
+  }
+  return lang.split("@")[0].replace(/_/g, "-");
+}
+function currentUser(env) {
+  const user = userObject(env);
+  const lang = user?.lang || document.documentElement.lang || navigator.language;
+  return {
+    id: typeof user?.userId === "number" ? user.userId : null,
+    lang: toBcp47(lang),
+    name: typeof user?.name === "string" ? user.name : "",
+    isSystem: Boolean(user?.isSystem)
+  };
+}
+function languageName(lang) {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: "language" }).of(lang);
+    return name ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : lang;
+  } catch {
+    return lang;
+  }
+}
+function isAppInstalled(module) {
+  try {
+    const modules = odoo.loader?.modules;
+    if (!modules) {
+      return void 0;
+    }
+    const prefix = `@${module}/`;
+    for (const name of modules.keys()) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  } catch {
+    return void 0;
+  }
+}
+function actionUrl(action) {
+  return hasUserModule() ? `/odoo/action-${action}` : `/web#action=${encodeURIComponent(action)}`;
+}
+var SETTINGS_ACTION = "copilot.copilot_config_settings_action";
+var FULL_PAGE_ACTION = "copilot.app";
 function numberFormat() {
   const localization = loadedModule("@web/core/l10n/localization")?.localization;
   try {
@@ -493,6 +1015,20 @@ function csrfToken() {
     return "";
   }
 }
+var OPEN_SHORTCUT = "alt+shift+o";
+function isMac() {
+  try {
+    return /Mac|iPod|iPhone|iPad/.test(navigator.platform);
+  } catch {
+    return false;
+  }
+}
+function shortcutLabel() {
+  return isMac() ? "Control+Shift+O" : "Alt+Shift+O";
+}
+function confirmationDialog() {
+  return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
+}
 
 // src/cards/action_status.ts
 function statusBadge(status) {
@@ -516,8 +1052,13 @@ var actionCardProps = {
   request: String,
   error: String,
   onConfirm: Function,
-  onReject: Function
+  onReject: Function,
+  undo: { type: Object, optional: true },
+  onUndo: { type: Function, optional: true }
 };
+function canUndo(action) {
+  return action.status === "done" && action.tool !== "undo";
+}
 
 // src/cards/open_record.ts
 function openRecord(actionService, record, ev) {
@@ -535,8 +1076,8 @@ function openRecord(actionService, record, ev) {
 }
 
 // src/cards/action_footer/action_footer.ts
-var ActionFooter = class extends Component2 {
-  static template = xml2`
+var ActionFooter = class extends Component3 {
+  static template = xml3`
     <div class="o_copilot_card_footer">
       <t t-if="props.action.status === 'proposed'">
         <div t-if="props.error" class="o_copilot_card_error text-danger" role="alert">
@@ -558,14 +1099,29 @@ var ActionFooter = class extends Component2 {
           </button>
         </div>
       </t>
-      <div t-elif="props.action.status === 'done'" class="o_copilot_card_outcome o_copilot_card_done">
-        <i class="fa fa-check-circle text-success me-1" aria-hidden="true"/>
-        <t t-if="props.action.record">
-          <t t-esc="doneParts[0]"/><a class="o_copilot_record_link" t-att-href="recordHref"
-             t-on-click="openRecord" t-esc="props.action.record.name"/><t t-esc="doneParts[1]"/>
-        </t>
-        <t t-else="" t-esc="labels.done"/>
-      </div>
+      <t t-elif="props.action.status === 'done'">
+        <div class="o_copilot_card_outcome o_copilot_card_done">
+          <span class="o_copilot_card_done_text">
+            <i class="fa fa-check-circle text-success me-1" aria-hidden="true"/>
+            <t t-if="props.action.record">
+              <t t-esc="doneParts[0]"/><a class="o_copilot_record_link" t-att-href="recordHref"
+                 t-on-click="openRecord" t-esc="props.action.record.name"/><t t-esc="doneParts[1]"/>
+            </t>
+            <t t-else="" t-esc="labels.done"/>
+          </span>
+          <button t-if="showUndo" type="button" class="btn btn-link btn-sm o_copilot_undo"
+                  t-att-disabled="undoState === 'running' ? 'disabled' : false"
+                  t-att-title="labels.undoTitle" t-on-click="() => props.onUndo(props.action.id)">
+            <i class="fa me-1" t-att-class="undoState === 'running' ? 'fa-circle-o-notch fa-spin' : 'fa-undo'" aria-hidden="true"/>
+            <t t-esc="labels.undo"/>
+          </button>
+        </div>
+        <div t-if="props.undo and props.undo.message" class="o_copilot_undo_result" role="status"
+             t-att-class="undoClass">
+          <i class="fa me-1" t-att-class="undoState === 'undone' ? 'fa-undo' : 'fa-exclamation-triangle'" aria-hidden="true"/>
+          <span t-esc="props.undo.message"/>
+        </div>
+      </t>
       <div t-elif="props.action.status === 'rejected'" class="o_copilot_card_outcome text-muted">
         <i class="fa fa-ban me-1" aria-hidden="true"/>
         <t t-esc="labels.cancelled"/>
@@ -585,8 +1141,27 @@ var ActionFooter = class extends Component2 {
       cancel: _t("Cancel"),
       done: _t("Done"),
       cancelled: _t("Cancelled"),
-      failed: _t("This action failed.")
+      failed: _t("This action failed."),
+      undo: _t("Undo change"),
+      undoTitle: _t("Reverse this change in Odoo, if nothing changed since")
     };
+  }
+  get undoState() {
+    return this.props.undo?.state ?? "";
+  }
+  /** Undo on a done change, until it is undone (a refusal or an error may be tried again). */
+  get showUndo() {
+    return Boolean(this.props.onUndo) && canUndo(this.props.action) && this.undoState !== "undone";
+  }
+  get undoClass() {
+    switch (this.undoState) {
+      case "undone":
+        return "text-muted";
+      case "refused":
+        return "text-warning";
+      default:
+        return "text-danger";
+    }
   }
   /** The text around the record's link: "Quotation %s created" → ["Quotation ", " created"]. */
   get doneParts() {
@@ -607,9 +1182,9 @@ var ActionFooter = class extends Component2 {
 };
 
 // src/cards/action_card/action_card.ts
-var ActionCard = class extends Component3 {
+var ActionCard = class extends Component4 {
   static components = { ActionFooter };
-  static template = xml3`
+  static template = xml4`
     <section class="o_copilot_card o_copilot_action_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -618,7 +1193,8 @@ var ActionCard = class extends Component3 {
         <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
       </header>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.done"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.done"/>
     </section>`;
   static props = actionCardProps;
   get badge() {
@@ -630,10 +1206,10 @@ var ActionCard = class extends Component3 {
 };
 
 // src/cards/note_card/note_card.ts
-import { Component as Component4, xml as xml4 } from "@odoo/owl";
-var NoteCard = class extends Component4 {
+import { Component as Component5, xml as xml5 } from "@odoo/owl";
+var NoteCard = class extends Component5 {
   static components = { ActionFooter };
-  static template = xml4`
+  static template = xml5`
     <section class="o_copilot_card o_copilot_note_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -649,7 +1225,8 @@ var NoteCard = class extends Component4 {
         <blockquote class="o_copilot_card_text o_copilot_note_body" t-esc="preview.body"/>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.logged"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.logged"/>
     </section>`;
   static props = actionCardProps;
   get preview() {
@@ -668,10 +1245,10 @@ var NoteCard = class extends Component4 {
 };
 
 // src/cards/quotation_card/quotation_card.ts
-import { Component as Component5, xml as xml5 } from "@odoo/owl";
-var QuotationCard = class extends Component5 {
+import { Component as Component6, xml as xml6 } from "@odoo/owl";
+var QuotationCard = class extends Component6 {
   static components = { ActionFooter };
-  static template = xml5`
+  static template = xml6`
     <section class="o_copilot_card o_copilot_quotation_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -730,7 +1307,8 @@ var QuotationCard = class extends Component5 {
         </table>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.created"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
   get preview() {
@@ -781,11 +1359,11 @@ var QuotationCard = class extends Component5 {
 };
 
 // src/cards/record_change_card/record_change_card.ts
-import { Component as Component6, xml as xml6 } from "@odoo/owl";
+import { Component as Component7, xml as xml7 } from "@odoo/owl";
 import { useService as useService2 } from "@web/core/utils/hooks";
-var RecordChangeCard = class extends Component6 {
+var RecordChangeCard = class extends Component7 {
   static components = { ActionFooter };
-  static template = xml6`
+  static template = xml7`
     <section class="o_copilot_card o_copilot_record_change_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -817,7 +1395,8 @@ var RecordChangeCard = class extends Component6 {
         </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.updated"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.updated"/>
     </section>`;
   static props = actionCardProps;
   setup() {
@@ -872,10 +1451,10 @@ var RecordChangeCard = class extends Component6 {
 };
 
 // src/cards/task_card/task_card.ts
-import { Component as Component7, xml as xml7 } from "@odoo/owl";
-var TaskCard = class extends Component7 {
+import { Component as Component8, xml as xml8 } from "@odoo/owl";
+var TaskCard = class extends Component8 {
   static components = { ActionFooter };
-  static template = xml7`
+  static template = xml8`
     <section class="o_copilot_card o_copilot_task_card" t-att-class="'o_copilot_card_' + props.action.status"
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
@@ -901,7 +1480,8 @@ var TaskCard = class extends Component7 {
         <div t-if="preview.description" class="o_copilot_card_text o_copilot_task_description" t-esc="preview.description"/>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.created"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
   get preview() {
@@ -944,9 +1524,9 @@ function cardForAction(action) {
 }
 
 // src/cards/choice_card/choice_card.ts
-import { Component as Component8, xml as xml8 } from "@odoo/owl";
-var ChoiceCard = class extends Component8 {
-  static template = xml8`
+import { Component as Component9, xml as xml9 } from "@odoo/owl";
+var ChoiceCard = class extends Component9 {
+  static template = xml9`
     <section class="o_copilot_card o_copilot_choice_card" t-att-aria-label="labels.title">
       <header class="o_copilot_card_header">
         <i class="fa fa-question-circle o_copilot_card_icon" aria-hidden="true"/>
@@ -978,7 +1558,7 @@ var ChoiceCard = class extends Component8 {
 };
 
 // src/copy_button/copy_button.ts
-import { Component as Component9, onWillUnmount, useState as useState2, xml as xml9 } from "@odoo/owl";
+import { Component as Component10, onWillUnmount as onWillUnmount2, useState as useState2, xml as xml10 } from "@odoo/owl";
 var FEEDBACK_MS = 1500;
 async function writeClipboard(text) {
   try {
@@ -1003,8 +1583,8 @@ async function writeClipboard(text) {
     area.remove();
   }
 }
-var CopyButton = class extends Component9 {
-  static template = xml9`
+var CopyButton = class extends Component10 {
+  static template = xml10`
     <button type="button" class="btn btn-link btn-sm o_copilot_copy"
             t-att-class="{ 'o_copilot_copied': state.copied }"
             t-att-aria-label="labels.copy" t-att-title="labels.copy" t-on-click="copy">
@@ -1015,7 +1595,7 @@ var CopyButton = class extends Component9 {
   setup() {
     this.state = useState2({ copied: false });
     this.timer = void 0;
-    onWillUnmount(() => clearTimeout(this.timer));
+    onWillUnmount2(() => clearTimeout(this.timer));
   }
   get labels() {
     return { copy: _t("Copy"), copied: _t("Copied") };
@@ -1305,6 +1885,9 @@ function describeError(error) {
     if (error.isSessionExpired) {
       return _t("Your Odoo session has expired. Reload the page to sign in again.");
     }
+    if (error.isMissingRoute) {
+      return _t("This needs a newer version of the Copilot module on this Odoo server. Ask your administrator to upgrade it.");
+    }
     switch (error.kind) {
       case "server":
         return error.message;
@@ -1319,11 +1902,30 @@ function describeError(error) {
 
 // src/store/copilot_store.ts
 var STOP_GRACE_MS = 2e3;
-function sessionOpenState(getStorage, key) {
+function sessionOpenState(getStorage, key2) {
+  const sessionKey = `${key2}.session`;
   return {
+    loadSession: () => {
+      try {
+        return getStorage()?.getItem(sessionKey) || null;
+      } catch {
+        return null;
+      }
+    },
+    saveSession: (sessionId) => {
+      try {
+        const storage = getStorage();
+        if (sessionId) {
+          storage?.setItem(sessionKey, sessionId);
+        } else {
+          storage?.removeItem(sessionKey);
+        }
+      } catch {
+      }
+    },
     load: () => {
       try {
-        return getStorage()?.getItem(key) === "1";
+        return getStorage()?.getItem(key2) === "1";
       } catch {
         return false;
       }
@@ -1332,14 +1934,20 @@ function sessionOpenState(getStorage, key) {
       try {
         const storage = getStorage();
         if (open) {
-          storage?.setItem(key, "1");
+          storage?.setItem(key2, "1");
         } else {
-          storage?.removeItem(key);
+          storage?.removeItem(key2);
         }
       } catch {
       }
     }
   };
+}
+function withProjectContext(text, project) {
+  if (!project || text.startsWith("/") || text.toLocaleLowerCase().includes(project.name.toLocaleLowerCase())) {
+    return text;
+  }
+  return `[${_t("Project: %s", project.name)}] ${text}`;
 }
 function mostRecentSession(sessions) {
   let latest;
@@ -1401,9 +2009,36 @@ var CopilotStore = class {
   actionRequests = {};
   /** Action id → why the last confirm/cancel failed. */
   actionErrors = {};
+  /** Action id → what Undo did on it. */
+  undoStates = {};
+  /** The full-page Copilot is on screen: the side panel hides meanwhile (same conversation). */
+  fullPage = false;
+  /** The project picked in the full page, or null. */
+  projectContext = null;
+  /** The conversations column of the full page. */
+  sessions = [];
+  sessionsState = "idle";
+  sessionsError = "";
+  sessionQuery = "";
+  /** Session id → the change running on it. */
+  sessionRequests = {};
+  /** The memories section of the full page. */
+  memories = [];
+  memoriesState = "idle";
+  memoriesError = "";
+  memoryRequests = {};
+  /** The last "Export my history" / "Delete all my history": running, its error, or what it did. */
+  historyRequest = "";
+  historyError = "";
+  historyNotice = "";
+  /** The PDF of the conversation is being made; why it failed. */
+  pdfRequest = false;
+  pdfError = "";
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   conversation = 0;
   localSeq = 0;
+  /** Bumped by each load of the conversations list: an older answer is dropped. */
+  sessionsSeq = 0;
   /**
    * Stops the answer being received; null when none is. A function, not the turn itself: the
    * store is wrapped in owl's reactive(), which would wrap a plain object read from it too.
@@ -1460,14 +2095,15 @@ var CopilotStore = class {
       this.open();
     }
   }
-  /** Reopens the user's most recent conversation, so it survives a page reload. */
+  /** Reopens the conversation shown before a reload, else the user's most recent one. */
   async loadLastSession() {
     const conversation = this.conversation;
     this.loadState = "loading";
     this.loadError = "";
     try {
       const { sessions } = await this.api.sessions();
-      const latest = mostRecentSession(sessions ?? []);
+      const remembered = this.openState?.loadSession?.();
+      const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
       const history = latest ? await this.api.messages(latest.id) : void 0;
       if (conversation !== this.conversation) {
         return;
@@ -1476,6 +2112,7 @@ var CopilotStore = class {
         this.sessionId = latest.id;
         this.sessionTitle = latest.title;
         this.messages = history.messages ?? [];
+        this.openState?.saveSession?.(latest.id);
       }
       this.loadState = "ready";
     } catch (error) {
@@ -1490,6 +2127,7 @@ var CopilotStore = class {
     this.conversation++;
     this.sessionId = null;
     this.sessionTitle = "";
+    this.openState?.saveSession?.(null);
     this.messages = [];
     this.stopRunning = null;
     this.sending = false;
@@ -1498,13 +2136,15 @@ var CopilotStore = class {
     this.loadError = "";
     this.actionRequests = {};
     this.actionErrors = {};
+    this.undoStates = {};
   }
   /** Shows the user's message at once, then the reply; false when nothing was sent. */
   async send(text) {
-    const content = text.trim();
-    if (!content || this.isBusy) {
+    const trimmed = text.trim();
+    if (!trimmed || this.isBusy) {
       return false;
     }
+    const content = withProjectContext(trimmed, this.projectContext);
     const id = `local_${++this.localSeq}`;
     this.messages.push({ id, role: "user", content, created_at: now() });
     this.draft = "";
@@ -1597,6 +2237,7 @@ var CopilotStore = class {
       case "start":
         turn.sessionId = event.session_id;
         this.sessionId = event.session_id;
+        this.openState?.saveSession?.(event.session_id);
         turn.user.pending = false;
         break;
       case "text":
@@ -1639,6 +2280,7 @@ var CopilotStore = class {
     const { reply } = turn;
     if (result.session_id) {
       this.sessionId = result.session_id;
+      this.openState?.saveSession?.(result.session_id);
     }
     if (result.message_id) {
       reply.id = result.message_id;
@@ -1692,6 +2334,9 @@ var CopilotStore = class {
     } else if (!turn.ended) {
       reply.stopped = true;
     }
+    if (this.sessionsState !== "idle") {
+      void this.loadSessions();
+    }
   }
   confirmAction(actionId) {
     return this.runAction(actionId, "confirm");
@@ -1719,6 +2364,240 @@ var CopilotStore = class {
       if (conversation === this.conversation) {
         delete this.actionRequests[actionId];
       }
+    }
+  }
+  // ------------------------------------------------------------------------------------------
+  // Undo
+  // ------------------------------------------------------------------------------------------
+  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
+  async undoAction(actionId) {
+    if (this.undoStates[actionId]?.state === "running") {
+      return;
+    }
+    const conversation = this.conversation;
+    this.undoStates[actionId] = { state: "running", message: "" };
+    let state;
+    try {
+      const { undone, message } = await this.api.undoAction(actionId);
+      state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
+    } catch (error) {
+      state = { state: "error", message: describeError(error) };
+    }
+    if (conversation === this.conversation) {
+      this.undoStates[actionId] = state;
+    }
+  }
+  // ------------------------------------------------------------------------------------------
+  // Project context
+  // ------------------------------------------------------------------------------------------
+  setProjectContext(project) {
+    this.projectContext = project ? { id: project.id, name: project.name } : null;
+  }
+  // ------------------------------------------------------------------------------------------
+  // Conversations list
+  // ------------------------------------------------------------------------------------------
+  /** The list as shown: filtered here too, in case the addon ignores `query`. */
+  get visibleSessions() {
+    return filterSessions(this.sessions, this.sessionQuery);
+  }
+  /** Loads the user's conversations, filtered by `query` (kept for the next loads). */
+  async loadSessions(query = this.sessionQuery) {
+    const seq = ++this.sessionsSeq;
+    this.sessionQuery = query;
+    if (this.sessionsState !== "ready") {
+      this.sessionsState = "loading";
+    }
+    try {
+      const { sessions } = await this.api.sessions(query);
+      if (seq === this.sessionsSeq) {
+        this.sessions = sessions ?? [];
+        this.sessionsState = "ready";
+        this.sessionsError = "";
+        const current = this.sessions.find((session) => session.id === this.sessionId);
+        if (current?.title) {
+          this.sessionTitle = current.title;
+        }
+      }
+    } catch (error) {
+      if (seq === this.sessionsSeq) {
+        this.sessionsState = "error";
+        this.sessionsError = describeError(error);
+      }
+    }
+  }
+  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
+  async openSession(sessionId) {
+    if (sessionId === this.sessionId && this.loadState === "ready") {
+      return;
+    }
+    this.newConversation();
+    const conversation = this.conversation;
+    const known = this.sessions.find((session) => session.id === sessionId);
+    this.sessionId = sessionId;
+    this.openState?.saveSession?.(sessionId);
+    this.sessionTitle = known?.title ?? "";
+    this.loadState = "loading";
+    try {
+      const history = await this.api.messages(sessionId);
+      if (conversation === this.conversation) {
+        this.messages = history.messages ?? [];
+        this.loadState = "ready";
+      }
+    } catch (error) {
+      if (conversation === this.conversation) {
+        this.loadState = "error";
+        this.loadError = describeError(error);
+      }
+    }
+  }
+  /** Reloads what the panel shows: the open conversation, or the most recent one. */
+  reload() {
+    const sessionId = this.sessionId;
+    if (sessionId) {
+      this.sessionId = null;
+      return this.openSession(sessionId);
+    }
+    return this.loadLastSession();
+  }
+  renameSession(sessionId, title) {
+    const clean = title.trim();
+    if (!clean) {
+      return Promise.resolve(false);
+    }
+    return this.updateSession(sessionId, { title: clean }, "rename");
+  }
+  togglePinned(sessionId) {
+    const session = this.sessions.find((candidate) => candidate.id === sessionId);
+    return this.updateSession(sessionId, { pinned: !session?.pinned }, "pin");
+  }
+  async updateSession(sessionId, changes, request) {
+    if (this.sessionRequests[sessionId]) {
+      return false;
+    }
+    this.sessionRequests[sessionId] = request;
+    this.sessionsError = "";
+    try {
+      const { session } = await this.api.updateSession(sessionId, changes);
+      const updated = { ...this.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session };
+      this.sessions = this.sessions.map((candidate) => candidate.id === sessionId ? updated : candidate);
+      if (this.sessionId === sessionId) {
+        this.sessionTitle = updated.title;
+      }
+      return true;
+    } catch (error) {
+      this.sessionsError = describeError(error);
+      return false;
+    } finally {
+      delete this.sessionRequests[sessionId];
+    }
+  }
+  /** Deletes a conversation; deleting the open one starts a new conversation. */
+  async deleteSession(sessionId) {
+    if (this.sessionRequests[sessionId]) {
+      return false;
+    }
+    this.sessionRequests[sessionId] = "delete";
+    this.sessionsError = "";
+    try {
+      await this.api.deleteSession(sessionId);
+      this.sessions = this.sessions.filter((session) => session.id !== sessionId);
+      if (this.sessionId === sessionId) {
+        this.newConversation();
+      }
+      return true;
+    } catch (error) {
+      this.sessionsError = describeError(error);
+      return false;
+    } finally {
+      delete this.sessionRequests[sessionId];
+    }
+  }
+  // ------------------------------------------------------------------------------------------
+  // Memories and history
+  // ------------------------------------------------------------------------------------------
+  async loadMemories() {
+    this.memoriesState = "loading";
+    this.memoriesError = "";
+    try {
+      const { memories } = await this.api.memories();
+      this.memories = memories ?? [];
+      this.memoriesState = "ready";
+    } catch (error) {
+      this.memoriesState = "error";
+      this.memoriesError = describeError(error);
+    }
+  }
+  async deleteMemory(memoryId) {
+    if (this.memoryRequests[memoryId]) {
+      return false;
+    }
+    this.memoryRequests[memoryId] = true;
+    this.memoriesError = "";
+    try {
+      await this.api.deleteMemory(memoryId);
+      this.memories = this.memories.filter((memory) => memory.id !== memoryId);
+      return true;
+    } catch (error) {
+      this.memoriesError = describeError(error);
+      return false;
+    } finally {
+      delete this.memoryRequests[memoryId];
+    }
+  }
+  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
+  async exportHistory() {
+    if (this.historyRequest) {
+      return void 0;
+    }
+    this.historyRequest = "export";
+    this.historyError = "";
+    this.historyNotice = "";
+    try {
+      return await this.api.exportHistory();
+    } catch (error) {
+      this.historyError = describeError(error);
+      return void 0;
+    } finally {
+      this.historyRequest = "";
+    }
+  }
+  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
+  async deleteHistory() {
+    if (this.historyRequest) {
+      return false;
+    }
+    this.historyRequest = "delete";
+    this.historyError = "";
+    this.historyNotice = "";
+    try {
+      await this.api.deleteHistory();
+      this.newConversation();
+      this.sessions = [];
+      this.memories = [];
+      this.historyNotice = _t("Your conversations and memories were deleted.");
+      return true;
+    } catch (error) {
+      this.historyError = describeError(error);
+      return false;
+    } finally {
+      this.historyRequest = "";
+    }
+  }
+  /** The open conversation as a PDF, or undefined (the error is shown). */
+  async exportPdf() {
+    const sessionId = this.sessionId;
+    if (!sessionId || this.pdfRequest) {
+      return void 0;
+    }
+    this.pdfRequest = true;
+    this.pdfError = "";
+    try {
+      return await this.api.exportPdf(sessionId);
+    } catch (error) {
+      this.pdfError = describeError(error);
+      return void 0;
+    } finally {
+      this.pdfRequest = false;
     }
   }
 };
@@ -1768,9 +2647,9 @@ function toolLabel(tool) {
 // src/message_list/message_list.ts
 var MAX_CACHED = 200;
 var STICK_PX = 48;
-var MessageList = class extends Component10 {
+var MessageList = class extends Component11 {
   static components = { ChoiceCard, CopyButton };
-  static template = xml10`
+  static template = xml11`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
       <div t-if="store.loadState === 'loading'" class="o_copilot_loading text-muted" role="status">
@@ -1780,7 +2659,7 @@ var MessageList = class extends Component10 {
       <div t-elif="store.loadState === 'error'" class="alert alert-warning o_copilot_load_error" role="alert">
         <div t-esc="store.loadError"/>
         <button type="button" class="btn btn-sm btn-secondary mt-2 o_copilot_reload"
-                t-on-click="() => store.loadLastSession()">
+                t-on-click="() => store.reload()">
           <i class="fa fa-refresh me-1" aria-hidden="true"/>
           <t t-esc="labels.retry"/>
         </button>
@@ -1833,7 +2712,7 @@ var MessageList = class extends Component10 {
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
-               onConfirm.bind="confirm" onReject.bind="reject"/>
+               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"/>
           </t>
           <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
             <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
@@ -1938,14 +2817,25 @@ var MessageList = class extends Component10 {
   reject(actionId) {
     void this.store.rejectAction(actionId);
   }
+  undo(actionId) {
+    void this.store.undoAction(actionId);
+  }
 };
 
+// src/odoo/name_search.ts
+function createNameSearch(orm, limit = 8) {
+  return async (model, name) => {
+    const pairs = await orm.call(model, "name_search", [], { name, limit });
+    return Array.isArray(pairs) ? pairs.filter((pair) => Array.isArray(pair) && typeof pair[0] === "number").map(([id, label]) => ({ id, name: String(label) })) : [];
+  };
+}
+
 // src/chat_panel/chat_panel.ts
-var ChatPanel = class extends Component11 {
+var ChatPanel = class extends Component12 {
   static components = { Composer, MessageList };
-  static template = xml11`
-    <aside t-if="store.isOpen" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
-           t-att-aria-label="labels.title" t-on-keydown="onKeydown">
+  static template = xml12`
+    <aside t-if="store.isOpen and !store.fullPage" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
+           role="complementary" t-att-aria-label="labels.title" t-on-keydown="onKeydown">
       <header class="o_copilot_header">
         <span class="o_copilot_header_icon" aria-hidden="true">
           <svg viewBox="0 0 24 24" width="18" height="18" focusable="false">
@@ -1964,6 +2854,10 @@ var ChatPanel = class extends Component11 {
                 t-on-click="onNewConversation">
           <i class="fa fa-pencil-square-o" aria-hidden="true"/>
         </button>
+        <a class="btn btn-link o_copilot_header_button o_copilot_open_full_page" t-att-href="fullPageHref"
+           role="button" t-att-aria-label="labels.fullPage" t-att-title="labels.fullPage" t-on-click="openFullPage">
+          <i class="fa fa-expand" aria-hidden="true"/>
+        </a>
         <button type="button" class="btn btn-link o_copilot_header_button o_copilot_close"
                 t-att-aria-label="labels.close" t-att-title="labels.close" t-on-click="close">
           <i class="fa fa-times" aria-hidden="true"/>
@@ -1972,23 +2866,49 @@ var ChatPanel = class extends Component11 {
       <MessageList store="props.store"/>
       <Composer draft="store.draft" busy="store.isBusy" canStop="store.canStop"
                 lastMessage="store.lastUserMessage" autofocus="store.autofocus"
+                lang="lang" nameSearch="nameSearch" onCommand.bind="onCommand"
+                project="store.projectContext or undefined" onClearProject.bind="onClearProject"
                 onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
   setup() {
     this.store = useState4(this.props.store);
     this.panel = useRef3("panel");
+    this.actionService = useService3("action");
+    this.nameSearch = createNameSearch(useService3("orm"));
+    this.lang = currentUser(this.env).lang;
   }
   get labels() {
     return {
       title: _t("Copilot"),
       newConversation: _t("New conversation"),
+      fullPage: _t("Open full page"),
       close: _t("Close")
     };
+  }
+  get fullPageHref() {
+    return actionUrl(FULL_PAGE_ACTION);
   }
   onNewConversation() {
     this.store.newConversation();
     this.panel.el?.querySelector(".o_copilot_input")?.focus();
+  }
+  onCommand(name) {
+    if (name === "new") {
+      this.onNewConversation();
+    }
+  }
+  onClearProject() {
+    this.store.setProjectContext(null);
+  }
+  /** The same conversation in the full page; the panel closes (the page shows it now). */
+  openFullPage(ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
+      return;
+    }
+    ev.preventDefault();
+    this.store.close();
+    void this.actionService.doAction(FULL_PAGE_ACTION, { clearBreadcrumbs: true });
   }
   onDraftChange(text) {
     this.store.draft = text;
@@ -2013,17 +2933,768 @@ var ChatPanel = class extends Component11 {
   }
 };
 
+// src/full_page/full_page.ts
+import { Component as Component16, onMounted as onMounted3, onWillUnmount as onWillUnmount4, useRef as useRef6, useState as useState8, xml as xml16 } from "@odoo/owl";
+import { useService as useService6 } from "@web/core/utils/hooks";
+
+// src/odoo/download.ts
+function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1e4);
+}
+function datedFilename(prefix, extension, now2 = /* @__PURE__ */ new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${prefix}-${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}.${extension}`;
+}
+
+// src/privacy/privacy.ts
+import { Component as Component13, onMounted as onMounted2, useRef as useRef4, useState as useState5, xml as xml13 } from "@odoo/owl";
+
+// src/odoo/confirm.ts
+import { useService as useService4 } from "@web/core/utils/hooks";
+function useConfirm() {
+  const dialog = useService4("dialog");
+  return (options) => new Promise((resolve) => {
+    const ConfirmationDialog = confirmationDialog();
+    if (!dialog || !ConfirmationDialog) {
+      resolve(window.confirm(`${options.title}
+
+${options.body}`));
+      return;
+    }
+    dialog.add(
+      ConfirmationDialog,
+      {
+        title: options.title,
+        body: options.body,
+        confirmLabel: options.confirmLabel,
+        cancelLabel: options.cancelLabel,
+        confirmClass: "btn-danger",
+        confirm: () => resolve(true),
+        cancel: () => resolve(false)
+      },
+      { onClose: () => resolve(false) }
+    );
+  });
+}
+
+// src/privacy/privacy.ts
+var Privacy = class extends Component13 {
+  static template = xml13`
+    <section class="o_copilot_privacy" aria-labelledby="o_copilot_privacy_title" t-on-keydown="onKeydown">
+      <div class="o_copilot_privacy_content">
+        <header class="o_copilot_privacy_header">
+          <h2 id="o_copilot_privacy_title" class="o_copilot_privacy_title" tabindex="-1" t-ref="title" t-esc="labels.title"/>
+          <button type="button" class="btn btn-secondary btn-sm o_copilot_privacy_close" t-on-click="() => props.onClose()">
+            <i class="fa fa-arrow-left me-1" aria-hidden="true"/>
+            <t t-esc="labels.back"/>
+          </button>
+        </header>
+
+        <h3 class="o_copilot_privacy_subtitle" t-esc="labels.memories"/>
+        <p class="text-muted" t-esc="labels.memoriesHelp"/>
+        <div t-if="store.memoriesError" class="alert alert-warning o_copilot_memories_error" role="alert">
+          <span t-esc="store.memoriesError"/>
+          <button t-if="store.memoriesState === 'error'" type="button" class="btn btn-link btn-sm p-0 ms-1 align-baseline"
+                  t-on-click="() => store.loadMemories()" t-esc="labels.retry"/>
+        </div>
+        <div t-if="store.memoriesState === 'loading'" class="text-muted" role="status">
+          <i class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+          <t t-esc="labels.loading"/>
+        </div>
+        <p t-elif="store.memoriesState === 'ready' and !store.memories.length" class="o_copilot_memories_empty text-muted" t-esc="labels.empty"/>
+        <ul t-if="store.memories.length" class="list-group o_copilot_memories">
+          <li t-foreach="store.memories" t-as="memory" t-key="memory.id" class="list-group-item o_copilot_memory">
+            <div class="o_copilot_memory_text">
+              <div t-esc="memory.text"/>
+              <small t-if="memory.created_at" class="text-muted" t-esc="date(memory)"/>
+            </div>
+            <button type="button" class="btn btn-link btn-sm o_copilot_memory_delete"
+                    t-att-aria-label="labels.forget + ': ' + memory.text" t-att-title="labels.forget"
+                    t-att-disabled="store.memoryRequests[memory.id] ? 'disabled' : false"
+                    t-on-click="() => this.deleteMemory(memory)">
+              <i class="fa" t-att-class="store.memoryRequests[memory.id] ? 'fa-circle-o-notch fa-spin' : 'fa-trash-o'" aria-hidden="true"/>
+            </button>
+          </li>
+        </ul>
+
+        <h3 class="o_copilot_privacy_subtitle" t-esc="labels.history"/>
+        <p class="text-muted" t-esc="labels.historyHelp"/>
+        <div t-if="store.historyError" class="alert alert-warning o_copilot_history_error" role="alert" t-esc="store.historyError"/>
+        <div t-if="store.historyNotice" class="alert alert-success o_copilot_history_notice" role="status" t-esc="store.historyNotice"/>
+        <div class="o_copilot_privacy_buttons">
+          <button type="button" class="btn btn-secondary o_copilot_history_export"
+                  t-att-disabled="store.historyRequest ? 'disabled' : false" t-on-click="exportHistory">
+            <i class="fa me-1" t-att-class="store.historyRequest === 'export' ? 'fa-circle-o-notch fa-spin' : 'fa-download'" aria-hidden="true"/>
+            <t t-esc="labels.exportHistory"/>
+          </button>
+          <button type="button" class="btn btn-outline-danger o_copilot_history_delete"
+                  t-att-disabled="store.historyRequest ? 'disabled' : false" t-on-click="deleteHistory">
+            <i class="fa me-1" t-att-class="store.historyRequest === 'delete' ? 'fa-circle-o-notch fa-spin' : 'fa-trash-o'" aria-hidden="true"/>
+            <t t-esc="labels.delete"/>
+          </button>
+        </div>
+      </div>
+    </section>`;
+  static props = { store: CopilotStore, lang: String, onClose: Function };
+  setup() {
+    this.store = useState5(this.props.store);
+    this.confirm = useConfirm();
+    this.title = useRef4("title");
+    onMounted2(() => {
+      this.title.el?.focus();
+      void this.store.loadMemories();
+    });
+  }
+  get labels() {
+    return {
+      title: _t("Memories and privacy"),
+      back: _t("Back to the conversation"),
+      memories: _t("What Copilot remembers"),
+      memoriesHelp: _t("Facts you asked Copilot to remember. They are used in every conversation."),
+      loading: _t("Loading…"),
+      empty: _t("Copilot remembers nothing about you."),
+      retry: _t("Retry"),
+      forget: _t("Forget"),
+      history: _t("Your history"),
+      historyHelp: _t("Your conversations with Copilot, with their cards, and what it remembers about you."),
+      exportHistory: _t("Export my history"),
+      delete: _t("Delete all my history")
+    };
+  }
+  date(memory) {
+    const time = Date.parse(memory.created_at);
+    if (Number.isNaN(time)) {
+      return "";
+    }
+    try {
+      return new Intl.DateTimeFormat(this.props.lang, { dateStyle: "medium" }).format(new Date(time));
+    } catch {
+      return memory.created_at.slice(0, 10);
+    }
+  }
+  onKeydown(ev) {
+    if (ev.key === "Escape" && !ev.defaultPrevented) {
+      ev.preventDefault();
+      this.props.onClose();
+    }
+  }
+  /** Deletes a memory; the focus goes to the next one's button (or the title), not to the page. */
+  async deleteMemory(memory) {
+    const index = this.store.memories.findIndex((candidate) => candidate.id === memory.id);
+    if (await this.store.deleteMemory(memory.id)) {
+      for (let frame = 0; frame < 2; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const buttons = document.querySelectorAll(".o_copilot_privacy .o_copilot_memory_delete");
+      (buttons[Math.min(index, buttons.length - 1)] ?? this.title.el)?.focus();
+    }
+  }
+  async exportHistory() {
+    const data = await this.store.exportHistory();
+    if (data !== void 0) {
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+      downloadBlob(blob, datedFilename("copilot-history", "json"));
+    }
+  }
+  async deleteHistory() {
+    const confirmed = await this.confirm({
+      title: _t("Delete all your history?"),
+      body: _t("Every conversation, with its cards, and everything Copilot remembers about you will be deleted. What was written in Odoo stays. This cannot be undone."),
+      confirmLabel: _t("Delete everything"),
+      cancelLabel: _t("Cancel")
+    });
+    if (confirmed) {
+      await this.store.deleteHistory();
+    }
+  }
+};
+
+// src/project_list/project_list.ts
+import { Component as Component14, onWillStart, useState as useState6, xml as xml14 } from "@odoo/owl";
+import { useService as useService5 } from "@web/core/utils/hooks";
+
+// src/projects/projects.ts
+var PROJECT_MODEL = "project.project";
+var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
+var LIMIT = 40;
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function toProjectItem(record) {
+  const ratio = numberOrNull(record.task_completion_percentage);
+  const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
+  return {
+    id: Number(record.id),
+    name: typeof record.name === "string" ? record.name : String(record.display_name ?? `#${record.id}`),
+    progress: ratio === null ? null : Math.max(0, Math.min(100, Math.round(ratio * 100))),
+    deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
+    openTasks: numberOrNull(record.open_task_count),
+    status: status && status !== "to_define" ? status : null
+  };
+}
+function localDay(now2 = /* @__PURE__ */ new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
+}
+function isOverdue(project, today = localDay()) {
+  return Boolean(project.deadline && project.deadline < today && project.status !== "done");
+}
+function formatDeadline(date, lang) {
+  const [year, month, day] = date.split("-").map(Number);
+  try {
+    return new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric" }).format(new Date(year, month - 1, day));
+  } catch {
+    return date;
+  }
+}
+function projectStatusBadge(status) {
+  switch (status) {
+    case "on_track":
+      return { label: _t("On track"), className: "text-bg-success" };
+    case "at_risk":
+      return { label: _t("At risk"), className: "text-bg-warning" };
+    case "off_track":
+      return { label: _t("Off track"), className: "text-bg-danger" };
+    case "on_hold":
+      return { label: _t("On hold"), className: "text-bg-info" };
+    case "done":
+      return { label: _t("Complete"), className: "text-bg-secondary" };
+    default:
+      return null;
+  }
+}
+async function loadProjects(orm, options = {}) {
+  if (isAppInstalled("project") === false) {
+    return { state: "unavailable" };
+  }
+  let available;
+  try {
+    available = await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type"] });
+  } catch (error) {
+    if (isUnknownModel(error)) {
+      return { state: "unavailable" };
+    }
+    throw error;
+  }
+  const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
+  const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
+  const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
+  return { state: "ready", projects: (records ?? []).map(toProjectItem) };
+}
+function isUnknownModel(error) {
+  const data = error?.data;
+  const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
+  return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
+}
+
+// src/project_list/project_list.ts
+var ProjectList = class extends Component14 {
+  static template = xml14`
+    <section class="o_copilot_projects" aria-labelledby="o_copilot_projects_title">
+      <div class="o_copilot_sidebar_head">
+        <h2 id="o_copilot_projects_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
+        <div t-if="props.uid and state.status !== 'unavailable'" class="btn-group btn-group-sm o_copilot_projects_filter" role="group" t-att-aria-label="labels.filter">
+          <button type="button" class="btn" t-att-class="state.mine ? 'btn-outline-secondary' : 'btn-secondary'"
+                  t-att-aria-pressed="state.mine ? 'false' : 'true'" t-on-click="() => this.setMine(false)" t-esc="labels.all"/>
+          <button type="button" class="btn o_copilot_projects_mine" t-att-class="state.mine ? 'btn-secondary' : 'btn-outline-secondary'"
+                  t-att-aria-pressed="state.mine ? 'true' : 'false'" t-on-click="() => this.setMine(true)" t-esc="labels.mine"/>
+        </div>
+      </div>
+      <div t-if="state.status === 'loading'" class="o_copilot_projects_loading text-muted" role="status">
+        <i class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+        <t t-esc="labels.loading"/>
+      </div>
+      <p t-elif="state.status === 'unavailable'" class="o_copilot_projects_unavailable text-muted" t-esc="labels.unavailable"/>
+      <div t-elif="state.status === 'error'" class="alert alert-warning o_copilot_projects_error" role="alert">
+        <span t-esc="state.error"/>
+        <button type="button" class="btn btn-link btn-sm p-0 ms-1 align-baseline" t-on-click="() => this.load()" t-esc="labels.retry"/>
+      </div>
+      <p t-elif="!state.projects.length" class="o_copilot_projects_empty text-muted" t-esc="labels.empty"/>
+      <ul t-else="" class="o_copilot_project_items list-unstyled">
+        <li t-foreach="state.projects" t-as="project" t-key="project.id">
+          <button type="button" class="o_copilot_project" t-att-class="{ 'o_copilot_project_active': isActive(project) }"
+                  t-att-aria-pressed="isActive(project) ? 'true' : 'false'" t-att-title="labels.pick"
+                  t-on-click="() => this.pick(project)">
+            <span class="o_copilot_project_line">
+              <span class="o_copilot_project_name" t-esc="project.name"/>
+              <span t-if="badge(project)" class="badge rounded-pill o_copilot_project_status"
+                    t-att-class="badge(project).className" t-esc="badge(project).label"/>
+            </span>
+            <span t-if="project.progress !== null" class="o_copilot_project_progress">
+              <span class="progress" role="progressbar" t-att-aria-label="labels.progress"
+                    t-att-aria-valuenow="project.progress" aria-valuemin="0" aria-valuemax="100">
+                <span class="progress-bar" t-att-style="'width: ' + project.progress + '%'"/>
+              </span>
+              <span class="o_copilot_project_percent" t-esc="project.progress + ' %'"/>
+            </span>
+            <span class="o_copilot_project_meta text-muted">
+              <span t-if="project.deadline" class="o_copilot_project_deadline" t-att-class="{ 'text-danger': overdue(project) }">
+                <i class="fa fa-calendar-o me-1" aria-hidden="true"/>
+                <t t-esc="deadline(project)"/>
+              </span>
+              <span t-if="project.openTasks !== null" class="o_copilot_project_tasks">
+                <i class="fa fa-tasks me-1" aria-hidden="true"/>
+                <t t-esc="openTasks(project)"/>
+              </span>
+            </span>
+          </button>
+        </li>
+      </ul>
+    </section>`;
+  static props = { store: CopilotStore, lang: String, uid: { type: Number, optional: true }, onPicked: Function };
+  setup() {
+    this.store = useState6(this.props.store);
+    this.state = useState6({ status: "loading", projects: [], error: "", mine: false });
+    this.orm = useService5("orm");
+    onWillStart(() => {
+      void this.load();
+    });
+  }
+  get labels() {
+    return {
+      title: _t("Projects"),
+      filter: _t("Which projects"),
+      all: _t("All"),
+      mine: _t("Mine"),
+      loading: _t("Loading the projects…"),
+      unavailable: _t("The Project app is not installed."),
+      empty: _t("No project to show."),
+      retry: _t("Retry"),
+      pick: _t("Talk about this project"),
+      progress: _t("Tasks done")
+    };
+  }
+  async load() {
+    this.state.status = "loading";
+    try {
+      const result = await loadProjects(this.orm, { mine: this.state.mine, uid: this.props.uid });
+      if (result.state === "unavailable") {
+        this.state.status = "unavailable";
+      } else {
+        this.state.projects = result.projects;
+        this.state.status = "ready";
+      }
+    } catch (error) {
+      const data = error.data;
+      this.state.error = data?.message || (error instanceof Error ? error.message : String(error));
+      this.state.status = "error";
+    }
+  }
+  setMine(mine) {
+    if (this.state.mine !== mine) {
+      this.state.mine = mine;
+      void this.load();
+    }
+  }
+  isActive(project) {
+    return this.store.projectContext?.id === project.id;
+  }
+  badge(project) {
+    return projectStatusBadge(project.status);
+  }
+  overdue(project) {
+    return isOverdue(project);
+  }
+  deadline(project) {
+    return project.deadline ? formatDeadline(project.deadline, this.props.lang) : "";
+  }
+  openTasks(project) {
+    return project.openTasks === 1 ? _t("1 open task") : _t("%s open tasks", project.openTasks ?? 0);
+  }
+  pick(project) {
+    this.store.setProjectContext(this.isActive(project) ? null : { id: project.id, name: project.name });
+    this.props.onPicked();
+  }
+};
+
+// src/session_list/session_list.ts
+import { Component as Component15, onWillUnmount as onWillUnmount3, useEffect as useEffect2, useRef as useRef5, useState as useState7, xml as xml15 } from "@odoo/owl";
+var SEARCH_DELAY_MS2 = 250;
+var SessionList = class extends Component15 {
+  static template = xml15`
+    <section class="o_copilot_sessions" aria-labelledby="o_copilot_sessions_title">
+      <div class="o_copilot_sidebar_head">
+        <h2 id="o_copilot_sessions_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
+        <button type="button" class="btn btn-primary btn-sm o_copilot_session_new" t-on-click="onNew">
+          <i class="fa fa-plus me-1" aria-hidden="true"/>
+          <t t-esc="labels.new"/>
+        </button>
+      </div>
+      <div class="o_copilot_session_search_box">
+        <i class="fa fa-search o_copilot_session_search_icon" aria-hidden="true"/>
+        <input type="search" class="form-control form-control-sm o_copilot_session_search"
+               t-att-placeholder="labels.search" t-att-aria-label="labels.search"
+               t-att-value="store.sessionQuery" t-on-input="onSearch"/>
+      </div>
+      <div t-if="store.sessionsError" class="alert alert-warning o_copilot_sessions_error" role="alert">
+        <span t-esc="store.sessionsError"/>
+        <button t-if="store.sessionsState === 'error'" type="button" class="btn btn-link btn-sm p-0 ms-1 align-baseline"
+                t-on-click="() => store.loadSessions()" t-esc="labels.retry"/>
+      </div>
+      <div t-if="store.sessionsState === 'loading'" class="o_copilot_sessions_loading text-muted" role="status">
+        <i class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+        <t t-esc="labels.loading"/>
+      </div>
+      <p t-elif="store.sessionsState === 'ready' and !groups.length" class="o_copilot_sessions_empty text-muted"
+         t-esc="store.sessionQuery.trim() ? labels.noMatch : labels.empty"/>
+      <div class="o_copilot_session_groups">
+        <t t-foreach="groups" t-as="group" t-key="group.key">
+          <h3 class="o_copilot_session_group" t-att-id="'o_copilot_session_group_' + group.key" t-esc="groupLabel(group)"/>
+          <ul class="o_copilot_session_items list-unstyled" t-att-aria-labelledby="'o_copilot_session_group_' + group.key">
+            <li t-foreach="group.sessions" t-as="session" t-key="session.id" class="o_copilot_session"
+                t-att-class="{ 'o_copilot_session_active': session.id === store.sessionId, 'o_copilot_session_busy': store.sessionRequests[session.id] }">
+              <input t-if="state.renaming === session.id" t-ref="rename" type="text"
+                     class="form-control form-control-sm o_copilot_session_rename_input"
+                     t-att-value="session.title" t-att-aria-label="labels.renameInput" maxlength="120"
+                     t-on-keydown="(ev) => this.onRenameKeydown(ev, session)" t-on-blur="(ev) => this.saveRename(ev, session)"/>
+              <t t-else="">
+                <button type="button" class="o_copilot_session_open" t-att-title="session.title"
+                        t-att-aria-current="session.id === store.sessionId ? 'true' : false"
+                        t-on-click="() => this.open(session)">
+                  <i t-if="session.pinned" class="fa fa-thumb-tack o_copilot_session_pin_mark" aria-hidden="true"/>
+                  <span class="o_copilot_session_title" t-esc="session.title or labels.untitled"/>
+                </button>
+                <div class="o_copilot_session_actions">
+                  <button type="button" class="btn btn-link btn-sm o_copilot_session_rename" t-att-data-session-id="session.id"
+                          t-att-aria-label="labels.rename + ': ' + (session.title or labels.untitled)" t-att-title="labels.rename"
+                          t-att-disabled="store.sessionRequests[session.id] ? 'disabled' : false"
+                          t-on-click="() => this.startRename(session)">
+                    <i class="fa fa-pencil" aria-hidden="true"/>
+                  </button>
+                  <button type="button" class="btn btn-link btn-sm o_copilot_session_pin"
+                          t-att-aria-label="(session.pinned ? labels.unpin : labels.pin) + ': ' + (session.title or labels.untitled)"
+                          t-att-title="session.pinned ? labels.unpin : labels.pin"
+                          t-att-aria-pressed="session.pinned ? 'true' : 'false'"
+                          t-att-disabled="store.sessionRequests[session.id] ? 'disabled' : false"
+                          t-on-click="() => store.togglePinned(session.id)">
+                    <i class="fa fa-thumb-tack" t-att-class="{ 'o_copilot_pinned': session.pinned }" aria-hidden="true"/>
+                  </button>
+                  <button type="button" class="btn btn-link btn-sm o_copilot_session_delete"
+                          t-att-aria-label="labels.delete + ': ' + (session.title or labels.untitled)" t-att-title="labels.delete"
+                          t-att-disabled="store.sessionRequests[session.id] ? 'disabled' : false"
+                          t-on-click="() => this.delete(session)">
+                    <i class="fa fa-trash-o" aria-hidden="true"/>
+                  </button>
+                </div>
+              </t>
+            </li>
+          </ul>
+        </t>
+      </div>
+    </section>`;
+  static props = { store: CopilotStore, onOpened: Function };
+  setup() {
+    this.store = useState7(this.props.store);
+    this.state = useState7({ renaming: "" });
+    this.renameInput = useRef5("rename");
+    this.confirm = useConfirm();
+    this.searchTimer = void 0;
+    useEffect2(
+      (renaming) => {
+        const el = this.renameInput.el;
+        if (renaming && el) {
+          el.focus();
+          el.select();
+        }
+      },
+      () => [this.state.renaming]
+    );
+    onWillUnmount3(() => clearTimeout(this.searchTimer));
+  }
+  get labels() {
+    return {
+      title: _t("Conversations"),
+      new: _t("New conversation"),
+      search: _t("Search conversations"),
+      loading: _t("Loading the conversations…"),
+      empty: _t("No conversation yet."),
+      noMatch: _t("No conversation matches."),
+      retry: _t("Retry"),
+      untitled: _t("New conversation"),
+      rename: _t("Rename"),
+      renameInput: _t("Title of the conversation"),
+      pin: _t("Pin"),
+      unpin: _t("Unpin"),
+      delete: _t("Delete")
+    };
+  }
+  get groups() {
+    return groupSessions(this.store.visibleSessions);
+  }
+  groupLabel(group) {
+    return sessionGroupLabel(group.key);
+  }
+  onNew() {
+    this.store.newConversation();
+    this.props.onOpened();
+  }
+  onSearch(ev) {
+    const query = ev.target.value;
+    this.store.sessionQuery = query;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.store.loadSessions(query), SEARCH_DELAY_MS2);
+  }
+  async open(session) {
+    const opening = this.store.openSession(session.id);
+    this.props.onOpened();
+    await opening;
+  }
+  startRename(session) {
+    this.state.renaming = session.id;
+  }
+  onRenameKeydown(ev, session) {
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      void this.saveRename(ev, session, true);
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.endRename(session, true);
+    }
+  }
+  /** Saves the title typed (Enter, or leaving the input: then the focus stays where it went). */
+  async saveRename(ev, session, refocus = false) {
+    if (this.state.renaming !== session.id) {
+      return;
+    }
+    const title = ev.target.value.trim();
+    this.endRename(session, refocus);
+    if (title && title !== session.title) {
+      await this.store.renameSession(session.id, title);
+    }
+  }
+  /** Back to the list; from the keyboard, the focus goes back to the conversation's Rename button. */
+  endRename(session, refocus) {
+    this.state.renaming = "";
+    if (!refocus) {
+      return;
+    }
+    setTimeout(() => {
+      document.querySelector(`.o_copilot_session_rename[data-session-id="${CSS.escape(session.id)}"]`)?.focus();
+    });
+  }
+  async delete(session) {
+    const confirmed = await this.confirm({
+      title: _t("Delete this conversation?"),
+      body: _t("“%s” and its messages will be deleted. This cannot be undone.", session.title || this.labels.untitled),
+      confirmLabel: _t("Delete"),
+      cancelLabel: _t("Cancel")
+    });
+    if (confirmed) {
+      await this.store.deleteSession(session.id);
+    }
+  }
+};
+
+// src/full_page/full_page.ts
+var FullPage = class extends Component16 {
+  static components = { Composer, MessageList, Privacy, ProjectList, SessionList };
+  static template = xml16`
+    <div class="o_copilot_app" t-ref="root" t-att-class="{ 'o_copilot_app_sidebar_open': state.sidebarOpen }">
+      <header class="o_copilot_app_topbar">
+        <button type="button" class="btn btn-link o_copilot_app_sidebar_toggle"
+                t-att-aria-label="labels.sidebar" t-att-title="labels.sidebar"
+                t-att-aria-expanded="state.sidebarOpen ? 'true' : 'false'" aria-controls="o_copilot_app_sidebar"
+                t-on-click="toggleSidebar">
+          <i class="fa fa-bars" aria-hidden="true"/>
+        </button>
+        <span class="o_copilot_header_icon" aria-hidden="true">
+          <svg viewBox="0 0 24 24" width="20" height="20" focusable="false">
+            <path fill="currentColor" d="M12 2.5l1.9 5.1 5.1 1.9-5.1 1.9-1.9 5.1-1.9-5.1-5.1-1.9 5.1-1.9z"/>
+            <path fill="currentColor" d="M19 14l.9 2.1 2.1.9-2.1.9-.9 2.1-.9-2.1-2.1-.9 2.1-.9z"/>
+          </svg>
+        </span>
+        <h1 class="o_copilot_app_title" t-esc="labels.title"/>
+        <span class="o_copilot_app_conversation text-muted" t-att-title="conversationTitle" t-esc="conversationTitle"/>
+        <div class="o_copilot_app_tools">
+          <button t-if="store.sessionId" type="button" class="btn btn-link o_copilot_app_tool o_copilot_export_pdf"
+                  t-att-disabled="store.pdfRequest ? 'disabled' : false" t-att-title="labels.pdf" t-on-click="exportPdf">
+            <i class="fa" t-att-class="store.pdfRequest ? 'fa-circle-o-notch fa-spin' : 'fa-file-pdf-o'" aria-hidden="true"/>
+            <span class="o_copilot_app_tool_label" t-esc="labels.pdfShort"/>
+          </button>
+          <button type="button" class="btn btn-link o_copilot_app_tool o_copilot_open_privacy"
+                  t-att-aria-pressed="state.view === 'privacy' ? 'true' : 'false'" t-att-title="labels.privacy"
+                  t-on-click="togglePrivacy">
+            <i class="fa fa-user-secret" aria-hidden="true"/>
+            <span class="o_copilot_app_tool_label" t-esc="labels.privacyShort"/>
+          </button>
+          <a t-if="user.isSystem" class="btn btn-link o_copilot_app_tool o_copilot_settings_link" t-att-href="settingsHref"
+             t-att-title="labels.settings" t-on-click="openSettings">
+            <i class="fa fa-cog" aria-hidden="true"/>
+            <span class="o_copilot_app_tool_label" t-esc="labels.settingsShort"/>
+          </a>
+          <div class="o_copilot_app_user" t-att-title="user.name">
+            <span class="o_copilot_app_avatar" aria-hidden="true" t-esc="initials"/>
+            <span class="o_copilot_app_user_text">
+              <span class="o_copilot_app_user_name" t-esc="user.name"/>
+              <span class="o_copilot_app_user_lang text-muted" t-att-lang="user.lang" t-esc="language"/>
+            </span>
+          </div>
+        </div>
+      </header>
+      <div t-if="store.pdfError" class="alert alert-warning o_copilot_app_alert" role="alert">
+        <span t-esc="store.pdfError"/>
+        <button type="button" class="btn-close ms-2" t-att-aria-label="labels.dismiss" t-on-click="dismissPdfError"/>
+      </div>
+      <div class="o_copilot_app_body">
+        <nav id="o_copilot_app_sidebar" class="o_copilot_app_sidebar" t-att-aria-label="labels.sidebar">
+          <SessionList store="props.store" onOpened.bind="onOpened"/>
+          <ProjectList store="props.store" lang="user.lang" uid="user.id or undefined" onPicked.bind="onOpened"/>
+        </nav>
+        <main class="o_copilot_app_main" t-att-aria-label="labels.chat">
+          <Privacy t-if="state.view === 'privacy'" store="props.store" lang="user.lang" onClose.bind="closePrivacy"/>
+          <t t-else="">
+            <MessageList store="props.store"/>
+            <Composer draft="store.draft" busy="store.isBusy" canStop="store.canStop"
+                      lastMessage="store.lastUserMessage" autofocus="true"
+                      lang="user.lang" nameSearch="nameSearch" onCommand.bind="onCommand"
+                      project="store.projectContext or undefined" onClearProject.bind="onClearProject"
+                      onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
+          </t>
+        </main>
+      </div>
+    </div>`;
+  static props = { store: CopilotStore };
+  setup() {
+    this.store = useState8(this.props.store);
+    this.state = useState8({ view: "chat", sidebarOpen: false });
+    this.root = useRef6("root");
+    this.user = currentUser(this.env);
+    this.actionService = useService6("action");
+    this.nameSearch = createNameSearch(useService6("orm"));
+    this.env.config?.setDisplayName?.(_t("Copilot"));
+    onMounted3(() => {
+      this.store.fullPage = true;
+      if (this.store.loadState === "idle") {
+        void this.store.loadLastSession();
+      }
+      void this.store.loadSessions();
+    });
+    onWillUnmount4(() => {
+      this.store.fullPage = false;
+    });
+  }
+  get labels() {
+    return {
+      title: _t("Copilot"),
+      sidebar: _t("Conversations and projects"),
+      chat: _t("Conversation with Copilot"),
+      pdf: _t("Download this conversation as a PDF"),
+      pdfShort: _t("PDF"),
+      privacy: _t("Memories and privacy"),
+      privacyShort: _t("Memories"),
+      settings: _t("Copilot settings"),
+      settingsShort: _t("Copilot settings"),
+      dismiss: _t("Close")
+    };
+  }
+  get conversationTitle() {
+    return this.store.sessionTitle || (this.store.sessionId ? "" : _t("New conversation"));
+  }
+  get language() {
+    return languageName(this.user.lang);
+  }
+  get initials() {
+    const words = this.user.name.trim().split(/\s+/).filter(Boolean);
+    return ((words[0]?.[0] ?? "") + (words.length > 1 ? words[words.length - 1][0] : "")).toUpperCase() || "?";
+  }
+  get settingsHref() {
+    return actionUrl(SETTINGS_ACTION);
+  }
+  focusInput() {
+    this.root.el?.querySelector(".o_copilot_input")?.focus();
+  }
+  /** A conversation was opened or a project picked: back to the chat, its input focused. */
+  onOpened() {
+    this.state.sidebarOpen = false;
+    if (this.state.view !== "chat") {
+      this.state.view = "chat";
+    } else {
+      this.focusInput();
+    }
+  }
+  toggleSidebar() {
+    this.state.sidebarOpen = !this.state.sidebarOpen;
+  }
+  dismissPdfError() {
+    this.store.pdfError = "";
+  }
+  togglePrivacy() {
+    this.state.view = this.state.view === "privacy" ? "chat" : "privacy";
+  }
+  closePrivacy() {
+    this.state.view = "chat";
+  }
+  onCommand(name) {
+    if (name === "new") {
+      this.store.newConversation();
+      this.focusInput();
+    }
+  }
+  onClearProject() {
+    this.store.setProjectContext(null);
+    this.focusInput();
+  }
+  onDraftChange(text) {
+    this.store.draft = text;
+  }
+  onSend(text) {
+    return this.store.send(text);
+  }
+  onStop() {
+    void this.store.stop();
+    this.focusInput();
+  }
+  openSettings(ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
+      return;
+    }
+    ev.preventDefault();
+    void this.actionService.doAction(SETTINGS_ACTION);
+  }
+  async exportPdf() {
+    const blob = await this.store.exportPdf();
+    if (blob) {
+      downloadBlob(blob, datedFilename("copilot-conversation", "pdf"));
+    }
+  }
+};
+function fullPageAction(store2) {
+  return class CopilotApp extends Component16 {
+    static components = { FullPage };
+    static template = xml16`<FullPage store="store"/>`;
+    static props = ["*"];
+    setup() {
+      this.store = store2;
+    }
+  };
+}
+
 // src/systray/systray.ts
-import { Component as Component12, useState as useState5, xml as xml12 } from "@odoo/owl";
-var CopilotSystray = class extends Component12 {
-  static template = xml12`
+import { Component as Component17, useEffect as useEffect3, useState as useState9, xml as xml17 } from "@odoo/owl";
+import { useService as useService7 } from "@web/core/utils/hooks";
+function focusInput(root) {
+  const input = root?.querySelector(".o_copilot_input");
+  input?.focus();
+  return Boolean(input);
+}
+var CopilotSystray = class extends Component17 {
+  static template = xml17`
     <div class="o_copilot_systray">
       <button type="button" class="o_nav_entry o_copilot_systray_button"
-              t-att-class="{ 'o_copilot_systray_button_active': store.isOpen }"
-              t-att-aria-label="label" t-att-title="label"
+              t-att-class="{ 'o_copilot_systray_button_active': store.isOpen or store.fullPage }"
+              t-att-aria-label="label" t-att-title="title" t-att-aria-keyshortcuts="shortcut"
               t-att-aria-expanded="store.isOpen ? 'true' : 'false'"
               aria-controls="o_copilot_panel"
-              t-on-click="() => store.toggle()">
+              t-on-click="onClick">
         <svg class="o_copilot_icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M12 2.5l1.9 5.1 5.1 1.9-5.1 1.9-1.9 5.1-1.9-5.1-5.1-1.9 5.1-1.9z"/>
           <path fill="currentColor" d="M19 14l.9 2.1 2.1.9-2.1.9-.9 2.1-.9-2.1-2.1-.9 2.1-.9z"/>
@@ -2033,10 +3704,44 @@ var CopilotSystray = class extends Component12 {
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState5(this.props.store);
+    this.store = useState9(this.props.store);
+    const hotkey = useService7("hotkey");
+    useEffect3(
+      () => hotkey?.add(OPEN_SHORTCUT, () => this.onShortcut(), { global: true, bypassEditableProtection: true }),
+      () => []
+    );
   }
   get label() {
     return this.store.isOpen ? _t("Close Copilot") : _t("Open Copilot");
+  }
+  get shortcut() {
+    return shortcutLabel();
+  }
+  get title() {
+    return `${this.label} (${this.shortcut})`;
+  }
+  /** In the full page, the conversation is already on screen: go to its input. */
+  onClick() {
+    if (this.store.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
+      return;
+    }
+    this.store.toggle();
+  }
+  /** Opens the panel (its input takes the focus); open, goes to its input; there already, closes it. */
+  onShortcut() {
+    if (this.store.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
+      return;
+    }
+    if (!this.store.isOpen) {
+      this.store.open();
+      return;
+    }
+    const panel = document.getElementById("o_copilot_panel");
+    if (panel && !panel.contains(document.activeElement) && focusInput(panel)) {
+      return;
+    }
+    this.store.close();
+    document.querySelector(".o_copilot_systray_button")?.focus();
   }
 };
 
@@ -2047,3 +3752,4 @@ var store = reactive(
 store.restore();
 registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });
 registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
+registry.category("actions").add(FULL_PAGE_ACTION, fullPageAction(store));
