@@ -630,6 +630,10 @@ class CopilotAgent(models.AbstractModel):
                     "Invalid parameter %(name)s: expected %(expected)s.",
                     name=name, expected=label,
                 ))
+        token_session = delegation.get('sid')
+        if token_session and meta.get('session_id') and meta['session_id'] != token_session:
+            # a token is bound to the conversation it was made for
+            raise AccessDenied()
         if method.startswith('_'):
             raise AccessError(_("Private methods cannot be called through the copilot."))
         if not is_allowed(model, method):

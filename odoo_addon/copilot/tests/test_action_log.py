@@ -32,7 +32,7 @@ class ActionLogCommon(CopilotCommon):
         user = user or self.user
         meta = {'tool': 'test_tool', 'session_id': 's1', 'turn_id': 't1', 'action_id': action_id}
         return self.env['copilot.agent'].with_user(user)._gateway_call(
-            self.payload(user), model, method, args, kwargs or {}, meta,
+            self.payload(user, sid='s1'), model, method, args, kwargs or {}, meta,
         )
 
     def logs(self, action_id):

@@ -132,7 +132,7 @@ class TestGateway(CopilotCommon, TransactionCase):
 
     def test_write_logged(self):
         allowlist = {'res.partner': {'read': frozenset(), 'write': frozenset({'create', 'write'})}}
-        meta = {'tool': 'create_partner', 'session_id': 's9', 'turn_id': 't9', 'action_id': 'act_9'}
+        meta = {'tool': 'create_partner', 'session_id': 'session1', 'turn_id': 't9', 'action_id': 'act_9'}
         with patch.dict(rpc_allowlist.RPC_ALLOWLIST, allowlist):
             partner_id = self.call('res.partner', 'create', [{'name': 'Logged Partner'}],
                                    {'context': {'tz': 'UTC'}}, meta)
@@ -144,7 +144,7 @@ class TestGateway(CopilotCommon, TransactionCase):
         self.assertEqual(create_log.tool, 'create_partner')
         self.assertEqual(create_log.model, 'res.partner')
         self.assertEqual(json.loads(create_log.res_ids), [partner_id])
-        self.assertEqual(create_log.session_id, 's9')
+        self.assertEqual(create_log.session_id, 'session1')
         self.assertEqual(create_log.turn_id, 't9')
         self.assertEqual(create_log.action_id, 'act_9')
         self.assertEqual(create_log.company_id, self.user.company_id)

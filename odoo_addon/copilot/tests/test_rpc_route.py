@@ -61,13 +61,22 @@ class TestRpcRoute(CopilotHttpCommon, HttpCase):
         self.assertEqual(answer['result'][0][0], admin.partner_id.id)
 
     @mute_logger('odoo.http')
+    def test_token_bound_to_its_conversation(self):
+        answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]], {'fields': ['name']},
+                          meta={'session_id': 'another-session'})
+        self.assertRpcError(answer, 'AccessDenied')
+        answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]], {'fields': ['name'], 'limit': 1},
+                          meta={'session_id': 'session1'})
+        self.assertIn('result', answer)
+
+    @mute_logger('odoo.http')
     def test_private_method(self):
         answer = self.rpc(self.token(self.user), 'res.partner', '_foo', [[]])
         self.assertRpcError(answer, 'AccessError', 'Private methods')
 
     @mute_logger('odoo.http')
     def test_outside_allowlist(self):
-        for model, method in (('res.partner', 'unlink'), ('res.users', 'search_read'),
+        for model, method in (('res.partner', 'unlink'), ('res.users', 'write'),
                               ('ir.config_parameter', 'search_read')):
             with self.subTest(model=model, method=method):
                 answer = self.rpc(self.token(self.user), model, method, [[]])
@@ -106,7 +115,7 @@ class TestRpcRoute(CopilotHttpCommon, HttpCase):
         self.assertIn('copilot.not.installed', data['message'])
 
     def test_write_logged(self):
-        meta = {'tool': 'create_contact', 'session_id': 'sess1', 'turn_id': 'turn1',
+        meta = {'tool': 'create_contact', 'session_id': 'session1', 'turn_id': 'turn1',
                 'action_id': 'act_1'}
         with patch.dict(rpc_allowlist.RPC_ALLOWLIST, PARTNER_WRITES):
             answer = self.rpc(self.token(self.user), 'res.partner', 'create',
@@ -161,7 +170,7 @@ class TestRpcRouteSale(CopilotHttpCommon, HttpCase):
             'method': 'create',
             'args': [{'partner_id': self.customer.id, 'client_order_ref': 'COPILOT-TEST'}],
             'kwargs': {'context': {'tz': 'Europe/Paris'}},
-            'meta': {'tool': 'create_quotation', 'session_id': 's', 'turn_id': 't',
+            'meta': {'tool': 'create_quotation', 'session_id': 'session1', 'turn_id': 't',
                      'action_id': 'act_q'},
         })
 
