@@ -82,10 +82,30 @@ async function produce() {
   const files = new Map([[bundleName, verifyBundle(bundle.text)]]);
   for (const path of await listFiles(srcDir)) {
     if (path.endsWith(".scss")) {
-      files.set(rel(srcDir, path), await readFile(path, "utf8"));
+      files.set(rel(srcDir, path), verifyStylesheet(rel(srcDir, path), await readFile(path, "utf8")));
     }
   }
   return files;
+}
+
+/**
+ * Fails the build on SCSS that Odoo's compiler (libsass) refuses: a failing file breaks the
+ * whole backend stylesheet (checked on 18: "calc(…) is not a number for `max'" in
+ * web.assets_web, every screen unstyled). libsass takes CSS min()/max()/clamp() for its own
+ * functions, which do not accept calc() or mixed units.
+ */
+function verifyStylesheet(name, text) {
+  const problems = [];
+  text.split("\n").forEach((line, index) => {
+    const code = line.replace(/\/\/.*$/, "");
+    if (/(^|[^\w-])(min|max|clamp)\(/.test(code)) {
+      problems.push(`${name} line ${index + 1}: CSS min()/max()/clamp() (libsass reads them as Sass functions): ${line.trim()}`);
+    }
+  });
+  if (problems.length) {
+    throw new Error(`A panel stylesheet would break Odoo's backend styles:\n  - ${problems.join("\n  - ")}`);
+  }
+  return text;
 }
 
 /** Fails the build on anything that would keep Odoo from loading the bundle as a module. */

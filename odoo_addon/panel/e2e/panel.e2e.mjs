@@ -3,7 +3,7 @@
 //
 //   ODOO_URL=http://127.0.0.1:8069 ODOO_DB=copilot_demo ODOO_LOGIN=admin ODOO_PASSWORD=admin \
 //   SCREENSHOT_DIR=docs/screenshots node odoo_addon/panel/e2e/panel.e2e.mjs [--story] [--stop]
-//   [--require-streaming] [--prefix=v18-]
+//   [--full-page | --full-page-smoke] [--require-streaming] [--prefix=v18-]
 //
 // Always: log in, open the panel from the systray, check the keyboard (Shift+Enter, Escape, Up
 // brings the last message back), send a message and wait for the reply or for the error shown
@@ -14,8 +14,15 @@
 // Every answer must come over /copilot/chat/stream as an event stream; whether its text showed
 // before the end is reported (an offline agent answers in one event), and required with
 // --require-streaming (an agent whose model writes slowly). --stop (a slow model too): Stop
-// during an answer keeps the partial text, marked stopped. Screenshots go to SCREENSHOT_DIR,
-// named with the optional --prefix.
+// during an answer keeps the partial text, marked stopped. --full-page (the agent up, offline
+// is enough): the panel's "Open full page" button; a slash command with the menu's keyboard
+// and the customer completed from Odoo's name search (/quote), confirmed then undone; a
+// project as the chat's context; a conversation renamed, pinned and deleted (Odoo's
+// confirmation dialog); a memory listed and forgotten; and the panel, back on another
+// screen, keeping an answer that was still running when the user navigated.
+// --full-page-smoke (any database, no agent needed): the full page opens, its columns load,
+// and the slash menu completes a customer from Odoo's name search. Screenshots go to
+// SCREENSHOT_DIR, named with the optional --prefix.
 
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -31,6 +38,8 @@ const SCREENSHOT_DIR = resolve(env.SCREENSHOT_DIR ?? "e2e-screenshots");
 const CHROMIUM = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const STORY = process.argv.includes("--story");
 const STOP = process.argv.includes("--stop");
+const FULL_PAGE = process.argv.includes("--full-page");
+const FULL_PAGE_SMOKE = process.argv.includes("--full-page-smoke");
 const REQUIRE_STREAMING = process.argv.includes("--require-streaming");
 const PREFIX = process.argv.find((arg) => arg.startsWith("--prefix="))?.slice("--prefix=".length) ?? "";
 const QUOTE_REQUEST =
@@ -39,6 +48,10 @@ const SIMPLE_MESSAGE = env.SIMPLE_MESSAGE ?? "Bonjour";
 const STOCK_QUESTION = env.STOCK_QUESTION ?? "Quel est le stock de Office Chair ?";
 const CHOICE_REQUEST = env.CHOICE_REQUEST ?? "Crée un devis pour Deco Addict avec 2 Customizable Desk";
 const STOP_MESSAGE = env.STOP_MESSAGE ?? "Fais-moi un résumé détaillé de la semaine";
+const SLASH_CUSTOMER = env.SLASH_CUSTOMER ?? "Deco";
+const SLASH_LINES = env.SLASH_LINES ?? "1 Office Chair";
+const MEMORY_REQUEST = env.MEMORY_REQUEST ?? "Retiens que je préfère les livraisons le lundi";
+const PROJECT_NAME = env.PROJECT_NAME ?? "Office Design";
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS ?? 60_000);
 
 const SEL = {
@@ -63,6 +76,16 @@ const SEL = {
   confirm: ".o_copilot_panel .o_copilot_confirm",
   recordLink: ".o_copilot_panel .o_copilot_record_link",
   newConversation: ".o_copilot_panel .o_copilot_new_conversation",
+  openFullPage: ".o_copilot_panel .o_copilot_open_full_page",
+  app: ".o_copilot_app",
+  appInput: ".o_copilot_app .o_copilot_input",
+  appAnswered: ".o_copilot_app .o_copilot_message_assistant:not(.o_copilot_message_streaming)",
+  appSendError: ".o_copilot_app .o_copilot_send_error",
+  slashMenu: ".o_copilot_app .o_copilot_slash_menu",
+  slashItem: ".o_copilot_app .o_copilot_slash_item",
+  session: ".o_copilot_app .o_copilot_session",
+  activeSession: ".o_copilot_app .o_copilot_session_active",
+  sessionsError: ".o_copilot_app .o_copilot_sessions_error",
 };
 
 const consoleErrors = [];
@@ -129,6 +152,13 @@ async function login(page) {
   await Promise.all([page.waitForURL(/\/(web|odoo)(?!\/login)/), page.click('button[type="submit"]')]);
   // Never wait for "networkidle": the bus websocket stays open.
   await page.waitForSelector(SEL.systray, { timeout: TIMEOUT });
+  await page.waitForSelector(".o_action_manager > *", { timeout: TIMEOUT });
+  if (await page.locator(SEL.app).count()) {
+    // A database whose only app is Copilot lands on its full page, where the side panel
+    // hides: start from another screen (the hash URL works in 17, 18 and 19).
+    await page.goto(`${ODOO_URL}/web#action=base.action_res_users`);
+    await page.waitForSelector(".o_list_view, .o_kanban_view", { timeout: TIMEOUT });
+  }
   // Let the first screen mount: its search bar takes the focus when it does, which would
   // race with the panel's own focus check. Wait until the focus has not moved for 0.5 s.
   await page.waitForSelector(".o_action_manager > *", { timeout: TIMEOUT });
@@ -178,6 +208,24 @@ async function checkKeyboard(page) {
   await page.click(SEL.systray);
   await page.waitForSelector(SEL.panel);
   step("Shift+Enter adds a line, Escape closes, the systray reopens");
+
+  // The shortcut (Odoo's hotkey service: Alt+Shift+O) opens it with the focus in the input;
+  // Escape gives the focus back to the systray button.
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(SEL.panel, { state: "detached" });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("Alt+Shift+O");
+  await page.waitForSelector(SEL.panel);
+  await page.waitForFunction(() => document.activeElement?.classList.contains("o_copilot_input"));
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(SEL.panel, { state: "detached" });
+  const onSystray = await page.evaluate(() => document.activeElement?.classList.contains("o_copilot_systray_button"));
+  if (!onSystray) {
+    throw new Error("after Escape the focus should be back on the systray button");
+  }
+  await page.keyboard.press("Alt+Shift+O");
+  await page.waitForSelector(SEL.panel);
+  step("Alt+Shift+O opens the panel with the focus in the input; Escape returns the focus to the systray button");
 }
 
 /**
@@ -335,6 +383,315 @@ async function stopStory(page) {
   step("Stop ended the answer; its partial text stays, marked stopped", `${partial.slice(0, 60)}…`);
 }
 
+/** Sends `text` from the full page's composer; "reply" or "error" (shown in place). */
+async function sendInApp(page, text, { typed = false } = {}) {
+  const before = await page.locator(SEL.appAnswered).count();
+  const errorsBefore = await page.locator(SEL.appSendError).count();
+  if (!typed) {
+    await page.fill(SEL.appInput, text);
+  }
+  await page.press(SEL.appInput, "Enter");
+  await page.waitForFunction(
+    ([answered, count, errorSelector, errors]) =>
+      !document.querySelector(".o_copilot_app .o_copilot_message_streaming") &&
+      (document.querySelectorAll(answered).length > count || document.querySelectorAll(errorSelector).length > errors),
+    [SEL.appAnswered, before, SEL.appSendError, errorsBefore],
+    { timeout: TIMEOUT },
+  );
+  if ((await page.locator(SEL.appSendError).count()) > errorsBefore) {
+    throw new Error(`${text}: ${await page.locator(SEL.appSendError).last().innerText()}`);
+  }
+}
+
+/** The text of the menu's highlighted option (aria-activedescendant of the input). */
+async function activeOption(page) {
+  return page.evaluate((input) => {
+    const id = document.querySelector(input)?.getAttribute("aria-activedescendant");
+    return id ? document.getElementById(id)?.querySelector(".o_copilot_slash_label")?.textContent ?? "" : "";
+  }, SEL.appInput);
+}
+
+async function openFullPage(page) {
+  if (!(await page.locator(SEL.panel).count())) {
+    await page.click(SEL.systray);
+  }
+  await page.click(SEL.openFullPage);
+  await page.waitForSelector(SEL.app, { timeout: TIMEOUT });
+  await page.waitForSelector(`${SEL.app} .o_copilot_session, ${SEL.app} .o_copilot_sessions_empty, ${SEL.sessionsError}`, { timeout: TIMEOUT });
+  await page.waitForSelector(
+    `${SEL.app} .o_copilot_project, ${SEL.app} .o_copilot_projects_unavailable, ${SEL.app} .o_copilot_projects_empty, ${SEL.app} .o_copilot_projects_error`,
+    { timeout: TIMEOUT },
+  );
+  if (await page.locator(SEL.panel).count()) {
+    throw new Error("the side panel should hide while the full page shows the conversation");
+  }
+  await page.waitForFunction(() => document.activeElement?.classList.contains("o_copilot_input"));
+  step("Open full page: the full-page Copilot, its input focused, the side panel hidden", new URL(page.url()).pathname);
+}
+
+async function slashQuote(page) {
+  // The command menu: "/" lists every command; typing filters; the keyboard moves and picks.
+  await page.click(SEL.appInput);
+  await page.fill(SEL.appInput, "");
+  await page.keyboard.type("/");
+  await page.waitForSelector(SEL.slashMenu);
+  const all = await page.locator(`${SEL.slashItem} .o_copilot_slash_label`).allInnerTexts();
+  if (all.length < 9) {
+    throw new Error(`"/" should list the nine commands, got ${JSON.stringify(all)}`);
+  }
+  // OWL renders on the next frame: wait for the highlighted option to follow the key.
+  const highlighted = (wanted) =>
+    page
+      .waitForFunction(
+        ([input, label]) => {
+          const id = document.querySelector(input)?.getAttribute("aria-activedescendant");
+          return id && document.getElementById(id)?.querySelector(".o_copilot_slash_label")?.textContent === label;
+        },
+        [SEL.appInput, wanted],
+        { timeout: 5000 },
+      )
+      .catch(async () => {
+        throw new Error(`the highlighted option should be ${wanted}, it is ${await activeOption(page)}`);
+      });
+  await highlighted(all[0]);
+  await shot(page, "slash-menu");
+  await page.keyboard.press("ArrowDown");
+  await highlighted(all[1]);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await highlighted(all[all.length - 1]); // wraps around
+  await page.keyboard.press("ArrowDown");
+  await highlighted(all[0]);
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(SEL.slashMenu, { state: "detached" });
+  if (!(await page.locator(SEL.app).count())) {
+    throw new Error("Escape in the slash menu should only close the menu");
+  }
+  await page.keyboard.type("dev");
+  await page.waitForSelector(SEL.slashMenu);
+  const filtered = await page.locator(`${SEL.slashItem} .o_copilot_slash_label`).allInnerTexts();
+  step("slash menu: lists the commands, filters as typed, Up/Down move, Escape closes", `"/dev" → ${filtered.join(", ")}`);
+
+  // Tab picks the command; its argument is completed from Odoo's name search (res.partner).
+  await page.keyboard.press("Tab");
+  await page.waitForFunction((input) => /^\/\S+ $/.test(document.querySelector(input)?.value ?? ""), SEL.appInput);
+  await page.keyboard.type(SLASH_CUSTOMER);
+  await page.waitForFunction(
+    ([item, wanted]) => [...document.querySelectorAll(item)].some((el) => el.textContent.toLowerCase().includes(wanted.toLowerCase())),
+    [SEL.slashItem, SLASH_CUSTOMER],
+    { timeout: TIMEOUT },
+  );
+  const customers = await page.locator(`${SEL.slashItem} .o_copilot_slash_label`).allInnerTexts();
+  await shot(page, "slash-argument");
+  await page.keyboard.press("Enter");
+  const completed = await page.inputValue(SEL.appInput);
+  if (!completed.endsWith(": ")) {
+    throw new Error(`picking a customer should write "<name>: ", got ${JSON.stringify(completed)}`);
+  }
+  step("the argument completed from Odoo's name search", `${customers.slice(0, 3).join(" | ")} → ${JSON.stringify(completed)}`);
+
+  await page.keyboard.type(SLASH_LINES);
+  const sent = await page.inputValue(SEL.appInput);
+  const cards = await page.locator(`${SEL.app} .o_copilot_quotation_card`).count();
+  await sendInApp(page, sent, { typed: true });
+  await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector).length > count, [`${SEL.app} .o_copilot_quotation_card`, cards], {
+    timeout: TIMEOUT,
+  });
+  step("the slash command ran: quotation card", sent);
+
+  // This card, not an older done one of the conversation.
+  const card = page.locator(`${SEL.app} .o_copilot_quotation_card`).last();
+  await card.locator(".o_copilot_confirm").click();
+  await card.locator(".o_copilot_undo").waitFor({ timeout: TIMEOUT });
+  const record = (await card.locator(".o_copilot_record_link").innerText()).trim();
+  await card.locator(".o_copilot_undo").click();
+  await card.locator(".o_copilot_undo_result").waitFor({ timeout: TIMEOUT });
+  const undo = (await card.locator(".o_copilot_undo_result").innerText()).trim();
+  const undone = await card.locator(".o_copilot_undo_result.text-muted").count();
+  await card.locator(".o_copilot_undo_result").scrollIntoViewIfNeeded();
+  await shot(page, "undo");
+  step(undone ? "Undo on the done card reversed it" : "Undo on the done card answered in place", `${record}: ${undo}`);
+}
+
+async function projectContext(page) {
+  const project = page.locator(`${SEL.app} .o_copilot_project`, { hasText: PROJECT_NAME });
+  if (!(await project.count())) {
+    const note = await page.locator(`${SEL.app} .o_copilot_projects`).innerText();
+    step("no project to pick", note.replace(/\s+/g, " "));
+    return;
+  }
+  await project.first().click();
+  await page.waitForSelector(`${SEL.app} .o_copilot_context_chip`);
+  await page.waitForFunction(() => document.activeElement?.classList.contains("o_copilot_input"));
+  const chip = (await page.locator(`${SEL.app} .o_copilot_context_chip`).innerText()).trim();
+  await shot(page, "full-page");
+  step("a project picked: the chat's context, shown above the input", chip);
+  await page.click(`${SEL.app} .o_copilot_context_clear`);
+  await page.waitForSelector(`${SEL.app} .o_copilot_context_chip`, { state: "detached" });
+}
+
+async function renamePinDelete(page) {
+  await page.waitForSelector(SEL.activeSession, { timeout: TIMEOUT });
+  const before = (await page.locator(`${SEL.activeSession} .o_copilot_session_title`).innerText()).trim();
+  const title = `E2E ${new Date().toISOString().slice(11, 19)} renamed`;
+  await page.locator(`${SEL.activeSession} .o_copilot_session_rename`).click();
+  const input = page.locator(`${SEL.app} .o_copilot_session_rename_input`);
+  await input.waitFor();
+  await input.fill(title);
+  await shot(page, "sessions-rename");
+  await input.press("Enter");
+  await page.waitForFunction(
+    ([active, wanted, error]) =>
+      document.querySelector(`${active} .o_copilot_session_title`)?.textContent?.trim() === wanted || document.querySelector(error),
+    [SEL.activeSession, title, SEL.sessionsError],
+    { timeout: TIMEOUT },
+  );
+  if (await page.locator(SEL.sessionsError).count()) {
+    throw new Error(`rename failed: ${await page.locator(SEL.sessionsError).innerText()}`);
+  }
+  const header = (await page.locator(`${SEL.app} .o_copilot_app_conversation`).innerText()).trim();
+  if (header !== title) {
+    throw new Error(`the top bar should show the new title, got ${JSON.stringify(header)}`);
+  }
+  step("conversation renamed in place (Enter), the top bar follows", `${before} → ${title}`);
+
+  await page.locator(`${SEL.activeSession} .o_copilot_session_pin`).click();
+  await page.waitForSelector(`${SEL.activeSession} .o_copilot_session_pin[aria-pressed="true"]`, { timeout: TIMEOUT });
+  const group = await page.evaluate(
+    (active) => document.querySelector(active)?.closest("ul")?.previousElementSibling?.textContent?.trim(),
+    SEL.activeSession,
+  );
+  step("pinned", `now under ${JSON.stringify(group)}`);
+
+  const count = await page.locator(SEL.session).count();
+  await page.locator(`${SEL.activeSession} .o_copilot_session_delete`).click();
+  await page.waitForSelector(".modal .modal-footer .btn-danger, .modal .modal-footer .btn-primary", { timeout: TIMEOUT });
+  const question = (await page.locator(".modal .modal-body").innerText()).trim();
+  await page.click(".modal .modal-footer .btn-danger, .modal .modal-footer .btn-primary");
+  await page.waitForFunction(
+    ([selector, wanted]) => ![...document.querySelectorAll(selector)].some((el) => el.textContent.includes(wanted)),
+    [SEL.session, title],
+    { timeout: TIMEOUT },
+  );
+  await page.waitForSelector(`${SEL.app} .o_copilot_empty`);
+  step("deleted after Odoo's confirmation dialog; a new conversation shows", `${count} → ${await page.locator(SEL.session).count()} conversations; “${question.slice(0, 60)}…”`);
+}
+
+async function memories(page) {
+  // /new through the slash menu (run by the panel itself), then a fact to remember.
+  await page.fill(SEL.appInput, "/new");
+  await page.waitForSelector(SEL.slashMenu);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`${SEL.app} .o_copilot_empty`);
+  await sendInApp(page, MEMORY_REQUEST);
+  await page.click(`${SEL.app} .o_copilot_open_privacy`);
+  await page.waitForSelector(`${SEL.app} .o_copilot_privacy`);
+  await page.waitForSelector(`${SEL.app} .o_copilot_memory, ${SEL.app} .o_copilot_memories_empty, ${SEL.app} .o_copilot_memories_error`, {
+    timeout: TIMEOUT,
+  });
+  await shot(page, "memories");
+  if (await page.locator(`${SEL.app} .o_copilot_memories_error`).count()) {
+    throw new Error(`memories: ${await page.locator(`${SEL.app} .o_copilot_memories_error`).innerText()}`);
+  }
+  const items = await page.locator(`${SEL.app} .o_copilot_memory .o_copilot_memory_text`).allInnerTexts();
+  const ours = page.locator(`${SEL.app} .o_copilot_memory`, { hasText: "lundi" });
+  if (!(await ours.count())) {
+    throw new Error(`the memory should be listed, got ${JSON.stringify(items)}`);
+  }
+  await ours.first().locator(".o_copilot_memory_delete").click();
+  await page.waitForFunction(() => ![...document.querySelectorAll(".o_copilot_memory")].some((el) => el.textContent.includes("lundi")), null, {
+    timeout: TIMEOUT,
+  });
+  step("memories listed, one forgotten", `${items.length} listed: ${items.map((text) => text.split("\n")[0]).join(" | ")}`);
+
+  // "Delete all my history" asks first (Odoo's dialog); Cancel keeps everything.
+  const conversations = await page.locator(SEL.session).count();
+  await page.click(`${SEL.app} .o_copilot_history_delete`);
+  await page.waitForSelector(".modal .modal-footer .btn-danger", { timeout: TIMEOUT });
+  const warning = (await page.locator(".modal .modal-body").innerText()).trim();
+  await page.locator(".modal .modal-footer button", { hasNotText: /delete/i }).first().click();
+  await page.waitForSelector(".modal", { state: "detached" });
+  if ((await page.locator(SEL.session).count()) !== conversations) {
+    throw new Error("cancelling the deletion of the history should keep every conversation");
+  }
+  step("Delete all my history asks first; Cancel keeps it", `“${warning.slice(0, 70)}…”`);
+  await page.click(`${SEL.app} .o_copilot_privacy_title`);
+  // The focus stayed in the section (the deleted row's button is gone): Escape goes back.
+  const inside = await page.evaluate(() => Boolean(document.activeElement?.closest(".o_copilot_privacy")));
+  if (!inside) {
+    throw new Error("after a memory is deleted, the focus should stay in the section");
+  }
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(`${SEL.app} .o_copilot_privacy`, { state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.classList.contains("o_copilot_input"));
+}
+
+/** The side panel keeps an answer running while the user moves to another screen. */
+async function navigateWhileAnswering(page) {
+  await page.goto(`${ODOO_URL}/odoo/action-base.action_res_users`).catch(() => {});
+  await page.waitForSelector(".o_list_view, .o_kanban_view", { timeout: TIMEOUT });
+  if (!(await page.locator(SEL.panel).count())) {
+    await page.click(SEL.systray);
+  }
+  await page.waitForSelector(SEL.settled, { timeout: TIMEOUT });
+  const before = await page.locator(SEL.answered).count();
+  await page.fill(SEL.input, STOCK_QUESTION);
+  await page.press(SEL.input, "Enter");
+  // Move to another screen at once, through the web client (no page load): a user's form.
+  const from = new URL(page.url()).pathname;
+  const running = (await page.locator(SEL.streaming).count()) > 0;
+  await page.locator(".o_data_row .o_data_cell, .o_kanban_record").first().click();
+  await page.waitForSelector(".o_form_view", { timeout: TIMEOUT });
+  if (new URL(page.url()).pathname === from) {
+    throw new Error("the click should have opened another screen");
+  }
+  await page.waitForFunction(
+    ([answered, count]) => document.querySelectorAll(answered).length > count,
+    [SEL.answered, before],
+    { timeout: TIMEOUT },
+  );
+  if (!(await page.locator(SEL.panel).count())) {
+    throw new Error("the panel should stay open across a screen change");
+  }
+  step(
+    "the panel stayed open across a screen change and its answer arrived",
+    `${from} → ${new URL(page.url()).pathname}; ${running ? "the answer was still running when the screen changed" : "the answer had already ended"}`,
+  );
+}
+
+async function fullPageSmoke(page) {
+  await openFullPage(page);
+  const projects = (await page.locator(`${SEL.app} .o_copilot_projects`).innerText()).replace(/\s+/g, " ").trim();
+  const sessions = (await page.locator(SEL.sessionsError).count())
+    ? `conversations: ${(await page.locator(SEL.sessionsError).innerText()).replace(/\s+/g, " ").trim()}`
+    : `${await page.locator(SEL.session).count()} conversations`;
+  step("the columns loaded", `${sessions}; ${projects.slice(0, 80)}`);
+  await page.click(SEL.appInput);
+  await page.keyboard.type("/");
+  await page.waitForSelector(SEL.slashMenu);
+  const commands = await page.locator(`${SEL.slashItem} .o_copilot_slash_label`).allInnerTexts();
+  await page.keyboard.press("Enter"); // the first command, /quote: its argument is a customer
+  await page.waitForFunction(
+    (menu) => document.querySelector(`${menu} .o_copilot_slash_title`)?.textContent?.includes("—") && document.querySelector(`${menu} .o_copilot_slash_item`),
+    SEL.slashMenu,
+    { timeout: TIMEOUT },
+  );
+  const customers = await page.locator(`${SEL.slashItem} .o_copilot_slash_label`).allInnerTexts();
+  await shot(page, "full-page");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(SEL.slashMenu, { state: "detached" });
+  step("slash menu and name search", `${commands.length} commands; /quote → ${customers.slice(0, 3).join(" | ")}`);
+}
+
+async function fullPageStory(page) {
+  await openFullPage(page);
+  await slashQuote(page);
+  await projectContext(page);
+  await renamePinDelete(page);
+  await memories(page);
+  await navigateWhileAnswering(page);
+}
+
 async function main() {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const browser = await chromium.launch({
@@ -380,6 +737,11 @@ async function main() {
     if (STOP) {
       await stopStory(page);
     }
+    if (FULL_PAGE) {
+      await fullPageStory(page);
+    } else if (FULL_PAGE_SMOKE) {
+      await fullPageSmoke(page);
+    }
 
     // Same session on a phone-sized screen (the first page has built the asset bundles by now).
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -387,7 +749,7 @@ async function main() {
     const phonePage = await phone.newPage();
     phonePage.setDefaultTimeout(TIMEOUT);
     watchConsole(phonePage);
-    await phonePage.goto(`${ODOO_URL}/web`);
+    await phonePage.goto(`${ODOO_URL}/web#action=base.action_res_users`);
     await phonePage.waitForSelector(SEL.systray, { timeout: TIMEOUT });
     await phonePage.click(SEL.systray);
     await phonePage.waitForSelector(SEL.settled, { timeout: TIMEOUT });

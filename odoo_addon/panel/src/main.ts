@@ -1,7 +1,7 @@
 /**
  * Entry point of the copilot panel bundle (built into copilot/static/src/panel/copilot_panel.js):
- * one store, shared by the systray button and the panel, which is always mounted as a main
- * component so it stays open while the user moves between Odoo screens.
+ * one store, shared by the systray button, the side panel — always mounted as a main component
+ * so it stays open while the user moves between Odoo screens — and the full-page client action.
  */
 
 import { reactive } from "@odoo/owl";
@@ -9,7 +9,8 @@ import { registry } from "@web/core/registry";
 
 import { createCopilotApi } from "./api/copilot_api";
 import { ChatPanel } from "./chat_panel/chat_panel";
-import { csrfToken } from "./odoo/compat";
+import { fullPageAction } from "./full_page/full_page";
+import { csrfToken, FULL_PAGE_ACTION } from "./odoo/compat";
 import { createRpc } from "./odoo/rpc";
 import { CopilotStore, sessionOpenState } from "./store/copilot_store";
 import { CopilotSystray } from "./systray/systray";
@@ -22,3 +23,5 @@ store.restore();
 // Systray items are shown right to left by ascending sequence: 30 sits left of Discuss (25).
 registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });
 registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
+// The full page (menu Copilot, ir.actions.client with this tag): the same store.
+registry.category("actions").add(FULL_PAGE_ACTION, fullPageAction(store));

@@ -64,6 +64,9 @@ function startOdooDouble(seen: Seen[]): Promise<Server> {
           id: body.id,
           error: { code: 100, message: "Odoo Session Expired", data: { name: "odoo.http.SessionExpiredException", message: "Session expired" } },
         });
+      case "/bad-gateway":
+        res.writeHead(502, { "Content-Type": "text/html" });
+        return res.end("<html>Bad Gateway</html>");
       case "/bare-error":
         return reply({ jsonrpc: "2.0", id: body.id, error: { code: 200, message: "Odoo Server Error" } });
       default:
@@ -137,9 +140,19 @@ describe("rpc over a real HTTP server", () => {
   });
 
   it("reports a non JSON-RPC answer with its HTTP status", async () => {
+    const error = (await createRpc({ baseUrl })("/bad-gateway").catch((e: unknown) => e)) as RpcError;
+    expect(error).toMatchObject({ kind: "http", status: 502 });
+    expect(error.isMissingRoute).toBe(false);
+    expect(describeError(error)).toBe("The Copilot route answered with an unexpected error (HTTP 502).");
+  });
+
+  it("says that the addon is too old when the route does not exist (Odoo's HTML 404)", async () => {
     const error = (await createRpc({ baseUrl })("/copilot/unknown").catch((e: unknown) => e)) as RpcError;
     expect(error).toMatchObject({ kind: "http", status: 404 });
-    expect(describeError(error)).toBe("The Copilot route answered with an unexpected error (HTTP 404).");
+    expect(error.isMissingRoute).toBe(true);
+    expect(describeError(error)).toBe(
+      "This needs a newer version of the Copilot module on this Odoo server. Ask your administrator to upgrade it.",
+    );
   });
 
   it("reports a server that does not answer as a network error", async () => {

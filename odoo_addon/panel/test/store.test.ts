@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from "vitest";
 import type { CopilotApi } from "../src/api/copilot_api";
 import type { Action, ChatParams, ChatResult, Message, Session, StreamParams, TurnEvent } from "../src/api/types";
 import { RpcError } from "../src/odoo/rpc";
-import { applyAction, CopilotStore, mostRecentSession, sessionOpenState, type ChatMessage } from "../src/store/copilot_store";
+import {
+  applyAction,
+  CopilotStore,
+  mostRecentSession,
+  sessionOpenState,
+  withProjectContext,
+  type ChatMessage,
+} from "../src/store/copilot_store";
 
 const T = "2026-01-01T00:00:00Z";
 
@@ -59,6 +66,16 @@ function fakeApi(overrides: Partial<CopilotApi> & { chat?: CopilotApi["chat"] } 
     rejectAction: vi.fn(async (id: string) => ({ action: action({ id, status: "rejected" }) })),
     sessions: vi.fn(async () => ({ sessions: [] as Session[] })),
     messages: vi.fn(async (sessionId: string) => ({ session_id: sessionId, messages: [] as Message[] })),
+    undoAction: vi.fn(async () => ({ undone: true, message: "Quotation S00042 deleted." })),
+    updateSession: vi.fn(async (sessionId: string, changes: { title?: string; pinned?: boolean }) => ({
+      session: { ...session(sessionId, T), ...changes },
+    })),
+    deleteSession: vi.fn(async () => ({ deleted: true })),
+    memories: vi.fn(async () => ({ memories: [] })),
+    deleteMemory: vi.fn(async () => ({ deleted: true })),
+    exportHistory: vi.fn(async () => ({ exported_at: T, conversations: [], memories: [] })),
+    deleteHistory: vi.fn(async () => ({ deleted: true })),
+    exportPdf: vi.fn(async () => new Blob(["%PDF-1.4"], { type: "application/pdf" })),
     ...overrides,
   };
 }
@@ -297,6 +314,31 @@ describe("the open state across reloads", () => {
     const again = new CopilotStore(fakeApi(), sessionOpenState(() => storage, "copilot.panel.open"));
     again.restore();
     expect(again.isOpen).toBe(false);
+  });
+
+  it("shows the same conversation after a reload, the one opened from the list included", async () => {
+    const storage = memoryStorage();
+    const sessions = [session("old", "2026-01-01T00:00:00Z"), session("recent", "2026-02-01T00:00:00Z")];
+    const api = () => fakeApi({ sessions: vi.fn(async () => ({ sessions })) });
+    const first = new CopilotStore(api(), sessionOpenState(() => storage, "copilot.panel.open"));
+    await first.loadSessions();
+    await first.openSession("old");
+
+    const reloaded = new CopilotStore(api(), sessionOpenState(() => storage, "copilot.panel.open"));
+    await reloaded.loadLastSession();
+    expect(reloaded.sessionId).toBe("old");
+
+    // A new conversation forgets it: the most recent one shows after the next reload.
+    reloaded.newConversation();
+    const again = new CopilotStore(api(), sessionOpenState(() => storage, "copilot.panel.open"));
+    await again.loadLastSession();
+    expect(again.sessionId).toBe("recent");
+
+    // A remembered conversation that is gone (deleted elsewhere): the most recent one.
+    storage.setItem("copilot.panel.open.session", "deleted");
+    const gone = new CopilotStore(api(), sessionOpenState(() => storage, "copilot.panel.open"));
+    await gone.loadLastSession();
+    expect(gone.sessionId).toBe("recent");
   });
 
   it("works without storage (disabled by the browser)", () => {
@@ -563,5 +605,225 @@ describe("CopilotStore receiving a streamed answer", () => {
       { id: "a2", role: "assistant", content: "ok", created_at: T },
     ];
     expect(store.lastUserMessage).toBe("second");
+  });
+});
+
+const missingRoute = () => new RpcError("http", "/copilot/x: HTTP 404", { status: 404 });
+const NEWER = "This needs a newer version of the Copilot module on this Odoo server. Ask your administrator to upgrade it.";
+
+describe("the project context", () => {
+  const project = { id: 1, name: "Office Design" };
+
+  it("prefixes free text with the project, not slash commands nor a message naming it", () => {
+    expect(withProjectContext("Quelles tâches sont en retard ?", project)).toBe("[Project: Office Design] Quelles tâches sont en retard ?");
+    expect(withProjectContext("/résumer_projet Office Design", project)).toBe("/résumer_projet Office Design");
+    expect(withProjectContext("Résume le projet office design", project)).toBe("Résume le projet office design");
+    expect(withProjectContext("Bonjour", null)).toBe("Bonjour");
+  });
+
+  it("sends the prefixed message while a project is picked, and the text as typed once it is removed", async () => {
+    const api = fakeApi();
+    const store = new CopilotStore(api);
+    store.loadState = "ready";
+    store.setProjectContext(project);
+    await store.send("  Quelles tâches ?  ");
+    expect(api.chat).toHaveBeenLastCalledWith({ message: "[Project: Office Design] Quelles tâches ?" });
+    expect(store.messages[0]!.content).toBe("[Project: Office Design] Quelles tâches ?");
+    store.setProjectContext(null);
+    await store.send("Merci");
+    expect(api.chat).toHaveBeenLastCalledWith({ session_id: "s_new", message: "Merci" });
+  });
+});
+
+describe("the conversations list", () => {
+  const list = () => [
+    { ...session("s1", "2026-01-02T00:00:00Z"), title: "Devis Deco Addict", pinned: true },
+    { ...session("s2", "2026-01-01T00:00:00Z"), title: "Stock des chaises" },
+  ];
+
+  it("loads the list, filters it here too when the addon ignores the query, and drops a stale answer", async () => {
+    const slow = deferred<{ sessions: Session[] }>();
+    const sessions = vi.fn().mockReturnValueOnce(slow.promise).mockResolvedValue({ sessions: list() });
+    const store = new CopilotStore(fakeApi({ sessions }));
+    const first = store.loadSessions("old query");
+    expect(store.sessionsState).toBe("loading");
+    await store.loadSessions("chaises");
+    expect(sessions).toHaveBeenLastCalledWith("chaises");
+    slow.resolve({ sessions: [] }); // the answer to the first query arrives last: ignored
+    await first;
+    expect(store.sessionsState).toBe("ready");
+    expect(store.sessions).toHaveLength(2);
+    expect(store.visibleSessions.map((s) => s.id)).toEqual(["s2"]);
+  });
+
+  it("opens a conversation of the list with its messages", async () => {
+    const history: Message[] = [{ id: "m1", role: "user", content: "Stock ?", created_at: T }];
+    const api = fakeApi({ sessions: vi.fn(async () => ({ sessions: list() })), messages: vi.fn(async (id: string) => ({ session_id: id, messages: history })) });
+    const store = new CopilotStore(api);
+    await store.loadSessions();
+    const opening = store.openSession("s2");
+    expect(store.loadState).toBe("loading");
+    expect(store.sessionTitle).toBe("Stock des chaises");
+    await opening;
+    expect(store.sessionId).toBe("s2");
+    expect(store.messages).toEqual(history);
+    await store.openSession("s2"); // already shown: no reload
+    expect(api.messages).toHaveBeenCalledTimes(1);
+  });
+
+  it("renames and pins in place, and updates the open conversation's title", async () => {
+    const api = fakeApi({ sessions: vi.fn(async () => ({ sessions: list() })) });
+    const store = new CopilotStore(api);
+    await store.loadSessions();
+    store.sessionId = "s2";
+    await expect(store.renameSession("s2", "  Chaises  ")).resolves.toBe(true);
+    expect(api.updateSession).toHaveBeenLastCalledWith("s2", { title: "Chaises" });
+    expect(store.sessions[1]).toMatchObject({ id: "s2", title: "Chaises" });
+    expect(store.sessionTitle).toBe("Chaises");
+    await expect(store.renameSession("s2", "   ")).resolves.toBe(false);
+
+    await store.togglePinned("s1");
+    expect(api.updateSession).toHaveBeenLastCalledWith("s1", { pinned: false });
+    expect(store.sessions[0]!.pinned).toBe(false);
+    expect(store.sessionRequests).toEqual({});
+  });
+
+  it("deletes a conversation; the open one gives way to a new conversation", async () => {
+    const api = fakeApi({ sessions: vi.fn(async () => ({ sessions: list() })) });
+    const store = new CopilotStore(api);
+    await store.loadSessions();
+    store.sessionId = "s1";
+    store.messages = [{ id: "m1", role: "user", content: "devis", created_at: T }];
+    await expect(store.deleteSession("s1")).resolves.toBe(true);
+    expect(api.deleteSession).toHaveBeenCalledWith("s1");
+    expect(store.sessions.map((s) => s.id)).toEqual(["s2"]);
+    expect(store.sessionId).toBeNull();
+    expect(store.messages).toEqual([]);
+  });
+
+  it("says the addon is too old when the rename, pin or delete route is missing, and keeps the list", async () => {
+    const api = fakeApi({
+      sessions: vi.fn(async () => ({ sessions: list() })),
+      updateSession: vi.fn().mockRejectedValue(missingRoute()),
+      deleteSession: vi.fn().mockRejectedValue(missingRoute()),
+    });
+    const store = new CopilotStore(api);
+    await store.loadSessions();
+    await expect(store.renameSession("s1", "x")).resolves.toBe(false);
+    expect(store.sessionsError).toBe(NEWER);
+    await expect(store.deleteSession("s1")).resolves.toBe(false);
+    expect(store.sessionsError).toBe(NEWER);
+    expect(store.sessions).toHaveLength(2);
+    expect(store.sessionsState).toBe("ready");
+  });
+
+  it("refreshes the list after an answer once it is shown (a new conversation, its title)", async () => {
+    const api = fakeApi();
+    const store = new CopilotStore(api);
+    store.loadState = "ready";
+    await store.send("sans liste");
+    expect(api.sessions).not.toHaveBeenCalled();
+    await store.loadSessions();
+    vi.mocked(api.sessions).mockResolvedValue({ sessions: [{ ...session("s_new", T), title: "Avec liste" }] });
+    await store.send("avec liste");
+    await vi.waitFor(() => expect(api.sessions).toHaveBeenCalledTimes(2));
+    // The new conversation's title, made by the agent after the first exchange, shows.
+    await vi.waitFor(() => expect(store.sessionTitle).toBe("Avec liste"));
+  });
+});
+
+describe("Undo on a done card", () => {
+  it("shows what the addon answered: undone, or why not", async () => {
+    const undoAction = vi
+      .fn()
+      .mockResolvedValueOnce({ undone: true, message: "Quotation S00042 deleted." })
+      .mockResolvedValueOnce({ undone: false, message: "S00043 was confirmed since." })
+      .mockResolvedValueOnce({ undone: false, message: "" });
+    const store = new CopilotStore(fakeApi({ undoAction }));
+    const running = store.undoAction("act_1");
+    expect(store.undoStates.act_1).toEqual({ state: "running", message: "" });
+    await running;
+    expect(store.undoStates.act_1).toEqual({ state: "undone", message: "Quotation S00042 deleted." });
+    await store.undoAction("act_2");
+    expect(store.undoStates.act_2).toEqual({ state: "refused", message: "S00043 was confirmed since." });
+    await store.undoAction("act_3");
+    expect(store.undoStates.act_3).toEqual({ state: "refused", message: "This change cannot be undone." });
+  });
+
+  it("shows the addon's refusal (a UserError saying why) as a refusal, not a failure", async () => {
+    const refusal = new RpcError("server", "S00042 was confirmed since: it cannot be undone.", {
+      code: 200,
+      data: { name: "odoo.exceptions.UserError", message: "S00042 was confirmed since: it cannot be undone." },
+    });
+    const store = new CopilotStore(fakeApi({ undoAction: vi.fn().mockRejectedValueOnce(refusal).mockRejectedValueOnce(networkError()) }));
+    await store.undoAction("act_1");
+    expect(store.undoStates.act_1).toEqual({ state: "refused", message: "S00042 was confirmed since: it cannot be undone." });
+    await store.undoAction("act_1"); // tried again: the network fails this time
+    expect(store.undoStates.act_1).toEqual({ state: "error", message: "Odoo cannot be reached. Check your connection and try again." });
+  });
+
+  it("shows a failure in place, the missing route of an older addon included", async () => {
+    const store = new CopilotStore(fakeApi({ undoAction: vi.fn().mockRejectedValue(missingRoute()) }));
+    await store.undoAction("act_1");
+    expect(store.undoStates.act_1).toEqual({ state: "error", message: NEWER });
+  });
+});
+
+describe("memories and history", () => {
+  const memories = [
+    { id: "mem_1", text: "Livraisons le lundi", created_at: T },
+    { id: "mem_2", text: "Bureau de Bruxelles", created_at: T },
+  ];
+
+  it("lists the memories and deletes one", async () => {
+    const api = fakeApi({ memories: vi.fn(async () => ({ memories })) });
+    const store = new CopilotStore(api);
+    await store.loadMemories();
+    expect(store.memoriesState).toBe("ready");
+    expect(store.memories).toHaveLength(2);
+    await expect(store.deleteMemory("mem_1")).resolves.toBe(true);
+    expect(api.deleteMemory).toHaveBeenCalledWith("mem_1");
+    expect(store.memories.map((memory) => memory.id)).toEqual(["mem_2"]);
+  });
+
+  it("says the addon is too old when the memories route is missing", async () => {
+    const store = new CopilotStore(fakeApi({ memories: vi.fn().mockRejectedValue(missingRoute()) }));
+    await store.loadMemories();
+    expect(store.memoriesState).toBe("error");
+    expect(store.memoriesError).toBe(NEWER);
+  });
+
+  it("exports the history, and deletes all of it: conversation, list and memories emptied", async () => {
+    const api = fakeApi({ memories: vi.fn(async () => ({ memories })), sessions: vi.fn(async () => ({ sessions: [session("s1", T)] })) });
+    const store = new CopilotStore(api);
+    await expect(store.exportHistory()).resolves.toMatchObject({ conversations: [] });
+    await store.loadSessions();
+    await store.loadMemories();
+    store.sessionId = "s1";
+    await expect(store.deleteHistory()).resolves.toBe(true);
+    expect(store.sessions).toEqual([]);
+    expect(store.memories).toEqual([]);
+    expect(store.sessionId).toBeNull();
+    expect(store.historyNotice).toBe("Your conversations and memories were deleted.");
+  });
+
+  it("keeps everything when the deletion fails, and says why", async () => {
+    const store = new CopilotStore(fakeApi({ deleteHistory: vi.fn().mockRejectedValue(networkError()) }));
+    store.sessionId = "s1";
+    await expect(store.deleteHistory()).resolves.toBe(false);
+    expect(store.sessionId).toBe("s1");
+    expect(store.historyError).toBe("Odoo cannot be reached. Check your connection and try again.");
+    expect(store.historyRequest).toBe("");
+  });
+
+  it("downloads the open conversation's PDF, or shows why not", async () => {
+    const exportPdf = vi.fn().mockResolvedValueOnce(new Blob(["%PDF"])).mockRejectedValueOnce(missingRoute());
+    const store = new CopilotStore(fakeApi({ exportPdf }));
+    await expect(store.exportPdf()).resolves.toBeUndefined(); // no conversation yet
+    store.sessionId = "s1";
+    await expect(store.exportPdf()).resolves.toBeInstanceOf(Blob);
+    expect(exportPdf).toHaveBeenCalledWith("s1");
+    await expect(store.exportPdf()).resolves.toBeUndefined();
+    expect(store.pdfError).toBe(NEWER);
   });
 });

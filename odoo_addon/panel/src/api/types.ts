@@ -101,6 +101,20 @@ export interface Session {
   title: string;
   created_at: string;
   updated_at: string;
+  pinned?: boolean;
+}
+
+/** A fact the agent keeps about the user between conversations (`remember`). */
+export interface Memory {
+  id: string;
+  text: string;
+  created_at: string;
+}
+
+/** `/copilot/action/undo`: whether the change was reversed, and the translated line saying so (or why not). */
+export interface UndoResult {
+  undone: boolean;
+  message: string;
 }
 
 export interface ChatParams {

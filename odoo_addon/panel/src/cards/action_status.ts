@@ -1,5 +1,6 @@
 import type { Action, ActionStatus } from "../api/types";
 import { _t } from "../odoo/l10n";
+import type { UndoState } from "../store/copilot_store";
 
 export interface StatusBadge {
   label: string;
@@ -33,6 +34,10 @@ export interface ActionCardProps {
   error: string;
   onConfirm: (actionId: string) => void;
   onReject: (actionId: string) => void;
+  /** What Undo did on this action, once asked. */
+  undo?: UndoState;
+  /** Undo a done action; without it, no Undo button. */
+  onUndo?: (actionId: string) => void;
 }
 
 export const actionCardProps = {
@@ -41,4 +46,11 @@ export const actionCardProps = {
   error: String,
   onConfirm: Function,
   onReject: Function,
+  undo: { type: Object, optional: true },
+  onUndo: { type: Function, optional: true },
 };
+
+/** Actions whose change Undo can reverse: every done write, except an undo itself. */
+export function canUndo(action: Action): boolean {
+  return action.status === "done" && action.tool !== "undo";
+}

@@ -1,19 +1,24 @@
 import { Component, useRef, useState, xml } from "@odoo/owl";
+import { useService, type ActionService } from "@web/core/utils/hooks";
 
 import { Composer } from "../composer/composer";
 import { MessageList } from "../message_list/message_list";
+import { actionUrl, currentUser, FULL_PAGE_ACTION, type OdooEnv } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
+import { createNameSearch, type NameSearch } from "../odoo/name_search";
+import type { OrmLike } from "../projects/projects";
 import { CopilotStore } from "../store/copilot_store";
 
 /**
  * The right-hand panel (copilot.ChatPanel): header, conversation, composer. Always mounted
- * (main_components) and rendered only while open, so it survives navigation in the web client.
+ * (main_components) and rendered only while open, so it survives navigation in the web client;
+ * hidden while the full-page Copilot shows the same conversation.
  */
 export class ChatPanel extends Component<{ store: CopilotStore }> {
   static components = { Composer, MessageList };
   static template = xml`
-    <aside t-if="store.isOpen" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
-           t-att-aria-label="labels.title" t-on-keydown="onKeydown">
+    <aside t-if="store.isOpen and !store.fullPage" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
+           role="complementary" t-att-aria-label="labels.title" t-on-keydown="onKeydown">
       <header class="o_copilot_header">
         <span class="o_copilot_header_icon" aria-hidden="true">
           <svg viewBox="0 0 24 24" width="18" height="18" focusable="false">
@@ -32,6 +37,10 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
                 t-on-click="onNewConversation">
           <i class="fa fa-pencil-square-o" aria-hidden="true"/>
         </button>
+        <a class="btn btn-link o_copilot_header_button o_copilot_open_full_page" t-att-href="fullPageHref"
+           role="button" t-att-aria-label="labels.fullPage" t-att-title="labels.fullPage" t-on-click="openFullPage">
+          <i class="fa fa-expand" aria-hidden="true"/>
+        </a>
         <button type="button" class="btn btn-link o_copilot_header_button o_copilot_close"
                 t-att-aria-label="labels.close" t-att-title="labels.close" t-on-click="close">
           <i class="fa fa-times" aria-hidden="true"/>
@@ -40,29 +49,63 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
       <MessageList store="props.store"/>
       <Composer draft="store.draft" busy="store.isBusy" canStop="store.canStop"
                 lastMessage="store.lastUserMessage" autofocus="store.autofocus"
+                lang="lang" nameSearch="nameSearch" onCommand.bind="onCommand"
+                project="store.projectContext or undefined" onClearProject.bind="onClearProject"
                 onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
 
   declare store: CopilotStore;
   declare panel: { el: HTMLElement | null };
+  declare actionService: ActionService;
+  declare nameSearch: NameSearch;
+  declare lang: string;
 
   setup(): void {
     this.store = useState(this.props.store);
     this.panel = useRef("panel");
+    this.actionService = useService("action");
+    this.nameSearch = createNameSearch(useService("orm") as OrmLike);
+    this.lang = currentUser(this.env as OdooEnv).lang;
   }
 
   get labels(): Record<string, string> {
     return {
       title: _t("Copilot"),
       newConversation: _t("New conversation"),
+      fullPage: _t("Open full page"),
       close: _t("Close"),
     };
+  }
+
+  get fullPageHref(): string {
+    return actionUrl(FULL_PAGE_ACTION);
   }
 
   onNewConversation(): void {
     this.store.newConversation();
     this.panel.el?.querySelector<HTMLElement>(".o_copilot_input")?.focus();
+  }
+
+  onCommand(name: string): void {
+    if (name === "new") {
+      this.onNewConversation();
+    }
+  }
+
+  onClearProject(): void {
+    this.store.setProjectContext(null);
+  }
+
+  /** The same conversation in the full page; the panel closes (the page shows it now). */
+  openFullPage(ev: MouseEvent): void {
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) {
+      return; // a new tab or window, from the link
+    }
+    ev.preventDefault();
+    this.store.close();
+    // The page replaces the current screen's breadcrumbs, like an app opened from the menu.
+    void this.actionService.doAction(FULL_PAGE_ACTION, { clearBreadcrumbs: true });
   }
 
   onDraftChange(text: string): void {

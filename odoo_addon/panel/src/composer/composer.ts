@@ -1,6 +1,23 @@
-import { Component, onMounted, useRef, useState, xml } from "@odoo/owl";
+import { Component, onMounted, onWillUnmount, useRef, useState, xml } from "@odoo/owl";
 
+import type { NameSearch } from "../odoo/name_search";
 import { _t } from "../odoo/l10n";
+import { menuKeydown } from "../slash/menu_keys";
+import {
+  commandText,
+  displayName,
+  filterCommands,
+  findCommand,
+  otherName,
+  parseSlashInput,
+  slashLabel,
+  slashUsage,
+  withArgument,
+  type SlashCommand,
+  type SlashInput,
+} from "../slash/slash_commands";
+import { SlashMenu, type SlashMenuItem } from "../slash_menu/slash_menu";
+import type { ProjectContext } from "../store/copilot_store";
 
 export interface ComposerProps {
   /** Text to start from (kept by the store while the panel is closed). */
@@ -16,23 +33,67 @@ export interface ComposerProps {
   onDraftChange: (text: string) => void;
   onSend: (text: string) => Promise<boolean> | boolean;
   onStop: () => void;
+  /** The user's language (BCP 47): French users see `/devis`, others `/quote`. */
+  lang?: string;
+  /** Completes a slash command's argument (Odoo's name_search); none: no argument menu. */
+  nameSearch?: NameSearch;
+  /** Runs a command that never leaves the panel (`new`). */
+  onCommand?: (name: string) => void;
+  /** The project the chat is about (a chip above the input); pass undefined, not null, for none. */
+  project?: ProjectContext;
+  onClearProject?: () => void;
 }
 
 /** Lines the textarea grows to before it scrolls. */
 const MAX_HEIGHT_PX = 200;
+/** Wait this long after the last key before asking Odoo for names. */
+const SEARCH_DELAY_MS = 150;
+
+type MenuKind = "" | "command" | "argument";
+
+interface ComposerState {
+  hasText: boolean;
+  menu: MenuKind;
+  items: SlashMenuItem[];
+  active: number;
+  loading: boolean;
+}
+
+let nextComposerId = 1;
 
 /**
  * The message input (copilot.Composer): Enter sends, Shift+Enter starts a new line, Up in the
- * empty input brings the last message back to edit; while an answer is written, Stop.
+ * empty input brings the last message back to edit; while an answer is written, Stop. Typing
+ * `/` opens the slash commands (Up/Down, Enter or Tab to pick, Escape to close), then the
+ * records that complete the picked command's argument.
  */
 export class Composer extends Component<ComposerProps> {
+  static components = { SlashMenu };
   static template = xml`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
+      <div t-if="props.project" class="o_copilot_context">
+        <span class="badge rounded-pill o_copilot_context_chip">
+          <i class="fa fa-folder-open-o me-1" aria-hidden="true"/>
+          <span t-esc="projectLabel"/>
+          <button type="button" class="btn btn-link o_copilot_context_clear"
+                  t-att-aria-label="labels.clearProject" t-att-title="labels.clearProject"
+                  t-on-click="() => props.onClearProject and props.onClearProject()">
+            <i class="fa fa-times" aria-hidden="true"/>
+          </button>
+        </span>
+      </div>
       <div class="o_copilot_composer_box">
+        <SlashMenu t-if="state.menu" id="menuId" title="menuTitle" items="state.items" active="state.active"
+                   loading="state.loading" loadingText="labels.searching" emptyText="labels.noMatch"
+                   onPick.bind="pick" onHover.bind="hover"/>
         <textarea t-ref="input" class="form-control o_copilot_input" rows="1"
                   t-att-placeholder="labels.placeholder" t-att-aria-label="labels.input"
-                  aria-describedby="o_copilot_composer_hint"
-                  t-on-input="onInput" t-on-keydown="onKeydown"/>
+                  t-att-aria-describedby="hintId"
+                  role="combobox" aria-autocomplete="list" aria-haspopup="listbox"
+                  t-att-aria-expanded="state.menu ? 'true' : 'false'"
+                  t-att-aria-controls="state.menu ? menuId : false"
+                  t-att-aria-activedescendant="state.menu and state.items.length ? menuId + '_' + state.active : false"
+                  t-on-input="onInput" t-on-keydown="onKeydown" t-on-blur="onBlur"/>
         <button t-if="props.canStop" type="button" class="btn btn-secondary o_copilot_stop"
                 t-att-aria-label="labels.stop" t-att-title="labels.stop" t-on-click="() => props.onStop()">
           <i class="fa fa-stop" aria-hidden="true"/>
@@ -43,7 +104,7 @@ export class Composer extends Component<ComposerProps> {
           <i t-else="" class="fa fa-paper-plane" aria-hidden="true"/>
         </button>
       </div>
-      <div id="o_copilot_composer_hint" class="o_copilot_composer_hint text-muted" t-esc="labels.hint"/>
+      <div t-att-id="hintId" class="o_copilot_composer_hint text-muted" t-esc="labels.hint"/>
     </form>`;
   static props = {
     draft: String,
@@ -54,14 +115,37 @@ export class Composer extends Component<ComposerProps> {
     onDraftChange: Function,
     onSend: Function,
     onStop: Function,
+    lang: { type: String, optional: true },
+    nameSearch: { type: Function, optional: true },
+    onCommand: { type: Function, optional: true },
+    project: { type: Object, optional: true },
+    onClearProject: { type: Function, optional: true },
   };
 
   declare input: { el: HTMLTextAreaElement | null };
-  declare state: { hasText: boolean };
+  declare state: ComposerState;
+  declare menuId: string;
+  declare hintId: string;
+  /** The commands or records behind the menu's items, same order. */
+  declare choices: (SlashCommand | string)[];
+  /** The slash input the menu was built for. */
+  declare slash: SlashInput | null;
+  /** The text just written by a pick: no menu for it until the user types again. */
+  declare pickedText: string;
+  declare searchTimer: ReturnType<typeof setTimeout> | undefined;
+  declare searchSeq: number;
 
   setup(): void {
     this.input = useRef("input");
-    this.state = useState({ hasText: Boolean(this.props.draft.trim()) });
+    this.state = useState({ hasText: Boolean(this.props.draft.trim()), menu: "", items: [], active: 0, loading: false });
+    const id = nextComposerId++;
+    this.menuId = `o_copilot_slash_menu_${id}`;
+    this.hintId = `o_copilot_composer_hint_${id}`;
+    this.choices = [];
+    this.slash = null;
+    this.pickedText = "";
+    this.searchTimer = undefined;
+    this.searchSeq = 0;
     onMounted(() => {
       const el = this.input.el;
       if (el) {
@@ -72,16 +156,37 @@ export class Composer extends Component<ComposerProps> {
         }
       }
     });
+    onWillUnmount(() => clearTimeout(this.searchTimer));
   }
 
   get labels(): Record<string, string> {
     return {
-      placeholder: _t("Ask Copilot…"),
+      placeholder: _t("Ask Copilot… (/ for commands)"),
       input: _t("Message to Copilot"),
       send: _t("Send"),
       stop: _t("Stop"),
-      hint: _t("Enter to send, Shift+Enter for a new line"),
+      hint: _t("Enter to send, Shift+Enter for a new line, / for commands"),
+      commands: _t("Commands"),
+      searching: _t("Searching…"),
+      noMatch: _t("No match"),
+      clearProject: _t("Stop talking about this project"),
     };
+  }
+
+  get lang(): string {
+    return this.props.lang || "en-US";
+  }
+
+  get projectLabel(): string {
+    return this.props.project ? _t("Project: %s", this.props.project.name) : "";
+  }
+
+  get menuTitle(): string {
+    const slash = this.slash;
+    if (this.state.menu === "argument" && slash?.kind === "argument") {
+      return `/${slash.typed} — ${slashUsage(slash.command) || slashLabel(slash.command)}`;
+    }
+    return this.labels.commands!;
   }
 
   get canSend(): boolean {
@@ -104,9 +209,157 @@ export class Composer extends Component<ComposerProps> {
     this.state.hasText = Boolean(text.trim());
     this.props.onDraftChange(text);
     this.resize();
+    this.updateMenu(text);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Slash menu
+  // ------------------------------------------------------------------------------------------
+
+  closeMenu(): void {
+    clearTimeout(this.searchTimer);
+    this.searchSeq++;
+    this.slash = null;
+    this.choices = [];
+    Object.assign(this.state, { menu: "", items: [], active: 0, loading: false });
+  }
+
+  /** Opens, filters or closes the menu for the text now in the input. */
+  updateMenu(text: string): void {
+    const slash = text === this.pickedText ? null : parseSlashInput(text);
+    if (!slash) {
+      this.closeMenu();
+      return;
+    }
+    if (slash.kind === "command") {
+      const commands = filterCommands(slash.query, this.lang);
+      if (!commands.length) {
+        this.closeMenu();
+        return;
+      }
+      this.slash = slash;
+      this.choices = commands;
+      Object.assign(this.state, {
+        menu: "command",
+        loading: false,
+        active: 0,
+        items: commands.map((command) => ({
+          key: command.name,
+          label: `/${displayName(command, this.lang)}`,
+          alias: otherName(command, this.lang) ? `/${otherName(command, this.lang)}` : "",
+          detail: slashLabel(command),
+        })),
+      });
+      return;
+    }
+    const nameSearch = this.props.nameSearch;
+    const model = slash.command.argument?.model;
+    if (!nameSearch || !model) {
+      this.closeMenu();
+      return;
+    }
+    const sameCommand = this.state.menu === "argument" && this.slash?.kind === "argument" && this.slash.command === slash.command;
+    this.slash = slash;
+    if (!sameCommand) {
+      this.choices = [];
+      Object.assign(this.state, { menu: "argument", items: [], active: 0 });
+    }
+    this.state.loading = true;
+    clearTimeout(this.searchTimer);
+    const seq = ++this.searchSeq;
+    this.searchTimer = setTimeout(async () => {
+      let records: { id: number; name: string }[] = [];
+      try {
+        records = await nameSearch(model, slash.argument.trim());
+      } catch {
+        records = []; // no such model here (an app not installed), or no right to read it
+      }
+      if (seq !== this.searchSeq) {
+        return;
+      }
+      this.choices = records.map((record) => record.name);
+      Object.assign(this.state, {
+        loading: false,
+        active: 0,
+        items: records.map((record) => ({ key: String(record.id), label: record.name, alias: "", detail: "" })),
+      });
+    }, SEARCH_DELAY_MS);
+  }
+
+  hover(index: number): void {
+    this.state.active = index;
+  }
+
+  /** Writes `text` in the input as if typed, caret at the end. */
+  setText(text: string): void {
+    const el = this.input.el;
+    if (!el) {
+      return;
+    }
+    el.value = text;
+    el.focus();
+    el.setSelectionRange(text.length, text.length);
+    this.onInput();
+  }
+
+  pick(index: number): void {
+    const choice = this.choices[index];
+    const slash = this.slash;
+    if (choice === undefined || !slash) {
+      return;
+    }
+    if (typeof choice === "string") {
+      if (slash.kind === "argument") {
+        this.pickedText = withArgument(slash, choice);
+        this.setText(this.pickedText);
+      }
+      return;
+    }
+    if (choice.local) {
+      this.pickedText = "";
+      this.setText("");
+      this.props.onCommand?.(choice.name);
+      return;
+    }
+    if (!choice.argument) {
+      // Nothing to complete: the command runs at once.
+      this.setText(commandText(choice, this.lang));
+      void this.submit();
+      return;
+    }
+    const name = displayName(choice, this.lang);
+    const project = this.props.project;
+    if (project && choice.argument.model === "project.project") {
+      // The project of the chat's context is the argument.
+      this.pickedText = withArgument({ command: choice, typed: name }, project.name);
+      this.setText(this.pickedText);
+      return;
+    }
+    this.pickedText = "";
+    this.setText(`/${name} `);
+  }
+
+  onBlur(): void {
+    // A click in the menu keeps the focus (mousedown is prevented there): leaving closes it.
+    this.closeMenu();
   }
 
   onKeydown(ev: KeyboardEvent): void {
+    if (this.state.menu && !ev.isComposing && !ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      const result = menuKeydown(ev.key, this.state.active, this.state.items.length, { shift: ev.shiftKey });
+      if (result.handled) {
+        ev.preventDefault();
+        ev.stopPropagation(); // Escape closes the menu, not the panel
+        this.state.active = result.active;
+        if (result.pick) {
+          this.pick(result.active);
+        } else if (result.close) {
+          this.pickedText = this.input.el?.value ?? "";
+          this.closeMenu();
+        }
+        return;
+      }
+    }
     // isComposing: Enter that validates an IME composition (Japanese, Chinese…) is not a send.
     if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
       ev.preventDefault();
@@ -130,15 +383,34 @@ export class Composer extends Component<ComposerProps> {
 
   async submit(): Promise<void> {
     const el = this.input.el;
-    if (!el || !this.canSend) {
+    if (!el) {
       return;
     }
     const text = el.value;
-    el.value = "";
+    const local = /^\/(\S+)\s*$/.exec(text.trim());
+    const command = local ? findCommand(local[1]!) : undefined;
+    if (command?.local && this.state.hasText) {
+      this.clear();
+      this.props.onCommand?.(command.name);
+      return;
+    }
+    if (!this.canSend) {
+      return;
+    }
+    this.clear();
+    el.focus();
+    await this.props.onSend(text);
+  }
+
+  clear(): void {
+    const el = this.input.el;
+    if (el) {
+      el.value = "";
+    }
+    this.pickedText = "";
+    this.closeMenu();
     this.state.hasText = false;
     this.props.onDraftChange("");
     this.resize();
-    el.focus();
-    await this.props.onSend(text);
   }
 }

@@ -33,7 +33,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
       <div t-elif="store.loadState === 'error'" class="alert alert-warning o_copilot_load_error" role="alert">
         <div t-esc="store.loadError"/>
         <button type="button" class="btn btn-sm btn-secondary mt-2 o_copilot_reload"
-                t-on-click="() => store.loadLastSession()">
+                t-on-click="() => store.reload()">
           <i class="fa fa-refresh me-1" aria-hidden="true"/>
           <t t-esc="labels.retry"/>
         </button>
@@ -86,7 +86,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
-               onConfirm.bind="confirm" onReject.bind="reject"/>
+               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"/>
           </t>
           <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
             <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
@@ -212,5 +212,9 @@ export class MessageList extends Component<{ store: CopilotStore }> {
 
   reject(actionId: string): void {
     void this.store.rejectAction(actionId);
+  }
+
+  undo(actionId: string): void {
+    void this.store.undoAction(actionId);
   }
 }

@@ -13,6 +13,16 @@
  * | number format   | `localization` from `@web/core/l10n/localization` (all three)              |
  * | CSRF token      | the `odoo.csrf_token` global (all three), for `type='http'` POST routes    |
  * | JSON routes     | not here: src/odoo/rpc.ts posts JSON-RPC with `fetch` in every version     |
+ * | user name/admin | `env.services.user.name/isSystem` | `user.name/isSystem`                   |
+ * | Copilot settings| `/web#action=copilot.copilot_config_settings_action` | `/odoo/action-copilot.copilot_config_settings_action` |
+ * | the full page   | `/web#action=copilot.app`       | `/odoo/action-copilot.app`               |
+ * | an app installed| its JS modules in `odoo.loader.modules` (`@project/…`), all three          |
+ * | confirm dialog  | `ConfirmationDialog` of `@web/core/confirmation_dialog/confirmation_dialog`, looked up at run time |
+ * | shortcut        | Odoo's hotkey service, all three: `alt+shift+o` is Alt+Shift+O (Control+Shift+O on a Mac) |
+ *
+ * The settings link opens the addon's own settings action (context `module: copilot`, so the
+ * Copilot tab), not `/odoo/settings#copilot` (18/19) or `base_setup.action_general_configuration`
+ * (17): both need `base_setup`, which a database with only the Copilot module lacks.
  */
 
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from "../format/money";
@@ -24,6 +34,8 @@ export interface OdooEnv {
 interface UserLike {
   userId?: number;
   lang?: string;
+  name?: string;
+  isSystem?: boolean;
 }
 
 function loadedModule(name: string): Record<string, unknown> | undefined {
@@ -56,13 +68,64 @@ export interface CurrentUser {
   id: number | null;
   /** BCP 47 tag, e.g. "fr-FR". */
   lang: string;
+  name: string;
+  /** Settings administrator (base.group_system): may open the Copilot settings. */
+  isSystem: boolean;
 }
 
 export function currentUser(env?: OdooEnv): CurrentUser {
   const user = userObject(env);
   const lang = user?.lang || document.documentElement.lang || navigator.language;
-  return { id: typeof user?.userId === "number" ? user.userId : null, lang: toBcp47(lang) };
+  return {
+    id: typeof user?.userId === "number" ? user.userId : null,
+    lang: toBcp47(lang),
+    name: typeof user?.name === "string" ? user.name : "",
+    isSystem: Boolean(user?.isSystem),
+  };
 }
+
+/** "fr-FR" → "français (France)", in that language; the tag itself when Intl does not know it. */
+export function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: "language" }).of(lang);
+    return name ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : lang;
+  } catch {
+    return lang;
+  }
+}
+
+/**
+ * Whether the Odoo app `module` is installed, from the JS modules the web client loaded
+ * (`@project/…`); undefined when it cannot tell (no loader): then ask the server and cope.
+ */
+export function isAppInstalled(module: string): boolean | undefined {
+  try {
+    const modules = odoo.loader?.modules;
+    if (!modules) {
+      return undefined;
+    }
+    const prefix = `@${module}/`;
+    for (const name of modules.keys()) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The web client URL of an action (xml id or client action tag), for links and new tabs. */
+export function actionUrl(action: string): string {
+  return hasUserModule() ? `/odoo/action-${action}` : `/web#action=${encodeURIComponent(action)}`;
+}
+
+/** The addon's settings action: Settings, opened on the Copilot tab. */
+export const SETTINGS_ACTION = "copilot.copilot_config_settings_action";
+
+/** The client action of the full-page Copilot (registered by src/main.ts). */
+export const FULL_PAGE_ACTION = "copilot.app";
 
 /** Decimal point, thousands separator and grouping of the user's language (res.lang). */
 export function numberFormat(): NumberFormat {
@@ -103,4 +166,29 @@ export function csrfToken(): string {
   } catch {
     return ""; // no `odoo` global (outside the web client)
   }
+}
+
+/**
+ * Opens the panel, through Odoo's hotkey service. Alt+Shift+O is free in 17, 18 and 19
+ * (checked against every `data-hotkey`, `hotkey.add` and `useHotkey` of their web sources;
+ * 18's mail composer takes Alt+Shift+C, 19's kanban "shift+c" too).
+ */
+export const OPEN_SHORTCUT = "alt+shift+o";
+
+function isMac(): boolean {
+  try {
+    return /Mac|iPod|iPhone|iPad/.test(navigator.platform);
+  } catch {
+    return false;
+  }
+}
+
+/** The shortcut as the user presses it (aria-keyshortcuts syntax): Odoo's "alt" is Control on a Mac. */
+export function shortcutLabel(): string {
+  return isMac() ? "Control+Shift+O" : "Alt+Shift+O";
+}
+
+/** Odoo's ConfirmationDialog (same path in 17, 18 and 19), looked up when needed: not a bundle import. */
+export function confirmationDialog(): unknown {
+  return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
 }

@@ -42,6 +42,17 @@ export class RpcError extends Error {
     this.data = details.data;
   }
 
+  /**
+   * The route does not exist on this server (an addon older than the panel): Odoo answers an
+   * unknown URL with its HTML 404 page, or a JSON-RPC error naming werkzeug's NotFound.
+   */
+  get isMissingRoute(): boolean {
+    if (this.kind === "http") {
+      return this.status === 404;
+    }
+    return this.kind === "server" && (this.code === 404 || /NotFound/.test(this.data?.name ?? ""));
+  }
+
   /** Odoo's answer when the session cookie is no longer valid. */
   get isSessionExpired(): boolean {
     return this.data?.name === "odoo.http.SessionExpiredException";

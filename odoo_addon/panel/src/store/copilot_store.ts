@@ -7,9 +7,11 @@
  */
 
 import type { CopilotApi } from "../api/copilot_api";
-import type { Action, Choice, ChoiceOption, Message, Session, StepStatus, TurnEvent, TurnResult } from "../api/types";
+import type { Action, Choice, ChoiceOption, Memory, Message, Session, StepStatus, TurnEvent, TurnResult } from "../api/types";
 import { _t } from "../odoo/l10n";
+import { RpcError } from "../odoo/rpc";
 import { describeError } from "./describe_error";
+import { filterSessions } from "./session_groups";
 
 /** A tool step of the answer being written: running, or how it ended. */
 export interface ToolStep {
@@ -61,17 +63,41 @@ const STOP_GRACE_MS = 2000;
 export type LoadState = "idle" | "loading" | "ready" | "error";
 
 /**
- * Where the panel remembers that it is open, so a reload of the page (the user's, or Odoo's
- * own, e.g. when it switches company to show a record) brings it back.
+ * Where the panel remembers that it is open, and which conversation it shows, so a reload of
+ * the page (the user's, or Odoo's own, e.g. when it switches company to show a record) brings
+ * both back.
  */
 export interface OpenStateStorage {
   load(): boolean;
   save(open: boolean): void;
+  /** The conversation shown before the reload, or null (then the most recent one). */
+  loadSession?(): string | null;
+  saveSession?(sessionId: string | null): void;
 }
 
-/** The open state in the tab's sessionStorage (per tab, gone with the tab). */
+/** The open state in the tab's sessionStorage (per tab, gone with the tab); the conversation under `key` + ".session". */
 export function sessionOpenState(getStorage: () => Storage | undefined, key: string): OpenStateStorage {
+  const sessionKey = `${key}.session`;
   return {
+    loadSession: () => {
+      try {
+        return getStorage()?.getItem(sessionKey) || null;
+      } catch {
+        return null;
+      }
+    },
+    saveSession: (sessionId) => {
+      try {
+        const storage = getStorage();
+        if (sessionId) {
+          storage?.setItem(sessionKey, sessionId);
+        } else {
+          storage?.removeItem(sessionKey);
+        }
+      } catch {
+        // the most recent conversation shows after a reload
+      }
+    },
     load: () => {
       try {
         return getStorage()?.getItem(key) === "1";
@@ -94,6 +120,34 @@ export function sessionOpenState(getStorage: () => Storage | undefined, key: str
   };
 }
 export type ActionRequest = "confirm" | "reject";
+
+/** What Undo did on a done action card: running, or how it ended (its message shown in place). */
+export interface UndoState {
+  state: "running" | "undone" | "refused" | "error";
+  message: string;
+}
+
+/** The project the user picked in the full page: the next messages are about it. */
+export interface ProjectContext {
+  id: number;
+  name: string;
+}
+
+/** A change running on a conversation of the list (its buttons are disabled meanwhile). */
+export type SessionRequest = "rename" | "pin" | "delete";
+
+/**
+ * The message sent for `text` while a project is the chat's context: prefixed with
+ * "[Project: Office Design]" so the agent knows which project "its tasks" means. Slash
+ * commands are sent as typed (the project goes in their argument), and so is a message that
+ * already names the project.
+ */
+export function withProjectContext(text: string, project: ProjectContext | null): string {
+  if (!project || text.startsWith("/") || text.toLocaleLowerCase().includes(project.name.toLocaleLowerCase())) {
+    return text;
+  }
+  return `[${_t("Project: %s", project.name)}] ${text}`;
+}
 
 /** The most recently active session (the route sorts them, but do not depend on it). */
 export function mostRecentSession(sessions: readonly Session[]): Session | undefined {
@@ -164,10 +218,39 @@ export class CopilotStore {
   actionRequests: Record<string, ActionRequest> = {};
   /** Action id → why the last confirm/cancel failed. */
   actionErrors: Record<string, string> = {};
+  /** Action id → what Undo did on it. */
+  undoStates: Record<string, UndoState> = {};
+  /** The full-page Copilot is on screen: the side panel hides meanwhile (same conversation). */
+  fullPage = false;
+  /** The project picked in the full page, or null. */
+  projectContext: ProjectContext | null = null;
+
+  /** The conversations column of the full page. */
+  sessions: Session[] = [];
+  sessionsState: LoadState = "idle";
+  sessionsError = "";
+  sessionQuery = "";
+  /** Session id → the change running on it. */
+  sessionRequests: Record<string, SessionRequest> = {};
+
+  /** The memories section of the full page. */
+  memories: Memory[] = [];
+  memoriesState: LoadState = "idle";
+  memoriesError = "";
+  memoryRequests: Record<string, boolean> = {};
+  /** The last "Export my history" / "Delete all my history": running, its error, or what it did. */
+  historyRequest: "" | "export" | "delete" = "";
+  historyError = "";
+  historyNotice = "";
+  /** The PDF of the conversation is being made; why it failed. */
+  pdfRequest = false;
+  pdfError = "";
 
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   private conversation = 0;
   private localSeq = 0;
+  /** Bumped by each load of the conversations list: an older answer is dropped. */
+  private sessionsSeq = 0;
   /**
    * Stops the answer being received; null when none is. A function, not the turn itself: the
    * store is wrapped in owl's reactive(), which would wrap a plain object read from it too.
@@ -233,14 +316,15 @@ export class CopilotStore {
     }
   }
 
-  /** Reopens the user's most recent conversation, so it survives a page reload. */
+  /** Reopens the conversation shown before a reload, else the user's most recent one. */
   async loadLastSession(): Promise<void> {
     const conversation = this.conversation;
     this.loadState = "loading";
     this.loadError = "";
     try {
       const { sessions } = await this.api.sessions();
-      const latest = mostRecentSession(sessions ?? []);
+      const remembered = this.openState?.loadSession?.();
+      const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
       const history = latest ? await this.api.messages(latest.id) : undefined;
       if (conversation !== this.conversation) {
         return;
@@ -249,6 +333,7 @@ export class CopilotStore {
         this.sessionId = latest.id;
         this.sessionTitle = latest.title;
         this.messages = history.messages ?? [];
+        this.openState?.saveSession?.(latest.id);
       }
       this.loadState = "ready";
     } catch (error) {
@@ -264,6 +349,7 @@ export class CopilotStore {
     this.conversation++;
     this.sessionId = null;
     this.sessionTitle = "";
+    this.openState?.saveSession?.(null);
     this.messages = [];
     // An answer still being written goes on in the old session (its history keeps it).
     this.stopRunning = null;
@@ -273,14 +359,16 @@ export class CopilotStore {
     this.loadError = "";
     this.actionRequests = {};
     this.actionErrors = {};
+    this.undoStates = {};
   }
 
   /** Shows the user's message at once, then the reply; false when nothing was sent. */
   async send(text: string): Promise<boolean> {
-    const content = text.trim();
-    if (!content || this.isBusy) {
+    const trimmed = text.trim();
+    if (!trimmed || this.isBusy) {
       return false;
     }
+    const content = withProjectContext(trimmed, this.projectContext);
     const id = `local_${++this.localSeq}`;
     this.messages.push({ id, role: "user", content, created_at: now() });
     this.draft = "";
@@ -378,6 +466,7 @@ export class CopilotStore {
       case "start":
         turn.sessionId = event.session_id;
         this.sessionId = event.session_id;
+        this.openState?.saveSession?.(event.session_id);
         turn.user.pending = false;
         break;
       case "text":
@@ -421,6 +510,7 @@ export class CopilotStore {
     const { reply } = turn;
     if (result.session_id) {
       this.sessionId = result.session_id;
+      this.openState?.saveSession?.(result.session_id);
     }
     if (result.message_id) {
       reply.id = result.message_id;
@@ -481,6 +571,10 @@ export class CopilotStore {
     } else if (!turn.ended) {
       reply.stopped = true; // stopped, and the request closed before its `done`
     }
+    if (this.sessionsState !== "idle") {
+      // A new conversation appears in the list, and the first exchange gives it its title.
+      void this.loadSessions();
+    }
   }
 
   confirmAction(actionId: string): Promise<void> {
@@ -514,6 +608,265 @@ export class CopilotStore {
       if (conversation === this.conversation) {
         delete this.actionRequests[actionId];
       }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Undo
+  // ------------------------------------------------------------------------------------------
+
+  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
+  async undoAction(actionId: string): Promise<void> {
+    if (this.undoStates[actionId]?.state === "running") {
+      return;
+    }
+    const conversation = this.conversation;
+    this.undoStates[actionId] = { state: "running", message: "" };
+    let state: UndoState;
+    try {
+      const { undone, message } = await this.api.undoAction(actionId);
+      state = undone
+        ? { state: "undone", message: message || _t("Undone.") }
+        : { state: "refused", message: message || _t("This change cannot be undone.") };
+    } catch (error) {
+      // The addon refuses with a UserError saying why (the record changed since, the order
+      // was confirmed…): a refusal, not a failure.
+      const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
+      state = { state: refused ? "refused" : "error", message: describeError(error) };
+    }
+    if (conversation === this.conversation) {
+      this.undoStates[actionId] = state;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Project context
+  // ------------------------------------------------------------------------------------------
+
+  setProjectContext(project: ProjectContext | null): void {
+    this.projectContext = project ? { id: project.id, name: project.name } : null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Conversations list
+  // ------------------------------------------------------------------------------------------
+
+  /** The list as shown: filtered here too, in case the addon ignores `query`. */
+  get visibleSessions(): Session[] {
+    return filterSessions(this.sessions, this.sessionQuery);
+  }
+
+  /** Loads the user's conversations, filtered by `query` (kept for the next loads). */
+  async loadSessions(query: string = this.sessionQuery): Promise<void> {
+    const seq = ++this.sessionsSeq;
+    this.sessionQuery = query;
+    if (this.sessionsState !== "ready") {
+      this.sessionsState = "loading";
+    }
+    try {
+      const { sessions } = await this.api.sessions(query);
+      if (seq === this.sessionsSeq) {
+        this.sessions = sessions ?? [];
+        this.sessionsState = "ready";
+        this.sessionsError = "";
+        // A new conversation gets its title from the agent after its first exchange.
+        const current = this.sessions.find((session) => session.id === this.sessionId);
+        if (current?.title) {
+          this.sessionTitle = current.title;
+        }
+      }
+    } catch (error) {
+      if (seq === this.sessionsSeq) {
+        this.sessionsState = "error";
+        this.sessionsError = describeError(error);
+      }
+    }
+  }
+
+  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
+  async openSession(sessionId: string): Promise<void> {
+    if (sessionId === this.sessionId && this.loadState === "ready") {
+      return;
+    }
+    this.newConversation();
+    const conversation = this.conversation;
+    const known = this.sessions.find((session) => session.id === sessionId);
+    this.sessionId = sessionId;
+    this.openState?.saveSession?.(sessionId);
+    this.sessionTitle = known?.title ?? "";
+    this.loadState = "loading";
+    try {
+      const history = await this.api.messages(sessionId);
+      if (conversation === this.conversation) {
+        this.messages = history.messages ?? [];
+        this.loadState = "ready";
+      }
+    } catch (error) {
+      if (conversation === this.conversation) {
+        this.loadState = "error";
+        this.loadError = describeError(error);
+      }
+    }
+  }
+
+  /** Reloads what the panel shows: the open conversation, or the most recent one. */
+  reload(): Promise<void> {
+    const sessionId = this.sessionId;
+    if (sessionId) {
+      this.sessionId = null;
+      return this.openSession(sessionId);
+    }
+    return this.loadLastSession();
+  }
+
+  renameSession(sessionId: string, title: string): Promise<boolean> {
+    const clean = title.trim();
+    if (!clean) {
+      return Promise.resolve(false);
+    }
+    return this.updateSession(sessionId, { title: clean }, "rename");
+  }
+
+  togglePinned(sessionId: string): Promise<boolean> {
+    const session = this.sessions.find((candidate) => candidate.id === sessionId);
+    return this.updateSession(sessionId, { pinned: !session?.pinned }, "pin");
+  }
+
+  private async updateSession(sessionId: string, changes: { title?: string; pinned?: boolean }, request: SessionRequest): Promise<boolean> {
+    if (this.sessionRequests[sessionId]) {
+      return false;
+    }
+    this.sessionRequests[sessionId] = request;
+    this.sessionsError = "";
+    try {
+      const { session } = await this.api.updateSession(sessionId, changes);
+      const updated = { ...this.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session } as Session;
+      this.sessions = this.sessions.map((candidate) => (candidate.id === sessionId ? updated : candidate));
+      if (this.sessionId === sessionId) {
+        this.sessionTitle = updated.title;
+      }
+      return true;
+    } catch (error) {
+      this.sessionsError = describeError(error);
+      return false;
+    } finally {
+      delete this.sessionRequests[sessionId];
+    }
+  }
+
+  /** Deletes a conversation; deleting the open one starts a new conversation. */
+  async deleteSession(sessionId: string): Promise<boolean> {
+    if (this.sessionRequests[sessionId]) {
+      return false;
+    }
+    this.sessionRequests[sessionId] = "delete";
+    this.sessionsError = "";
+    try {
+      await this.api.deleteSession(sessionId);
+      this.sessions = this.sessions.filter((session) => session.id !== sessionId);
+      if (this.sessionId === sessionId) {
+        this.newConversation();
+      }
+      return true;
+    } catch (error) {
+      this.sessionsError = describeError(error);
+      return false;
+    } finally {
+      delete this.sessionRequests[sessionId];
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Memories and history
+  // ------------------------------------------------------------------------------------------
+
+  async loadMemories(): Promise<void> {
+    this.memoriesState = "loading";
+    this.memoriesError = "";
+    try {
+      const { memories } = await this.api.memories();
+      this.memories = memories ?? [];
+      this.memoriesState = "ready";
+    } catch (error) {
+      this.memoriesState = "error";
+      this.memoriesError = describeError(error);
+    }
+  }
+
+  async deleteMemory(memoryId: string): Promise<boolean> {
+    if (this.memoryRequests[memoryId]) {
+      return false;
+    }
+    this.memoryRequests[memoryId] = true;
+    this.memoriesError = "";
+    try {
+      await this.api.deleteMemory(memoryId);
+      this.memories = this.memories.filter((memory) => memory.id !== memoryId);
+      return true;
+    } catch (error) {
+      this.memoriesError = describeError(error);
+      return false;
+    } finally {
+      delete this.memoryRequests[memoryId];
+    }
+  }
+
+  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
+  async exportHistory(): Promise<unknown> {
+    if (this.historyRequest) {
+      return undefined;
+    }
+    this.historyRequest = "export";
+    this.historyError = "";
+    this.historyNotice = "";
+    try {
+      return await this.api.exportHistory();
+    } catch (error) {
+      this.historyError = describeError(error);
+      return undefined;
+    } finally {
+      this.historyRequest = "";
+    }
+  }
+
+  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
+  async deleteHistory(): Promise<boolean> {
+    if (this.historyRequest) {
+      return false;
+    }
+    this.historyRequest = "delete";
+    this.historyError = "";
+    this.historyNotice = "";
+    try {
+      await this.api.deleteHistory();
+      this.newConversation();
+      this.sessions = [];
+      this.memories = [];
+      this.historyNotice = _t("Your conversations and memories were deleted.");
+      return true;
+    } catch (error) {
+      this.historyError = describeError(error);
+      return false;
+    } finally {
+      this.historyRequest = "";
+    }
+  }
+
+  /** The open conversation as a PDF, or undefined (the error is shown). */
+  async exportPdf(): Promise<Blob | undefined> {
+    const sessionId = this.sessionId;
+    if (!sessionId || this.pdfRequest) {
+      return undefined;
+    }
+    this.pdfRequest = true;
+    this.pdfError = "";
+    try {
+      return await this.api.exportPdf(sessionId);
+    } catch (error) {
+      this.pdfError = describeError(error);
+      return undefined;
+    } finally {
+      this.pdfRequest = false;
     }
   }
 }

@@ -11,6 +11,9 @@ export function describeError(error: unknown): string {
     if (error.isSessionExpired) {
       return _t("Your Odoo session has expired. Reload the page to sign in again.");
     }
+    if (error.isMissingRoute) {
+      return _t("This needs a newer version of the Copilot module on this Odoo server. Ask your administrator to upgrade it.");
+    }
     switch (error.kind) {
       case "server":
         return error.message;

@@ -2381,7 +2381,8 @@ var CopilotStore = class {
       const { undone, message } = await this.api.undoAction(actionId);
       state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
     } catch (error) {
-      state = { state: "error", message: describeError(error) };
+      const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
+      state = { state: refused ? "refused" : "error", message: describeError(error) };
     }
     if (conversation === this.conversation) {
       this.undoStates[actionId] = state;

@@ -16,7 +16,8 @@ export class ActionCard extends Component<ActionCardProps> {
         <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
       </header>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.done"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.done"/>
     </section>`;
   static props = actionCardProps;
 

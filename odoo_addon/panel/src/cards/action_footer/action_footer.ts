@@ -3,7 +3,7 @@ import { useService, type ActionService } from "@web/core/utils/hooks";
 
 import { recordUrl } from "../../odoo/compat";
 import { _t } from "../../odoo/l10n";
-import { actionCardProps, type ActionCardProps } from "../action_status";
+import { actionCardProps, canUndo, type ActionCardProps } from "../action_status";
 import { openRecord } from "../open_record";
 
 export interface ActionFooterProps extends ActionCardProps {
@@ -38,14 +38,29 @@ export class ActionFooter extends Component<ActionFooterProps> {
           </button>
         </div>
       </t>
-      <div t-elif="props.action.status === 'done'" class="o_copilot_card_outcome o_copilot_card_done">
-        <i class="fa fa-check-circle text-success me-1" aria-hidden="true"/>
-        <t t-if="props.action.record">
-          <t t-esc="doneParts[0]"/><a class="o_copilot_record_link" t-att-href="recordHref"
-             t-on-click="openRecord" t-esc="props.action.record.name"/><t t-esc="doneParts[1]"/>
-        </t>
-        <t t-else="" t-esc="labels.done"/>
-      </div>
+      <t t-elif="props.action.status === 'done'">
+        <div class="o_copilot_card_outcome o_copilot_card_done">
+          <span class="o_copilot_card_done_text">
+            <i class="fa fa-check-circle text-success me-1" aria-hidden="true"/>
+            <t t-if="props.action.record">
+              <t t-esc="doneParts[0]"/><a class="o_copilot_record_link" t-att-href="recordHref"
+                 t-on-click="openRecord" t-esc="props.action.record.name"/><t t-esc="doneParts[1]"/>
+            </t>
+            <t t-else="" t-esc="labels.done"/>
+          </span>
+          <button t-if="showUndo" type="button" class="btn btn-link btn-sm o_copilot_undo"
+                  t-att-disabled="undoState === 'running' ? 'disabled' : false"
+                  t-att-title="labels.undoTitle" t-on-click="() => props.onUndo(props.action.id)">
+            <i class="fa me-1" t-att-class="undoState === 'running' ? 'fa-circle-o-notch fa-spin' : 'fa-undo'" aria-hidden="true"/>
+            <t t-esc="labels.undo"/>
+          </button>
+        </div>
+        <div t-if="props.undo and props.undo.message" class="o_copilot_undo_result" role="status"
+             t-att-class="undoClass">
+          <i class="fa me-1" t-att-class="undoState === 'undone' ? 'fa-undo' : 'fa-exclamation-triangle'" aria-hidden="true"/>
+          <span t-esc="props.undo.message"/>
+        </div>
+      </t>
       <div t-elif="props.action.status === 'rejected'" class="o_copilot_card_outcome text-muted">
         <i class="fa fa-ban me-1" aria-hidden="true"/>
         <t t-esc="labels.cancelled"/>
@@ -70,7 +85,29 @@ export class ActionFooter extends Component<ActionFooterProps> {
       done: _t("Done"),
       cancelled: _t("Cancelled"),
       failed: _t("This action failed."),
+      undo: _t("Undo change"),
+      undoTitle: _t("Reverse this change in Odoo, if nothing changed since"),
     };
+  }
+
+  get undoState(): string {
+    return this.props.undo?.state ?? "";
+  }
+
+  /** Undo on a done change, until it is undone (a refusal or an error may be tried again). */
+  get showUndo(): boolean {
+    return Boolean(this.props.onUndo) && canUndo(this.props.action) && this.undoState !== "undone";
+  }
+
+  get undoClass(): string {
+    switch (this.undoState) {
+      case "undone":
+        return "text-muted";
+      case "refused":
+        return "text-warning";
+      default:
+        return "text-danger";
+    }
   }
 
   /** The text around the record's link: "Quotation %s created" → ["Quotation ", " created"]. */

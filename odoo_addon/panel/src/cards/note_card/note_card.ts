@@ -24,7 +24,8 @@ export class NoteCard extends Component<ActionCardProps> {
         <blockquote class="o_copilot_card_text o_copilot_note_body" t-esc="preview.body"/>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.logged"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.logged"/>
     </section>`;
   static props = actionCardProps;
 

@@ -83,7 +83,8 @@ export class QuotationCard extends Component<ActionCardProps> {
         </table>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.created"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
 

@@ -56,7 +56,8 @@ export class RecordChangeCard extends Component<ActionCardProps> {
         </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.updated"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.updated"/>
     </section>`;
   static props = actionCardProps;
 

@@ -34,7 +34,8 @@ export class TaskCard extends Component<ActionCardProps> {
         <div t-if="preview.description" class="o_copilot_card_text o_copilot_task_description" t-esc="preview.description"/>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
-                    onConfirm="props.onConfirm" onReject="props.onReject" doneText="labels.created"/>
+                    onConfirm="props.onConfirm" onReject="props.onReject"
+                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
 
