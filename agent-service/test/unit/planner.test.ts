@@ -168,3 +168,16 @@ describe("picking from a choice card", () => {
     });
   });
 });
+
+describe("the panel's project chip", () => {
+  it("fills the project of project tools, and falls back to the project's summary", () => {
+    expect(parseIntent("[Project: Office Design] open tasks")).toEqual({ kind: "tool", tool: "list_tasks", args: { project: "Office Design" } });
+    expect(parseIntent("[Projet: Renovations] Crée une tâche 'Poser le parquet' pour demain", "2026-11-23")).toEqual({
+      kind: "tool",
+      tool: "create_task",
+      args: { project: "Renovations", title: "Poser le parquet", deadline: "2026-11-24" },
+    });
+    expect(parseIntent("[Project: Office Design] where are we?")).toEqual({ kind: "tool", tool: "project_summary", args: { project: "Office Design" } });
+    expect(parseIntent("[Project: Office Design] What is the stock of Large Cabinet?")).toEqual({ kind: "tool", tool: "get_stock", args: { product: "Large Cabinet" } });
+  });
+});

@@ -14,6 +14,21 @@ export type Intent =
 type Reader = (text: string, today: string) => Intent | undefined;
 
 export function parseIntent(message: string, today = new Date().toISOString().slice(0, 10)): Intent {
+  // The panel's project chip: "[Project: Office Design] open tasks" works on that project.
+  const chip = /^\[(?:project|projet)\s*:\s*([^\]]+)\]\s*/i.exec(message.trim());
+  const intent = parseMessage(chip ? message.trim().slice(chip[0].length) : message, today);
+  if (chip && intent.kind === "tool" && PROJECT_TOOLS.has(intent.tool) && !intent.args.project) {
+    return { ...intent, args: { ...intent.args, project: chip[1]!.trim() } };
+  }
+  if (chip && intent.kind !== "tool" && /\b(?:t[âa]ches?|tasks?)\b/i.test(message)) return tool("list_tasks", { project: chip[1]!.trim() });
+  if (chip && intent.kind !== "tool") return tool("project_summary", { project: chip[1]!.trim() });
+  return intent;
+}
+
+/** Tools whose `project` the panel's project chip can fill. */
+const PROJECT_TOOLS = new Set(["project_summary", "ask_project", "list_tasks", "create_task", "log_project_note", "list_documents"]);
+
+function parseMessage(message: string, today: string): Intent {
   const text = message.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim();
   const slash = parseSlash(text, today);
   if (slash) return slash;
