@@ -14,5 +14,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["test/**/*.test.ts"],
+    // .ci/run sums the JSON reports into one "N passed, N failed" line.
+    reporters: process.env.VITEST_REPORT_DIR ? ["default", ["json", { outputFile: `${process.env.VITEST_REPORT_DIR}/panel.json` }]] : ["default"],
   },
 });
