@@ -22,6 +22,9 @@ const configSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_BASE_URL: optionalString,
+  EMBEDDINGS_API_KEY: optionalString,
   RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
@@ -45,6 +48,8 @@ export type Config = Readonly<{
   sharedSecret: string;
   /** undefined: no language model, the offline planner answers. */
   llm: Readonly<{ baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number }> | undefined;
+  /** undefined: project questions are ranked by BM25 only. */
+  embeddings: Readonly<{ baseUrl: string; apiKey: string; model: string; timeoutMs: number }> | undefined;
   turnsPerMinute: number;
   /** Model tokens each company may use per month; 0: no budget. */
   monthlyTokenBudget: number;
@@ -93,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           apiKey: e.LLM_API_KEY ?? "not-needed",
           model: e.LLM_MODEL as string,
           timeoutMs: e.LLM_TIMEOUT_MS,
+        })
+      : undefined,
+    embeddings: e.EMBEDDINGS_MODEL
+      ? Object.freeze({
+          baseUrl: e.EMBEDDINGS_BASE_URL ?? e.LLM_BASE_URL ?? "https://api.openai.com/v1",
+          apiKey: e.EMBEDDINGS_API_KEY ?? e.LLM_API_KEY ?? "not-needed",
+          model: e.EMBEDDINGS_MODEL,
+          timeoutMs: 15_000,
         })
       : undefined,
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,

@@ -9,6 +9,7 @@ import { createTurnService, type OdooClientFactory } from "./agent/turn-service.
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
+import { createEmbedder } from "./retrieval/embeddings.js";
 import { createRedisConversationStore } from "./memory/redis-conversation-store.js";
 import { createGatewayClient } from "./odoo/gateway-client.js";
 import { createJson2Client } from "./odoo/json2-client.js";
@@ -82,6 +83,7 @@ function main(): void {
     turnsPerMinute: config.turnsPerMinute,
     monthlyTokenBudget: config.monthlyTokenBudget,
     cacheSeconds: config.cacheSeconds,
+    ...(config.embeddings ? { embed: createEmbedder(config.embeddings) } : {}),
   });
   const app = createApp({
     turns,

@@ -9,6 +9,7 @@ import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../m
 import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { normalize } from "../odoo/resolve.js";
+import type { Embedder } from "../retrieval/embeddings.js";
 import { catalog, findTool } from "../tools/index.js";
 import type { SessionActions, ToolContext, UserMemory } from "../tools/types.js";
 import { createCapabilities, type Capabilities } from "./capabilities.js";
@@ -90,6 +91,8 @@ export function createTurnService(deps: {
   monthlyTokenBudget?: number;
   /** How long ERP lists (projects, stages, warehouses) are cached per user; 0: not cached. */
   cacheSeconds?: number;
+  /** An embeddings endpoint, for retrieval by meaning. */
+  embed?: Embedder;
   metrics?: Metrics;
 }) {
   const { store, runner, odooFor, logger } = deps;
@@ -164,6 +167,7 @@ export function createTurnService(deps: {
       today: todayIn(user.tz),
       memory: memoryOf(owner),
       actions: sessionActions(owner, sessionId),
+      ...(deps.embed ? { embed: deps.embed } : {}),
     };
     const policy = request.policy ?? {};
     const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { say } from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { htmlToText, rankBm25, splitPassages, type Passage } from "../retrieval/bm25.js";
+import { rankByEmbeddings } from "../retrieval/embeddings.js";
 import { recordLink, recordUrl } from "./format.js";
 import { defineTool } from "./types.js";
 
@@ -31,7 +32,7 @@ export const askProjectTool = defineTool({
   schema: askProjectInputSchema,
   risk: "read",
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
-  async run({ project, question }, { odoo, lang, fmt, meta }) {
+  async run({ project, question }, { odoo, lang, fmt, meta, embed }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;
     const tasks = await odoo.searchRead("project.task", [["project_id", "=", found.match.id]], { fields: ["name", "description"], limit: 300 }, meta);
@@ -66,7 +67,8 @@ export const askProjectTool = defineTool({
         })),
       ),
     ];
-    const best = rankBm25(question, passages, PASSAGES);
+    // By meaning when an embeddings endpoint is configured, else (or if it fails) by BM25.
+    const best = embed ? await rankByEmbeddings(embed, question, passages, PASSAGES).catch(() => rankBm25(question, passages, PASSAGES)) : rankBm25(question, passages, PASSAGES);
     const name = found.match.name;
     if (!best.length) return { kind: "answer", text: say(lang, texts.none, { project: name, question }), data: { passages: [] } };
     const link = (source: Source) =>

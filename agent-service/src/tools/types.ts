@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
+import type { Embedder } from "../retrieval/embeddings.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 
 /** How much a tool may change: `read` runs at once, anything else waits for the user's Confirm. */
@@ -22,6 +23,8 @@ export type ToolContext = {
   memory?: UserMemory;
   /** The copilot's own actions in this conversation (for undo). */
   actions?: SessionActions;
+  /** Semantic ranking, when an embeddings endpoint is configured (retrieval falls back to BM25). */
+  embed?: Embedder;
 };
 
 export type SessionActions = {

@@ -29,6 +29,22 @@ export type ScriptedLlm = {
   close(): Promise<void>;
 };
 
+/**
+ * The embeddings the scripted server answers: one dimension per concept, so words that share a
+ * meaning (shipment, delivery, livraison) are close while sharing no letters.
+ */
+const CONCEPTS = [
+  ["delivery", "deliver", "shipment", "shipping", "truck", "livraison", "arrive", "arrival", "supplier"],
+  ["desk", "desks", "table", "furniture", "chair", "bureau"],
+  ["plan", "floor", "wall", "panel", "acoustic", "room"],
+  ["customer", "client", "asked", "request"],
+];
+
+function conceptVector(text: string): number[] {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  return CONCEPTS.map((concept) => words.filter((word) => concept.includes(word)).length + 0.01);
+}
+
 export async function startScriptedLlm(): Promise<ScriptedLlm> {
   const queue: (ScriptedReply | ((request: ChatRequest) => ScriptedReply))[] = [];
   const requests: ChatRequest[] = [];
@@ -40,6 +56,12 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => (raw += chunk));
     req.on("end", () => {
+      if (req.method === "POST" && req.url?.endsWith("/embeddings")) {
+        const { input } = JSON.parse(raw) as { input: string[] };
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ object: "list", data: input.map((text, index) => ({ object: "embedding", index, embedding: conceptVector(text) })), model: "scripted" }));
+        return;
+      }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
         res.writeHead(404).end();
         return;

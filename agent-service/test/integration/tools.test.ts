@@ -205,3 +205,21 @@ describe("entity resolution", () => {
     expect(outcome).toMatchObject({ kind: "clarify", text: expect.stringMatching(/^Je n'ai trouvé aucun produit nommé exactement \*\*Ofice Chiar\*\*\. Vouliez-vous dire :\n- \[FURN_7777\] Office Chair/) });
   });
 });
+
+describe("retrieval by meaning", () => {
+  it("ranks passages by embeddings when an endpoint is configured: a question sharing no word still finds them", async () => {
+    const { startScriptedLlm } = await import("../helpers/scripted-llm.js");
+    const { createEmbedder } = await import("../../src/retrieval/embeddings.js");
+    const llm = await startScriptedLlm();
+    try {
+      const tool = findTool("ask_project")!;
+      const args = tool.schema.parse({ project: "Office Design", question: "When is the shipment expected?" });
+      const lexical = await tool.run(args, ctx());
+      expect(lexical.text).not.toContain("truck breakdown");
+      const semantic = await tool.run(args, { ...ctx(), embed: createEmbedder({ baseUrl: llm.baseUrl, apiKey: "x", model: "scripted", timeoutMs: 2_000 }) });
+      expect(semantic.text.split("\n")[2]).toContain("truck breakdown");
+    } finally {
+      await llm.close();
+    }
+  });
+});
