@@ -18,6 +18,7 @@
  * | the full page   | `/web#action=copilot.app`       | `/odoo/action-copilot.app`               |
  * | an app installed| its JS modules in `odoo.loader.modules` (`@project/…`), all three          |
  * | confirm dialog  | `ConfirmationDialog` of `@web/core/confirmation_dialog/confirmation_dialog`, looked up at run time |
+ * | bus notification| `bus_service.subscribe(type, cb)`: `cb(payload)`, no `unsubscribe` | `cb(payload, {id})`, `unsubscribe` |
  * | shortcut        | Odoo's hotkey service, all three: `alt+shift+o` is Alt+Shift+O (Control+Shift+O on a Mac) |
  *
  * The settings link opens the addon's own settings action (context `module: copilot`, so the
@@ -191,4 +192,43 @@ export function shortcutLabel(): string {
 /** Odoo's ConfirmationDialog (same path in 17, 18 and 19), looked up when needed: not a bundle import. */
 export function confirmationDialog(): unknown {
   return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
+}
+
+/**
+ * What the panel needs of `useService("bus_service")`. 17: `subscribe(type, cb)` calls
+ * `cb(payload)` and there is no `unsubscribe`; 18, 19: `cb(payload, { id })` and `unsubscribe`.
+ */
+export interface BusServiceLike {
+  subscribe(type: string, callback: (payload: unknown, ...rest: unknown[]) => void): void;
+  unsubscribe?(type: string, callback: (payload: unknown, ...rest: unknown[]) => void): void;
+  start?(): Promise<void> | void;
+  readonly isActive?: boolean;
+}
+
+/**
+ * Listens to the bus notifications of `type` (sent to the user's partner, a channel every web
+ * client listens to); `onPayload` gets only the payload in every version. Returns the function
+ * that stops listening: `unsubscribe` where it exists (18+); in 17 the listener stays, muted.
+ */
+export function subscribeBus(bus: BusServiceLike | undefined, type: string, onPayload: (payload: unknown) => void): () => void {
+  if (!bus || typeof bus.subscribe !== "function") {
+    return () => {};
+  }
+  let listening = true;
+  const callback = (payload: unknown) => {
+    if (listening) {
+      onPayload(payload);
+    }
+  };
+  bus.subscribe(type, callback);
+  if (bus.isActive === false && typeof bus.start === "function") {
+    // mail starts the bus in the web client; without it nothing would arrive
+    void Promise.resolve(bus.start()).catch(() => {});
+  }
+  return () => {
+    listening = false;
+    if (typeof bus.unsubscribe === "function") {
+      bus.unsubscribe(type, callback);
+    }
+  };
 }

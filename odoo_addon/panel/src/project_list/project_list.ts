@@ -1,7 +1,9 @@
-import { Component, onWillStart, useState, xml } from "@odoo/owl";
+import { Component, onWillStart, onWillUnmount, useState, xml } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
 
+import { subscribeBus, type BusServiceLike } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
+import { createLiveRefresh, RECORD_CHANGED } from "../projects/live_refresh";
 import {
   formatDeadline,
   isOverdue,
@@ -35,6 +37,8 @@ interface ProjectListState {
  * name, progress, deadline, open tasks and the last update's status. A click makes the
  * project the chat's context (a chip above the input, see withProjectContext); a second
  * click on it removes it. Hidden behind a note when the Project app is not installed.
+ * Live: a project or task change announced on Odoo's bus reloads it quietly, once per burst
+ * (src/projects/live_refresh.ts).
  */
 export class ProjectList extends Component<ProjectListProps> {
   static template = xml`
@@ -94,13 +98,22 @@ export class ProjectList extends Component<ProjectListProps> {
   declare store: CopilotStore;
   declare state: ProjectListState;
   declare orm: OrmLike;
+  /** Increases with each load: an answer that is no longer the latest is dropped. */
+  declare loadSeq: number;
 
   setup(): void {
     this.store = useState(this.props.store);
     this.state = useState({ status: "loading", projects: [], error: "", mine: false });
     this.orm = useService("orm") as OrmLike;
+    this.loadSeq = 0;
     onWillStart(() => {
       void this.load();
+    });
+    const live = createLiveRefresh(() => void this.load({ quiet: true }));
+    const stop = subscribeBus(useService("bus_service") as BusServiceLike, RECORD_CHANGED, (payload) => live.notify(payload));
+    onWillUnmount(() => {
+      stop();
+      live.dispose();
     });
   }
 
@@ -119,10 +132,18 @@ export class ProjectList extends Component<ProjectListProps> {
     };
   }
 
-  async load(): Promise<void> {
-    this.state.status = "loading";
+  /** `quiet`: a live refresh keeps the list on screen while it reloads (no spinner). */
+  async load(options: { quiet?: boolean } = {}): Promise<void> {
+    const seq = ++this.loadSeq;
+    const quiet = options.quiet && this.state.status === "ready";
+    if (!quiet) {
+      this.state.status = "loading";
+    }
     try {
       const result = await loadProjects(this.orm, { mine: this.state.mine, uid: this.props.uid });
+      if (seq !== this.loadSeq) {
+        return;
+      }
       if (result.state === "unavailable") {
         this.state.status = "unavailable";
       } else {
@@ -130,6 +151,9 @@ export class ProjectList extends Component<ProjectListProps> {
         this.state.status = "ready";
       }
     } catch (error) {
+      if (seq !== this.loadSeq || quiet) {
+        return; // a failed background refresh leaves the list as it was
+      }
       const data = (error as { data?: { message?: string } }).data;
       this.state.error = data?.message || (error instanceof Error ? error.message : String(error));
       this.state.status = "error";

@@ -1029,6 +1029,29 @@ function shortcutLabel() {
 function confirmationDialog() {
   return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
 }
+function subscribeBus(bus, type, onPayload) {
+  if (!bus || typeof bus.subscribe !== "function") {
+    return () => {
+    };
+  }
+  let listening = true;
+  const callback = (payload) => {
+    if (listening) {
+      onPayload(payload);
+    }
+  };
+  bus.subscribe(type, callback);
+  if (bus.isActive === false && typeof bus.start === "function") {
+    void Promise.resolve(bus.start()).catch(() => {
+    });
+  }
+  return () => {
+    listening = false;
+    if (typeof bus.unsubscribe === "function") {
+      bus.unsubscribe(type, callback);
+    }
+  };
+}
 
 // src/cards/action_status.ts
 function statusBadge(status) {
@@ -2935,7 +2958,7 @@ var ChatPanel = class extends Component12 {
 };
 
 // src/full_page/full_page.ts
-import { Component as Component16, onMounted as onMounted3, onWillUnmount as onWillUnmount4, useRef as useRef6, useState as useState8, xml as xml16 } from "@odoo/owl";
+import { Component as Component16, onMounted as onMounted3, onWillUnmount as onWillUnmount5, useRef as useRef6, useState as useState8, xml as xml16 } from "@odoo/owl";
 import { useService as useService6 } from "@web/core/utils/hooks";
 
 // src/odoo/download.ts
@@ -3119,8 +3142,61 @@ var Privacy = class extends Component13 {
 };
 
 // src/project_list/project_list.ts
-import { Component as Component14, onWillStart, useState as useState6, xml as xml14 } from "@odoo/owl";
+import { Component as Component14, onWillStart, onWillUnmount as onWillUnmount3, useState as useState6, xml as xml14 } from "@odoo/owl";
 import { useService as useService5 } from "@web/core/utils/hooks";
+
+// src/projects/live_refresh.ts
+var RECORD_CHANGED = "copilot/record_changed";
+var PROJECT_LIST_MODELS = /* @__PURE__ */ new Set(["project.project", "project.task"]);
+var REFRESH_DELAY_MS = 500;
+function parseRecordChanged(payload) {
+  if (!payload || typeof payload !== "object") {
+    return null;
+  }
+  const { model, ids } = payload;
+  if (typeof model !== "string") {
+    return null;
+  }
+  return { model, ids: Array.isArray(ids) ? ids.filter((id) => typeof id === "number") : [] };
+}
+function concernsProjectList(payload) {
+  const change = parseRecordChanged(payload);
+  return change !== null && PROJECT_LIST_MODELS.has(change.model);
+}
+var globalTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle)
+};
+function createLiveRefresh(refresh, delay = REFRESH_DELAY_MS, timers = globalTimers) {
+  let handle = null;
+  let disposed = false;
+  return {
+    notify(payload) {
+      if (disposed || !concernsProjectList(payload)) {
+        return;
+      }
+      if (handle !== null) {
+        timers.clearTimeout(handle);
+      }
+      handle = timers.setTimeout(() => {
+        handle = null;
+        if (!disposed) {
+          refresh();
+        }
+      }, delay);
+    },
+    dispose() {
+      disposed = true;
+      if (handle !== null) {
+        timers.clearTimeout(handle);
+        handle = null;
+      }
+    },
+    get pending() {
+      return handle !== null;
+    }
+  };
+}
 
 // src/projects/projects.ts
 var PROJECT_MODEL = "project.project";
@@ -3255,8 +3331,15 @@ var ProjectList = class extends Component14 {
     this.store = useState6(this.props.store);
     this.state = useState6({ status: "loading", projects: [], error: "", mine: false });
     this.orm = useService5("orm");
+    this.loadSeq = 0;
     onWillStart(() => {
       void this.load();
+    });
+    const live = createLiveRefresh(() => void this.load({ quiet: true }));
+    const stop = subscribeBus(useService5("bus_service"), RECORD_CHANGED, (payload) => live.notify(payload));
+    onWillUnmount3(() => {
+      stop();
+      live.dispose();
     });
   }
   get labels() {
@@ -3273,10 +3356,18 @@ var ProjectList = class extends Component14 {
       progress: _t("Tasks done")
     };
   }
-  async load() {
-    this.state.status = "loading";
+  /** `quiet`: a live refresh keeps the list on screen while it reloads (no spinner). */
+  async load(options = {}) {
+    const seq = ++this.loadSeq;
+    const quiet = options.quiet && this.state.status === "ready";
+    if (!quiet) {
+      this.state.status = "loading";
+    }
     try {
       const result = await loadProjects(this.orm, { mine: this.state.mine, uid: this.props.uid });
+      if (seq !== this.loadSeq) {
+        return;
+      }
       if (result.state === "unavailable") {
         this.state.status = "unavailable";
       } else {
@@ -3284,6 +3375,9 @@ var ProjectList = class extends Component14 {
         this.state.status = "ready";
       }
     } catch (error) {
+      if (seq !== this.loadSeq || quiet) {
+        return;
+      }
       const data = error.data;
       this.state.error = data?.message || (error instanceof Error ? error.message : String(error));
       this.state.status = "error";
@@ -3317,7 +3411,7 @@ var ProjectList = class extends Component14 {
 };
 
 // src/session_list/session_list.ts
-import { Component as Component15, onWillUnmount as onWillUnmount3, useEffect as useEffect2, useRef as useRef5, useState as useState7, xml as xml15 } from "@odoo/owl";
+import { Component as Component15, onWillUnmount as onWillUnmount4, useEffect as useEffect2, useRef as useRef5, useState as useState7, xml as xml15 } from "@odoo/owl";
 var SEARCH_DELAY_MS2 = 250;
 var SessionList = class extends Component15 {
   static template = xml15`
@@ -3408,7 +3502,7 @@ var SessionList = class extends Component15 {
       },
       () => [this.state.renaming]
     );
-    onWillUnmount3(() => clearTimeout(this.searchTimer));
+    onWillUnmount4(() => clearTimeout(this.searchTimer));
   }
   get labels() {
     return {
@@ -3579,7 +3673,7 @@ var FullPage = class extends Component16 {
       }
       void this.store.loadSessions();
     });
-    onWillUnmount4(() => {
+    onWillUnmount5(() => {
       this.store.fullPage = false;
     });
   }
