@@ -101,10 +101,6 @@ const messages = {
     en: "Quotation **{name}** created for {customer}: [open {name}]({url})",
     fr: "Devis **{name}** créé pour {customer} : [ouvrir {name}]({url})",
   },
-  "quote.bad_quantity": {
-    en: "The quantity of **{product}** must be greater than zero.",
-    fr: "La quantité de **{product}** doit être supérieure à zéro.",
-  },
   "resolve.none": {
     en: "I found no {kind} named **{query}**. Could you check the name, or give its reference?",
     fr: "Je n'ai trouvé aucun {kind} nommé **{query}**. Pouvez-vous vérifier le nom, ou donner sa référence ?",
@@ -140,10 +136,6 @@ const messages = {
     en: "**{product}**: {on_hand} {uom} on hand, {forecast} {uom} forecast.",
     fr: "**{product}** : {on_hand} {uom} en stock, {forecast} {uom} prévus.",
   },
-  "stock.not_storable": {
-    en: "**{product}** is not tracked in stock (it is a service or a consumable).",
-    fr: "**{product}** n'est pas suivi en stock (c'est un service ou un consommable).",
-  },
   "stock.enough": {
     en: "That is enough to sell {quantity}.",
     fr: "C'est suffisant pour en vendre {quantity}.",
@@ -157,7 +149,6 @@ const messages = {
   "table.email": { en: "Email", fr: "E-mail" },
   "table.city": { en: "City", fr: "Ville" },
   "table.price": { en: "Price", fr: "Prix" },
-  "table.on_hand": { en: "On hand", fr: "En stock" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,9 +1,8 @@
 import type { Currency, Formatter } from "../format.js";
 import { say, type Lang, type Texts } from "../i18n.js";
-import type { OdooRecord } from "../odoo/odoo-client.js";
 
 /** The sales order states as Odoo names them, in the user's language. */
-export const orderStates: Record<string, Texts> = {
+const orderStates: Record<string, Texts> = {
   draft: { en: "Quotation", fr: "Devis" },
   sent: { en: "Quotation Sent", fr: "Devis envoyé" },
   sale: { en: "Sales Order", fr: "Bon de commande" },
@@ -22,5 +21,3 @@ export function orderMoney(fmt: Formatter, amount: unknown, currency: Currency |
 }
 
 export const QUOTATION_FIELDS = ["name", "partner_id", "date_order", "validity_date", "state", "amount_untaxed", "amount_tax", "amount_total", "currency_id", "user_id"];
-
-export type OrderRow = OdooRecord;

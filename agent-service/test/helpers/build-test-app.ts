@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import { inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createLlmRunner } from "../../src/agent/create-agent.js";
 import { withPlannerFallback } from "../../src/agent/fallback-runner.js";
@@ -17,6 +17,7 @@ import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import { sign } from "../../src/http/signature.js";
 import { mintDelegation } from "./delegation.js";
 import { startOdooDouble, type OdooDouble } from "./odoo-double.js";
+import { startScriptedLlm, type ScriptedLlm } from "./scripted-llm.js";
 
 export const TEST_SECRET = "test-shared-secret-0123456789";
 
@@ -138,4 +139,22 @@ export async function buildTestApp(
 
 export function newSessionId(): string {
   return randomBytes(12).toString("hex");
+}
+
+/**
+ * In a describe block: a scripted model server and an app whose runner uses it, started once,
+ * closed after, the script reset before each test. Read `env.llm` and `env.app` inside tests.
+ */
+export function useLlmApp(overrides: Omit<Parameters<typeof buildTestApp>[0] & object, "runner"> = {}): { llm: ScriptedLlm; app: TestApp } {
+  const env = {} as { llm: ScriptedLlm; app: TestApp };
+  beforeAll(async () => {
+    env.llm = await startScriptedLlm();
+    env.app = await buildTestApp({ ...overrides, runner: { llmBaseUrl: env.llm.baseUrl } });
+  });
+  afterAll(async () => {
+    await env.app?.close();
+    await env.llm?.close();
+  });
+  beforeEach(() => env.llm.reset());
+  return env;
 }

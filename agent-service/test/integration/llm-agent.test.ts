@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { catalog } from "../../src/tools/index.js";
-import { ADMIN, DEMO, STOCK_ONLY, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
-import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
+import { ADMIN, DEMO, STOCK_ONLY, newSessionId, useLlmApp } from "../helpers/build-test-app.js";
 
 /** The real LangChain agent loop and @langchain/openai client, against a scripted OpenAI-compatible server. */
 describe("the language-model runner", () => {
-  let llm: ScriptedLlm;
-  let app: TestApp;
-  beforeAll(async () => {
-    llm = await startScriptedLlm();
-    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await llm.close();
-  });
-  beforeEach(() => {
-    llm.reset();
-  });
+  const env = useLlmApp();
 
   const turn = (message: string, user = ADMIN, sessionId = newSessionId()) =>
-    app.call("POST", "/v1/turns", { ...app.as(user, sessionId), session_id: sessionId, message });
+    env.app.call("POST", "/v1/turns", { ...env.app.as(user, sessionId), session_id: sessionId, message });
 
   it("calls the tool the model chose, proposes the write, and replies with the model's words", async () => {
-    const orders = app.double.records("sale.order").length;
-    llm.push(
+    const orders = env.app.double.records("sale.order").length;
+    env.llm.push(
       { toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: 3 }, { product: "FURN_8888", quantity: 2 }] } }] },
       { content: "Voici le devis proposé pour Deco Addict : 333,50 $ TTC. Confirmez pour le créer." },
     );
@@ -36,26 +23,26 @@ describe("the language-model runner", () => {
     expect(body.actions[0]).toMatchObject({ tool: "create_quotation", status: "proposed", preview: { amount_total: 333.5 } });
 
     // First request: the system prompt in the user's language and the whole catalog as tools.
-    const [first, second] = llm.requests;
+    const [first, second] = env.llm.requests;
     expect(first!.messages[0]).toMatchObject({ role: "system", content: expect.stringContaining("Always answer in French") });
     expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(catalog.map((tool) => tool.name).sort());
     // Second request: the tool's result went back to the model as data, with the proposal's id.
     const toolMessage = second!.messages.find((m) => m.role === "tool");
     expect(JSON.parse(String(toolMessage!.content))).toMatchObject({ proposed_action: body.actions[0].id, preview: { amount_total: 333.5 } });
-    expect(app.double.records("sale.order")).toHaveLength(orders);
+    expect(env.app.double.records("sale.order")).toHaveLength(orders);
   });
 
   it("offers the model only the tools the user may use", async () => {
-    llm.push({ content: "Je ne peux pas créer de devis pour vous." });
+    env.llm.push({ content: "Je ne peux pas créer de devis pour vous." });
     await turn("Crée un devis pour Deco Addict avec 1 Office Chair", STOCK_ONLY);
-    const offered = llm.requests[0]!.tools!.map((t) => t.function.name);
+    const offered = env.llm.requests[0]!.tools!.map((t) => t.function.name);
     expect(offered).toContain("get_stock");
     expect(offered).not.toContain("create_quotation");
     expect(offered).not.toContain("list_quotations");
   });
 
   it("gives a read tool's data to the model and answers in one turn", async () => {
-    llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] }, (request) => {
+    env.llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] }, (request) => {
       const data = JSON.parse(String(request.messages.at(-1)!.content)).data;
       return { content: `Large Cabinet: ${data.on_hand} on hand, ${data.forecast} forecast.` };
     });
@@ -65,57 +52,47 @@ describe("the language-model runner", () => {
   });
 
   it("rejects invalid tool arguments before Odoo is called, and the model sees why", async () => {
-    const callsBefore = app.double.calls.length;
-    llm.push(
+    const callsBefore = env.app.double.calls.length;
+    env.llm.push(
       { toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: -3 }] } }] },
       { content: "The quantity must be positive. How many chairs?" },
     );
     const { body } = await turn("quote Deco Addict -3 chairs", DEMO);
     expect(body.reply).toBe("The quantity must be positive. How many chairs?");
     expect(body.actions).toEqual([]);
-    expect(app.double.calls.length).toBe(callsBefore);
-    const toolMessage = llm.requests[1]!.messages.find((m) => m.role === "tool");
+    expect(env.app.double.calls.length).toBe(callsBefore);
+    const toolMessage = env.llm.requests[1]!.messages.find((m) => m.role === "tool");
     expect(String(toolMessage!.content)).toMatch(/quantity|Too small|>0/i);
   });
 
   it("carries the session's history into the next turn", async () => {
     const sessionId = newSessionId();
-    llm.push({ content: "Bonjour ! Que puis-je faire ?" });
+    env.llm.push({ content: "Bonjour ! Que puis-je faire ?" });
     await turn("Bonjour", ADMIN, sessionId);
-    llm.push({ content: "Vous m'avez dit bonjour." });
+    env.llm.push({ content: "Vous m'avez dit bonjour." });
     await turn("Qu'est-ce que je viens de dire ?", ADMIN, sessionId);
-    const roles = llm.requests.at(-1)!.messages.map((m) => `${m.role}:${typeof m.content === "string" ? m.content : ""}`);
+    const roles = env.llm.requests.at(-1)!.messages.map((m) => `${m.role}:${typeof m.content === "string" ? m.content : ""}`);
     expect(roles.slice(1)).toEqual(["user:Bonjour", "assistant:Bonjour ! Que puis-je faire ?", "user:Qu'est-ce que je viens de dire ?"]);
   });
 
   it("answers a clear, translated 503 when the model keeps failing, and stores nothing", async () => {
     const sessionId = newSessionId();
-    llm.push({ status: 500 }, { status: 500 }, { status: 500 });
+    env.llm.push({ status: 500 }, { status: 500 }, { status: 500 });
     const { status, body } = await turn("Bonjour", ADMIN, sessionId);
     expect(status).toBe(503);
     expect(body.error).toEqual({ code: "unavailable:llm", message: "Le modèle de langage est injoignable pour le moment. Réessayez dans un instant." });
-    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    const history = await env.app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
     expect(history.body.messages).toEqual([]);
   });
 });
 
 describe("the language-model runner under pressure", () => {
-  let llm: ScriptedLlm;
-  let app: TestApp;
-  beforeAll(async () => {
-    llm = await startScriptedLlm();
-    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await llm.close();
-  });
-  beforeEach(() => llm.reset());
+  const env = useLlmApp();
 
   it("falls back to the offline planner for a request it knows when the model cannot be reached", async () => {
-    llm.push({ status: 500 }, { status: 500 }, { status: 500 });
+    env.llm.push({ status: 500 }, { status: 500 }, { status: 500 });
     const sessionId = newSessionId();
-    const { status, body } = await app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Quel est le stock de Large Cabinet ?" });
+    const { status, body } = await env.app.call("POST", "/v1/turns", { ...env.app.as(ADMIN, sessionId), session_id: sessionId, message: "Quel est le stock de Large Cabinet ?" });
     expect(status).toBe(200);
     expect(body.reply).toMatch(/500 Units en stock, 270 Units prévus/);
     expect(body.reply).toMatch(/Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne/);
@@ -124,17 +101,17 @@ describe("the language-model runner under pressure", () => {
   it("keeps the prompt under a fixed size after a flood of 100 long messages", async () => {
     const sessionId = newSessionId();
     const owner = { db: ADMIN.db, uid: ADMIN.uid };
-    await app.store.ensureSession(owner, sessionId, "flood");
+    await env.app.store.ensureSession(owner, sessionId, "flood");
     const flood = Array.from({ length: 100 }, (_, index) => ({
       id: `msg_${index}`,
       role: (index % 2 ? "assistant" : "user") as "user" | "assistant",
       content: `message ${index} ${"lorem ipsum ".repeat(300)}`,
       created_at: new Date().toISOString(),
     }));
-    await app.store.appendMessages(owner, sessionId, flood);
-    llm.push({ content: "ok" });
-    await app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Et maintenant ?" });
-    const prompt = llm.requests[0]!.messages;
+    await env.app.store.appendMessages(owner, sessionId, flood);
+    env.llm.push({ content: "ok" });
+    await env.app.call("POST", "/v1/turns", { ...env.app.as(ADMIN, sessionId), session_id: sessionId, message: "Et maintenant ?" });
+    const prompt = env.llm.requests[0]!.messages;
     const size = prompt.reduce((sum, m) => sum + String(m.content ?? "").length, 0);
     expect(size).toBeLessThan(20_000);
     expect(String(prompt[0]!.content)).toMatch(/Earlier in this conversation the user asked \(\d+ requests/);

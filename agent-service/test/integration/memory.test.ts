@@ -1,56 +1,45 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createRedisConversationStore } from "../../src/memory/redis-conversation-store.js";
-import { ADMIN, DEMO, buildTestApp, newSessionId, type TestApp } from "../helpers/build-test-app.js";
-import { startScriptedLlm, type ScriptedLlm } from "../helpers/scripted-llm.js";
+import { ADMIN, DEMO, buildTestApp, newSessionId, useLlmApp } from "../helpers/build-test-app.js";
 
 describe("long-term memory, export and deletion", () => {
-  let llm: ScriptedLlm;
-  let app: TestApp;
-  beforeAll(async () => {
-    llm = await startScriptedLlm();
-    app = await buildTestApp({ runner: { llmBaseUrl: llm.baseUrl } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await llm.close();
-  });
-  beforeEach(() => llm.reset());
+  const env = useLlmApp();
   const query = (user = ADMIN) => `db=${user.db}&uid=${user.uid}&lang=${user.lang}`;
   const turn = (message: string, user = ADMIN, sessionId = newSessionId()) =>
-    app.call("POST", "/v1/turns", { ...app.as(user, sessionId), session_id: sessionId, message });
+    env.app.call("POST", "/v1/turns", { ...env.app.as(user, sessionId), session_id: sessionId, message });
 
   it("a preference stated in one conversation is used in another", async () => {
-    llm.push({ toolCalls: [{ name: "remember", args: { fact: "Mon entrepôt par défaut est WH2" } }] }, { content: "C'est noté." });
+    env.llm.push({ toolCalls: [{ name: "remember", args: { fact: "Mon entrepôt par défaut est WH2" } }] }, { content: "C'est noté." });
     await turn("Retiens que mon entrepôt par défaut est WH2");
-    llm.push({ content: "Je regarde dans WH2." });
+    env.llm.push({ content: "Je regarde dans WH2." });
     await turn("Quel est le stock de Large Cabinet ?");
-    const system = String(llm.requests.at(-1)!.messages[0]!.content);
+    const system = String(env.llm.requests.at(-1)!.messages[0]!.content);
     expect(system).toContain('"Mon entrepôt par défaut est WH2"');
     // Another user's conversations do not see it.
-    llm.push({ content: "ok" });
+    env.llm.push({ content: "ok" });
     await turn("Bonjour", DEMO);
-    expect(String(llm.requests.at(-1)!.messages[0]!.content)).not.toContain("WH2");
+    expect(String(env.llm.requests.at(-1)!.messages[0]!.content)).not.toContain("WH2");
   });
 
   it("lists and deletes memories, exports and deletes the history", async () => {
-    const { body } = await app.call("GET", `/v1/memories?${query()}`);
+    const { body } = await env.app.call("GET", `/v1/memories?${query()}`);
     expect(body.memories.map((m: { text: string }) => m.text)).toEqual(["Mon entrepôt par défaut est WH2"]);
     const id = body.memories[0].id;
-    expect((await app.call("POST", `/v1/memories/${id}/delete`, { user: DEMO })).status).toBe(404);
-    expect((await app.call("POST", `/v1/memories/${id}/delete`, { user: ADMIN })).body).toEqual({ deleted: true });
-    expect((await app.call("GET", `/v1/memories?${query()}`)).body.memories).toEqual([]);
+    expect((await env.app.call("POST", `/v1/memories/${id}/delete`, { user: DEMO })).status).toBe(404);
+    expect((await env.app.call("POST", `/v1/memories/${id}/delete`, { user: ADMIN })).body).toEqual({ deleted: true });
+    expect((await env.app.call("GET", `/v1/memories?${query()}`)).body.memories).toEqual([]);
 
-    const exported = await app.call("GET", `/v1/export?${query()}`);
+    const exported = await env.app.call("GET", `/v1/export?${query()}`);
     expect(exported.body.conversations.length).toBeGreaterThanOrEqual(2);
     expect(exported.body.conversations[0].messages.length).toBeGreaterThan(0);
     const sessionId = exported.body.conversations[0].id;
-    expect((await app.call("POST", `/v1/sessions/${sessionId}/delete`, { user: ADMIN })).body).toEqual({ deleted: true });
-    expect((await app.call("GET", `/v1/sessions/${sessionId}/messages?${query()}`)).status).toBe(404);
+    expect((await env.app.call("POST", `/v1/sessions/${sessionId}/delete`, { user: ADMIN })).body).toEqual({ deleted: true });
+    expect((await env.app.call("GET", `/v1/sessions/${sessionId}/messages?${query()}`)).status).toBe(404);
 
-    await app.call("POST", "/v1/history/delete", { user: ADMIN });
-    expect((await app.call("GET", `/v1/sessions?${query()}`)).body.sessions).toEqual([]);
-    expect((await app.call("GET", `/v1/sessions?${query(DEMO)}`)).body.sessions.length).toBe(1);
+    await env.app.call("POST", "/v1/history/delete", { user: ADMIN });
+    expect((await env.app.call("GET", `/v1/sessions?${query()}`)).body.sessions).toEqual([]);
+    expect((await env.app.call("GET", `/v1/sessions?${query(DEMO)}`)).body.sessions.length).toBe(1);
   });
 
   it("the offline planner remembers and forgets too", async () => {

@@ -49,7 +49,7 @@ describe("bad input", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 400 }), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("/", "/devis", "/stock ", "devis pour :", "3x", "combien de  ?")), (text) => {
         const intent = parseIntent(text, "2026-11-23");
-        expect(["tool", "help", "refuse_destructive", "unknown"]).toContain(intent.kind);
+        expect(["tool", "ask", "help", "refuse_destructive", "unknown"]).toContain(intent.kind);
       }),
       { numRuns: 2000 },
     );

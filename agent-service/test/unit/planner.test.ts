@@ -181,3 +181,10 @@ describe("the panel's project chip", () => {
     expect(parseIntent("[Project: Office Design] What is the stock of Large Cabinet?")).toEqual({ kind: "tool", tool: "get_stock", args: { product: "Large Cabinet" } });
   });
 });
+
+describe("a quotation missing its customer or its lines", () => {
+  it("asks for what is missing instead of failing on invalid arguments", () => {
+    expect(parseIntent("Fais un devis pour Deco Addict")).toEqual({ kind: "ask", key: "quote.ask_lines", params: { customer: "Deco Addict" } });
+    expect(parseIntent("Crée un devis")).toEqual({ kind: "ask", key: "quote.ask_customer", params: {} });
+  });
+});

@@ -9,6 +9,8 @@ export type Intent =
   | { kind: "tool"; tool: string; args: Record<string, unknown> }
   | { kind: "help" }
   | { kind: "refuse_destructive" }
+  /** The request is understood but misses something: ask for it (a message of i18n.ts). */
+  | { kind: "ask"; key: "quote.ask_customer" | "quote.ask_lines"; params: Record<string, string> }
   | { kind: "unknown" };
 
 type Reader = (text: string, today: string) => Intent | undefined;
@@ -16,12 +18,21 @@ type Reader = (text: string, today: string) => Intent | undefined;
 export function parseIntent(message: string, today = new Date().toISOString().slice(0, 10)): Intent {
   // The panel's project chip: "[Project: Office Design] open tasks" works on that project.
   const chip = /^\[(?:project|projet)\s*:\s*([^\]]+)\]\s*/i.exec(message.trim());
-  const intent = parseMessage(chip ? message.trim().slice(chip[0].length) : message, today);
+  const intent = askForMissing(parseMessage(chip ? message.trim().slice(chip[0].length) : message, today));
   if (chip && intent.kind === "tool" && PROJECT_TOOLS.has(intent.tool) && !intent.args.project) {
     return { ...intent, args: { ...intent.args, project: chip[1]!.trim() } };
   }
   if (chip && intent.kind !== "tool" && /\b(?:t[âa]ches?|tasks?)\b/i.test(message)) return tool("list_tasks", { project: chip[1]!.trim() });
   if (chip && intent.kind !== "tool") return tool("project_summary", { project: chip[1]!.trim() });
+  return intent;
+}
+
+/** A quotation with no customer or no lines is a question to ask, not invalid arguments. */
+function askForMissing(intent: Intent): Intent {
+  if (intent.kind !== "tool" || intent.tool !== "create_quotation") return intent;
+  const customer = String(intent.args.customer ?? "").trim();
+  if (!customer) return { kind: "ask", key: "quote.ask_customer", params: {} };
+  if (!(intent.args.lines as unknown[] | undefined)?.length) return { kind: "ask", key: "quote.ask_lines", params: { customer } };
   return intent;
 }
 

@@ -18,6 +18,9 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
           reply = invocation.ok ? invocation.outcome.text : invocation.error;
           break;
         }
+        case "ask":
+          reply = t(lang, intent.key, intent.params);
+          break;
         case "refuse_destructive":
           reply = `${t(lang, "help.refuse_destructive")}\n\n${helpText(lang)}`;
           break;
