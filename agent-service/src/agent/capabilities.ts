@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import { mapKey, roleModels, type ModelMap } from "../odoo/model-map.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import type { ToolDefinition } from "../tools/types.js";
 
@@ -8,15 +9,19 @@ const TTL_MS = 5 * 60_000;
 
 /**
  * Which tools this user can use in this database: their models installed, readable, and for a
- * write, the right to write. Asked of the addon as the user (one call), remembered five minutes.
- * Without the addon (the xmlrpc transport) nothing can be asked: every tool is offered, and
- * Odoo's own access errors answer.
+ * write, the right to write; a tool working on a mapped business object (Kit, Ticket…) only when
+ * the mapping names a model. Asked of the addon as the user (one call), remembered five minutes.
+ * Without the addon (the xmlrpc transport) nothing can be asked: every tool whose objects are
+ * mapped is offered, and Odoo's own access errors answer.
  */
 export function createCapabilities(catalog: readonly ToolDefinition[], logger: Logger) {
-  const models = [...new Set(catalog.flatMap((tool) => [...tool.models, ...(tool.writes ? [tool.writes[0]] : [])]))];
   const cache = new Map<string, { until: number; tools: Set<string> }>();
+  const needs = (tool: ToolDefinition, map: ModelMap) => [...tool.models, ...(tool.roles ?? []).flatMap((role) => roleModels(role, map))];
+  const mapped = (tool: ToolDefinition, map: ModelMap) => (tool.roles ?? []).every((role) => map[role]);
 
-  async function availableTools(key: string, odoo: OdooClient, meta: CallMeta): Promise<Set<string>> {
+  async function availableTools(userKey: string, odoo: OdooClient, meta: CallMeta, map: ModelMap): Promise<Set<string>> {
+    const key = `${userKey}:${mapKey(map)}`;
+    const models = [...new Set(catalog.flatMap((tool) => [...needs(tool, map), ...(tool.writes ? [tool.writes[0]] : [])]))];
     const cached = cache.get(key);
     if (cached && cached.until > Date.now()) return cached.tools;
     let rights: Record<string, Rights>;
@@ -25,13 +30,13 @@ export function createCapabilities(catalog: readonly ToolDefinition[], logger: L
     } catch (error) {
       // Remembered too, so a transport without the addon does not pay a failing call every turn.
       logger.debug({ err: error }, "capabilities unknown: every tool offered");
-      const all = new Set(catalog.map((tool) => tool.name));
+      const all = new Set(catalog.filter((tool) => mapped(tool, map)).map((tool) => tool.name));
       cache.set(key, { until: Date.now() + TTL_MS, tools: all });
       return all;
     }
     const tools = new Set(
       catalog
-        .filter((tool) => tool.models.every((model) => rights[model]?.installed && rights[model]?.read))
+        .filter((tool) => mapped(tool, map) && needs(tool, map).every((model) => rights[model]?.installed && rights[model]?.read))
         .filter((tool) => !tool.writes || rights[tool.writes[0]]?.[tool.writes[1]])
         .map((tool) => tool.name),
     );

@@ -8,6 +8,7 @@ import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
+import { DEFAULT_MODELS, roleModels, withDefaults, type ModelRole } from "../odoo/model-map.js";
 import { normalize } from "../odoo/resolve.js";
 import type { Embedder } from "../retrieval/embeddings.js";
 import { catalog, findTool } from "../tools/index.js";
@@ -43,6 +44,8 @@ type TurnRequest = {
   message: string;
   clientMessageId?: string | undefined;
   policy?: ToolPolicy | undefined;
+  /** Which model plays Kit, Ticket, Document, Installation (Settings); left out: Odoo's own. */
+  models?: Partial<Record<ModelRole, string | null | undefined>> | undefined;
 };
 export type PublicMessage = Omit<StoredMessage, "action_ids" | "client_message_id"> & { actions?: PublicAction[] };
 export type Step = { tool: string; args: unknown; status: "done" | "proposed" | "clarify" | "failed" };
@@ -167,10 +170,11 @@ export function createTurnService(deps: {
       today: todayIn(user.tz),
       memory: memoryOf(owner),
       actions: sessionActions(owner, sessionId),
+      models: withDefaults(request.models),
       ...(deps.embed ? { embed: deps.embed } : {}),
     };
     const policy = request.policy ?? {};
-    const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta);
+    const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta, ctx.models!);
     const available = new Set([...capable].filter((name) => policy[name] !== "off"));
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
@@ -186,6 +190,8 @@ export function createTurnService(deps: {
       if (!tool) return { ok: false, error: `Unknown tool ${name}` };
       if (!available.has(name)) {
         step({ tool: name, args: rawArgs, status: "failed" });
+        const unmapped = policy[name] !== "off" ? tool.roles?.find((role) => !ctx.models![role]) : undefined;
+        if (unmapped) return { ok: false, error: t(lang, "error.role_unmapped", { kind: t(lang, `kind.${unmapped}`) }) };
         return { ok: false, error: t(lang, "error.tool_unavailable", { tool: say(lang, tool.description) }) };
       }
       const parsed = tool.schema.safeParse(rawArgs ?? {});
@@ -521,7 +527,14 @@ export function createTurnService(deps: {
 
   /** The catalog as the addon's Settings list it: names, descriptions in `lang`, risk tiers, models. */
   function describeTools(lang: Lang) {
-    return catalog.map((tool) => ({ name: tool.name, description: say(lang, tool.description), risk: tool.risk, models: tool.models }));
+    return catalog.map((tool) => ({
+      name: tool.name,
+      description: say(lang, tool.description),
+      risk: tool.risk,
+      // a mapped object's default model; the administrator may map another in Settings
+      models: [...tool.models, ...(tool.roles ?? []).flatMap((role) => roleModels(role, DEFAULT_MODELS))],
+      roles: tool.roles ?? [],
+    }));
   }
 
   return {
@@ -605,6 +618,8 @@ const stepTitles: Record<string, Record<Lang, string>> = {
   log_project_note: { en: "Note on {project}", fr: "Note sur {project}" },
   show_kit: { en: "Kit {kit}", fr: "Kit {kit}" },
   list_documents: { en: "Documents of {project}", fr: "Documents de {project}" },
+  list_tickets: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" },
+  list_installations: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" },
 };
 
 /** A conversation's title from its first tool step, e.g. "Devis pour Deco Addict"; undefined when there is no template. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelMapSchema } from "../odoo/model-map.js";
 
 export const odooUserSchema = z.object({
   db: z.string().min(1).max(128),
@@ -34,6 +35,8 @@ export const turnBodySchema = z.object({
   message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
   client_message_id: z.string().max(128).optional(),
   tools: toolPolicySchema.optional(),
+  /** Which model plays Kit, Ticket, Document, Installation (the addon's Settings); absent: Odoo's own. */
+  models: modelMapSchema.optional(),
 });
 
 export const actionBodySchema = z.object({

@@ -73,6 +73,7 @@ function turnRequest(body: ReturnType<typeof turnBodySchema.parse>) {
     message: body.message,
     clientMessageId: body.client_message_id,
     policy: body.tools,
+    models: body.models,
   };
 }
 

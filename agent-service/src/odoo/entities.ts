@@ -13,18 +13,31 @@ export const entities = {
   quotation: { model: "sale.order", fields: ["partner_id", "state", "amount_total"] },
   user: { model: "res.users", fields: ["login"], codeField: "login" },
   stage: { model: "project.task.type", fields: [] },
-} satisfies Record<Kind, EntitySpec>;
+} satisfies Record<EntityKind, EntitySpec>;
+
+/** Kinds whose model is fixed; the mapped ones (kit, ticket, installation) are found with `findWith`. */
+export type EntityKind = Exclude<Kind, "kit" | "ticket" | "installation">;
 
 export type Found = { ok: true; match: Candidate } | { ok: false; question: Extract<ToolOutcome, { kind: "clarify" }> };
 
 /** One name to one record, or the question to ask. `domain` narrows the search (e.g. a project's tasks). */
 export async function findOne(
   odoo: OdooClient,
-  kind: Kind,
+  kind: EntityKind,
   query: string,
   options: { lang: Lang; meta: CallMeta; domain?: OdooDomain; fields?: string[] },
 ): Promise<Found> {
-  const base: EntitySpec = entities[kind];
+  return findWith(odoo, kind, entities[kind], query, options);
+}
+
+/** The same, for a record of a model known only at run time (a mapped Kit, Ticket…). */
+export async function findWith(
+  odoo: OdooClient,
+  kind: Kind,
+  base: EntitySpec,
+  query: string,
+  options: { lang: Lang; meta: CallMeta; domain?: OdooDomain; fields?: string[] },
+): Promise<Found> {
   const spec: EntitySpec = {
     ...base,
     fields: [...base.fields, ...(options.fields ?? [])],

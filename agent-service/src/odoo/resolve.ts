@@ -17,6 +17,8 @@ export type Resolution =
 
 export type EntitySpec = {
   model: string;
+  /** The field holding the name (default `name`; a custom model's is often `x_name`). */
+  nameField?: string;
   fields: string[];
   /** The internal reference field, e.g. `default_code` for products. */
   codeField?: string;
@@ -36,11 +38,13 @@ export async function resolveMany(
   meta?: CallMeta,
 ): Promise<Resolution[]> {
   const wanted = queries.map(parseQuery);
-  const fields = unique(["id", "name", "display_name", ...(spec.codeField ? [spec.codeField] : []), ...(spec.fullNameField ? [spec.fullNameField] : []), ...spec.fields]);
+  const nameKey = spec.nameField ?? "name";
+  const nameOf = (record: OdooRecord) => String(record[nameKey] ?? "");
+  const fields = unique(["id", nameKey, "display_name", ...(spec.codeField ? [spec.codeField] : []), ...(spec.fullNameField ? [spec.fullNameField] : []), ...spec.fields]);
 
   const exactDomain = orDomain(
     wanted.flatMap(({ name, code }) => [
-      ...(name ? [["name", "=ilike", escapeLike(name)]] : []),
+      ...(name ? [[nameKey, "=ilike", escapeLike(name)]] : []),
       ...(name && spec.fullNameField && name.includes(",") ? [[spec.fullNameField, "=ilike", escapeLike(name)]] : []),
       ...(spec.codeField && code ? [[spec.codeField, "=ilike", escapeLike(code)]] : []),
     ]),
@@ -48,7 +52,7 @@ export async function resolveMany(
   const exact = await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...exactDomain], { fields, limit: 20 * queries.length }, meta);
 
   const results: (Resolution | undefined)[] = wanted.map((query) => {
-    const hits = exact.filter((record) => isExactHit(record, query, spec.codeField, spec.fullNameField));
+    const hits = exact.filter((record) => isExactHit(nameOf(record), record, query, spec.codeField, spec.fullNameField));
     return hits.length ? decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec) : undefined;
   });
 
@@ -56,13 +60,13 @@ export async function resolveMany(
   // bureau"). Only for names not found, one more exact search in the database's source language.
   const untranslated = wanted.filter((_, index) => !results[index]);
   if (untranslated.length) {
-    const sourceDomain = orDomain(untranslated.flatMap(({ name }) => (name ? [["name", "=ilike", escapeLike(name)]] : [])));
+    const sourceDomain = orDomain(untranslated.flatMap(({ name }) => (name ? [[nameKey, "=ilike", escapeLike(name)]] : [])));
     const source = sourceDomain.length
       ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...sourceDomain], { fields, limit: 20 * untranslated.length, context: { lang: "en_US" } }, meta)
       : [];
     wanted.forEach((query, index) => {
       if (results[index]) return;
-      const hits = source.filter((record) => normalize(String(record.name ?? "")) === normalize(query.name));
+      const hits = source.filter((record) => normalize(nameOf(record)) === normalize(query.name));
       if (hits.length) results[index] = decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec);
     });
   }
@@ -70,7 +74,7 @@ export async function resolveMany(
   const left = wanted.filter((_, index) => !results[index]);
   if (left.length) {
     const closeDomain = orDomain(
-      left.flatMap(({ name }) => tokens(name).length ? [["name", "ilike", name.trim()]] : []),
+      left.flatMap(({ name }) => tokens(name).length ? [[nameKey, "ilike", name.trim()]] : []),
     );
     const close = closeDomain.length
       ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...closeDomain], { fields, limit: 10 * left.length }, meta)
@@ -78,7 +82,7 @@ export async function resolveMany(
     wanted.forEach((query, index) => {
       if (results[index]) return;
       const hits = close
-        .map((record) => ({ record, score: similarity(query.name, String(record.name ?? "")) }))
+        .map((record) => ({ record, score: similarity(query.name, nameOf(record)) }))
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score);
       if (hits.length === 1) results[index] = { status: "found", query: query.raw, match: toCandidate(hits[0]!.record, spec.codeField) };
@@ -93,14 +97,14 @@ export async function resolveMany(
   if (missing.length) {
     // Two trigrams a word: a typo in its first letters still leaves one to find it by.
     const prefixes = unique(missing.flatMap(({ name }) => tokens(name).filter((token) => token.length >= 3).flatMap((token) => [token.slice(0, 3), token.slice(1, 4)].filter((gram) => gram.length === 3))));
-    const fuzzyDomain = orDomain(prefixes.map((prefix) => ["name", "ilike", prefix]));
+    const fuzzyDomain = orDomain(prefixes.map((prefix) => [nameKey, "ilike", prefix]));
     const pool = fuzzyDomain.length
       ? await odoo.searchRead(spec.model, [...(spec.domain ?? []), ...fuzzyDomain], { fields, limit: 200 }, meta)
       : [];
     wanted.forEach((query, index) => {
       if (results[index]) return;
       const scored = pool
-        .map((record) => ({ record, score: trigramSimilarity(query.name, String(record.name ?? "")) }))
+        .map((record) => ({ record, score: trigramSimilarity(query.name, nameOf(record)) }))
         .filter(({ score }) => score >= FUZZY_CHOICE)
         .sort((a, b) => b.score - a.score);
       const [best, second] = scored;
@@ -151,8 +155,8 @@ function parseQuery(raw: string): ParsedQuery {
   return { raw: trimmed, name: trimmed, code: /\s/.test(trimmed) ? undefined : trimmed };
 }
 
-function isExactHit(record: OdooRecord, query: ParsedQuery, codeField: string | undefined, fullNameField: string | undefined): boolean {
-  if (normalize(String(record.name ?? "")) === normalize(query.name)) return true;
+function isExactHit(name: string, record: OdooRecord, query: ParsedQuery, codeField: string | undefined, fullNameField: string | undefined): boolean {
+  if (normalize(name) === normalize(query.name)) return true;
   if (fullNameField && normalize(String(record[fullNameField] ?? "")) === normalize(query.name)) return true;
   const code = codeField ? record[codeField] : undefined;
   return Boolean(query.code && typeof code === "string" && normalize(code) === normalize(query.code));
@@ -160,7 +164,7 @@ function isExactHit(record: OdooRecord, query: ParsedQuery, codeField: string | 
 
 function toCandidate(record: OdooRecord, codeField: string | undefined): Candidate {
   const code = codeField && typeof record[codeField] === "string" ? (record[codeField] as string) : undefined;
-  const name = String(record.display_name || record.name || `#${record.id}`);
+  const name = String(record.display_name || record.name || record.x_name || `#${record.id}`);
   return { id: record.id, name, code, record };
 }
 

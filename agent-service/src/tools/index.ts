@@ -6,6 +6,7 @@ import { exportPdfTool } from "./export-pdf.tool.js";
 import { getQuotationTool } from "./get-quotation.tool.js";
 import { getStockTool } from "./get-stock.tool.js";
 import { listDocumentsTool } from "./list-documents.tool.js";
+import { listInstallationsTool, listTicketsTool } from "./list-mapped.tool.js";
 import { listProjectsTool } from "./list-projects.tool.js";
 import { listQuotationsTool } from "./list-quotations.tool.js";
 import { listTasksTool } from "./list-tasks.tool.js";
@@ -41,6 +42,8 @@ export const catalog: readonly ToolDefinition[] = [
   logProjectNoteTool,
   showKitTool,
   listDocumentsTool,
+  listTicketsTool,
+  listInstallationsTool,
   exportPdfTool,
   undoTool,
   rememberTool,

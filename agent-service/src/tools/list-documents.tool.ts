@@ -1,8 +1,10 @@
 import { z } from "zod";
-import {say} from "../i18n.js";
+import { say } from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
-import { markdownTable, moreHint } from "./format.js";
-import { defineTool } from "./types.js";
+import { DEFAULT_MODELS, fieldsOf, layoutOf } from "../odoo/model-map.js";
+import type { OdooDomain } from "../odoo/odoo-client.js";
+import { markdownTable, moreHint, recordLink } from "./format.js";
+import { defineTool, type ToolContext } from "./types.js";
 
 export const listDocumentsInputSchema = z.object({
   project: z.string().trim().min(1).max(200).describe("The project's name as the user said it"),
@@ -23,10 +25,14 @@ export const listDocumentsTool = defineTool({
   },
   schema: listDocumentsInputSchema,
   risk: "read",
-  models: ["ir.attachment", "project.project"],
-  async run({ project, limit }, { odoo, lang, fmt, meta }) {
+  models: ["project.project"],
+  roles: ["document"],
+  async run({ project, limit }, ctx) {
+    const { odoo, lang, fmt, meta } = ctx;
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;
+    const documentModel = (ctx.models ?? DEFAULT_MODELS).document;
+    if (documentModel && documentModel !== "ir.attachment") return listMappedDocuments(documentModel, found.match, limit, ctx);
     const tasks = await odoo.searchRead("project.task", [["project_id", "=", found.match.id]], { fields: ["id"], limit: 500 }, meta);
     const rows = await odoo.searchRead(
       "ir.attachment",
@@ -45,6 +51,35 @@ export const listDocumentsTool = defineTool({
     return { kind: "answer", text: [say(lang, texts.found, { project: found.match.name }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { documents, more: rows.length > limit } };
   },
 });
+
+/**
+ * Documents of the model the administrator mapped (an ERP's own Doc object): those linked to the
+ * project by a many2one to it, or to its tasks, or attached to either (`res_model`/`res_id`).
+ */
+async function listMappedDocuments(model: string, project: { id: number; name: string }, limit: number, { odoo, lang, fmt, meta }: ToolContext) {
+  const fields = await fieldsOf(odoo, model, meta);
+  const layout = layoutOf(fields);
+  const taskField = Object.keys(fields).find((name) => fields[name]!.type === "many2one" && fields[name]!.relation === "project.task");
+  const attached = Boolean(fields.res_model && fields.res_id);
+  const tasks = taskField || attached ? await odoo.searchRead("project.task", [["project_id", "=", project.id]], { fields: ["id"], limit: 500 }, meta) : [];
+  const taskIds = tasks.map((task) => task.id);
+  const leaves: OdooDomain[] = [
+    ...(layout.project ? [[[layout.project, "=", project.id]]] : []),
+    ...(taskField ? [[[taskField, "in", taskIds]]] : []),
+    ...(attached ? [["&", ["res_model", "=", "project.project"], ["res_id", "=", project.id]], ["&", ["res_model", "=", "project.task"], ["res_id", "in", taskIds]]] : []),
+  ];
+  const domain: OdooDomain = leaves.length ? [...Array<string>(leaves.length - 1).fill("|"), ...leaves.flat()] : [["id", "=", 0]];
+  const date = layout.date ?? "create_date";
+  const rows = await odoo.searchRead(model, domain, { fields: ["display_name", date], limit: limit + 1, order: `${date} desc, id desc` }, meta);
+  const shown = rows.slice(0, limit);
+  const documents = shown.map((row) => ({ id: row.id, name: String(row.display_name), model }));
+  if (!documents.length) return { kind: "answer" as const, text: say(lang, texts.none, { project: project.name }), data: { documents } };
+  const table = markdownTable(
+    [say(lang, texts.headers).split("|")[0]!, fields[date]?.string ?? "Date"],
+    shown.map((row) => [recordLink(model, row.id, String(row.display_name)), fmt.date(row[date])]),
+  );
+  return { kind: "answer" as const, text: [say(lang, texts.found, { project: project.name }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { documents, more: rows.length > limit } };
+}
 
 function humanSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import {say} from "../i18n.js";
-import { findOne } from "../odoo/entities.js";
+import { say } from "../i18n.js";
+import { findOne, findWith } from "../odoo/entities.js";
+import { DEFAULT_MODELS, fieldsOf, kitLines, layoutOf } from "../odoo/model-map.js";
 import { m2oId, m2oName, markdownTable, recordLink } from "./format.js";
-import { defineTool } from "./types.js";
+import { defineTool, type ToolContext, type ToolOutcome } from "./types.js";
 
 export const showKitInputSchema = z.object({
   kit: z.string().trim().min(1).max(200).describe("The kit's product name or internal reference"),
@@ -14,6 +15,8 @@ const texts = {
   kit: { en: "Kit", fr: "Kit" },
   bom: { en: "Bill of materials", fr: "Nomenclature" },
   headers: { en: "Component|Quantity|Unit|On hand", fr: "Composant|Quantité|Unité|En stock" },
+  mappedTitle: { en: "Kit **{kit}**:", fr: "Kit **{kit}** :" },
+  noLines: { en: "**{kit}** lists no component.", fr: "**{kit}** ne liste aucun composant." },
 };
 
 export const showKitTool = defineTool({
@@ -24,8 +27,12 @@ export const showKitTool = defineTool({
   },
   schema: showKitInputSchema,
   risk: "read",
-  models: ["mrp.bom", "mrp.bom.line", "product.product"],
-  async run({ kit }, { odoo, lang, fmt, meta }) {
+  models: ["product.product"],
+  roles: ["kit"],
+  async run({ kit }, ctx) {
+    const kitModel = (ctx.models ?? DEFAULT_MODELS).kit;
+    if (kitModel && kitModel !== "mrp.bom") return showMappedKit(kitModel, kit, ctx);
+    const { odoo, lang, fmt, meta } = ctx;
     const found = await findOne(odoo, "product", kit, { lang, meta, fields: ["product_tmpl_id"] });
     if (!found.ok) return found.question;
     const product = found.match;
@@ -66,3 +73,46 @@ export const showKitTool = defineTool({
     return { kind: "answer", text, data: { product: product.name, type: bom.type, components } };
   },
 });
+
+/**
+ * A kit of the model the administrator mapped (an ERP's own Kit object): found by its name, its
+ * components read from its first one2many whose lines name a product (fields found with
+ * `fields_get`, so `x_` fields of a custom model work too).
+ */
+async function showMappedKit(model: string, kit: string, { odoo, lang, fmt, meta }: ToolContext): Promise<ToolOutcome> {
+  const fields = await fieldsOf(odoo, model, meta);
+  const layout = layoutOf(fields);
+  const found = await findWith(odoo, "kit", { model, nameField: layout.name, fields: [] }, kit, { lang, meta });
+  if (!found.ok) return found.question;
+  const title = say(lang, texts.mappedTitle, { kit: recordLink(model, found.match.id, found.match.name) });
+  const lines = await kitLines(odoo, fields, meta);
+  const [record] = lines ? await odoo.read(model, [found.match.id], [lines.field], meta) : [];
+  const lineIds = (record?.[lines?.field ?? ""] as number[] | undefined) ?? [];
+  if (!lines || !lineIds.length) return { kind: "answer", text: say(lang, texts.noLines, { kit: found.match.name }), data: { kit: found.match.name, model, components: [] } };
+  const rows = await odoo.read(lines.model, lineIds.slice(0, 100), [lines.layout.product!, ...(lines.layout.quantity ? [lines.layout.quantity] : [])], meta);
+  const productIds = rows.map((row) => m2oId(row[lines.layout.product!])).filter((id): id is number => id !== undefined);
+  // Stock only where Inventory is installed: without it, the column stays empty.
+  const stock = productIds.length ? await odoo.read("product.product", productIds, ["qty_available", "uom_id"], meta).catch(() => []) : [];
+  const byId = new Map(stock.map((row) => [row.id, row]));
+  const components = rows.map((row) => {
+    const id = m2oId(row[lines.layout.product!]);
+    const product = id ? byId.get(id) : undefined;
+    return {
+      id,
+      product: m2oName(row[lines.layout.product!]) ?? "",
+      quantity: lines.layout.quantity ? Number(row[lines.layout.quantity] ?? 0) : 1,
+      uom: m2oName(product?.uom_id) ?? "",
+      on_hand: product ? Number(product.qty_available ?? 0) : null,
+    };
+  });
+  const text = [
+    title,
+    "",
+    markdownTable(
+      say(lang, texts.headers).split("|"),
+      components.map((c) => [c.product, fmt.quantity(c.quantity), c.uom, c.on_hand === null ? "" : fmt.quantity(c.on_hand)]),
+      ["l", "r", "l", "r"],
+    ),
+  ].join("\n");
+  return { kind: "answer", text, data: { kit: found.match.name, model, components } };
+}

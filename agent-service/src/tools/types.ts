@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { Embedder } from "../retrieval/embeddings.js";
+import type { ModelMap, ModelRole } from "../odoo/model-map.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 
 /** How much a tool may change: `read` runs at once, anything else waits for the user's Confirm. */
@@ -25,6 +26,8 @@ export type ToolContext = {
   actions?: SessionActions;
   /** Semantic ranking, when an embeddings endpoint is configured (retrieval falls back to BM25). */
   embed?: Embedder;
+  /** Which model plays Kit, Ticket, Document, Installation in this database (Settings); defaults without. */
+  models?: ModelMap;
 };
 
 export type SessionActions = {
@@ -58,6 +61,8 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   risk: Risk;
   /** The Odoo models the tool reads or writes: a database without them cannot offer it (none: the copilot's own data). */
   models: string[];
+  /** Business objects whose model the administrator maps in Settings: the tool is offered only when each is mapped and readable. */
+  roles?: ModelRole[];
   /** The right a write needs, checked before the tool is offered: [model, operation]. */
   writes?: [string, "create" | "write" | "read"];
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;

@@ -44,6 +44,39 @@ const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "mrp.bom.line": { read: READ, write: [] },
   "ir.attachment": { read: READ, write: [] },
   "mail.message": { read: READ, write: [] },
+  // Models an administrator mapped in Settings (Kit, Ticket, Document, Installation): the addon
+  // lets the gateway read them and the models their relational fields point to.
+  "helpdesk.ticket": { read: [...READ, "fields_get"], write: [] },
+  "helpdesk.stage": { read: [...READ, "fields_get"], write: [] },
+  x_kit: { read: [...READ, "fields_get"], write: [] },
+  x_kit_line: { read: [...READ, "fields_get"], write: [] },
+  x_installation: { read: [...READ, "fields_get"], write: [] },
+  x_document: { read: [...READ, "fields_get"], write: [] },
+};
+
+type FieldInfo = { type: string; string: string; relation?: string; selection?: [string, string][]; store?: boolean };
+const f = (type: string, string: string, extra: Partial<FieldInfo> = {}): FieldInfo => ({ type, string, store: true, ...extra });
+
+/**
+ * `fields_get` of the models an ERP adds to Odoo, as a real database describes them: Enterprise's
+ * Helpdesk tickets, and custom (`x_`) models made in Settings › Technical › Models (a kit with its
+ * lines, installations, documents) whose fields the generic tools must find on their own.
+ */
+const FIELDS: Record<string, Record<string, FieldInfo>> = {
+  "helpdesk.ticket": {
+    name: f("char", "Subject"), stage_id: f("many2one", "Stage", { relation: "helpdesk.stage" }), partner_id: f("many2one", "Customer", { relation: "res.partner" }),
+    project_id: f("many2one", "Project", { relation: "project.project" }), user_id: f("many2one", "Assigned to", { relation: "res.users" }),
+    create_date: f("datetime", "Created on"), display_name: f("char", "Display Name", { store: false }),
+  },
+  "helpdesk.stage": { name: f("char", "Stage Name"), fold: f("boolean", "Folded in Kanban") },
+  x_kit: { x_name: f("char", "Name"), x_line_ids: f("one2many", "Components", { relation: "x_kit_line" }), x_notes: f("text", "Notes"), display_name: f("char", "Display Name", { store: false }) },
+  x_kit_line: { x_kit_id: f("many2one", "Kit", { relation: "x_kit" }), x_product_id: f("many2one", "Product", { relation: "product.product" }), x_quantity: f("float", "Quantity") },
+  x_installation: {
+    x_name: f("char", "Name"), x_partner_id: f("many2one", "Customer", { relation: "res.partner" }),
+    x_state: f("selection", "Status", { selection: [["planned", "Planned"], ["in_progress", "In progress"], ["installed", "Installed"]] }),
+    x_date: f("date", "Installation date"), display_name: f("char", "Display Name", { store: false }),
+  },
+  x_document: { x_name: f("char", "Title"), x_project_id: f("many2one", "Project", { relation: "project.project" }), create_date: f("datetime", "Created on"), display_name: f("char", "Display Name", { store: false }) },
 };
 
 /** Which model a many2one field points to, to answer `[id, display_name]` as Odoo does. */
@@ -149,6 +182,19 @@ function seed() {
     "ir.attachment": [
       { id: 90, name: "floor-plan.pdf", mimetype: "application/pdf", file_size: 182_000, create_date: "2026-11-02 08:00:00", res_model: "project.project", res_id: 1, index_content: "Floor plan of the open space: 24 desks, two meeting rooms, acoustic panels on the north wall." },
     ],
+    "helpdesk.stage": [{ id: 1, name: "New", fold: false }, { id: 2, name: "In Progress", fold: false }, { id: 3, name: "Solved", fold: true }],
+    "helpdesk.ticket": [
+      { id: 1, name: "Chair wobbles", stage_id: 1, partner_id: 10, project_id: false, user_id: 2, create_date: "2026-11-20 09:00:00" },
+      { id: 2, name: "Lamp flickers", stage_id: 2, partner_id: 10, project_id: 1, user_id: false, create_date: "2026-11-21 09:00:00" },
+      { id: 3, name: "Invoice question", stage_id: 3, partner_id: 12, project_id: false, user_id: 2, create_date: "2026-11-10 09:00:00" },
+    ],
+    x_kit: [{ id: 1, x_name: "Starter Office Kit", x_line_ids: [1, 2], x_notes: false }, { id: 2, x_name: "Empty Kit", x_line_ids: [], x_notes: false }],
+    x_kit_line: [{ id: 1, x_kit_id: 1, x_product_id: 5, x_quantity: 2 }, { id: 2, x_kit_id: 1, x_product_id: 6, x_quantity: 1 }],
+    x_installation: [
+      { id: 1, x_name: "INST/001 Deco Addict HQ", x_partner_id: 10, x_state: "in_progress", x_date: "2026-12-01" },
+      { id: 2, x_name: "INST/002 Ready Mat depot", x_partner_id: 12, x_state: "installed", x_date: "2026-10-01" },
+    ],
+    x_document: [{ id: 1, x_name: "Site survey", x_project_id: 1, create_date: "2026-11-05 10:00:00" }],
     "mail.message": [
       { id: 500, model: "project.task", res_id: 20, message_type: "comment", date: "2026-11-18 10:00:00", body: "<p>The supplier moved the <b>furniture delivery</b> to next Tuesday because of a truck breakdown.</p>" },
       { id: 501, model: "project.project", res_id: 1, message_type: "comment", date: "2026-11-19 10:00:00", body: "<p>Customer asked for darker desks.</p>" },
@@ -225,6 +271,11 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       );
     }
     switch (method) {
+      case "fields_get": {
+        const fields = FIELDS[model];
+        if (!fields) break;
+        return fields;
+      }
       case "search_read": {
         const domain = (args[0] ?? kwargs.domain ?? []) as Domain;
         // Translated names, as Odoo reads them in the context's language (its source is en_US).
@@ -388,7 +439,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       const parent = data["res.partner"]!.find((p) => p.id === row.parent_id);
       return `${parent?.name}, ${row.name}`;
     }
-    return String(row.name ?? "");
+    return String(row.name ?? row.x_name ?? "");
   }
 
   function readRow(model: string, row: Row, fields: string[] | undefined): Row {
@@ -397,9 +448,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     for (const field of names) {
       if (field === "display_name") out.display_name = displayName(model, row);
       else if (field === "uom_id" || field === "product_uom_id") out[field] = [1, "Units"];
-      else if (field in MANY2ONE && field in row) {
-        const target = (data[MANY2ONE[field]!] ?? []).find((r) => r.id === row[field]);
-        out[field] = target ? [target.id, displayName(MANY2ONE[field]!, target)] : false;
+      else if ((FIELDS[model]?.[field]?.type === "many2one" || (!FIELDS[model] && field in MANY2ONE)) && field in row) {
+        const relation = FIELDS[model]?.[field]?.relation ?? MANY2ONE[field]!;
+        const target = (data[relation] ?? []).find((r) => r.id === row[field]);
+        out[field] = target ? [target.id, displayName(relation, target)] : false;
       } else if (field in row) out[field] = row[field];
       else if (field !== "id") throw new OdooFault("builtins.ValueError", `Invalid field '${field}' on model '${model}'`);
     }
@@ -427,9 +479,9 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     if (field === "task_ids.user_ids" && model === "project.project") {
       return data["project.task"]!.some((task) => task.project_id === row.id && leaf("project.task", task, ["user_ids", operator, value]));
     }
-    if (operator === "child_of" && field === "partner_id") {
-      const partner = data["res.partner"]!.find((p) => p.id === row.partner_id);
-      return row.partner_id === value || partner?.parent_id === value;
+    if (operator === "child_of") {
+      const partner = data["res.partner"]!.find((p) => p.id === row[field]);
+      return row[field] === value || partner?.parent_id === value;
     }
     const actual = field === "display_name" ? displayName(model, row) : row[field];
     if (Array.isArray(actual) && (operator === "in" || operator === "=")) {

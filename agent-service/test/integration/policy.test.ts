@@ -54,4 +54,19 @@ describe("tool policies and formats", () => {
     expect(body.tools).toHaveLength(catalog.length);
     expect(body.tools.find((t: { name: string }) => t.name === "create_quotation")).toMatchObject({ risk: "draft", description: expect.stringMatching(/^Préparer un devis/) });
   });
+
+  it("offers tickets and installations only where Settings map a model, and uses the mapped kit", async () => {
+    const none = await turn("Show the open tickets of Deco Addict");
+    expect(none.body.reply).toMatch(/^Cette base n'a pas de modèle de ticket\. Un administrateur peut choisir/);
+    const tickets = await turn("Show the open tickets of Deco Addict", { models: { ticket: "helpdesk.ticket" } });
+    expect(tickets.body.steps).toEqual([expect.objectContaining({ tool: "list_tickets", status: "done", args: expect.objectContaining({ customer: "Deco Addict" }) })]);
+    expect(tickets.body.reply).toContain("Chair wobbles");
+    const kit = await turn("What's in the Starter Office Kit?", { models: { kit: "x_kit" } });
+    expect(kit.body.reply).toContain("[FURN_7777] Office Chair");
+    // a model the database lacks is not offered, however it is mapped
+    const missing = await turn("Liste les installations", { models: { installation: "x_not_installed" } });
+    expect(missing.body.reply).toMatch(/^Vous ne pouvez pas faire cela ici/);
+    const bad = await turn("Liste les installations", { models: { installation: "Robert'); DROP TABLE" } });
+    expect(bad.status).toBe(400);
+  });
 });

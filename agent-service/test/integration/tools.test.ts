@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/format.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { withDefaults, type ModelMap } from "../../src/odoo/model-map.js";
 import type { OdooClient } from "../../src/odoo/odoo-client.js";
 import { catalog, findTool } from "../../src/tools/index.js";
 import type { ToolContext, ToolOutcome } from "../../src/tools/types.js";
@@ -20,11 +21,13 @@ afterAll(async () => {
   await double.close();
 });
 
-const ctx = (lang: "en" | "fr" = "en"): ToolContext => ({ odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23" });
+const ctx = (lang: "en" | "fr" = "en", models?: Partial<ModelMap>): ToolContext => ({
+  odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23", ...(models ? { models: withDefaults(models) } : {}),
+});
 
-async function run(name: string, args: unknown, lang: "en" | "fr" = "en"): Promise<ToolOutcome> {
+async function run(name: string, args: unknown, lang: "en" | "fr" = "en", models?: Partial<ModelMap>): Promise<ToolOutcome> {
   const tool = findTool(name)!;
-  return tool.run(tool.schema.parse(args), ctx(lang));
+  return tool.run(tool.schema.parse(args), ctx(lang, models));
 }
 
 describe("the tool catalog", () => {
@@ -221,5 +224,47 @@ describe("retrieval by meaning", () => {
     } finally {
       await llm.close();
     }
+  });
+
+  describe("with the models an administrator mapped in Settings", () => {
+    it("show_kit reads a custom kit model's lines, found from its fields (x_ fields too)", async () => {
+      const kit = await run("show_kit", { kit: "starter office kit" }, "en", { kit: "x_kit" });
+      expect(kit.kind === "answer" && kit.data).toMatchObject({
+        model: "x_kit",
+        components: [{ product: "[FURN_7777] Office Chair", quantity: 2, on_hand: 0 }, { product: "[FURN_8888] Office Lamp", quantity: 1 }],
+      });
+      expect(kit.text).toContain("[Starter Office Kit](/web#model=x_kit&id=1&view_type=form)");
+      const empty = await run("show_kit", { kit: "Empty Kit" }, "fr", { kit: "x_kit" });
+      expect(empty.text).toBe("**Empty Kit** ne liste aucun composant.");
+      // the mrp.bom "Table Kit" is not a kit of the mapped model: asked, not guessed
+      expect(await run("show_kit", { kit: "Table Kit" }, "en", { kit: "x_kit" })).toMatchObject({ kind: "clarify" });
+    });
+
+    it("list_tickets keeps open tickets (stage not folded) and filters by customer or project", async () => {
+      const open = await run("list_tickets", {}, "en", { ticket: "helpdesk.ticket" });
+      expect(open.kind === "answer" && open.data).toMatchObject({ model: "helpdesk.ticket", records: [{ name: "Lamp flickers", stage_id: "In Progress" }, { name: "Chair wobbles", stage_id: "New" }] });
+      expect(open.text).toContain("| Subject | Stage | Customer | Project | Assigned to | Created on |");
+      const all = await run("list_tickets", { customer: "Ready Mat", open_only: false }, "en", { ticket: "helpdesk.ticket" });
+      expect(all.kind === "answer" && all.data).toMatchObject({ records: [{ name: "Invoice question" }] });
+      const project = await run("list_tickets", { project: "Office Design" }, "fr", { ticket: "helpdesk.ticket" });
+      expect(project.text).toContain("Tickets (**Office Design**) :");
+      expect(project.kind === "answer" && (project.data as { records: unknown[] }).records).toHaveLength(1);
+    });
+
+    it("list_installations reads a custom model: final states are closed, a filter it lacks is said", async () => {
+      const open = await run("list_installations", {}, "en", { installation: "x_installation" });
+      expect(open.kind === "answer" && open.data).toMatchObject({ records: [{ name: "INST/001 Deco Addict HQ", x_state: "In progress" }] });
+      const byCustomer = await run("list_installations", { customer: "Ready Mat", open_only: false }, "en", { installation: "x_installation" });
+      expect(byCustomer.text).toContain("INST/002 Ready Mat depot");
+      const noProject = await run("list_installations", { project: "Office Design" }, "en", { installation: "x_installation" });
+      expect(noProject.text).toBe("Installations cannot be filtered by **Office Design** in this database.");
+    });
+
+    it("list_documents lists a mapped document model linked to the project", async () => {
+      const documents = await run("list_documents", { project: "Office Design" }, "en", { document: "x_document" });
+      expect(documents.kind === "answer" && documents.data).toMatchObject({ documents: [{ name: "Site survey", model: "x_document" }] });
+      expect(documents.text).toContain("[Site survey](/web#model=x_document&id=1&view_type=form)");
+      expect(documents.text).not.toContain("floor-plan.pdf");
+    });
   });
 });

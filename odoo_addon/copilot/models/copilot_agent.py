@@ -19,6 +19,7 @@ from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.tools import consteq
 
 from .. import compat
+from ..model_map import is_mapped_read, model_mapping
 from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write, logs_itself
 from ..sse import EventRelay
 from .copilot_action_log import to_json
@@ -465,6 +466,8 @@ class CopilotAgent(models.AbstractModel):
             'session_id': session_id,
             'message': message,
             'tools': self.env['copilot.tool.policy']._get_user_tools(),
+            # which model plays Kit, Ticket, Document, Installation (Settings)
+            'models': model_mapping(self.env),
         }
         if client_message_id:
             body['client_message_id'] = self._check_id(
@@ -636,7 +639,7 @@ class CopilotAgent(models.AbstractModel):
             raise AccessDenied()
         if method.startswith('_'):
             raise AccessError(_("Private methods cannot be called through the copilot."))
-        if not is_allowed(model, method):
+        if not is_allowed(model, method) and not is_mapped_read(self.env, model, method):
             raise AccessError(_(
                 "The copilot is not allowed to call %(method)s on %(model)s.",
                 method=method, model=model,

@@ -19,6 +19,33 @@ class ResConfigSettings(models.TransientModel):
              "server.",
     )
 
+    # Which model plays each business object (see odoo.addons.copilot.model_map); empty:
+    # Odoo's own model when installed. The ids live in system parameters.
+    copilot_kit_model_id = fields.Many2one(
+        'ir.model', string='Kit Model', config_parameter='copilot.kit_model_id',
+        domain=[('transient', '=', False)],
+        help="The model of kits (what a kit is made of). Empty: bills of materials "
+             "(mrp.bom), kits first, when Manufacturing is installed.",
+    )
+    copilot_ticket_model_id = fields.Many2one(
+        'ir.model', string='Ticket Model', config_parameter='copilot.ticket_model_id',
+        domain=[('transient', '=', False)],
+        help="The model of support tickets. Empty: helpdesk.ticket when Helpdesk is "
+             "installed, else the copilot offers no ticket tool.",
+    )
+    copilot_document_model_id = fields.Many2one(
+        'ir.model', string='Document Model', config_parameter='copilot.document_model_id',
+        domain=[('transient', '=', False)],
+        help="The model of a project's documents. Empty: attachments (ir.attachment) of "
+             "the project and its tasks.",
+    )
+    copilot_installation_model_id = fields.Many2one(
+        'ir.model', string='Installation Model', config_parameter='copilot.installation_model_id',
+        domain=[('transient', '=', False)],
+        help="The model of installations, when your database has one. Empty: the copilot "
+             "offers no installation tool.",
+    )
+
     def action_copilot_sync_tools(self):
         """Load the agent's tools into the tool policies, then open their list."""
         Policy = self.env['copilot.tool.policy']

@@ -10,3 +10,4 @@ from . import test_capability
 from . import test_tool_policy
 from . import test_turn_context
 from . import test_watch
+from . import test_model_map

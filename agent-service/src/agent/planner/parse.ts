@@ -37,7 +37,7 @@ function askForMissing(intent: Intent): Intent {
 }
 
 /** Tools whose `project` the panel's project chip can fill. */
-const PROJECT_TOOLS = new Set(["project_summary", "ask_project", "list_tasks", "create_task", "log_project_note", "list_documents"]);
+const PROJECT_TOOLS = new Set(["project_summary", "ask_project", "list_tasks", "create_task", "log_project_note", "list_documents", "list_tickets", "list_installations"]);
 
 function parseMessage(message: string, today: string): Intent {
   const text = message.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim();
@@ -127,6 +127,10 @@ function parseSlash(text: string, today: string): Intent | undefined {
     case "projects":
     case "projets":
       return tool("list_projects", {});
+    case "tickets":
+      return tool("list_tickets", rest ? { query: rest } : {});
+    case "installations":
+      return tool("list_installations", rest ? { query: rest } : {});
     case "quotations":
     case "quotes":
       return tool("list_quotations", rest ? { customer: rest } : {});
@@ -416,6 +420,25 @@ const listDocuments: Reader = (text) => {
   return match ? tool("list_documents", { project: unquote(match[1]!) }) : undefined;
 };
 
+/** Tickets and installations (mapped models): "open tickets of project X", "installations de Deco Addict". */
+const listMapped: Reader = (text) => {
+  const kind = /\b(tickets?|installations?)\b/i.exec(text);
+  if (!kind) return undefined;
+  const name = /^ticket/i.test(kind[1]!) ? "list_tickets" : "list_installations";
+  const args: Record<string, unknown> = {};
+  const after = text.slice(kind.index + kind[0].length).replace(/^\s*(?:ouverts?|ouvertes?|open|en cours|in progress|pending|en attente)\b/i, "");
+  const project = new RegExp(`${PROJECT_REF}(.+)$`, "i").exec(after);
+  const customer = /\b(?:du client|de la société|of customer|for customer|customer|client|for|of|pour|de|du|chez|at)\s+(.+)$/i.exec(after);
+  if (project) args.project = unquote(project[1]!);
+  else if (customer) args.customer = cleanName(customer[1]!);
+  else {
+    const words = /\b(?:about|sur|concernant|regarding|named|nommée?s?|containing|contenant)\s+(.+)$/i.exec(after);
+    if (words) args.query = unquote(words[1]!);
+  }
+  if (/\b(?:tous|toutes|all|même fermée?s?|including closed|fermée?s?|closed|résolus|resolved|terminée?s?|done)\b/i.test(text) && !/\b(?:open|ouverte?s?)\b/i.test(text)) args.open_only = false;
+  return tool(name, args);
+};
+
 const undo: Reader = (text) => {
   const match = /^(?:undo|revert|reverse|annule[rz]?|d[ée]fais|d[ée]faire|reviens en arri[èe]re sur)\s+(?:(?:ta|la|the|your|cette|this|that|ce|mon|my)\s+)?(?:derni[èe]re?\s+|last\s+)?(?:action|change|modification|op[ée]ration|ça|ca|it)?\s*(act_[\w-]+)?$/i.exec(text);
   return match ? tool("undo", { action: match[1] ?? "last" }) : undefined;
@@ -454,6 +477,7 @@ const READERS: Reader[] = [
   askProject,
   projectSummary,
   listDocuments,
+  listMapped,
   showKit,
   listTasks,
   listProjects,
