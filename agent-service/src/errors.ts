@@ -4,11 +4,13 @@ import { t, type Lang, type MessageKey } from "./i18n.js";
 const codes = {
   "bad_request:body": { status: 400, key: "error.bad_request" },
   "bad_request:tool_args": { status: 400, key: "error.bad_request" },
+  "bad_request:revise": { status: 400, key: "error.revise" },
   "auth:signature": { status: 401, key: "error.signature" },
   "not_found:session": { status: 404, key: "error.not_found_session" },
   "not_found:action": { status: 404, key: "error.not_found_action" },
   "not_found:memory": { status: 404, key: "error.not_found_memory" },
   "conflict:action": { status: 409, key: "error.conflict_action" },
+  "conflict:not_revisable": { status: 409, key: "error.not_revisable" },
   "conflict:action_busy": { status: 409, key: "error.action_busy" },
   "conflict:session_busy": { status: 409, key: "error.session_busy" },
   "forbidden:odoo_access": { status: 403, key: "error.access" },

@@ -7,6 +7,11 @@ export function langOf(odooLang: string | undefined): Lang {
 
 const messages = {
   "error.bad_request": { en: "The request is not valid: {detail}", fr: "La requête n'est pas valide : {detail}" },
+  "error.revise": {
+    en: "These quantities cannot be used: give one per line, at least one of them above zero.",
+    fr: "Ces quantités ne conviennent pas : indiquez-en une par ligne, dont au moins une supérieure à zéro.",
+  },
+  "error.not_revisable": { en: "This action cannot be edited.", fr: "Cette action ne peut pas être modifiée." },
   "error.signature": { en: "The request is not signed by the Odoo addon.", fr: "La requête n'est pas signée par le module Odoo." },
   "error.not_found_session": { en: "This conversation does not exist.", fr: "Cette conversation n'existe pas." },
   "error.not_found_memory": { en: "This memory does not exist.", fr: "Ce souvenir n'existe pas." },

@@ -5,7 +5,7 @@ import { conversationPdf, projectPdf } from "../export/export-service.js";
 import { langOf, say, t, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
+import type { AuditAnchor, Card, ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
 import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
 import { DEFAULT_MODELS, roleModels, withDefaults, type ModelRole } from "../odoo/model-map.js";
@@ -61,6 +61,7 @@ export type TurnResult = {
   stopped: boolean;
   /** Several records matched a name: each option carries the message that picks it (a choice card). */
   choices: Choice[];
+  cards: Card[];
 };
 
 export type Choice = { query: string; model: string; options: { id: number; label: string; message: string }[] };
@@ -71,7 +72,16 @@ export type TurnEvent =
   | { type: "text"; text: string }
   | { type: "tool"; tool: string; status: "started" | Step["status"] }
   | { type: "action"; action: PublicAction }
+  | { type: "card"; card: Card }
   | { type: "done"; result: TurnResult };
+
+/** Read tools whose answers the panel draws as cards, at most a few a turn, each of a bounded size. */
+const CARD_TOOLS = new Set([
+  "search_customers", "search_products", "get_stock", "list_quotations", "get_quotation", "list_projects", "project_summary",
+  "list_tasks", "get_task", "show_kit", "list_documents", "ask_project", "list_tickets", "list_installations",
+]);
+const MAX_CARDS = 4;
+const MAX_CARD_CHARS = 16_000;
 
 /** Messages read back per turn; the prompt keeps the newest within its budget and digests the rest. */
 const HISTORY_LIMIT = 100;
@@ -179,6 +189,7 @@ export function createTurnService(deps: {
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
     const choices: Choice[] = [];
+    const cards: Card[] = [];
     const step = (entry: Step) => {
       steps.push(entry);
       emit({ type: "tool", tool: entry.tool, status: entry.status });
@@ -207,6 +218,13 @@ export function createTurnService(deps: {
         timeTool(outcome.kind);
         if (outcome.kind !== "proposal") {
           if (outcome.kind === "clarify") choices.push(...choicesFor(message, outcome.choices ?? []));
+          if (outcome.kind === "answer" && tool.risk === "read" && CARD_TOOLS.has(name) && cards.length < MAX_CARDS) {
+            const card = { tool: name, data: outcome.data };
+            if (JSON.stringify(card).length <= MAX_CARD_CHARS) {
+              cards.push(card);
+              emit({ type: "card", card });
+            }
+          }
           step({ tool: name, args: parsed.data, status: outcome.kind === "answer" ? "done" : "clarify" });
           return { ok: true, outcome };
         }
@@ -286,6 +304,7 @@ export function createTurnService(deps: {
       created_at: now,
       ...(actions.length ? { action_ids: actions.map((action) => action.id) } : {}),
       ...(choices.length ? { choices } : {}),
+      ...(cards.length ? { cards } : {}),
       ...(stopped ? { stopped: true } : {}),
     };
     await redisCall(() => store.appendMessages(owner, sessionId, [userMessage, assistantMessage]));
@@ -304,6 +323,7 @@ export function createTurnService(deps: {
       mode: runner.mode,
       stopped,
       choices,
+      cards,
     };
   }
 
@@ -472,6 +492,47 @@ export function createTurnService(deps: {
     return toPublic(result.action!);
   }
 
+  /**
+   * "Edit quantities": the proposal computed again by Odoo with other quantities, still waiting
+   * for Confirm. Only while it is proposed, and only for a tool that can revise (a quotation).
+   */
+  async function revise(request: { user: OdooUser; delegation: string; actionId: string; quantities: number[] }): Promise<PublicAction> {
+    const owner = ownerOf(request.user);
+    const lang = langOf(request.user.lang);
+    const action = await loadAction(owner, request.actionId);
+    const tool = findTool(action.tool);
+    if (!tool?.revise) throw new AppError("conflict:not_revisable");
+    if (action.status !== "proposed") throw new AppError("conflict:action", { status: t(lang, `status.${action.status === "running" ? "proposed" : action.status}`) });
+    const lines = ((action.plan as { lines?: unknown[] } | undefined)?.lines ?? []).length;
+    if (request.quantities.length !== lines || !request.quantities.some((quantity) => quantity > 0)) throw new AppError("bad_request:revise");
+    const ctx: ToolContext = {
+      odoo: odooAs(request.user, request.delegation),
+      lang,
+      fmt: createFormatter(lang, request.user.formats),
+      meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
+      uid: request.user.uid,
+      today: todayIn(request.user.tz),
+    };
+    const outcome = await tool.revise(action.plan, request.quantities, ctx);
+    const args = action.args as { lines?: Record<string, unknown>[] } | undefined;
+    const revisedArgs = args?.lines
+      ? { ...args, lines: args.lines.map((line, index) => ({ ...line, quantity: request.quantities[index] })).filter((line) => Number(line.quantity) > 0) }
+      : action.args;
+    const result = await redisCall(() =>
+      store.transitionAction(owner, action.id, "proposed", {
+        status: "proposed",
+        args: revisedArgs,
+        summary: outcome.summary,
+        preview: outcome.preview,
+        plan: outcome.plan,
+        updated_at: new Date().toISOString(),
+      }),
+    );
+    // confirmed or cancelled meanwhile (another tab): say what it is now
+    if (!result.changed) throw new AppError("conflict:action", { status: t(lang, `status.${result.action?.status === "running" ? "proposed" : (result.action?.status ?? "proposed")}`) });
+    return toPublic(result.action!);
+  }
+
   /** Pinned first, then by last activity; `query` keeps those whose title holds it. */
   async function listSessions(user: OdooUser, query?: string) {
     const sessions = await redisCall(() => store.listSessions(ownerOf(user), query ? 1_000 : SESSIONS_PAGE));
@@ -525,6 +586,14 @@ export function createTurnService(deps: {
     if (CACHED_MODELS.has(model)) await redisCall(() => store.bumpCacheGeneration(db, model));
   }
 
+  /** The action log's anchor (see the /v1/audit/anchor routes). */
+  function advanceAnchor(db: string, anchor: AuditAnchor) {
+    return redisCall(() => store.advanceAnchor(db, anchor));
+  }
+  function getAnchor(db: string) {
+    return redisCall(() => store.getAnchor(db));
+  }
+
   /** The catalog as the addon's Settings list it: names, descriptions in `lang`, risk tiers, models. */
   function describeTools(lang: Lang) {
     return catalog.map((tool) => ({
@@ -541,6 +610,7 @@ export function createTurnService(deps: {
     runTurn,
     stopTurn,
     confirm,
+    revise,
     reject,
     listSessions,
     updateSession,
@@ -553,6 +623,8 @@ export function createTurnService(deps: {
     exportPdf,
     deleteHistory,
     invalidate,
+    advanceAnchor,
+    getAnchor,
   };
 }
 

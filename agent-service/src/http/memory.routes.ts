@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { TurnService } from "../agent/turn-service.js";
-import { exportPdfBodySchema, memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema, webhookBodySchema } from "./schemas.js";
+import { anchorBodySchema, anchorQuerySchema, exportPdfBodySchema, memoryParamsSchema, sessionParamsSchema, stopBodySchema, userQuerySchema, webhookBodySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
 /** What the copilot keeps about a user: memories to list and delete, history to export or delete. */
@@ -48,6 +48,19 @@ export function memoryRoutes(turns: TurnService): Router {
     const { db, models } = parse(webhookBodySchema, req.body);
     for (const model of models) await turns.invalidate(db, model);
     res.json({ ok: true });
+  });
+  /**
+   * The action log's anchor: Odoo reports its chain's newest entry after each commit; its
+   * "Verify" asks for it back. Someone who can rewrite Odoo's database (and recompute the
+   * chain, or drop its newest entries) cannot rewrite this copy.
+   */
+  router.post("/v1/audit/anchor", async (req, res) => {
+    const { db, id, hash } = parse(anchorBodySchema, req.body);
+    res.json({ anchor: await turns.advanceAnchor(db, { id, hash, at: new Date().toISOString() }) });
+  });
+  router.get("/v1/audit/anchor", async (req, res) => {
+    const { db } = parse(anchorQuerySchema, req.query);
+    res.json({ anchor: (await turns.getAnchor(db)) ?? null });
   });
   return router;
 }

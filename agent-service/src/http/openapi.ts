@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionBodySchema, stopBodySchema, turnBodySchema, userQuerySchema } from "./schemas.js";
+import { actionBodySchema, anchorBodySchema, stopBodySchema, turnBodySchema, userQuerySchema } from "./schemas.js";
 
 /** The agent's HTTP API as OpenAPI 3.1, generated from the same zod schemas that validate requests. */
 export function openApiDocument(): Record<string, unknown> {
@@ -29,6 +29,10 @@ export function openApiDocument(): Record<string, unknown> {
       "/v1/sessions": { get: { summary: "The user's conversations, most recent first", security: signed, parameters: query, responses: { 200: { description: "{sessions}" } } } },
       "/v1/sessions/{id}/messages": { get: { summary: "A conversation's messages with their actions", security: signed, parameters: [id("id"), ...query], responses: { 200: { description: "{session_id, messages}" }, 404: error } } },
       "/v1/sessions/{id}/stop": { post: { summary: "Stop the turn running in this conversation", security: signed, parameters: [id("id")], requestBody: body(stopBodySchema), responses: { 200: { description: "{stopped}" } } } },
+      "/v1/audit/anchor": {
+        post: { summary: "Odoo reports the newest entry of its action log's hash chain (moves forward only)", security: signed, requestBody: body(anchorBodySchema), responses: { 200: { description: "{anchor: {id, hash, at}} (the one held)" }, 400: error, 401: error } },
+        get: { summary: "The anchor held for a database, for Odoo's Verify", security: signed, parameters: [{ name: "db", in: "query", required: true, schema: { type: "string" } }], responses: { 200: { description: "{anchor: {id, hash, at} | null}" } } },
+      },
       "/v1/tools": { get: { summary: "The tool catalog, for the addon's Settings", security: signed, parameters: query, responses: { 200: { description: "{tools}" } } } },
       "/healthz": { get: { summary: "The process answers", responses: { 200: { description: "{ok: true}" } } } },
       "/readyz": { get: { summary: "Redis answers", responses: { 200: { description: "{ok: true}" }, 503: { description: "{ok: false}" } } } },

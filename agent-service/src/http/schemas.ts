@@ -45,6 +45,13 @@ export const actionBodySchema = z.object({
   tools: toolPolicySchema.optional(),
 });
 
+/** "Edit quantities" on a proposed quotation: one quantity per line of its preview, 0 drops the line. */
+export const reviseBodySchema = z.object({
+  user: odooUserSchema,
+  delegation: z.string().min(1).max(4096),
+  quantities: z.array(z.number().min(0).max(1_000_000)).min(1).max(100),
+});
+
 export const stopBodySchema = z.object({ user: odooUserSchema });
 
 export const actionParamsSchema = z.object({ id: actionId });
@@ -64,6 +71,13 @@ export const webhookBodySchema = z.object({
   db: z.string().min(1).max(128),
   models: z.array(z.string().regex(/^[a-z0-9_.]{1,64}$/)).min(1).max(20),
 });
+/** The addon reports the newest entry of its action log's hash chain (kept here, outside its database). */
+export const anchorBodySchema = z.object({
+  db: z.string().min(1).max(128),
+  id: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, "is not a SHA-256 hex digest"),
+});
+export const anchorQuerySchema = z.object({ db: z.string().min(1).max(128) });
 export const searchQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
 export const sessionUpdateSchema = z.object({
   user: odooUserSchema,

@@ -35,7 +35,12 @@ export type StoredMessage = {
   stopped?: boolean;
   /** A choice card: several records matched a name (kept so it comes back after a reload). */
   choices?: { query: string; model: string; options: { id: number; label: string; message: string }[] }[];
+  /** What read tools answered, for the panel's cards (customer, stock, project, checklist…). */
+  cards?: Card[];
 };
+
+/** A read tool's answer as data: the panel draws a card from it (`data` is the tool's own shape). */
+export type Card = { tool: string; data: unknown };
 
 /** Something the user asked the copilot to remember across conversations ("my default warehouse is …"). */
 export type Memory = { id: string; text: string; created_at: string };
@@ -89,9 +94,17 @@ export interface ConversationStore {
   /** The cache generation of a database's model: bumped when Odoo reports a change, which retires every entry at once. */
   cacheGeneration(db: string, model: string): Promise<number>;
   bumpCacheGeneration(db: string, model: string): Promise<void>;
+  /**
+   * The newest entry of a database's copilot action log the addon reported (its hash chain's
+   * anchor, kept outside Odoo's database). Moves forward only: answers the anchor now held.
+   */
+  advanceAnchor(db: string, anchor: AuditAnchor): Promise<AuditAnchor>;
+  getAnchor(db: string): Promise<AuditAnchor | undefined>;
   /** Counts one more turn of this user in the current minute; answers the count so far. */
   countTurn(owner: Owner): Promise<number>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */
   claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;
 }
+
+export type AuditAnchor = { id: number; hash: string; at: string };

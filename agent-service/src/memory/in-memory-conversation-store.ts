@@ -1,4 +1,4 @@
-import type { ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { AuditAnchor, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 /** A ConversationStore in this process's memory: for the eval runner and one-shot scripts, never the service. */
 export function createInMemoryConversationStore(): ConversationStore {
@@ -116,6 +116,15 @@ export function createInMemoryConversationStore(): ConversationStore {
       return 0;
     },
     async bumpCacheGeneration() {},
+    async advanceAnchor(db, anchor) {
+      const held = turns.get(`anchor:${db}`) as AuditAnchor | undefined;
+      if (held && held.id >= anchor.id) return held;
+      turns.set(`anchor:${db}`, anchor);
+      return anchor;
+    },
+    async getAnchor(db) {
+      return turns.get(`anchor:${db}`) as AuditAnchor | undefined;
+    },
     async countTurn(owner) {
       const bucket = `rate:${owner.db}:${owner.uid}:${Math.floor(Date.now() / 60_000)}`;
       const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;

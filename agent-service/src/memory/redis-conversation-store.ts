@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ActionStatus, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { ActionStatus, AuditAnchor, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 export type RedisStoreOptions = {
   /** Key prefix, so several deployments (or test runs) can share one Redis. */
@@ -29,6 +29,14 @@ export type RedisStoreOptions = {
 
 // Compare-and-set on the action's status, so two confirms cannot both start a write. The action's
 // JSON is kept beside its status, so the script never has to decode it.
+/** Stores the anchor unless the one held is as new or newer (an older report arriving late); returns the one held. */
+const ADVANCE_ANCHOR = `
+local held = redis.call("GET", KEYS[1])
+if held and tonumber(cjson.decode(held).id) >= tonumber(ARGV[1]) then return held end
+redis.call("SET", KEYS[1], ARGV[2])
+return ARGV[2]
+`;
+
 const TRANSITION = `
 if redis.call('HGET', KEYS[1], 'status') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'data', ARGV[3])
@@ -212,6 +220,14 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
     },
     async bumpCacheGeneration(db, model) {
       await redis.incr(`${prefix}${encodeURIComponent(db)}:cachegen:${model}`);
+    },
+    async advanceAnchor(db, anchor) {
+      const held = (await redis.eval(ADVANCE_ANCHOR, 1, `${prefix}${encodeURIComponent(db)}:audit:anchor`, anchor.id, JSON.stringify(anchor))) as string;
+      return JSON.parse(held) as AuditAnchor;
+    },
+    async getAnchor(db) {
+      const held = await redis.get(`${prefix}${encodeURIComponent(db)}:audit:anchor`);
+      return held ? (JSON.parse(held) as AuditAnchor) : undefined;
     },
     async countTurn(owner) {
       const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;

@@ -4,7 +4,7 @@ import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
-import { defineTool } from "./types.js";
+import { defineTool, type ToolContext, type ToolOutcome } from "./types.js";
 
 export const createQuotationInputSchema = z.object({
   customer: z.string().trim().min(1).max(200).describe("The customer's name or reference, as the user said it"),
@@ -106,13 +106,12 @@ export const createQuotationTool = defineTool({
       ...(args.note ? { note: args.note } : {}),
       ...(args.validity_date ? { validity_date: args.validity_date } : {}),
     };
-    const preview = await computePreview(odoo, plan, meta);
-    const total = fmt.money(preview.amount_total, preview.currency);
-    const summary =
-      preview.lines.length === 1
-        ? t(lang, "quote.summary_one", { customer: plan.customer, total })
-        : t(lang, "quote.summary", { customer: plan.customer, count: preview.lines.length, total });
-    return { kind: "proposal", summary, text: t(lang, "quote.proposed", { customer: plan.customer }), preview, plan };
+    return propose(plan, { odoo, lang, fmt, meta });
+  },
+  async revise(rawPlan, quantities, ctx) {
+    const plan = rawPlan as Plan;
+    const lines = plan.lines.map((line, index) => ({ ...line, product_uom_qty: quantities[index] ?? line.product_uom_qty })).filter((line) => line.product_uom_qty > 0);
+    return propose({ ...plan, lines }, ctx);
   },
   async execute(rawPlan, { odoo, lang, meta }) {
     const plan = rawPlan as Plan;
@@ -139,6 +138,17 @@ function orderValues(plan: Plan): Record<string, unknown> {
 
 type OnchangeAnswer = { value?: Record<string, unknown> };
 type Many2one = { id: number; display_name?: string; name?: string; symbol?: string; position?: string } | false;
+
+/** The quotation as Odoo would compute it, and the card's summary. */
+async function propose(plan: Plan, { odoo, lang, fmt, meta }: Pick<ToolContext, "odoo" | "lang" | "fmt" | "meta">): Promise<Extract<ToolOutcome, { kind: "proposal" }>> {
+    const preview = await computePreview(odoo, plan, meta);
+    const total = fmt.money(preview.amount_total, preview.currency);
+    const summary =
+      preview.lines.length === 1
+        ? t(lang, "quote.summary_one", { customer: plan.customer, total })
+        : t(lang, "quote.summary", { customer: plan.customer, count: preview.lines.length, total });
+    return { kind: "proposal", summary, text: t(lang, "quote.proposed", { customer: plan.customer }), preview, plan };
+}
 
 async function computePreview(odoo: OdooClient, plan: Plan, meta: CallMeta): Promise<QuotationPreview> {
   const answer = await odoo.call<OnchangeAnswer>("sale.order", "onchange", [[], orderValues(plan), [], previewSpec], {}, meta);

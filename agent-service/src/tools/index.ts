@@ -5,6 +5,7 @@ import { createTaskTool } from "./create-task.tool.js";
 import { exportPdfTool } from "./export-pdf.tool.js";
 import { getQuotationTool } from "./get-quotation.tool.js";
 import { getStockTool } from "./get-stock.tool.js";
+import { getTaskTool } from "./get-task.tool.js";
 import { listDocumentsTool } from "./list-documents.tool.js";
 import { listInstallationsTool, listTicketsTool } from "./list-mapped.tool.js";
 import { listProjectsTool } from "./list-projects.tool.js";
@@ -37,6 +38,7 @@ export const catalog: readonly ToolDefinition[] = [
   projectSummaryTool,
   askProjectTool,
   listTasksTool,
+  getTaskTool,
   createTaskTool,
   updateTaskTool,
   logProjectNoteTool,

@@ -72,7 +72,7 @@ export const listTasksTool = defineTool({
   },
 });
 
-async function userNames(odoo: Parameters<typeof findOne>[0], ids: number[], meta: Parameters<typeof findOne>[3]["meta"]): Promise<Map<number, string>> {
+export async function userNames(odoo: Parameters<typeof findOne>[0], ids: number[], meta: Parameters<typeof findOne>[3]["meta"]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await odoo.read("res.users", unique, ["name"], meta);

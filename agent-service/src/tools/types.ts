@@ -66,6 +66,11 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   /** The right a write needs, checked before the tool is offered: [model, operation]. */
   writes?: [string, "create" | "write" | "read"];
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
+  /**
+   * The proposal again with other quantities, one per line of its preview (0 drops a line): the
+   * card's "Edit quantities". Only tools whose preview has lines have it.
+   */
+  revise?(plan: unknown, quantities: number[], ctx: ToolContext): Promise<Extract<ToolOutcome, { kind: "proposal" }>>;
   /** Writes what `run` proposed, from the plan stored with the action, once the user confirms. */
   execute?(plan: unknown, ctx: ToolContext): Promise<Execution>;
 };

@@ -173,6 +173,9 @@ function seed() {
       task(30, "Paint the walls", 3, "01_in_progress", 5, [2]),
       task(31, "Remove the old floor", 3, "1_done", -10, [2]),
       task(40, "Foundations", 5, "01_in_progress", false, [6]),
+      // the checklist of "Room planning": sub-tasks (kept out of the project's lists here)
+      { ...task(26, "Measure the rooms", 0, "1_done", false, [6]), project_id: false, parent_id: 21 },
+      { ...task(27, "Choose the desks", 0, "01_in_progress", 2, [2]), project_id: false, parent_id: 21 },
     ],
     "mrp.bom": [{ id: 6, product_tmpl_id: 46, product_id: false, type: "phantom", product_qty: 1, product_uom_id: 1, sequence: 1, bom_line_ids: [12, 13] }],
     "mrp.bom.line": [
@@ -447,6 +450,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     const out: Row = { id: row.id };
     for (const field of names) {
       if (field === "display_name") out.display_name = displayName(model, row);
+      else if (field === "child_ids" && model === "project.task") out.child_ids = data["project.task"]!.filter((t) => t.parent_id === row.id).map((t) => t.id);
       else if (field === "uom_id" || field === "product_uom_id") out[field] = [1, "Units"];
       else if ((FIELDS[model]?.[field]?.type === "many2one" || (!FIELDS[model] && field in MANY2ONE)) && field in row) {
         const relation = FIELDS[model]?.[field]?.relation ?? MANY2ONE[field]!;

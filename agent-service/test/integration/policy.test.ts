@@ -69,4 +69,15 @@ describe("tool policies and formats", () => {
     const bad = await turn("Liste les installations", { models: { installation: "Robert'); DROP TABLE" } });
     expect(bad.status).toBe(400);
   });
+
+  it("answers read tools with cards the panel draws, kept with the message for a reload", async () => {
+    const sessionId = newSessionId();
+    const { body } = await app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message: "Show task Room planning" });
+    expect(body.cards).toEqual([{ tool: "get_task", data: expect.objectContaining({ id: 21, subtasks: [expect.objectContaining({ id: 26, done: true }), expect.objectContaining({ id: 27, done: false })] }) }]);
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=fr_FR`);
+    expect(history.body.messages.at(-1).cards).toEqual(body.cards);
+    // writes are action cards, not read cards
+    const quote = await turn("Create a quote for Deco Addict with 1 Office Chair");
+    expect(quote.body.cards).toEqual([]);
+  });
 });

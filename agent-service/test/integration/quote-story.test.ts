@@ -40,6 +40,32 @@ describe("the quote story (offline planner)", () => {
     expect(app.double.records("sale.order").length).toBe(before);
   });
 
+  it("edits the quantities of a proposed quotation: Odoo computes it again, Confirm creates that one", async () => {
+    const sessionId = newSessionId();
+    const { body } = await turn(ADMIN, sessionId);
+    const [action] = body.actions;
+    const as = app.as(ADMIN, sessionId);
+    const before = app.double.records("sale.order").length;
+    const revised = await app.call("POST", `/v1/actions/${action.id}/revise`, { ...as, quantities: [5, 0] });
+    expect(revised.status).toBe(200);
+    expect(revised.body.action).toMatchObject({ id: action.id, status: "proposed", args: { lines: [{ product: "Office Chair", quantity: 5 }] } });
+    expect(revised.body.action.preview.lines.map((l: any) => [l.product.name, l.quantity, l.subtotal])).toEqual([["[FURN_7777] Office Chair", 5, 350]]);
+    expect(revised.body.action.preview.amount_total).toBe(402.5);
+    expect(app.double.records("sale.order").length).toBe(before);
+    // bad quantities change nothing
+    for (const quantities of [[0], [1, 2, 3], [-1]]) {
+      const bad = await app.call("POST", `/v1/actions/${action.id}/revise`, { ...as, quantities });
+      expect(bad.status).toBe(400);
+    }
+    const confirmed = await app.call("POST", `/v1/actions/${action.id}/confirm`, as);
+    expect(confirmed.body.action.status).toBe("done");
+    const order = app.double.records("sale.order").at(-1)!;
+    expect(app.double.records("sale.order.line").filter((line) => line.order_id === order.id).map((line) => line.product_uom_qty)).toEqual([5]);
+    // once confirmed, it cannot be edited any more
+    const late = await app.call("POST", `/v1/actions/${action.id}/revise`, { ...as, quantities: [1] });
+    expect(late.status).toBe(409);
+  });
+
   it("creates the draft once on Confirm, as the user, and logs the write", async () => {
     const sessionId = newSessionId();
     const { body } = await turn(ADMIN, sessionId);

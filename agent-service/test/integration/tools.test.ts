@@ -95,7 +95,7 @@ describe("the tool catalog", () => {
     const overdue = await run("list_tasks", { overdue: true });
     expect((overdue as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Furniture delivery"]);
     const mineTasks = await run("list_tasks", { assignee: "me" });
-    expect((mineTasks as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Usability review", "Room planning", "Paint the walls"]);
+    expect((mineTasks as { data: { tasks: { name: string }[] } }).data.tasks.map((t) => t.name)).toEqual(["Usability review", "Choose the desks", "Room planning", "Paint the walls"]);
   });
 
   it("create_task proposes with the resolved project and assignee, then creates the task", async () => {
@@ -224,6 +224,18 @@ describe("retrieval by meaning", () => {
     } finally {
       await llm.close();
     }
+  });
+
+  it("get_task shows a task with its checklist: the sub-tasks, done or not", async () => {
+    const outcome = await run("get_task", { task: "Room planning" }, "fr");
+    expect(outcome.kind === "answer" && outcome.data).toMatchObject({
+      id: 21, name: "Room planning", project: "Office Design", assignees: ["Marc Demo", "Mitchell Admin"],
+      subtasks: [{ id: 26, name: "Measure the rooms", done: true }, { id: 27, name: "Choose the desks", done: false, assignees: ["Mitchell Admin"] }],
+    });
+    expect(outcome.text).toContain("Liste de contrôle (1/2 faites) :");
+    expect(outcome.text).toContain("- ☐ [Choose the desks](/web#model=project.task&id=27&view_type=form)");
+    const none = await run("get_task", { task: "Foundations", project: "Home Construction" });
+    expect(none.text).toContain("It has no sub-task.");
   });
 
   describe("with the models an administrator mapped in Settings", () => {

@@ -107,6 +107,12 @@ class CopilotController(http.Controller):
     def action_reject(self, action_id=None):
         return self._agent()._reject_action(action_id)
 
+    @http.route(
+        '/copilot/action/revise', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'],
+    )
+    def action_revise(self, action_id=None, quantities=None):
+        return self._agent()._revise_action(action_id, quantities)
+
     @http.route('/copilot/sessions', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def sessions(self, query=None):
         return self._agent()._list_sessions(query=query)

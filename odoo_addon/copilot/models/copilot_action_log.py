@@ -175,6 +175,9 @@ class CopilotActionLog(models.Model):
             log = super().create([dict(vals, prev_hash=prev_hash, hash=False)])
             log._seal(prev_hash)
             logs |= log
+        if logs:
+            # the chain's newest entry, kept by the agent outside this database
+            self.env['copilot.agent']._post_after_commit('copilot.anchor', '/v1/audit/anchor', self._anchor_payload)
         return logs
 
     def write(self, vals):
@@ -236,6 +239,42 @@ class CopilotActionLog(models.Model):
         return self.env.cr.dictfetchall()
 
     @api.model
+    def _anchor_payload(self):
+        """The chain's newest entry as the agent keeps it: ``{db, id, hash}``, or ``None``."""
+        self.env.cr.execute(f'SELECT id, hash FROM "{self._table}" WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1')
+        row = self.env.cr.fetchone()
+        return {'db': self.env.cr.dbname, 'id': row[0], 'hash': row[1]} if row else None
+
+    @api.model
+    def _check_anchor(self):
+        """Compare the chain with the anchor the agent keeps (the newest entry it was told of).
+
+        Whoever can write to the database can recompute the whole chain, or delete its newest
+        entries, and :meth:`_verify_chain` still finds it intact; the anchor lives outside
+        the database, so that the entry it names must still be there, with that hash.
+
+        :return: ``(status, anchor)``, status one of ``'ok'``, ``'none'`` (no anchor yet),
+            ``'unreachable'``, ``'removed'`` (the anchored entry is gone), ``'rewritten'``
+            (it has another hash)
+        """
+        try:
+            answer = self.env['copilot.agent']._agent_request(
+                'GET', '/v1/audit/anchor', query={'db': self.env.cr.dbname},
+            )
+        except UserError:
+            return 'unreachable', None
+        anchor = answer.get('anchor')
+        if not isinstance(anchor, dict) or not isinstance(anchor.get('id'), int):
+            return 'none', None
+        self.env.cr.execute(f'SELECT hash FROM "{self._table}" WHERE id = %s', [anchor['id']])
+        row = self.env.cr.fetchone()
+        if row is None:
+            return 'removed', anchor
+        if row[0] != anchor.get('hash'):
+            return 'rewritten', anchor
+        return 'ok', anchor
+
+    @api.model
     def _chain_legacy_entries(self):
         """Chain the entries written before the log was chained (called on install and update).
 
@@ -264,30 +303,59 @@ class CopilotActionLog(models.Model):
     # ------------------------------------------------------------
 
     def action_verify_chain(self):
-        """Verify the whole chain (button of the list and form views; ``self`` is ignored)."""
+        """Verify the whole chain, then its anchor (button of the list and form views;
+        ``self`` is ignored)."""
         broken = self._verify_chain()
         if broken:
-            params = {
-                'title': _("Copilot action log altered"),
-                'message': _(
-                    "Entry #%(id)s does not match the chain: it, or the entry before it, was "
-                    "changed or removed outside Odoo.",
-                    id=broken,
-                ),
-                'type': 'danger',
-                'sticky': True,
-            }
+            return self._verify_notification(_("Copilot action log altered"), _(
+                "Entry #%(id)s does not match the chain: it, or the entry before it, was "
+                "changed or removed outside Odoo.",
+                id=broken,
+            ), 'danger')
+        status, anchor = self._check_anchor()
+        anchor_id = anchor and anchor['id']
+        anchor_date = anchor and str(anchor.get('at', ''))[:19].replace('T', ' ')
+        if status == 'removed':
+            return self._verify_notification(_("Copilot action log altered"), _(
+                "Entry #%(id)s, which the copilot service recorded on %(date)s as the newest, "
+                "is missing: entries were deleted from the log.",
+                id=anchor_id, date=anchor_date,
+            ), 'danger')
+        if status == 'rewritten':
+            return self._verify_notification(_("Copilot action log altered"), _(
+                "Entry #%(id)s no longer has the hash the copilot service recorded on "
+                "%(date)s: the chain was rewritten.",
+                id=anchor_id, date=anchor_date,
+            ), 'danger')
+        count = self.sudo().search_count([])  # sudo: counts every entry, as verified
+        if status == 'ok':
+            message = _(
+                "The %(count)s entries of the chain match their hashes, and entry #%(id)s "
+                "matches the hash the copilot service recorded on %(date)s.",
+                count=count, id=anchor_id, date=anchor_date,
+            )
+        elif status == 'unreachable':
+            message = _(
+                "The %(count)s entries of the chain match their hashes. The copy of the "
+                "newest hash kept by the copilot service could not be checked: the service "
+                "cannot be reached.",
+                count=count,
+            )
         else:
-            params = {
-                'title': _("Copilot action log intact"),
-                'message': _(
-                    "The %(count)s entries of the chain match their hashes.",
-                    count=self.sudo().search_count([]),  # sudo: counts every entry, as verified
-                ),
-                'type': 'success',
-                'sticky': False,
-            }
-        return {'type': 'ir.actions.client', 'tag': 'display_notification', 'params': params}
+            message = _(
+                "The %(count)s entries of the chain match their hashes. The copilot service "
+                "holds no copy of the newest hash yet.",
+                count=count,
+            )
+        return self._verify_notification(_("Copilot action log intact"), message, 'success')
+
+    @api.model
+    def _verify_notification(self, title, message, kind):
+        return {
+            'type': 'ir.actions.client',
+            'tag': 'display_notification',
+            'params': {'title': title, 'message': message, 'type': kind, 'sticky': kind == 'danger'},
+        }
 
     def action_undo(self):
         """Undo this change in Odoo, as the current user (button of the form view)."""

@@ -303,6 +303,44 @@ class CopilotAgent(models.AbstractModel):
         )
 
     @api.model
+    @api.model
+    def _post_after_commit(self, key, path, make_payload):
+        """Send the agent a signed ``POST path`` once the transaction commits; nothing if it
+        rolls back. Once per transaction and ``key``, whatever the number of calls.
+
+        ``make_payload()`` runs just before the commit (the cursor still open, every change
+        of the transaction made) and returns the JSON body, or ``None`` to send nothing. The
+        request is signed then, and sent after the commit with a short timeout: the user's
+        request waits for post-commit hooks. A copilot without secret sends nothing; an
+        unreachable agent is logged, never raised.
+        """
+        flags = self.env.cr.precommit.data.setdefault('copilot.after_commit', set())
+        if key in flags:
+            return
+        flags.add(key)
+
+        def prepare():
+            try:
+                payload = make_payload()
+                if payload is None or not self._get_shared_secret():
+                    return
+                url = self._get_agent_url() + path
+                body = self._encode_agent_body(payload)
+                headers = {'Content-Type': 'application/json', **self._sign_request('POST', path, body)}
+            except Exception:  # noqa: BLE001 - telling the agent never fails the user's change
+                _logger.exception("Copilot: %s not prepared", path)
+                return
+
+            def send():
+                try:
+                    requests.post(url, data=body, headers=headers, timeout=2)
+                except requests.exceptions.RequestException as exc:
+                    _logger.info("Copilot agent not told of %s (%s)", path, exc)
+
+            self.env.cr.postcommit.add(send)
+
+        self.env.cr.precommit.add(prepare)
+
     def _encode_agent_body(self, body):
         if body is None:
             return b''
@@ -534,6 +572,24 @@ class CopilotAgent(models.AbstractModel):
     @api.model
     def _reject_action(self, action_id):
         return self._decide_action(action_id, 'reject')
+
+    @api.model
+    def _revise_action(self, action_id, quantities):
+        """"Edit quantities" of a proposed quotation: one quantity per line, 0 drops a line.
+
+        :return: ``{'action': ...}``, the proposal computed again, still waiting for Confirm
+        :raise UserError: malformed quantities, or the agent refused them
+        """
+        self._check_copilot_user()
+        self._check_id(action_id, _("Invalid copilot action id."))
+        if (not isinstance(quantities, list) or not quantities or len(quantities) > 100
+                or not all(isinstance(q, (int, float)) and not isinstance(q, bool) and q >= 0 for q in quantities)):
+            raise UserError(_("Give one quantity, zero or more, for each line."))
+        return self._agent_request('POST', f'/v1/actions/{action_id}/revise', {
+            'user': self._get_agent_user(),
+            'delegation': self._make_delegation(None),
+            'quantities': quantities,
+        })
 
     @api.model
     def _list_sessions(self, query=None):

@@ -1,11 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-
-import requests
-
 from odoo import api, models
-
-_logger = logging.getLogger(__name__)
 
 #: Lists the agent caches (its webhook retires them at once when they change).
 CACHED_MODELS = frozenset({'project.project', 'project.task.type', 'stock.warehouse'})
@@ -46,7 +40,7 @@ class Base(models.AbstractModel):
         return super().unlink()
 
     def _copilot_changed(self):
-        """Queue this change for after the commit (once per model and transaction)."""
+        """Queue this change for the commit (the bus notification, the agent's webhook)."""
         pending = self.env.cr.precommit.data.setdefault('copilot.changed', {})
         first = not pending
         entry = pending.setdefault(self._name, {'ids': set(), 'partners': set()})
@@ -58,7 +52,10 @@ class Base(models.AbstractModel):
                 entry['partners'].update(self.sudo()[field].partner_id.ids)
         if first:
             self.env.cr.precommit.add(self._copilot_notify_bus)
-            self.env.cr.postcommit.add(self._copilot_send_webhook_callback(pending))
+            # the models are read at the commit: every model the transaction changed
+            self.env['copilot.agent']._post_after_commit(
+                'copilot.webhook', '/v1/webhooks/odoo', lambda: self._copilot_webhook_payload(pending),
+            )
 
     @api.model
     def _copilot_notify_bus(self):
@@ -72,27 +69,7 @@ class Base(models.AbstractModel):
                 self.env['bus.bus']._sendone(partner, BUS_TYPE, payload)
 
     @api.model
-    def _copilot_send_webhook_callback(self, pending):
-        """What runs after the commit: the signed webhook, built now (the cursor is gone then)."""
+    def _copilot_webhook_payload(self, pending):
+        """The webhook's body: the cached models the transaction changed, or ``None``."""
         models_changed = sorted(model for model in pending if model in CACHED_MODELS)
-        if not models_changed:
-            return lambda: None
-        agent = self.env['copilot.agent']
-        try:
-            url = agent._get_agent_url() + '/v1/webhooks/odoo'
-            secret_ok = bool(agent._get_shared_secret())
-        except Exception:  # noqa: BLE001 - the copilot is not configured: nothing to tell
-            return lambda: None
-        if not secret_ok:
-            return lambda: None
-        body = agent._encode_agent_body({'db': self.env.cr.dbname, 'models': models_changed})
-        headers = {'Content-Type': 'application/json', **agent._sign_request('POST', '/v1/webhooks/odoo', body)}
-
-        def send():
-            try:
-                # short: the user's request waits for post-commit hooks
-                requests.post(url, data=body, headers=headers, timeout=2)
-            except requests.exceptions.RequestException as exc:
-                _logger.info("Copilot cache webhook not delivered (%s); its entries expire by themselves", exc)
-
-        return send
+        return {'db': self.env.cr.dbname, 'models': models_changed} if models_changed else None

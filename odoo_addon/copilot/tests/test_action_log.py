@@ -26,6 +26,11 @@ class ActionLogCommon(CopilotCommon):
         patcher = patch.dict(rpc_allowlist.RPC_ALLOWLIST, PARTNER_WRITES)
         patcher.start()
         self.addCleanup(patcher.stop)
+        # no agent in these tests (Verify asks it for the anchor): unreachable, unless a test says
+        agent = patch('odoo.addons.copilot.models.copilot_agent.CopilotAgent._agent_request',
+                      side_effect=UserError("The copilot service cannot be reached."))
+        agent.start()
+        self.addCleanup(agent.stop)
         self.admin = self.env.ref('base.user_admin')
 
     def call(self, model, method, args, kwargs=None, action_id='act_1', user=None):
@@ -423,3 +428,74 @@ class TestUndoRoute(ActionLogCommon, CopilotHttpCommon, HttpCase):
         self.authenticate('copilot_undo_fr', 'copilot_undo_fr_pw')
         answer = self.jsonrpc('/copilot/action/undo', {'action_id': 'act_none'})
         self.assertRpcError(answer, 'UserError', "Aucune modification du copilote")
+
+
+class TestActionLogAnchor(ActionLogCommon, TransactionCase):
+    """The chain's newest hash, kept by the agent outside the database, and checked by Verify."""
+
+    def take_new(self, callbacks, before):
+        """The callbacks queued since ``before`` (removed from the queue: the test runs them)."""
+        queued = list(callbacks._funcs)[before:]
+        for func in queued:
+            callbacks._funcs.remove(func)
+        return queued
+
+    def verify_with(self, anchor):
+        answer = {'anchor': anchor}
+        with patch('odoo.addons.copilot.models.copilot_agent.CopilotAgent._agent_request', return_value=answer) as request:
+            notification = self.env['copilot.action.log'].with_user(self.admin).action_verify_chain()
+        self.assertEqual(request.call_args.args[:2], ('GET', '/v1/audit/anchor'))
+        return notification['params']
+
+    def test_newest_hash_is_sent_after_the_commit(self):
+        precommit, postcommit = self.env.cr.precommit, self.env.cr.postcommit
+        before_pre, before_post = len(precommit._funcs), len(postcommit._funcs)
+        partner_id = self.call('res.partner', 'create', [{'name': 'Anchor Partner'}])
+        self.call('res.partner', 'write', [[partner_id], {'name': 'Anchor Partner 2'}])
+        newest = self.logs('act_1')[-1]
+        sent = []
+        with patch('odoo.addons.copilot.models.copilot_agent.requests.post',
+                   side_effect=lambda url, **kw: sent.append((url, kw))):
+            prepares = [f for f in self.take_new(precommit, before_pre) if f.__qualname__.endswith('prepare')]
+            self.assertEqual(len(prepares), 1)  # once per transaction, however many entries
+            prepares[0]()
+            self.assertEqual(sent, [])  # nothing before the commit
+            for send in self.take_new(postcommit, before_post):
+                send()
+        self.assertEqual(len(sent), 1)
+        url, kwargs = sent[0]
+        self.assertTrue(url.endswith('/v1/audit/anchor'))
+        self.assertEqual(json.loads(kwargs['data']), {'db': self.env.cr.dbname, 'id': newest.id, 'hash': newest.hash})
+        self.assertTrue(kwargs['headers']['X-Copilot-Signature'].startswith('sha256='))
+
+    def test_verify_checks_the_anchor(self):
+        partner_id = self.call('res.partner', 'create', [{'name': 'Anchor Partner'}])
+        self.call('res.partner', 'write', [[partner_id], {'name': 'Anchor Partner 2'}])
+        first, second = self.logs('act_1')
+        anchor = {'id': second.id, 'hash': second.hash, 'at': '2026-11-23T10:00:00.000Z'}
+        params = self.verify_with(anchor)
+        self.assertEqual(params['type'], 'success')
+        self.assertIn(f'#{second.id}', params['message'])
+        self.assertIn('2026-11-23 10:00:00', params['message'])
+        self.assertEqual(self.verify_with(None)['type'], 'success')
+
+        # the newest entry deleted: the chain that is left is intact, the anchor is not
+        self.env.cr.execute("DELETE FROM copilot_action_log WHERE id = %s", [second.id])
+        self.assertFalse(self.verify())
+        params = self.verify_with(anchor)
+        self.assertEqual(params['type'], 'danger')
+        self.assertIn(f'#{second.id}', params['message'])
+        self.assertIn('deleted', params['message'])
+
+    def test_verify_detects_a_recomputed_chain(self):
+        self.call('res.partner', 'create', [{'name': 'Anchor Partner'}])
+        log = self.logs('act_1')
+        anchor = {'id': log.id, 'hash': log.hash, 'at': '2026-11-23T10:00:00.000Z'}
+        # someone with database access edits the entry and recomputes its hash: the chain holds
+        self.env.cr.execute("UPDATE copilot_action_log SET args = %s WHERE id = %s", ['{"args":[],"kwargs":{}}', log.id])
+        row = next(r for r in self.rows() if r['id'] == log.id)
+        self.env.cr.execute("UPDATE copilot_action_log SET hash = %s WHERE id = %s", [row['expected'], log.id])
+        self.assertFalse(self.verify())
+        params = self.verify_with(anchor)
+        self.assertEqual(params['type'], 'danger')
+        self.assertIn('rewritten', params['message'])

@@ -123,13 +123,19 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         self.assertEqual(confirm['action'], {'id': 'act_1', 'status': 'done'})
         reject = self.jsonrpc('/copilot/action/reject', {'action_id': 'act_2'})['result']
         self.assertEqual(reject['action']['status'], 'rejected')
+        self.jsonrpc('/copilot/action/revise', {'action_id': 'act_3', 'quantities': [5, 0]})
+        self.assertEqual(json.loads(agent.received[-1]['body'])['quantities'], [5, 0])
+        self.assertIn('delegation', json.loads(agent.received[-1]['body']))
+        for bad in ([], ['2'], [-1], [True], None):
+            self.assertRpcError(self.jsonrpc('/copilot/action/revise', {'action_id': 'act_3', 'quantities': bad}), 'UserError')
         sessions = self.jsonrpc('/copilot/sessions', {})['result']
         self.assertEqual(sessions['sessions'][0]['id'], 's1')
 
         self.assertEqual(
             [(r['method'], urlsplit(r['path']).path) for r in agent.received],
             [('POST', '/v1/turns'), ('POST', '/v1/turns'), ('POST', '/v1/actions/act_1/confirm'),
-             ('POST', '/v1/actions/act_2/reject'), ('GET', '/v1/sessions')],
+             ('POST', '/v1/actions/act_2/reject'), ('POST', '/v1/actions/act_3/revise'),
+             ('GET', '/v1/sessions')],
         )
         for received in agent.received:
             headers = received['headers']

@@ -21,15 +21,29 @@ class TestCopilotWatch(CopilotCommon, TransactionCase):
         self.assertIn(self.env.user.partner_id.id, pending['project.task']['partners'])
 
     def test_webhook_is_signed_and_sent_after_commit_only_for_cached_models(self):
+        if 'project.project' not in self.env:
+            self.skipTest('project is not installed')
+        precommit, postcommit = self.env.cr.precommit, self.env.cr.postcommit
+        before_pre, before_post = len(precommit._funcs), len(postcommit._funcs)
+        # a live-only model first, then a cached one: the webhook names every cached model
+        # the transaction changed, not only those of its first change
+        project = self.env['project.project'].create({'name': 'Copilot watched project'})
+        self.env['project.task'].create({'name': 'Watched task', 'project_id': project.id})
+        self.env['project.task.type'].create({'name': 'Copilot watched stage'})
         sent = []
-        with patch('odoo.addons.copilot.models.copilot_watch.requests.post', side_effect=lambda url, **kw: sent.append((url, kw))):
-            callback = self.env['base']._copilot_send_webhook_callback({'project.project': {}, 'sale.order': {}})
+        with patch('odoo.addons.copilot.models.copilot_agent.requests.post', side_effect=lambda url, **kw: sent.append((url, kw))):
+            prepares = [f for f in list(precommit._funcs)[before_pre:] if f.__qualname__.endswith('prepare')]
+            self.assertEqual(len(prepares), 1)
+            precommit._funcs.remove(prepares[0])
+            prepares[0]()
             self.assertEqual(sent, [])  # nothing before the commit
-            callback()
+            for send in list(postcommit._funcs)[before_post:]:
+                postcommit._funcs.remove(send)
+                send()
         self.assertEqual(len(sent), 1)
         url, kwargs = sent[0]
         self.assertTrue(url.endswith('/v1/webhooks/odoo'))
-        self.assertIn(b'"models":["project.project"]', kwargs['data'].replace(b' ', b''))
+        self.assertIn(b'"models":["project.project","project.task.type"]', kwargs['data'])
         self.assertTrue(kwargs['headers']['X-Copilot-Signature'].startswith('sha256='))
         self.assertEqual(kwargs['timeout'], 2)
 

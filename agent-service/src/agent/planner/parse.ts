@@ -127,6 +127,9 @@ function parseSlash(text: string, today: string): Intent | undefined {
     case "projects":
     case "projets":
       return tool("list_projects", {});
+    case "checklist":
+    case "task_checklist":
+      return needs(tool("get_task", { task: rest }));
     case "tickets":
       return tool("list_tickets", rest ? { query: rest } : {});
     case "installations":
@@ -420,6 +423,17 @@ const listDocuments: Reader = (text) => {
   return match ? tool("list_documents", { project: unquote(match[1]!) }) : undefined;
 };
 
+/** One task and its checklist: "show task Room planning", "sous-tâches de Room planning". */
+const getTask: Reader = (text) => {
+  const match =
+    /^(?:show|display|open|see|montre[rz]?|affiche[rz]?|ouvre|voir)\s+(?:me\s+|moi\s+)?(?:the\s+|la\s+)?(?:task|t[âa]che)\s+(.+)$/i.exec(text) ??
+    /\b(?:checklist|check-list|liste de contr[ôo]le|sous-t[âa]ches|subtasks|sub-tasks)\s+(?:of|de|du|for|pour|in|dans)?\s*(?:the\s+|la\s+)?(?:task\s+|t[âa]che\s+)?(.+)$/i.exec(text);
+  if (!match) return undefined;
+  const [name, project] = splitOnce(unquote(match[1]!), new RegExp(`\\s+${PROJECT_REF}`, "i"));
+  const task = unquote(name);
+  return task ? tool("get_task", { task, ...(project ? { project: unquote(project) } : {}) }) : undefined;
+};
+
 /** Tickets and installations (mapped models): "open tickets of project X", "installations de Deco Addict". */
 const listMapped: Reader = (text) => {
   const kind = /\b(tickets?|installations?)\b/i.exec(text);
@@ -469,6 +483,7 @@ const READERS: Reader[] = [
   confirmQuotation,
   sendQuotation,
   updateTask,
+  getTask,
   createTask,
   logNote,
   createQuotation,
