@@ -441,18 +441,24 @@ export function createTurnService(deps: {
     if (action.status === "rejected") throw new AppError("conflict:action", { status: t(lang, "status.rejected") });
     if (action.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
 
-    const ctx: ToolContext = {
-      odoo: odooAs(request.user, request.delegation),
-      lang,
-      fmt: createFormatter(lang, request.user.formats),
-      meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
-      uid: request.user.uid,
-      today: todayIn(request.user.tz),
-    };
+    const ctx = actionContext(request.user, request.delegation, action);
     const result = await executeAction(owner, action, ctx);
     if (result.status === "proposed") return confirm(request);
     if (result.status === "running") return toPublic(await waitWhileRunning(owner, action.id));
     return toPublic(result);
+  }
+
+  /** What a tool runs with when the user acts on a card (confirm, edit), after the turn's token expired. */
+  function actionContext(user: OdooUser, delegation: string, action: StoredAction): ToolContext {
+    const lang = langOf(user.lang);
+    return {
+      odoo: odooAs(user, delegation),
+      lang,
+      fmt: createFormatter(lang, user.formats),
+      meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
+      uid: user.uid,
+      today: todayIn(user.tz),
+    };
   }
 
   /** Moves a proposed action to running (once), writes its plan in Odoo, and records done or failed. */
@@ -505,14 +511,7 @@ export function createTurnService(deps: {
     if (action.status !== "proposed") throw new AppError("conflict:action", { status: t(lang, `status.${action.status === "running" ? "proposed" : action.status}`) });
     const lines = ((action.plan as { lines?: unknown[] } | undefined)?.lines ?? []).length;
     if (request.quantities.length !== lines || !request.quantities.some((quantity) => quantity > 0)) throw new AppError("bad_request:revise");
-    const ctx: ToolContext = {
-      odoo: odooAs(request.user, request.delegation),
-      lang,
-      fmt: createFormatter(lang, request.user.formats),
-      meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
-      uid: request.user.uid,
-      today: todayIn(request.user.tz),
-    };
+    const ctx = actionContext(request.user, request.delegation, action);
     const outcome = await tool.revise(action.plan, request.quantities, ctx);
     const args = action.args as { lines?: Record<string, unknown>[] } | undefined;
     const revisedArgs = args?.lines

@@ -64,11 +64,7 @@ export const showKitTool = defineTool({
         uom: m2oName(bom.product_uom_id) ?? "",
       }),
       "",
-      markdownTable(
-        say(lang, texts.headers).split("|"),
-        components.map((c) => [c.product, fmt.quantity(c.quantity), c.uom, c.on_hand === null ? "" : fmt.quantity(c.on_hand)]),
-        ["l", "r", "l", "r"],
-      ),
+      componentsTable(lang, fmt, components),
     ].join("\n");
     return { kind: "answer", text, data: { product: product.name, type: bom.type, components } };
   },
@@ -105,14 +101,16 @@ async function showMappedKit(model: string, kit: string, { odoo, lang, fmt, meta
       on_hand: product ? Number(product.qty_available ?? 0) : null,
     };
   });
-  const text = [
-    title,
-    "",
-    markdownTable(
-      say(lang, texts.headers).split("|"),
-      components.map((c) => [c.product, fmt.quantity(c.quantity), c.uom, c.on_hand === null ? "" : fmt.quantity(c.on_hand)]),
-      ["l", "r", "l", "r"],
-    ),
-  ].join("\n");
+  const text = [title, "", componentsTable(lang, fmt, components)].join("\n");
   return { kind: "answer", text, data: { kit: found.match.name, model, components } };
+}
+
+type Component = { product: string; quantity: number; uom: string; on_hand: number | null };
+
+function componentsTable(lang: ToolContext["lang"], fmt: ToolContext["fmt"], components: Component[]): string {
+  return markdownTable(
+    say(lang, texts.headers).split("|"),
+    components.map((c) => [c.product, fmt.quantity(c.quantity), c.uom, c.on_hand === null ? "" : fmt.quantity(c.on_hand)]),
+    ["l", "r", "l", "r"],
+  );
 }
