@@ -54,6 +54,8 @@ function startAddonDouble(seen: Seen[]): Promise<Server> {
         return params.action_id === "act_old"
           ? result({ undone: false, message: "S00042 was confirmed since: it cannot be undone." })
           : result({ undone: true, message: "Quotation S00042 deleted." });
+      case "/new/copilot/action/revise":
+        return result({ action: { id: params.action_id, status: "proposed", quantities: params.quantities } });
       case "/new/copilot/sessions":
         return result({
           sessions: [
@@ -109,6 +111,11 @@ describe("the full page's routes over a real HTTP server", () => {
     await expect(newer.undoAction("act_old")).resolves.toEqual({ undone: false, message: "S00042 was confirmed since: it cannot be undone." });
   });
 
+  it("sends a quotation's new quantities", async () => {
+    await expect(newer.reviseAction("act_1", [5, 0])).resolves.toEqual({ action: { id: "act_1", status: "proposed", quantities: [5, 0] } });
+    expect(seen.at(-1)).toMatchObject({ method: "POST", url: "/new/copilot/action/revise", params: { action_id: "act_1", quantities: [5, 0] } });
+  });
+
   it("lists, filters, renames, pins and deletes conversations", async () => {
     await expect(newer.sessions()).resolves.toMatchObject({ sessions: [{ id: "s1", pinned: true }, { id: "s2" }] });
     expect(seen.at(-1)!.params).toEqual({});
@@ -153,6 +160,7 @@ describe("the full page's routes over a real HTTP server", () => {
   it("says the addon is too old when a route is missing, for every new route", async () => {
     const calls: [string, () => Promise<unknown>][] = [
       ["undo", () => older.undoAction("act_1")],
+      ["revise", () => older.reviseAction("act_1", [1])],
       ["update", () => older.updateSession("s1", { title: "x" })],
       ["delete", () => older.deleteSession("s1")],
       ["memories", () => older.memories()],

@@ -64,6 +64,7 @@ function fakeApi(overrides: Partial<CopilotApi> & { chat?: CopilotApi["chat"] } 
     stop: vi.fn(async () => ({ stopped: true })),
     confirmAction: vi.fn(async (id: string) => ({ action: action({ id, status: "done", record: { model: "sale.order", id: 42, name: "S00042" } }) })),
     rejectAction: vi.fn(async (id: string) => ({ action: action({ id, status: "rejected" }) })),
+    reviseAction: vi.fn(async (id: string, _quantities: number[]) => ({ action: action({ id, status: "proposed" }) })),
     sessions: vi.fn(async () => ({ sessions: [] as Session[] })),
     messages: vi.fn(async (sessionId: string) => ({ session_id: sessionId, messages: [] as Message[] })),
     undoAction: vi.fn(async () => ({ undone: true, message: "Quotation S00042 deleted." })),
@@ -271,6 +272,32 @@ describe("CopilotStore", () => {
     expect(store.actionErrors).toEqual({ act_1: "Action introuvable." });
     expect(store.actionRequests).toEqual({});
     expect(store.messages[0]!.actions![0]!.status).toBe("proposed");
+  });
+
+  it("revises a quotation's quantities once, and puts the action priced again in its card", async () => {
+    const pending = deferred<{ action: Action }>();
+    const reviseAction = vi.fn().mockReturnValue(pending.promise);
+    const store = new CopilotStore(fakeApi({ reviseAction }));
+    store.messages = [{ id: "m2", role: "assistant", content: "", created_at: T, actions: [action()] }];
+    const first = store.reviseAction("act_1", [5, 0]);
+    expect(store.actionRequests).toEqual({ act_1: "revise" });
+    await expect(store.reviseAction("act_1", [5, 0])).resolves.toEqual({ revised: false, error: "" }); // a double click
+    const revised = action({ summary: "1 line" });
+    pending.resolve({ action: revised });
+    await expect(first).resolves.toEqual({ revised: true, error: "" });
+    expect(reviseAction).toHaveBeenCalledTimes(1);
+    expect(reviseAction).toHaveBeenCalledWith("act_1", [5, 0]);
+    expect(store.actionRequests).toEqual({});
+    expect(store.messages[0]!.actions![0]).toEqual(revised);
+  });
+
+  it("gives back a refused revision for the card to show, the action unchanged", async () => {
+    const reviseAction = vi.fn().mockRejectedValueOnce(new RpcError("server", "Cette action n'est plus à confirmer."));
+    const store = new CopilotStore(fakeApi({ reviseAction }));
+    store.messages = [{ id: "m2", role: "assistant", content: "", created_at: T, actions: [action()] }];
+    await expect(store.reviseAction("act_1", [1])).resolves.toEqual({ revised: false, error: "Cette action n'est plus à confirmer." });
+    expect(store.actionErrors).toEqual({});
+    expect(store.actionRequests).toEqual({});
   });
 
   it("cancels an action", async () => {

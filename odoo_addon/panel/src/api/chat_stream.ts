@@ -61,6 +61,10 @@ export function toTurnEvent({ event, data }: SseEvent): TurnEvent | undefined {
       return isObject(payload.action) && typeof payload.action.id === "string"
         ? { type: "action", action: payload.action as unknown as Action }
         : undefined;
+    case "card":
+      return isObject(payload.card) && typeof payload.card.tool === "string"
+        ? { type: "card", card: { tool: payload.card.tool, data: payload.card.data } }
+        : undefined;
     case "done":
       return { type: "done", result: payload as unknown as TurnResult };
     case "error":

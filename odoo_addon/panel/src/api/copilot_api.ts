@@ -12,6 +12,11 @@ export interface CopilotApi {
   stop(sessionId: string): Promise<{ stopped: boolean }>;
   confirmAction(actionId: string): Promise<{ action: Action }>;
   rejectAction(actionId: string): Promise<{ action: Action }>;
+  /**
+   * A proposed quotation with new quantities, one per preview line in order (0 drops the line):
+   * the same action, still proposed, with the preview Odoo computed again.
+   */
+  reviseAction(actionId: string, quantities: number[]): Promise<{ action: Action }>;
   /** Reverses a done action, when the addon allows it; `undone: false` carries the refusal. */
   undoAction(actionId: string): Promise<UndoResult>;
   /** Most recent first; `query` filters titles (an addon that ignores it returns them all). */
@@ -41,6 +46,7 @@ export function createCopilotApi(rpc: Rpc, options: CopilotApiOptions = { csrfTo
     stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
+    reviseAction: (actionId, quantities) => rpc("/copilot/action/revise", { action_id: actionId, quantities }),
     undoAction: async (actionId) => {
       const result = await rpc<Partial<UndoResult> | null>("/copilot/action/undo", { action_id: actionId });
       return { undone: Boolean(result?.undone), message: typeof result?.message === "string" ? result.message : "" };

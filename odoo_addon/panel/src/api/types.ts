@@ -85,6 +85,12 @@ export interface Action {
   updated_at: string;
 }
 
+/** What a read tool answered, as data the panel draws (`data` is the tool's own shape, unchecked). */
+export interface Card {
+  tool: string;
+  data: unknown;
+}
+
 export interface Message {
   id: string;
   role: "user" | "assistant";
@@ -94,6 +100,8 @@ export interface Message {
   actions?: Action[];
   /** The user stopped this answer before it was finished. */
   stopped?: boolean;
+  /** What the read tools of this answer returned, drawn below its text. */
+  cards?: Card[];
 }
 
 export interface Session {
@@ -127,6 +135,7 @@ export interface ChatResult {
   reply: string;
   actions: Action[];
   message_id: string;
+  cards?: Card[];
 }
 
 /** An option of a choice card: sending `message` picks it. */
@@ -171,6 +180,7 @@ export type TurnEvent =
   | { type: "text"; text: string }
   | { type: "tool"; tool: string; status: "started" | StepStatus }
   | { type: "action"; action: Action }
+  | { type: "card"; card: Card }
   | { type: "done"; result: TurnResult }
   | { type: "error"; code: string; message: string };
 

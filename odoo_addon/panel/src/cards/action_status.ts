@@ -1,6 +1,7 @@
 import type { Action, ActionStatus } from "../api/types";
 import { _t } from "../odoo/l10n";
-import type { UndoState } from "../store/copilot_store";
+import type { ReviseResult, UndoState } from "../store/copilot_store";
+import type { LiveRecord } from "./live_records";
 
 export interface StatusBadge {
   label: string;
@@ -28,8 +29,8 @@ export function statusBadge(status: ActionStatus): StatusBadge {
 /** Props every action card receives from the message list. */
 export interface ActionCardProps {
   action: Action;
-  /** The confirm or cancel request running on this action, or "". */
-  request: "" | "confirm" | "reject";
+  /** The confirm, cancel or revise request running on this action, or "". */
+  request: "" | "confirm" | "reject" | "revise";
   /** Why the last confirm/cancel request failed, or "". */
   error: string;
   onConfirm: (actionId: string) => void;
@@ -38,6 +39,10 @@ export interface ActionCardProps {
   undo?: UndoState;
   /** Undo a done action; without it, no Undo button. */
   onUndo?: (actionId: string) => void;
+  /** New quantities for a proposed quotation; without it, no "Edit quantities". */
+  onRevise?: (actionId: string, quantities: number[]) => Promise<ReviseResult>;
+  /** The record of a done card as it is now in Odoo, once the bus said it changed. */
+  live?: LiveRecord;
 }
 
 export const actionCardProps = {
@@ -48,6 +53,8 @@ export const actionCardProps = {
   onReject: Function,
   undo: { type: Object, optional: true },
   onUndo: { type: Function, optional: true },
+  onRevise: { type: Function, optional: true },
+  live: { type: Object, optional: true },
 };
 
 /** Actions whose change Undo can reverse: every done write, except an undo itself. */

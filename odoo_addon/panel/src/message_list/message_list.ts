@@ -3,10 +3,15 @@ import { Component, markup, onWillPatch, useEffect, useRef, useState, xml } from
 import type { Action, Choice, ChoiceOption } from "../api/types";
 import { cardForAction } from "../cards/card_for_action";
 import { ChoiceCard } from "../cards/choice_card/choice_card";
+import { ReadCard } from "../cards/read_cards/read_card";
+import { recordKey, type LiveRecord } from "../cards/live_records";
+import { useLiveRecords } from "../cards/use_live_records";
 import { CopyButton } from "../copy_button/copy_button";
 import { renderMarkdown } from "../markdown/markdown";
+import { withoutTables } from "../markdown/strip_tables";
+import { currentUser } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
-import { CopilotStore, type ChatMessage } from "../store/copilot_store";
+import { CopilotStore, type ChatMessage, type ReviseResult } from "../store/copilot_store";
 import { toolLabel } from "./tool_label";
 
 type Markup = ReturnType<typeof markup>;
@@ -22,7 +27,7 @@ const STICK_PX = 48;
  * and errors in place with a Retry.
  */
 export class MessageList extends Component<{ store: CopilotStore }> {
-  static components = { ChoiceCard, CopyButton };
+  static components = { ChoiceCard, CopyButton, ReadCard };
   static template = xml`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
@@ -83,10 +88,14 @@ export class MessageList extends Component<{ store: CopilotStore }> {
             <span class="o_copilot_typing_dot" aria-hidden="true"/>
             <span class="o_copilot_typing_dot" aria-hidden="true"/>
           </div>
+          <t t-foreach="message.cards or []" t-as="card" t-key="card_index">
+            <ReadCard card="card"/>
+          </t>
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
-               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"/>
+               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"
+               onRevise.bind="revise" live="liveFor(action)"/>
           </t>
           <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
             <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
@@ -110,6 +119,8 @@ export class MessageList extends Component<{ store: CopilotStore }> {
   declare rendered: Map<string, Markup>;
   declare stick: boolean;
   declare shownCount: number;
+  /** The done cards' records as they are now in Odoo (src/cards/use_live_records.ts). */
+  declare live: Record<string, LiveRecord>;
 
   setup(): void {
     this.store = useState(this.props.store);
@@ -117,6 +128,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
     this.rendered = new Map();
     this.stick = true;
     this.shownCount = 0;
+    this.live = useLiveRecords(this.props.store, () => currentUser().lang);
     // Follow a growing answer only if the user has not scrolled up to read something else.
     onWillPatch(() => {
       const el = this.scroller.el;
@@ -161,7 +173,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
       return "";
     }
     const actions = (last.actions ?? []).map((action) => action.id + ":" + action.status).join(",");
-    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.streaming, actions].join("|");
+    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.cards?.length ?? 0, last.streaming, actions].join("|");
   }
 
   toolLabel(tool: string): string {
@@ -186,7 +198,8 @@ export class MessageList extends Component<{ store: CopilotStore }> {
   }
 
   html(message: ChatMessage): Markup {
-    const content = message.content;
+    // The cards show the tables' rows (with links): only the sentences stay.
+    const content = message.cards?.length ? withoutTables(message.content) : message.content;
     if (message.streaming) {
       // Rendered again at each event: not worth a cache entry per partial text.
       return markup(renderMarkdown(content));
@@ -212,6 +225,14 @@ export class MessageList extends Component<{ store: CopilotStore }> {
 
   reject(actionId: string): void {
     void this.store.rejectAction(actionId);
+  }
+
+  revise(actionId: string, quantities: number[]): Promise<ReviseResult> {
+    return this.store.reviseAction(actionId, quantities);
+  }
+
+  liveFor(action: Action): LiveRecord | undefined {
+    return action.record && action.status === "done" ? this.live[recordKey(action.record.model, action.record.id)] : undefined;
   }
 
   undo(actionId: string): void {

@@ -99,6 +99,8 @@ export class SessionList extends Component<SessionListProps> {
   declare renameInput: { el: HTMLInputElement | null };
   declare confirm: Confirm;
   declare searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The conversation whose Rename button gets the focus back once the input is gone, or "". */
+  declare refocusId: string;
 
   setup(): void {
     this.store = useState(this.props.store);
@@ -106,12 +108,18 @@ export class SessionList extends Component<SessionListProps> {
     this.renameInput = useRef("rename");
     this.confirm = useConfirm();
     this.searchTimer = undefined;
+    this.refocusId = "";
+    // Runs after the render that shows or removes the input (OWL patches on an animation frame).
     useEffect(
       (renaming: string) => {
         const el = this.renameInput.el;
         if (renaming && el) {
           el.focus();
           el.select();
+        } else if (!renaming && this.refocusId) {
+          const id = this.refocusId;
+          this.refocusId = "";
+          document.querySelector<HTMLElement>(`.o_copilot_session_rename[data-session-id="${CSS.escape(id)}"]`)?.focus();
         }
       },
       () => [this.state.renaming],
@@ -192,13 +200,9 @@ export class SessionList extends Component<SessionListProps> {
 
   /** Back to the list; from the keyboard, the focus goes back to the conversation's Rename button. */
   endRename(session: Session, refocus: boolean): void {
+    // The effect of setup() moves the focus once the list is rendered without the input.
+    this.refocusId = refocus ? session.id : "";
     this.state.renaming = "";
-    if (!refocus) {
-      return;
-    }
-    setTimeout(() => {
-      document.querySelector<HTMLElement>(`.o_copilot_session_rename[data-session-id="${CSS.escape(session.id)}"]`)?.focus();
-    });
   }
 
   async delete(session: Session): Promise<void> {

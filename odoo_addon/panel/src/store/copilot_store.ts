@@ -119,7 +119,13 @@ export function sessionOpenState(getStorage: () => Storage | undefined, key: str
     },
   };
 }
-export type ActionRequest = "confirm" | "reject";
+export type ActionRequest = "confirm" | "reject" | "revise";
+
+/** What a quotation's new quantities did: `error` is shown in the card, the quantities kept. */
+export interface ReviseResult {
+  revised: boolean;
+  error: string;
+}
 
 /** What Undo did on a done action card: running, or how it ended (its message shown in place). */
 export interface UndoState {
@@ -494,6 +500,9 @@ export class CopilotStore {
       case "action":
         upsertAction(reply, event.action);
         break;
+      case "card":
+        (reply.cards ??= []).push(event.card);
+        break;
       case "done":
         turn.ended = true;
         this.applyResult(turn, event.result);
@@ -519,6 +528,9 @@ export class CopilotStore {
     reply.content = result.reply || (result.stopped ? reply.content : "");
     reply.actions = result.actions ?? reply.actions ?? [];
     reply.stopped = Boolean(result.stopped);
+    if (Array.isArray(result.cards)) {
+      reply.cards = result.cards;
+    }
     if (result.choices?.length) {
       reply.choices = result.choices;
     }
@@ -583,6 +595,32 @@ export class CopilotStore {
 
   rejectAction(actionId: string): Promise<void> {
     return this.runAction(actionId, "reject");
+  }
+
+  /**
+   * Sends new quantities for a proposed quotation (one per preview line, 0 drops it) and puts
+   * the action Odoo priced again in its card. Confirm and Cancel wait meanwhile.
+   */
+  async reviseAction(actionId: string, quantities: number[]): Promise<ReviseResult> {
+    if (this.actionRequests[actionId]) {
+      return { revised: false, error: "" };
+    }
+    const conversation = this.conversation;
+    this.actionRequests[actionId] = "revise";
+    delete this.actionErrors[actionId];
+    try {
+      const { action } = await this.api.reviseAction(actionId, quantities);
+      if (conversation === this.conversation) {
+        applyAction(this.messages, action);
+      }
+      return { revised: true, error: "" };
+    } catch (error) {
+      return { revised: false, error: describeError(error) };
+    } finally {
+      if (conversation === this.conversation) {
+        delete this.actionRequests[actionId];
+      }
+    }
   }
 
   private async runAction(actionId: string, request: ActionRequest): Promise<void> {

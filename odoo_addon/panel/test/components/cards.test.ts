@@ -373,9 +373,16 @@ describe("RecordChangeCard", () => {
     expect(text($(done.root, ".o_copilot_status"))).toBe("Done");
   });
 
-  // Bug (accessibility): the "from → to" arrow is `<i class="fa fa-long-arrow-right" aria-label="becomes">`
-  // (src/cards/record_change_card/record_change_card.ts, the two <i> in the template). An <i> has
-  // the generic role, on which aria-label is not announced (ARIA 1.2 prohibits it there): a screen
-  // reader reads "Status Quotation Quotation Sent". It needs role="img" (or a visually-hidden text).
-  it.todo("announces the arrow between the old and the new value (needs role=img on the labelled <i>)");
+  // An <i> has the generic role, on which aria-label is not announced (ARIA 1.2 prohibits it):
+  // the arrow is an image, so a screen reader reads "Status Quotation becomes Quotation Sent".
+  it("announces the arrow between the old and the new value", async () => {
+    const { root } = await mountCard(RecordChangeCard, recordChange());
+    const arrows = $$(root, ".fa-long-arrow-right");
+    expect(arrows).toHaveLength(3); // two field changes and the totals
+    for (const arrow of arrows) {
+      expect(arrow.getAttribute("role")).toBe("img");
+      expect(arrow.getAttribute("aria-label")).toBe("becomes");
+      expect(arrow.getAttribute("aria-hidden")).toBeNull();
+    }
+  });
 });

@@ -63,6 +63,7 @@ export function fakeApi(overrides: Partial<CopilotApi> = {}): CopilotApi {
     stop: vi.fn(async () => ({ stopped: true })),
     confirmAction: vi.fn(async (id: string) => ({ action: makeAction({ id, status: "done", record: { model: "sale.order", id: 42, name: "S00042" } }) })),
     rejectAction: vi.fn(async (id: string) => ({ action: makeAction({ id, status: "rejected" }) })),
+    reviseAction: vi.fn(async (id: string, _quantities: number[]) => ({ action: makeAction({ id, status: "proposed" }) })),
     sessions: vi.fn(async () => ({ sessions: [] as Session[] })),
     messages: vi.fn(async (sessionId: string) => ({ session_id: sessionId, messages: [] as Message[] })),
     undoAction: vi.fn(async () => ({ undone: true, message: "Quotation S00042 deleted." })),

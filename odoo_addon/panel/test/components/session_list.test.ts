@@ -131,14 +131,9 @@ describe("SessionList", () => {
       expect(root.querySelector(".o_copilot_session_rename_input")).toBeNull();
     });
 
-    // BUG (src/session_list/session_list.ts, endRename, lines 194-201): after Enter or Escape the
-    // focus is meant to go back to the conversation's Rename button, from a setTimeout(0). But OWL
-    // patches the DOM on the next animation frame, and a 0 ms timeout runs before it: the list
-    // still shows the rename input, `querySelector(".o_copilot_session_rename[data-session-id=…]")`
-    // finds nothing, and once the input is removed the focus falls to <body>. Keyboard users lose
-    // their place. Waiting for the render (e.g. `useEffect` on `state.renaming`, or onPatched)
-    // would fix it. Un-skip this test once fixed.
-    it.skip.each(["Enter", "Escape"])("gives the focus back to Rename after %s", async (key) => {
+    // After Enter or Escape the focus goes back to the conversation's Rename button, once OWL
+    // has rendered the list without the input (it patches on an animation frame).
+    it.each(["Enter", "Escape"])("gives the focus back to Rename after %s", async (key) => {
       const { root } = await mountList([makeSession("a", { title: "Old title" })]);
       await click($(root, ".o_copilot_session_rename"));
       const input = $(root, "input.o_copilot_session_rename_input") as HTMLInputElement;

@@ -185,6 +185,8 @@ function toTurnEvent({ event, data }) {
       return typeof payload.tool === "string" ? { type: "tool", tool: payload.tool, status: String(payload.status ?? "started") } : void 0;
     case "action":
       return isObject(payload.action) && typeof payload.action.id === "string" ? { type: "action", action: payload.action } : void 0;
+    case "card":
+      return isObject(payload.card) && typeof payload.card.tool === "string" ? { type: "card", card: { tool: payload.card.tool, data: payload.card.data } } : void 0;
     case "done":
       return { type: "done", result: payload };
     case "error":
@@ -255,6 +257,7 @@ function createCopilotApi(rpc, options = { csrfToken: () => "" }) {
     stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
+    reviseAction: (actionId, quantities) => rpc("/copilot/action/revise", { action_id: actionId, quantities }),
     undoAction: async (actionId) => {
       const result = await rpc("/copilot/action/undo", { action_id: actionId });
       return { undone: Boolean(result?.undone), message: typeof result?.message === "string" ? result.message : "" };
@@ -295,8 +298,8 @@ function createCopilotApi(rpc, options = { csrfToken: () => "" }) {
 }
 
 // src/chat_panel/chat_panel.ts
-import { Component as Component12, useRef as useRef3, useState as useState4, xml as xml12 } from "@odoo/owl";
-import { useService as useService3 } from "@web/core/utils/hooks";
+import { Component as Component20, useRef as useRef4, useState as useState7, xml as xml20 } from "@odoo/owl";
+import { useService as useService6 } from "@web/core/utils/hooks";
 
 // src/composer/composer.ts
 import { Component as Component2, onMounted, onWillUnmount, useRef, useState, xml as xml2 } from "@odoo/owl";
@@ -448,11 +451,11 @@ function filterCommands(query, lang) {
     return [...SLASH_COMMANDS];
   }
   const rank = (command) => {
-    const names = [key(displayName(command, lang)), key(otherName(command, lang) || command.name)];
-    if (names.some((name) => name.startsWith(typed))) {
+    const names2 = [key(displayName(command, lang)), key(otherName(command, lang) || command.name)];
+    if (names2.some((name) => name.startsWith(typed))) {
       return 0;
     }
-    if (names.some((name) => name.includes(typed))) {
+    if (names2.some((name) => name.includes(typed))) {
       return 1;
     }
     return typed.length >= 3 && normalizeText(slashLabel(command)).includes(normalizeText(query)) ? 2 : 3;
@@ -581,9 +584,9 @@ var Composer = class extends Component2 {
   setup() {
     this.input = useRef("input");
     this.state = useState({ hasText: Boolean(this.props.draft.trim()), menu: "", items: [], active: 0, loading: false });
-    const id = nextComposerId++;
-    this.menuId = `o_copilot_slash_menu_${id}`;
-    this.hintId = `o_copilot_composer_hint_${id}`;
+    const id2 = nextComposerId++;
+    this.menuId = `o_copilot_slash_menu_${id2}`;
+    this.hintId = `o_copilot_composer_hint_${id2}`;
     this.choices = [];
     this.slash = null;
     this.pickedText = "";
@@ -837,7 +840,7 @@ var Composer = class extends Component2 {
 };
 
 // src/message_list/message_list.ts
-import { Component as Component11, markup, onWillPatch, useEffect, useRef as useRef2, useState as useState3, xml as xml11 } from "@odoo/owl";
+import { Component as Component19, markup, onWillPatch, useEffect as useEffect2, useRef as useRef3, useState as useState6, xml as xml19 } from "@odoo/owl";
 
 // src/api/types.ts
 function isQuotationPreview(preview) {
@@ -1002,11 +1005,11 @@ function numberFormat() {
   }
   return DEFAULT_NUMBER_FORMAT;
 }
-function recordUrl(model, id) {
+function recordUrl(model, id2) {
   if (hasUserModule()) {
-    return `/odoo/${encodeURIComponent(model)}/${id}`;
+    return `/odoo/${encodeURIComponent(model)}/${id2}`;
   }
-  return `/web#id=${id}&model=${encodeURIComponent(model)}&view_type=form`;
+  return `/web#id=${id2}&model=${encodeURIComponent(model)}&view_type=form`;
 }
 function csrfToken() {
   try {
@@ -1077,7 +1080,9 @@ var actionCardProps = {
   onConfirm: Function,
   onReject: Function,
   undo: { type: Object, optional: true },
-  onUndo: { type: Function, optional: true }
+  onUndo: { type: Function, optional: true },
+  onRevise: { type: Function, optional: true },
+  live: { type: Object, optional: true }
 };
 function canUndo(action) {
   return action.status === "done" && action.tool !== "undo";
@@ -1109,13 +1114,13 @@ var ActionFooter = class extends Component3 {
         </div>
         <div class="o_copilot_card_buttons">
           <button type="button" class="btn btn-primary btn-sm o_copilot_confirm"
-                  t-att-disabled="props.request ? 'disabled' : false"
+                  t-att-disabled="props.request or props.locked ? 'disabled' : false"
                   t-on-click="() => props.onConfirm(props.action.id)">
             <i t-if="props.request === 'confirm'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
             <t t-esc="labels.confirm"/>
           </button>
           <button type="button" class="btn btn-secondary btn-sm o_copilot_reject"
-                  t-att-disabled="props.request ? 'disabled' : false"
+                  t-att-disabled="props.request or props.locked ? 'disabled' : false"
                   t-on-click="() => props.onReject(props.action.id)">
             <i t-if="props.request === 'reject'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
             <t t-esc="labels.cancel"/>
@@ -1139,6 +1144,11 @@ var ActionFooter = class extends Component3 {
             <t t-esc="labels.undo"/>
           </button>
         </div>
+        <div t-if="props.live" class="o_copilot_card_live text-muted small" role="status">
+          <i class="fa me-1" t-att-class="props.live.deleted ? 'fa-trash-o' : 'fa-refresh'" aria-hidden="true"/>
+          <t t-if="props.live.deleted" t-esc="labels.deleted"/>
+          <t t-else="" t-esc="liveText"/>
+        </div>
         <div t-if="props.undo and props.undo.message" class="o_copilot_undo_result" role="status"
              t-att-class="undoClass">
           <i class="fa me-1" t-att-class="undoState === 'undone' ? 'fa-undo' : 'fa-exclamation-triangle'" aria-hidden="true"/>
@@ -1154,7 +1164,7 @@ var ActionFooter = class extends Component3 {
         <span t-esc="props.action.error or labels.failed"/>
       </div>
     </div>`;
-  static props = { ...actionCardProps, doneText: String };
+  static props = { ...actionCardProps, doneText: String, locked: { type: Boolean, optional: true } };
   setup() {
     this.actionService = useService("action");
   }
@@ -1166,8 +1176,12 @@ var ActionFooter = class extends Component3 {
       cancelled: _t("Cancelled"),
       failed: _t("This action failed."),
       undo: _t("Undo change"),
-      undoTitle: _t("Reverse this change in Odoo, if nothing changed since")
+      undoTitle: _t("Reverse this change in Odoo, if nothing changed since"),
+      deleted: _t("Deleted in Odoo")
     };
+  }
+  get liveText() {
+    return _t("Now in Odoo: %s", this.props.live?.label ?? "");
   }
   get undoState() {
     return this.props.undo?.state ?? "";
@@ -1217,7 +1231,7 @@ var ActionCard = class extends Component4 {
       </header>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.done"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.done"/>
     </section>`;
   static props = actionCardProps;
   get badge() {
@@ -1249,7 +1263,7 @@ var NoteCard = class extends Component5 {
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.logged"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.logged"/>
     </section>`;
   static props = actionCardProps;
   get preview() {
@@ -1268,7 +1282,7 @@ var NoteCard = class extends Component5 {
 };
 
 // src/cards/quotation_card/quotation_card.ts
-import { Component as Component6, xml as xml6 } from "@odoo/owl";
+import { Component as Component6, useEffect, useRef as useRef2, useState as useState2, xml as xml6 } from "@odoo/owl";
 var QuotationCard = class extends Component6 {
   static components = { ActionFooter };
   static template = xml6`
@@ -1301,7 +1315,17 @@ var QuotationCard = class extends Component6 {
                   <span t-if="line.code" class="text-muted">[<t t-esc="line.code"/>] </span>
                   <t t-esc="line.name"/>
                 </td>
-                <td class="text-end text-nowrap">
+                <td t-if="state.editing" class="text-end text-nowrap o_copilot_quantity_cell">
+                  <input type="number" min="0" step="any" inputmode="decimal"
+                         class="form-control form-control-sm o_copilot_quantity_input"
+                         t-att-value="state.quantities[line.index]" t-att-aria-label="quantityLabel(line)"
+                         t-att-aria-invalid="state.error ? 'true' : 'false'"
+                         t-att-disabled="props.request === 'revise' ? 'disabled' : false"
+                         t-on-input="(ev) => this.onQuantityInput(line.index, ev)"
+                         t-on-keydown="onQuantityKeydown"/>
+                  <small t-if="line.uom" class="text-muted"> <t t-esc="line.uom"/></small>
+                </td>
+                <td t-else="" class="text-end text-nowrap">
                   <t t-esc="line.quantity"/>
                   <small t-if="line.uom" class="text-muted"> <t t-esc="line.uom"/></small>
                 </td>
@@ -1328,12 +1352,107 @@ var QuotationCard = class extends Component6 {
             </tr>
           </tbody>
         </table>
+        <div t-if="canEdit" class="o_copilot_quotation_edit" t-ref="edit">
+          <t t-if="state.editing">
+            <div t-if="state.error" class="o_copilot_card_error o_copilot_revise_error text-danger" role="alert">
+              <i class="fa fa-exclamation-triangle me-1" aria-hidden="true"/>
+              <span t-esc="state.error"/>
+            </div>
+            <div class="o_copilot_card_buttons">
+              <button type="button" class="btn btn-primary btn-sm o_copilot_revise_update"
+                      t-att-disabled="props.request ? 'disabled' : false" t-on-click="update">
+                <i t-if="props.request === 'revise'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+                <t t-esc="labels.update"/>
+              </button>
+              <button type="button" class="btn btn-secondary btn-sm o_copilot_revise_cancel"
+                      t-att-disabled="props.request === 'revise' ? 'disabled' : false" t-on-click="() => this.stopEditing()"
+                      t-esc="labels.cancelEditing"/>
+            </div>
+          </t>
+          <button t-else="" type="button" class="btn btn-link btn-sm px-0 o_copilot_revise_start"
+                  t-att-disabled="props.request ? 'disabled' : false" t-on-click="startEditing">
+            <i class="fa fa-pencil me-1" aria-hidden="true"/>
+            <t t-esc="labels.editQuantities"/>
+          </button>
+        </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.created"
+                    locked="state.editing"/>
     </section>`;
   static props = actionCardProps;
+  setup() {
+    this.state = useState2({ editing: false, quantities: [], error: "" });
+    this.editRef = useRef2("edit");
+    this.focusNext = "";
+    useEffect(
+      () => {
+        const target = this.focusNext;
+        this.focusNext = "";
+        const card = this.editRef.el?.closest("section");
+        if (target === "input") {
+          const input = card?.querySelector(".o_copilot_quantity_input");
+          input?.focus();
+          input?.select();
+        } else if (target === "button") {
+          card?.querySelector(".o_copilot_revise_start")?.focus();
+        }
+      },
+      () => [this.state.editing]
+    );
+  }
+  /** "Edit quantities" while the quotation waits for Confirm, if the panel can send them. */
+  get canEdit() {
+    return this.props.action.status === "proposed" && Boolean(this.props.onRevise) && this.preview.lines.length > 0;
+  }
+  startEditing() {
+    this.state.quantities = this.preview.lines.map((line) => String(line.quantity));
+    this.state.error = "";
+    this.focusNext = "input";
+    this.state.editing = true;
+  }
+  stopEditing() {
+    this.state.error = "";
+    this.focusNext = "button";
+    this.state.editing = false;
+  }
+  onQuantityInput(index, ev) {
+    this.state.quantities[index] = ev.target.value;
+  }
+  onQuantityKeydown(ev) {
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      void this.update();
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      ev.stopPropagation();
+      if (this.props.request !== "revise") {
+        this.stopEditing();
+      }
+    }
+  }
+  /** Sends the quantities; the card then shows the quotation Odoo priced again. */
+  async update() {
+    if (this.props.request || !this.props.onRevise) {
+      return;
+    }
+    const quantities = this.state.quantities.map((value) => value.trim() === "" ? NaN : Number(value));
+    if (quantities.some((quantity) => !Number.isFinite(quantity) || quantity < 0)) {
+      this.state.error = _t("Enter a quantity of 0 or more for each line.");
+      return;
+    }
+    this.state.error = "";
+    const { revised, error } = await this.props.onRevise(this.props.action.id, quantities);
+    if (revised) {
+      this.stopEditing();
+    } else if (error) {
+      this.state.error = error;
+    }
+  }
+  quantityLabel(line) {
+    return _t("Quantity of %s", line.name);
+  }
   get preview() {
     return this.props.action.preview;
   }
@@ -1352,7 +1471,10 @@ var QuotationCard = class extends Component6 {
       untaxed: _t("Untaxed Amount"),
       taxes: _t("Taxes"),
       total: _t("Total"),
-      created: _t("Quotation %s created")
+      created: _t("Quotation %s created"),
+      editQuantities: _t("Edit quantities"),
+      update: _t("Update"),
+      cancelEditing: _t("Cancel editing")
     };
   }
   get currency() {
@@ -1369,6 +1491,7 @@ var QuotationCard = class extends Component6 {
     const format = numberFormat();
     return this.preview.lines.map((line, index) => ({
       key: `${index}_${line.product.id}`,
+      index,
       // A display_name already reads "[FURN_7777] Office Chair": do not show the code twice.
       code: line.product.code && !line.product.name.startsWith(`[${line.product.code}]`) ? line.product.code : "",
       name: line.product.name,
@@ -1405,7 +1528,7 @@ var RecordChangeCard = class extends Component7 {
             <t t-else="">
               <span class="o_copilot_change_field text-muted me-1" t-esc="change.field"/>
               <span class="o_copilot_change_from" t-esc="change.from"/>
-              <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+              <i class="fa fa-long-arrow-right mx-1" role="img" t-att-aria-label="labels.becomes"/>
               <strong class="o_copilot_change_to" t-esc="change.to"/>
             </t>
           </li>
@@ -1413,13 +1536,13 @@ var RecordChangeCard = class extends Component7 {
         <div t-if="totals" class="o_copilot_change_totals">
           <span class="o_copilot_change_field text-muted" t-esc="labels.total"/>
           <span class="o_copilot_change_from text-nowrap" t-esc="totals.before"/>
-          <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+          <i class="fa fa-long-arrow-right mx-1" role="img" t-att-aria-label="labels.becomes"/>
           <strong class="o_copilot_change_to text-nowrap" t-esc="totals.after"/>
         </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.updated"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.updated"/>
     </section>`;
   static props = actionCardProps;
   setup() {
@@ -1465,8 +1588,8 @@ var RecordChangeCard = class extends Component7 {
     };
   }
   get recordHref() {
-    const { model, id } = this.preview.record;
-    return recordUrl(model, id);
+    const { model, id: id2 } = this.preview.record;
+    return recordUrl(model, id2);
   }
   onRecordClick(ev) {
     openRecord(this.actionService, this.preview.record, ev);
@@ -1504,7 +1627,7 @@ var TaskCard = class extends Component8 {
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
   get preview() {
@@ -1580,8 +1703,1150 @@ var ChoiceCard = class extends Component9 {
   }
 };
 
+// src/cards/read_cards/read_card.ts
+import { Component as Component17, xml as xml17 } from "@odoo/owl";
+
+// src/cards/read_cards/documents_card.ts
+import { Component as Component11, xml as xml11 } from "@odoo/owl";
+
+// src/cards/read_cards/card_header.ts
+import { Component as Component10, xml as xml10 } from "@odoo/owl";
+
+// src/cards/read_cards/record_link.ts
+import { useService as useService3 } from "@web/core/utils/hooks";
+function useRecordLinks() {
+  const actionService = useService3("action");
+  return {
+    href: (record) => recordUrl(record.model, record.id),
+    open: (record, ev) => openRecord(actionService, record, ev)
+  };
+}
+
+// src/cards/read_cards/card_header.ts
+var CardHeader = class extends Component10 {
+  static template = xml10`
+    <header class="o_copilot_card_header">
+      <i t-att-class="'fa ' + props.icon + ' o_copilot_card_icon'" aria-hidden="true"/>
+      <a t-if="props.record" class="o_copilot_card_title o_copilot_record_link" t-att-href="links.href(props.record)"
+         t-on-click="(ev) => links.open(props.record, ev)" t-esc="props.title"/>
+      <span t-else="" class="o_copilot_card_title" t-esc="props.title"/>
+      <t t-slot="default"/>
+    </header>`;
+  static props = { icon: String, title: String, record: { type: Object, optional: true }, slots: { type: Object, optional: true } };
+  setup() {
+    this.links = useRecordLinks();
+  }
+};
+
+// src/cards/read_cards/documents_card.ts
+var DocumentsCard = class extends Component11 {
+  static components = { CardHeader };
+  static template = xml11`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_documents_card" t-att-class="'o_copilot_read_' + props.tool"
+             t-att-aria-label="props.view.title">
+      <CardHeader icon="props.view.icon" title="props.view.title"/>
+      <div class="o_copilot_card_body">
+        <div t-if="!props.view.items.length" class="text-muted o_copilot_read_empty" t-esc="labels.empty"/>
+        <ul t-else="" class="list-unstyled mb-0 o_copilot_documents">
+          <li t-foreach="props.view.items" t-as="item" t-key="item_index" class="o_copilot_document">
+            <blockquote t-if="item.quote" class="o_copilot_citation mb-1">
+              <span t-if="item.n" class="badge rounded-pill text-bg-light me-1" t-esc="item.n"/>
+              <t t-esc="item.quote"/>
+            </blockquote>
+            <div class="o_copilot_document_source">
+              <i class="fa me-1 text-muted" t-att-class="item.url ? 'fa-file-o' : 'fa-link'" aria-hidden="true"/>
+              <a t-if="item.record" class="o_copilot_record_link" t-att-href="links.href(item.record)"
+                 t-on-click="(ev) => links.open(item.record, ev)" t-esc="item.name"/>
+              <a t-elif="item.url" class="o_copilot_record_link" t-att-href="item.url" target="_blank" rel="noopener" t-esc="item.name"/>
+              <t t-else="" t-esc="item.name"/>
+            </div>
+          </li>
+        </ul>
+        <div t-if="props.view.more" class="o_copilot_read_more text-muted" t-esc="labels.more"/>
+      </div>
+    </section>`;
+  static props = { view: Object, tool: String };
+  setup() {
+    this.links = useRecordLinks();
+  }
+  get labels() {
+    return { empty: _t("Nothing found."), more: _t("Only the first results are shown.") };
+  }
+};
+
+// src/cards/read_cards/project_card.ts
+import { Component as Component12, xml as xml12 } from "@odoo/owl";
+var ProjectCard = class extends Component12 {
+  static components = { CardHeader };
+  static template = xml12`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_project_card" t-att-aria-label="props.view.name">
+      <CardHeader icon="'fa-puzzle-piece'" title="props.view.name" record="props.view.record">
+        <span t-if="props.view.status" class="badge rounded-pill o_copilot_status" t-att-class="props.view.status.className"
+              t-esc="props.view.status.label"/>
+      </CardHeader>
+      <div class="o_copilot_card_body">
+        <div t-if="props.view.progress !== null" class="o_copilot_project_progress">
+          <div class="progress" role="progressbar" t-att-aria-valuenow="props.view.progress" aria-valuemin="0" aria-valuemax="100"
+               t-att-aria-label="labels.progress">
+            <div class="progress-bar bg-success" t-att-style="'width: ' + props.view.progress + '%'"/>
+          </div>
+          <span class="o_copilot_project_percent" t-esc="props.view.progress + '%'"/>
+        </div>
+        <dl class="o_copilot_fields">
+          <t t-if="props.view.manager">
+            <dt t-esc="labels.manager"/>
+            <dd t-esc="props.view.manager"/>
+          </t>
+          <t t-if="props.view.dates">
+            <dt t-esc="labels.dates"/>
+            <dd t-esc="props.view.dates"/>
+          </t>
+          <t t-if="props.view.total !== null">
+            <dt t-esc="labels.tasks"/>
+            <dd class="o_copilot_project_tasks" t-esc="tasksText"/>
+          </t>
+        </dl>
+        <div t-if="props.view.overdue.length" class="o_copilot_project_overdue">
+          <div class="fw-bold text-danger">
+            <i class="fa fa-exclamation-triangle me-1" aria-hidden="true"/>
+            <t t-esc="labels.overdue"/>
+          </div>
+          <ul class="o_copilot_deadlines">
+            <li t-foreach="props.view.overdue" t-as="task" t-key="task_index">
+              <a t-if="task.record" class="o_copilot_record_link" t-att-href="links.href(task.record)"
+                 t-on-click="(ev) => links.open(task.record, ev)" t-esc="task.name"/>
+              <t t-else="" t-esc="task.name"/>
+              <span t-if="task.deadline" class="text-muted ms-1" t-esc="task.deadline"/>
+            </li>
+          </ul>
+        </div>
+        <div t-if="props.view.next.length" class="o_copilot_project_next">
+          <div class="fw-bold" t-esc="labels.next"/>
+          <ul class="o_copilot_deadlines">
+            <li t-foreach="props.view.next" t-as="task" t-key="task_index">
+              <a t-if="task.record" class="o_copilot_record_link" t-att-href="links.href(task.record)"
+                 t-on-click="(ev) => links.open(task.record, ev)" t-esc="task.name"/>
+              <t t-else="" t-esc="task.name"/>
+              <span t-if="task.deadline" class="text-muted ms-1" t-esc="task.deadline"/>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </section>`;
+  static props = { view: Object };
+  setup() {
+    this.links = useRecordLinks();
+  }
+  get tasksText() {
+    const { open, total } = this.props.view;
+    return open === null ? String(total) : _t("%s open of %s", String(open), String(total));
+  }
+  get labels() {
+    return {
+      progress: _t("Progress"),
+      manager: _t("Manager"),
+      dates: _t("Dates"),
+      tasks: _t("Tasks"),
+      overdue: _t("Overdue"),
+      next: _t("Next deadlines")
+    };
+  }
+};
+
+// src/cards/read_cards/read_card_data.ts
+var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
+var DONE_STATE = "1_done";
+var REOPENED_STATE = "01_in_progress";
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function list(value) {
+  return Array.isArray(value) ? value.filter(isObject2) : [];
+}
+function str(value) {
+  if (typeof value === "string") {
+    return value;
+  }
+  if (typeof value === "number" && Number.isFinite(value)) {
+    return String(value);
+  }
+  if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string") {
+    return value[1];
+  }
+  return "";
+}
+function num(value) {
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+function id(value) {
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : void 0;
+}
+function ref(model, recordId, name) {
+  const valid = id(recordId);
+  return valid && model ? { model, id: valid, name } : void 0;
+}
+function names(value) {
+  return Array.isArray(value) ? value.map(str).filter(Boolean).join(", ") : str(value);
+}
+function formatDate(value, lang = "en-US") {
+  const text = str(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) {
+    return text;
+  }
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  try {
+    return date.toLocaleDateString(lang, { timeZone: "UTC" });
+  } catch {
+    return match[0];
+  }
+}
+function isPast(value, today) {
+  const match = /^\d{4}-\d{2}-\d{2}/.exec(str(value));
+  return Boolean(match && match[0] < today);
+}
+function todayIso(now2 = /* @__PURE__ */ new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
+}
+function projectStatus(status) {
+  switch (status) {
+    case "on_track":
+      return { label: _t("On Track"), className: "text-bg-success" };
+    case "at_risk":
+      return { label: _t("At Risk"), className: "text-bg-warning" };
+    case "off_track":
+      return { label: _t("Off Track"), className: "text-bg-danger" };
+    case "on_hold":
+      return { label: _t("On Hold"), className: "text-bg-info" };
+    case "done":
+      return { label: _t("Done"), className: "text-bg-secondary" };
+    default:
+      return void 0;
+  }
+}
+function quotationStatus(state) {
+  switch (state) {
+    case "draft":
+      return { label: _t("Quotation"), className: "text-bg-info" };
+    case "sent":
+      return { label: _t("Quotation Sent"), className: "text-bg-primary" };
+    case "sale":
+      return { label: _t("Sales Order"), className: "text-bg-success" };
+    case "cancel":
+      return { label: _t("Cancelled"), className: "text-bg-secondary" };
+    default:
+      return void 0;
+  }
+}
+function badgeCell(badge) {
+  return badge ? { text: badge.label, badge: badge.className } : { text: "" };
+}
+function columnLabel(field) {
+  const words = field.replace(/^x_(studio_)?/, "").replace(/_ids?$/, "").replace(/_/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : field;
+}
+function readCardView(card, options = {}) {
+  if (!isObject2(card) || !isObject2(card.data)) {
+    return void 0;
+  }
+  const data = card.data;
+  const lang = options.lang ?? "en-US";
+  const numbers = options.numbers ?? DEFAULT_NUMBER_FORMAT;
+  const today = options.today ?? todayIso();
+  const date = (value) => formatDate(value, lang);
+  const qty = (value) => {
+    const n = num(value);
+    return n === null ? "" : formatQuantity(n, numbers);
+  };
+  const more = data.more === true;
+  switch (card.tool) {
+    case "search_customers":
+      return {
+        kind: "table",
+        icon: "fa-user",
+        title: _t("Customers"),
+        nameLabel: _t("Customer"),
+        columns: [{ label: _t("Email") }, { label: _t("City") }],
+        rows: list(data.customers).map((c) => ({
+          record: ref("res.partner", c.id, str(c.name)),
+          name: str(c.name),
+          cells: [{ text: str(c.email) }, { text: str(c.city) }]
+        })),
+        more
+      };
+    case "search_products":
+      return {
+        kind: "table",
+        icon: "fa-cube",
+        title: _t("Products"),
+        nameLabel: _t("Product"),
+        columns: [{ label: _t("Reference") }, { label: _t("Price"), numeric: true }],
+        rows: list(data.products).map((p) => {
+          const price = num(p.price);
+          return {
+            record: ref("product.product", p.id, str(p.name)),
+            name: str(p.name),
+            cells: [{ text: str(p.reference) }, { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) }]
+          };
+        }),
+        more
+      };
+    case "get_stock": {
+      if (Array.isArray(data.products)) {
+        return {
+          kind: "table",
+          icon: "fa-cubes",
+          title: _t("Stock"),
+          nameLabel: _t("Product"),
+          columns: [{ label: _t("On hand"), numeric: true }, { label: _t("Forecast"), numeric: true }, { label: _t("Unit") }],
+          rows: list(data.products).map((p) => {
+            const low = isLowStock(p.on_hand, p.forecast);
+            return {
+              record: ref("product.product", p.id, str(p.name)),
+              name: str(p.name),
+              cells: [{ text: qty(p.on_hand), className: low ? "o_copilot_low" : "" }, { text: qty(p.forecast) }, { text: str(p.uom) }],
+              className: low ? "o_copilot_low_row" : ""
+            };
+          }),
+          more
+        };
+      }
+      if (!str(data.name)) {
+        return void 0;
+      }
+      return {
+        kind: "stock",
+        record: ref("product.product", data.id, str(data.name)),
+        name: str(data.name),
+        onHand: qty(data.on_hand),
+        forecast: qty(data.forecast),
+        uom: str(data.uom),
+        low: isLowStock(data.on_hand, data.forecast)
+      };
+    }
+    case "list_quotations":
+      return {
+        kind: "table",
+        icon: "fa-file-text-o",
+        title: _t("Quotations"),
+        nameLabel: _t("Number"),
+        columns: [{ label: _t("Customer") }, { label: _t("Date") }, { label: _t("Total"), numeric: true }, { label: _t("Status") }],
+        rows: list(data.quotations).map((q) => {
+          const total = num(q.amount_total);
+          return {
+            record: ref("sale.order", q.id, str(q.name)),
+            name: str(q.name),
+            cells: [
+              { text: str(q.customer) },
+              { text: date(q.date) },
+              { text: total === null ? "" : formatNumber(total, { digits: 2 }, numbers) },
+              badgeCell(quotationStatus(q.state))
+            ]
+          };
+        }),
+        more
+      };
+    case "get_quotation": {
+      const total = num(data.amount_total);
+      const status = quotationStatus(data.state);
+      const name = str(data.name);
+      return {
+        kind: "table",
+        icon: "fa-file-text-o",
+        title: [name, str(data.customer), status?.label ?? ""].filter(Boolean).join(" · ") || _t("Quotation"),
+        record: ref("sale.order", data.id, name),
+        nameLabel: _t("Product"),
+        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit Price"), numeric: true }, { label: _t("Subtotal"), numeric: true }],
+        rows: list(data.lines).map((line) => {
+          const price = num(line.price_unit);
+          const subtotal = num(line.subtotal);
+          return {
+            name: str(line.product),
+            cells: [
+              { text: qty(line.quantity) },
+              { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) },
+              { text: subtotal === null ? "" : formatNumber(subtotal, { digits: 2 }, numbers) }
+            ]
+          };
+        }),
+        more: false,
+        ...total === null ? {} : { footer: `${_t("Total")}: ${formatNumber(total, { digits: 2 }, numbers)}` }
+      };
+    }
+    case "list_projects":
+      return {
+        kind: "table",
+        icon: "fa-puzzle-piece",
+        title: _t("Projects"),
+        nameLabel: _t("Project"),
+        columns: [
+          { label: _t("Manager") },
+          { label: _t("Progress"), numeric: true },
+          { label: _t("Open tasks"), numeric: true },
+          { label: _t("Deadline") },
+          { label: _t("Status") }
+        ],
+        rows: list(data.projects).map((p) => {
+          const progress = num(p.progress);
+          return {
+            record: ref("project.project", p.id, str(p.name)),
+            name: str(p.name),
+            cells: [
+              { text: str(p.manager) },
+              progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
+              { text: str(p.open_tasks) },
+              { text: date(p.deadline), className: isPast(p.deadline, today) ? "text-danger" : "" },
+              badgeCell(projectStatus(p.status))
+            ]
+          };
+        }),
+        more
+      };
+    case "project_summary": {
+      if (!str(data.name)) {
+        return void 0;
+      }
+      const tasks = isObject2(data.tasks) ? data.tasks : {};
+      const dates = isObject2(data.dates) ? data.dates : {};
+      const progress = num(data.progress);
+      const deadlines = (value) => list(value).map((task) => ({
+        record: ref("project.task", task.id, str(task.name)),
+        name: str(task.name),
+        deadline: date(task.deadline)
+      }));
+      const start = date(dates.start);
+      const end = date(dates.end);
+      return {
+        kind: "project",
+        record: ref("project.project", data.id, str(data.name)),
+        name: str(data.name),
+        manager: str(data.manager),
+        dates: start && end ? `${start} → ${end}` : end || start,
+        progress: progress === null ? null : clampPercent(progress),
+        status: projectStatus(data.status),
+        open: num(tasks.open),
+        total: num(tasks.total),
+        overdue: deadlines(data.overdue),
+        next: deadlines(data.next_deadlines)
+      };
+    }
+    case "list_tasks": {
+      const tasks = list(data.tasks);
+      const projects = new Set(tasks.map((task) => str(task.project)));
+      const showProject = projects.size > 1 || tasks.length === 1 && Boolean(str(tasks[0].project));
+      return {
+        kind: "table",
+        icon: "fa-tasks",
+        title: !showProject && tasks.length && str(tasks[0].project) ? _t("Tasks of %s", str(tasks[0].project)) : _t("Tasks"),
+        nameLabel: _t("Task"),
+        columns: [...showProject ? [{ label: _t("Project") }] : [], { label: _t("Stage") }, { label: _t("Assignees") }, { label: _t("Deadline") }],
+        rows: tasks.map((task) => ({
+          record: ref("project.task", task.id, str(task.name)),
+          name: str(task.name),
+          cells: [
+            ...showProject ? [{ text: str(task.project) }] : [],
+            { text: str(task.stage) },
+            { text: names(task.assignees) },
+            { text: date(task.deadline), className: isPast(task.deadline, today) ? "text-danger" : "" }
+          ]
+        })),
+        more
+      };
+    }
+    case "get_task":
+      if (!str(data.name)) {
+        return void 0;
+      }
+      return {
+        kind: "checklist",
+        record: ref("project.task", data.id, str(data.name)),
+        name: str(data.name),
+        project: str(data.project),
+        stage: str(data.stage),
+        deadline: date(data.deadline),
+        assignees: names(data.assignees),
+        subtasks: list(data.subtasks).filter((task) => id(task.id)).map((task) => ({
+          id: id(task.id),
+          name: str(task.name),
+          state: str(task.state),
+          done: typeof task.done === "boolean" ? task.done : CLOSED_TASK_STATES.includes(str(task.state)),
+          assignees: names(task.assignees),
+          deadline: date(task.deadline)
+        }))
+      };
+    case "show_kit": {
+      const kit = str(data.product) || str(data.kit);
+      return {
+        kind: "table",
+        icon: "fa-sitemap",
+        title: kit ? _t("Components of %s", kit) : _t("Components"),
+        nameLabel: _t("Component"),
+        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit") }, { label: _t("On hand"), numeric: true }],
+        rows: list(data.components).map((c) => {
+          const onHand = num(c.on_hand);
+          const needed = num(c.quantity) ?? 0;
+          const low = onHand !== null && onHand < needed;
+          return {
+            record: ref("product.product", c.id, str(c.product)),
+            name: str(c.product),
+            cells: [{ text: qty(c.quantity) }, { text: str(c.uom) }, { text: qty(c.on_hand), className: low ? "o_copilot_low" : "" }],
+            className: low ? "o_copilot_low_row" : ""
+          };
+        }),
+        more: false
+      };
+    }
+    case "list_documents":
+      return {
+        kind: "documents",
+        icon: "fa-paperclip",
+        title: _t("Documents"),
+        items: list(data.documents).map((doc) => {
+          const url = safeUrl(doc.url);
+          return {
+            name: str(doc.name),
+            ...url ? { url } : {},
+            ...url ? {} : { record: ref(str(doc.model), doc.id, str(doc.name)) }
+          };
+        }),
+        more
+      };
+    case "ask_project":
+      return {
+        kind: "documents",
+        icon: "fa-quote-left",
+        title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
+        items: list(data.passages).map((passage) => {
+          const url = safeUrl(passage.url);
+          return {
+            name: str(passage.source),
+            quote: str(passage.text),
+            ...num(passage.n) !== null ? { n: num(passage.n) } : {},
+            ...url ? { url } : {}
+          };
+        }),
+        more: false
+      };
+    case "list_tickets":
+    case "list_installations": {
+      const model = str(data.model);
+      const records = list(data.records);
+      const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((key2) => key2 !== "id" && key2 !== "name");
+      return {
+        kind: "table",
+        icon: card.tool === "list_tickets" ? "fa-life-ring" : "fa-wrench",
+        title: card.tool === "list_tickets" ? _t("Tickets") : _t("Installations"),
+        nameLabel: card.tool === "list_tickets" ? _t("Ticket") : _t("Installation"),
+        columns: keys.map((key2) => ({ label: columnLabel(key2) })),
+        rows: records.map((r) => ({
+          record: ref(model, r.id, str(r.name)),
+          name: str(r.name) || (id(r.id) ? `#${id(r.id)}` : ""),
+          cells: keys.map((key2) => ({ text: str(r[key2]) }))
+        })),
+        more
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+function clampPercent(value) {
+  return Math.max(0, Math.min(100, Math.round(value)));
+}
+function isLowStock(onHand, forecast) {
+  const have = num(onHand);
+  const coming = num(forecast);
+  return have !== null && have <= 0 || coming !== null && coming < 0;
+}
+function safeUrl(value) {
+  const url = str(value).trim();
+  if (!url) {
+    return void 0;
+  }
+  if (url.startsWith("/") && !url.startsWith("//")) {
+    return url;
+  }
+  return /^https?:\/\//i.test(url) ? url : void 0;
+}
+function checklistProgress(subtasks) {
+  return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
+}
+
+// src/cards/read_cards/stock_card.ts
+import { Component as Component13, xml as xml13 } from "@odoo/owl";
+var StockCard = class extends Component13 {
+  static components = { CardHeader };
+  static template = xml13`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_stock_card" t-att-class="{ 'o_copilot_low_stock': props.view.low }"
+             t-att-aria-label="props.view.name">
+      <CardHeader icon="'fa-cubes'" title="props.view.name" record="props.view.record">
+        <span t-if="props.view.low" class="badge rounded-pill text-bg-danger o_copilot_status" t-esc="labels.low"/>
+      </CardHeader>
+      <div class="o_copilot_card_body">
+        <div class="o_copilot_stock_figures">
+          <div class="o_copilot_stock_figure">
+            <div class="text-muted" t-esc="labels.onHand"/>
+            <div class="o_copilot_stock_value o_copilot_stock_on_hand" t-att-class="{ 'text-danger': props.view.low }">
+              <t t-esc="props.view.onHand"/> <small class="text-muted" t-esc="props.view.uom"/>
+            </div>
+          </div>
+          <div class="o_copilot_stock_figure">
+            <div class="text-muted" t-esc="labels.forecast"/>
+            <div class="o_copilot_stock_value o_copilot_stock_forecast">
+              <t t-esc="props.view.forecast"/> <small class="text-muted" t-esc="props.view.uom"/>
+            </div>
+          </div>
+        </div>
+      </div>
+    </section>`;
+  static props = { view: Object };
+  get labels() {
+    return { onHand: _t("On hand"), forecast: _t("Forecast"), low: _t("Low stock") };
+  }
+};
+
+// src/cards/read_cards/table_card.ts
+import { Component as Component15, xml as xml15 } from "@odoo/owl";
+
+// src/cards/read_cards/record_table.ts
+import { Component as Component14, xml as xml14 } from "@odoo/owl";
+var RecordTable = class extends Component14 {
+  static template = xml14`
+    <div class="o_copilot_table_scroll">
+      <table class="table table-sm o_copilot_read_table mb-0">
+        <thead>
+          <tr>
+            <th scope="col" t-esc="props.view.nameLabel"/>
+            <th t-foreach="props.view.columns" t-as="column" t-key="column_index" scope="col"
+                t-att-class="{ 'text-end': column.numeric }" t-esc="column.label"/>
+          </tr>
+        </thead>
+        <tbody>
+          <tr t-foreach="props.view.rows" t-as="row" t-key="row_index" class="o_copilot_read_row" t-att-class="row.className">
+            <td class="o_copilot_read_name">
+              <a t-if="row.record" class="o_copilot_record_link" t-att-href="links.href(row.record)"
+                 t-on-click="(ev) => links.open(row.record, ev)" t-esc="row.name"/>
+              <a t-elif="row.url" class="o_copilot_record_link" t-att-href="row.url" target="_blank" rel="noopener" t-esc="row.name"/>
+              <t t-else="" t-esc="row.name"/>
+            </td>
+            <td t-foreach="row.cells" t-as="cell" t-key="cell_index"
+                t-att-class="(props.view.columns[cell_index] and props.view.columns[cell_index].numeric ? 'text-end ' : '') + (cell.className or '')">
+              <span t-if="cell.badge" class="badge rounded-pill" t-att-class="cell.badge" t-esc="cell.text"/>
+              <t t-elif="cell.progress !== undefined">
+                <span class="o_copilot_progress" aria-hidden="true">
+                  <span class="o_copilot_progress_bar bg-success" t-att-style="'width: ' + cell.progress + '%'"/>
+                </span>
+                <t t-esc="cell.text"/>
+              </t>
+              <t t-else="" t-esc="cell.text"/>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>`;
+  static props = { view: Object };
+  setup() {
+    this.links = useRecordLinks();
+  }
+};
+
+// src/cards/read_cards/table_card.ts
+var TableCard = class extends Component15 {
+  static components = { CardHeader, RecordTable };
+  static template = xml15`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_table_card" t-att-class="'o_copilot_read_' + props.tool"
+             t-att-aria-label="props.view.title">
+      <CardHeader icon="props.view.icon" title="props.view.title" record="props.view.record"/>
+      <div class="o_copilot_card_body">
+        <div t-if="!props.view.rows.length" class="text-muted o_copilot_read_empty" t-esc="labels.empty"/>
+        <RecordTable t-else="" view="props.view"/>
+        <div t-if="props.view.footer" class="o_copilot_read_footer text-end fw-bold" t-esc="props.view.footer"/>
+        <div t-if="props.view.more" class="o_copilot_read_more text-muted" t-esc="labels.more"/>
+      </div>
+    </section>`;
+  static props = { view: Object, tool: String };
+  get labels() {
+    return { empty: _t("Nothing found."), more: _t("Only the first results are shown.") };
+  }
+};
+
+// src/cards/read_cards/task_checklist_card.ts
+import { Component as Component16, useState as useState3, xml as xml16 } from "@odoo/owl";
+import { useService as useService4 } from "@web/core/utils/hooks";
+function errorMessage(error) {
+  const data = error?.data;
+  if (typeof data?.message === "string" && data.message) {
+    return data.message;
+  }
+  return error instanceof Error && error.message ? error.message : "";
+}
+var TaskChecklistCard = class _TaskChecklistCard extends Component16 {
+  static components = { CardHeader };
+  static template = xml16`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_checklist_card" t-att-aria-label="props.view.name">
+      <CardHeader icon="'fa-check-square-o'" title="props.view.name" record="props.view.record">
+        <span t-if="state.subtasks.length" class="badge rounded-pill text-bg-light o_copilot_status o_copilot_checklist_progress"
+              t-esc="progressText"/>
+      </CardHeader>
+      <div class="o_copilot_card_body">
+        <dl class="o_copilot_fields">
+          <t t-if="props.view.project">
+            <dt t-esc="labels.project"/>
+            <dd t-esc="props.view.project"/>
+          </t>
+          <t t-if="props.view.stage">
+            <dt t-esc="labels.stage"/>
+            <dd t-esc="props.view.stage"/>
+          </t>
+          <t t-if="props.view.deadline">
+            <dt t-esc="labels.deadline"/>
+            <dd t-esc="props.view.deadline"/>
+          </t>
+          <t t-if="props.view.assignees">
+            <dt t-esc="labels.assignees"/>
+            <dd t-esc="props.view.assignees"/>
+          </t>
+        </dl>
+        <div t-if="!state.subtasks.length" class="text-muted o_copilot_read_empty" t-esc="labels.none"/>
+        <ul t-else="" class="list-unstyled mb-0 o_copilot_checklist">
+          <li t-foreach="state.subtasks" t-as="task" t-key="task.id" class="o_copilot_checklist_item"
+              t-att-class="{ 'o_copilot_checklist_done': task.done }">
+            <div class="form-check mb-0">
+              <input type="checkbox" class="form-check-input" t-att-id="'o_copilot_subtask_' + uid + '_' + task.id"
+                     t-att-checked="task.done" t-att-disabled="state.pending[task.id] ? 'disabled' : false"
+                     t-on-change="() => this.toggle(task)"/>
+              <label class="form-check-label" t-att-for="'o_copilot_subtask_' + uid + '_' + task.id">
+                <t t-esc="task.name"/>
+              </label>
+              <a class="o_copilot_record_link ms-1" t-att-href="links.href(subtaskRef(task))" t-att-title="labels.open"
+                 t-att-aria-label="labels.open" t-on-click="(ev) => links.open(subtaskRef(task), ev)">
+                <i class="fa fa-external-link" aria-hidden="true"/>
+              </a>
+              <span t-if="task.assignees or task.deadline" class="text-muted ms-1 o_copilot_checklist_meta">
+                <t t-esc="meta(task)"/>
+              </span>
+            </div>
+            <div t-if="state.errors[task.id]" class="text-danger o_copilot_checklist_error" role="alert">
+              <i class="fa fa-exclamation-circle me-1" aria-hidden="true"/>
+              <t t-esc="state.errors[task.id]"/>
+            </div>
+          </li>
+        </ul>
+      </div>
+    </section>`;
+  static props = { view: Object };
+  setup() {
+    this.links = useRecordLinks();
+    this.orm = useService4("orm");
+    this.uid = ++_TaskChecklistCard.seq;
+    this.state = useState3({
+      subtasks: this.props.view.subtasks.map((task) => ({ ...task })),
+      pending: {},
+      errors: {}
+    });
+  }
+  static seq = 0;
+  get progressText() {
+    const { done, total } = checklistProgress(this.state.subtasks);
+    return _t("%s/%s done", String(done), String(total));
+  }
+  /** "Marc · 3/5/2026". */
+  meta(task) {
+    return [task.assignees, task.deadline].filter(Boolean).join(" · ");
+  }
+  subtaskRef(task) {
+    return { model: "project.task", id: task.id, name: task.name };
+  }
+  async toggle(task) {
+    if (this.state.pending[task.id]) {
+      return;
+    }
+    const before = { done: task.done, state: task.state };
+    const done = !task.done;
+    const values = { state: done ? DONE_STATE : REOPENED_STATE };
+    task.done = done;
+    task.state = values.state;
+    this.state.pending[task.id] = true;
+    delete this.state.errors[task.id];
+    try {
+      if (typeof this.orm.write === "function") {
+        await this.orm.write("project.task", [task.id], values);
+      } else {
+        await this.orm.call("project.task", "write", [[task.id], values]);
+      }
+    } catch (error) {
+      task.done = before.done;
+      task.state = before.state;
+      const message = errorMessage(error);
+      this.state.errors[task.id] = message ? _t("Not saved: %s", message) : _t("Not saved. Try again.");
+    } finally {
+      delete this.state.pending[task.id];
+    }
+  }
+  get labels() {
+    return {
+      project: _t("Project"),
+      stage: _t("Stage"),
+      deadline: _t("Deadline"),
+      assignees: _t("Assignees"),
+      none: _t("No sub-tasks."),
+      open: _t("Open in Odoo")
+    };
+  }
+};
+
+// src/cards/read_cards/read_card.ts
+var ReadCard = class extends Component17 {
+  static components = { DocumentsCard, ProjectCard, StockCard, TableCard, TaskChecklistCard };
+  static template = xml17`
+    <t t-set="view" t-value="cardView"/>
+    <t t-if="view">
+      <TableCard t-if="view.kind === 'table'" view="view" tool="props.card.tool"/>
+      <StockCard t-elif="view.kind === 'stock'" view="view"/>
+      <ProjectCard t-elif="view.kind === 'project'" view="view"/>
+      <TaskChecklistCard t-elif="view.kind === 'checklist'" view="view"/>
+      <DocumentsCard t-elif="view.kind === 'documents'" view="view" tool="props.card.tool"/>
+    </t>`;
+  static props = { card: Object };
+  get cardView() {
+    try {
+      return readCardView(this.props.card, { lang: currentUser(this.env).lang, numbers: numberFormat() });
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/projects/projects.ts
+var PROJECT_MODEL = "project.project";
+var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
+var LIMIT = 40;
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function toProjectItem(record) {
+  const ratio = numberOrNull(record.task_completion_percentage);
+  const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
+  return {
+    id: Number(record.id),
+    name: typeof record.name === "string" ? record.name : String(record.display_name ?? `#${record.id}`),
+    progress: ratio === null ? null : Math.max(0, Math.min(100, Math.round(ratio * 100))),
+    deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
+    openTasks: numberOrNull(record.open_task_count),
+    status: status && status !== "to_define" ? status : null
+  };
+}
+function localDay(now2 = /* @__PURE__ */ new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
+}
+function isOverdue(project, today = localDay()) {
+  return Boolean(project.deadline && project.deadline < today && project.status !== "done");
+}
+function formatDeadline(date, lang) {
+  const [year, month, day] = date.split("-").map(Number);
+  try {
+    return new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric" }).format(new Date(year, month - 1, day));
+  } catch {
+    return date;
+  }
+}
+function projectStatusBadge(status) {
+  switch (status) {
+    case "on_track":
+      return { label: _t("On track"), className: "text-bg-success" };
+    case "at_risk":
+      return { label: _t("At risk"), className: "text-bg-warning" };
+    case "off_track":
+      return { label: _t("Off track"), className: "text-bg-danger" };
+    case "on_hold":
+      return { label: _t("On hold"), className: "text-bg-info" };
+    case "done":
+      return { label: _t("Complete"), className: "text-bg-secondary" };
+    default:
+      return null;
+  }
+}
+async function loadProjects(orm, options = {}) {
+  if (isAppInstalled("project") === false) {
+    return { state: "unavailable" };
+  }
+  let available;
+  try {
+    available = await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type"] });
+  } catch (error) {
+    if (isUnknownModel(error)) {
+      return { state: "unavailable" };
+    }
+    throw error;
+  }
+  const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
+  const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
+  const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
+  return { state: "ready", projects: (records ?? []).map(toProjectItem) };
+}
+function isUnknownModel(error) {
+  const data = error?.data;
+  const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
+  return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
+}
+
+// src/projects/live_refresh.ts
+var RECORD_CHANGED = "copilot/record_changed";
+var PROJECT_LIST_MODELS = /* @__PURE__ */ new Set(["project.project", "project.task"]);
+var REFRESH_DELAY_MS = 500;
+function parseRecordChanged(payload) {
+  if (!payload || typeof payload !== "object") {
+    return null;
+  }
+  const { model, ids } = payload;
+  if (typeof model !== "string") {
+    return null;
+  }
+  return { model, ids: Array.isArray(ids) ? ids.filter((id2) => typeof id2 === "number") : [] };
+}
+function concernsProjectList(payload) {
+  const change = parseRecordChanged(payload);
+  return change !== null && PROJECT_LIST_MODELS.has(change.model);
+}
+var globalTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle)
+};
+function createLiveRefresh(refresh, delay = REFRESH_DELAY_MS, timers = globalTimers) {
+  let handle = null;
+  let disposed = false;
+  return {
+    notify(payload) {
+      if (disposed || !concernsProjectList(payload)) {
+        return;
+      }
+      if (handle !== null) {
+        timers.clearTimeout(handle);
+      }
+      handle = timers.setTimeout(() => {
+        handle = null;
+        if (!disposed) {
+          refresh();
+        }
+      }, delay);
+    },
+    dispose() {
+      disposed = true;
+      if (handle !== null) {
+        timers.clearTimeout(handle);
+        handle = null;
+      }
+    },
+    get pending() {
+      return handle !== null;
+    }
+  };
+}
+
+// src/cards/live_records.ts
+var LIVE_FIELDS = {
+  "sale.order": ["name", "state", "amount_total", "currency_id"],
+  "project.task": ["name", "stage_id", "state", "date_deadline"],
+  "project.project": ["name", "last_update_status"]
+};
+function recordKey(model, id2) {
+  return `${model},${id2}`;
+}
+function watchedRecords(actions) {
+  const watched = /* @__PURE__ */ new Map();
+  for (const action of actions) {
+    const record = action.record;
+    if (action.status !== "done" || !record || !(record.model in LIVE_FIELDS) || typeof record.id !== "number") {
+      continue;
+    }
+    let ids = watched.get(record.model);
+    if (!ids) {
+      ids = /* @__PURE__ */ new Set();
+      watched.set(record.model, ids);
+    }
+    ids.add(record.id);
+  }
+  return watched;
+}
+function concernedRecords(payload, watched) {
+  const change = parseRecordChanged(payload);
+  const shown = change && watched.get(change.model);
+  if (!change || !shown) {
+    return null;
+  }
+  const ids = [...new Set(change.ids)].filter((id2) => shown.has(id2));
+  return ids.length ? { model: change.model, ids } : null;
+}
+function mergeReads(into, concerned) {
+  let ids = into.get(concerned.model);
+  if (!ids) {
+    ids = /* @__PURE__ */ new Set();
+    into.set(concerned.model, ids);
+  }
+  for (const id2 of concerned.ids) {
+    ids.add(id2);
+  }
+}
+function readCall(model, ids) {
+  return [
+    model,
+    "search_read",
+    [],
+    { domain: [["id", "in", ids]], fields: [...LIVE_FIELDS[model] ?? ["name"]], context: { active_test: false } }
+  ];
+}
+function saleOrderStateLabel(state) {
+  switch (state) {
+    case "draft":
+      return _t("Quotation");
+    case "sent":
+      return _t("Quotation Sent");
+    case "sale":
+      return _t("Sales Order");
+    case "cancel":
+      return _t("Cancelled");
+    default:
+      return typeof state === "string" ? state : "";
+  }
+}
+function taskStateLabel(state) {
+  switch (state) {
+    case "1_done":
+      return _t("Done");
+    case "1_canceled":
+      return _t("Cancelled");
+    default:
+      return "";
+  }
+}
+function many2oneName(value) {
+  return Array.isArray(value) && typeof value[1] === "string" ? value[1] : "";
+}
+function liveLabel(model, record, options = {}) {
+  const parts = [];
+  const name = typeof record.name === "string" ? record.name : "";
+  if (name && options.shownName !== void 0 && name !== options.shownName) {
+    parts.push(name);
+  }
+  switch (model) {
+    case "sale.order": {
+      parts.push(saleOrderStateLabel(record.state));
+      if (typeof record.amount_total === "number") {
+        const currency = options.currency ? { symbol: options.currency.symbol, position: options.currency.position } : { symbol: many2oneName(record.currency_id), position: "after" };
+        parts.push(formatMoney(record.amount_total, currency, options.format));
+      }
+      break;
+    }
+    case "project.task": {
+      parts.push(many2oneName(record.stage_id), taskStateLabel(record.state));
+      if (typeof record.date_deadline === "string" && record.date_deadline) {
+        const day = record.date_deadline.slice(0, 10);
+        parts.push(_t("Due %s", options.formatDate ? options.formatDate(day) : day));
+      }
+      break;
+    }
+    case "project.project":
+      parts.push(projectStatusBadge(typeof record.last_update_status === "string" ? record.last_update_status : null)?.label ?? "");
+      break;
+  }
+  const shown = [...new Set(parts.filter(Boolean))];
+  return (shown.length ? shown : [name]).join(" · ");
+}
+
+// src/cards/use_live_records.ts
+import { onWillUnmount as onWillUnmount2, useState as useState4 } from "@odoo/owl";
+import { useService as useService5 } from "@web/core/utils/hooks";
+function optionalService(name) {
+  try {
+    return useService5(name);
+  } catch {
+    return void 0;
+  }
+}
+function* storeActions(store2) {
+  for (const message of store2.messages) {
+    yield* message.actions ?? [];
+  }
+}
+function cardCurrency(actions, model, id2) {
+  for (const action of actions) {
+    if (action.record?.model !== model || action.record.id !== id2) {
+      continue;
+    }
+    const preview = action.preview;
+    const currency = preview?.currency ?? preview?.totals?.currency;
+    if (currency?.symbol) {
+      return currency;
+    }
+  }
+  return void 0;
+}
+function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
+  const live = useState4({});
+  const orm = optionalService("orm");
+  const bus = optionalService("bus_service");
+  const toRead = /* @__PURE__ */ new Map();
+  let timer;
+  let disposed = false;
+  async function readModel(model, ids) {
+    const [name, method, args, kwargs] = readCall(model, ids);
+    let records;
+    try {
+      records = await orm.call(name, method, args, kwargs) ?? [];
+    } catch {
+      return;
+    }
+    if (disposed) {
+      return;
+    }
+    const actions = [...storeActions(store2)];
+    const format = numberFormat();
+    for (const id2 of ids) {
+      const record = records.find((candidate) => candidate.id === id2);
+      const shown = actions.find((action) => action.record?.model === model && action.record.id === id2)?.record?.name;
+      live[recordKey(model, id2)] = record ? {
+        deleted: false,
+        label: liveLabel(model, record, {
+          shownName: shown,
+          currency: cardCurrency(actions, model, id2),
+          format,
+          formatDate: (date) => formatDeadline(date, lang())
+        })
+      } : { deleted: true, label: "" };
+    }
+  }
+  function flush() {
+    timer = void 0;
+    const reads = [...toRead].map(([model, ids]) => [model, [...ids].sort((a, b) => a - b)]);
+    toRead.clear();
+    for (const [model, ids] of reads) {
+      void readModel(model, ids);
+    }
+  }
+  if (orm && bus) {
+    const stop = subscribeBus(bus, RECORD_CHANGED, (payload) => {
+      const concerned = disposed ? null : concernedRecords(payload, watchedRecords(storeActions(store2)));
+      if (!concerned) {
+        return;
+      }
+      mergeReads(toRead, concerned);
+      clearTimeout(timer);
+      timer = setTimeout(flush, delay);
+    });
+    onWillUnmount2(() => {
+      disposed = true;
+      clearTimeout(timer);
+      stop();
+    });
+  }
+  return live;
+}
+
 // src/copy_button/copy_button.ts
-import { Component as Component10, onWillUnmount as onWillUnmount2, useState as useState2, xml as xml10 } from "@odoo/owl";
+import { Component as Component18, onWillUnmount as onWillUnmount3, useState as useState5, xml as xml18 } from "@odoo/owl";
 var FEEDBACK_MS = 1500;
 async function writeClipboard(text) {
   try {
@@ -1606,8 +2871,8 @@ async function writeClipboard(text) {
     area.remove();
   }
 }
-var CopyButton = class extends Component10 {
-  static template = xml10`
+var CopyButton = class extends Component18 {
+  static template = xml18`
     <button type="button" class="btn btn-link btn-sm o_copilot_copy"
             t-att-class="{ 'o_copilot_copied': state.copied }"
             t-att-aria-label="labels.copy" t-att-title="labels.copy" t-on-click="copy">
@@ -1616,9 +2881,9 @@ var CopyButton = class extends Component10 {
     </button>`;
   static props = { text: String };
   setup() {
-    this.state = useState2({ copied: false });
+    this.state = useState5({ copied: false });
     this.timer = void 0;
-    onWillUnmount2(() => clearTimeout(this.timer));
+    onWillUnmount3(() => clearTimeout(this.timer));
   }
   get labels() {
     return { copy: _t("Copy"), copied: _t("Copied") };
@@ -1881,9 +3146,9 @@ function renderBlocks(lines, tight = false) {
       continue;
     }
     if (LIST_RE.test(line)) {
-      const list = renderList(lines, i);
-      out.push(list.html);
-      i = list.next;
+      const list2 = renderList(lines, i);
+      out.push(list2.html);
+      i = list2.next;
       continue;
     }
     const paragraph = [line.trim()];
@@ -1900,6 +3165,48 @@ function renderBlocks(lines, tight = false) {
 function renderMarkdown(source) {
   const normalized = String(source ?? "").replace(/\r\n?/g, "\n").replace(/\u0000/g, "");
   return renderBlocks(escapeHtml(normalized).split("\n"));
+}
+
+// src/markdown/strip_tables.ts
+var TABLE_SEPARATOR_RE2 = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+var FENCE_RE2 = /^\s*(```|~~~)/;
+function isTableStart2(lines, index) {
+  const header = lines[index];
+  const separator = lines[index + 1];
+  return header !== void 0 && separator !== void 0 && header.includes("|") && separator.includes("-") && (separator.includes("|") || header.trim().startsWith("|")) && TABLE_SEPARATOR_RE2.test(separator);
+}
+function withoutTables(source) {
+  const lines = String(source ?? "").replace(/\r\n?/g, "\n").split("\n");
+  const out = [];
+  let fence = null;
+  let removed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const opening = FENCE_RE2.exec(line)?.[1];
+    if (fence) {
+      if (opening === fence) {
+        fence = null;
+      }
+      out.push(line);
+      continue;
+    }
+    if (opening) {
+      fence = opening;
+      out.push(line);
+      continue;
+    }
+    if (isTableStart2(lines, i)) {
+      i += 2;
+      while (i < lines.length && (lines[i] ?? "").trim() !== "" && (lines[i] ?? "").includes("|")) {
+        i++;
+      }
+      i--;
+      removed = true;
+      continue;
+    }
+    out.push(line);
+  }
+  return removed ? out.join("\n").replace(/\n{3,}/g, "\n\n").trim() : String(source ?? "");
 }
 
 // src/store/describe_error.ts
@@ -2168,10 +3475,10 @@ var CopilotStore = class {
       return false;
     }
     const content = withProjectContext(trimmed, this.projectContext);
-    const id = `local_${++this.localSeq}`;
-    this.messages.push({ id, role: "user", content, created_at: now() });
+    const id2 = `local_${++this.localSeq}`;
+    this.messages.push({ id: id2, role: "user", content, created_at: now() });
     this.draft = "";
-    await this.deliver(id);
+    await this.deliver(id2);
     return true;
   }
   /** Sends a failed message again, moving it to the end of the conversation. */
@@ -2288,6 +3595,9 @@ var CopilotStore = class {
       case "action":
         upsertAction(reply, event.action);
         break;
+      case "card":
+        (reply.cards ??= []).push(event.card);
+        break;
       case "done":
         turn.ended = true;
         this.applyResult(turn, event.result);
@@ -2311,6 +3621,9 @@ var CopilotStore = class {
     reply.content = result.reply || (result.stopped ? reply.content : "");
     reply.actions = result.actions ?? reply.actions ?? [];
     reply.stopped = Boolean(result.stopped);
+    if (Array.isArray(result.cards)) {
+      reply.cards = result.cards;
+    }
     if (result.choices?.length) {
       reply.choices = result.choices;
     }
@@ -2366,6 +3679,31 @@ var CopilotStore = class {
   }
   rejectAction(actionId) {
     return this.runAction(actionId, "reject");
+  }
+  /**
+   * Sends new quantities for a proposed quotation (one per preview line, 0 drops it) and puts
+   * the action Odoo priced again in its card. Confirm and Cancel wait meanwhile.
+   */
+  async reviseAction(actionId, quantities) {
+    if (this.actionRequests[actionId]) {
+      return { revised: false, error: "" };
+    }
+    const conversation = this.conversation;
+    this.actionRequests[actionId] = "revise";
+    delete this.actionErrors[actionId];
+    try {
+      const { action } = await this.api.reviseAction(actionId, quantities);
+      if (conversation === this.conversation) {
+        applyAction(this.messages, action);
+      }
+      return { revised: true, error: "" };
+    } catch (error) {
+      return { revised: false, error: describeError(error) };
+    } finally {
+      if (conversation === this.conversation) {
+        delete this.actionRequests[actionId];
+      }
+    }
   }
   async runAction(actionId, request) {
     if (this.actionRequests[actionId]) {
@@ -2671,9 +4009,9 @@ function toolLabel(tool) {
 // src/message_list/message_list.ts
 var MAX_CACHED = 200;
 var STICK_PX = 48;
-var MessageList = class extends Component11 {
-  static components = { ChoiceCard, CopyButton };
-  static template = xml11`
+var MessageList = class extends Component19 {
+  static components = { ChoiceCard, CopyButton, ReadCard };
+  static template = xml19`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
       <div t-if="store.loadState === 'loading'" class="o_copilot_loading text-muted" role="status">
@@ -2733,10 +4071,14 @@ var MessageList = class extends Component11 {
             <span class="o_copilot_typing_dot" aria-hidden="true"/>
             <span class="o_copilot_typing_dot" aria-hidden="true"/>
           </div>
+          <t t-foreach="message.cards or []" t-as="card" t-key="card_index">
+            <ReadCard card="card"/>
+          </t>
           <t t-foreach="message.actions or []" t-as="action" t-key="action.id">
             <t t-component="cardFor(action)" action="action"
                request="store.actionRequests[action.id] or ''" error="store.actionErrors[action.id] or ''"
-               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"/>
+               undo="store.undoStates[action.id]" onConfirm.bind="confirm" onReject.bind="reject" onUndo.bind="undo"
+               onRevise.bind="revise" live="liveFor(action)"/>
           </t>
           <t t-foreach="message.choices or []" t-as="choice" t-key="choice_index">
             <ChoiceCard choice="choice" picked="pickedOption(message_index, choice)"
@@ -2755,16 +4097,17 @@ var MessageList = class extends Component11 {
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState3(this.props.store);
-    this.scroller = useRef2("scroller");
+    this.store = useState6(this.props.store);
+    this.scroller = useRef3("scroller");
     this.rendered = /* @__PURE__ */ new Map();
     this.stick = true;
     this.shownCount = 0;
+    this.live = useLiveRecords(this.props.store, () => currentUser().lang);
     onWillPatch(() => {
       const el = this.scroller.el;
       this.stick = !el || el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
     });
-    useEffect(
+    useEffect2(
       (count) => {
         const el = this.scroller.el;
         if (el && (this.stick || count !== this.shownCount)) {
@@ -2798,7 +4141,7 @@ var MessageList = class extends Component11 {
       return "";
     }
     const actions = (last.actions ?? []).map((action) => action.id + ":" + action.status).join(",");
-    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.streaming, actions].join("|");
+    return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.cards?.length ?? 0, last.streaming, actions].join("|");
   }
   toolLabel(tool) {
     return toolLabel(tool);
@@ -2818,7 +4161,7 @@ var MessageList = class extends Component11 {
     void this.store.pickChoice(option);
   }
   html(message) {
-    const content = message.content;
+    const content = message.cards?.length ? withoutTables(message.content) : message.content;
     if (message.streaming) {
       return markup(renderMarkdown(content));
     }
@@ -2841,6 +4184,12 @@ var MessageList = class extends Component11 {
   reject(actionId) {
     void this.store.rejectAction(actionId);
   }
+  revise(actionId, quantities) {
+    return this.store.reviseAction(actionId, quantities);
+  }
+  liveFor(action) {
+    return action.record && action.status === "done" ? this.live[recordKey(action.record.model, action.record.id)] : void 0;
+  }
   undo(actionId) {
     void this.store.undoAction(actionId);
   }
@@ -2850,14 +4199,14 @@ var MessageList = class extends Component11 {
 function createNameSearch(orm, limit = 8) {
   return async (model, name) => {
     const pairs = await orm.call(model, "name_search", [], { name, limit });
-    return Array.isArray(pairs) ? pairs.filter((pair) => Array.isArray(pair) && typeof pair[0] === "number").map(([id, label]) => ({ id, name: String(label) })) : [];
+    return Array.isArray(pairs) ? pairs.filter((pair) => Array.isArray(pair) && typeof pair[0] === "number").map(([id2, label]) => ({ id: id2, name: String(label) })) : [];
   };
 }
 
 // src/chat_panel/chat_panel.ts
-var ChatPanel = class extends Component12 {
+var ChatPanel = class extends Component20 {
   static components = { Composer, MessageList };
-  static template = xml12`
+  static template = xml20`
     <aside t-if="store.isOpen and !store.fullPage" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
            role="complementary" t-att-aria-label="labels.title" t-on-keydown="onKeydown">
       <header class="o_copilot_header">
@@ -2896,10 +4245,10 @@ var ChatPanel = class extends Component12 {
     </aside>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState4(this.props.store);
-    this.panel = useRef3("panel");
-    this.actionService = useService3("action");
-    this.nameSearch = createNameSearch(useService3("orm"));
+    this.store = useState7(this.props.store);
+    this.panel = useRef4("panel");
+    this.actionService = useService6("action");
+    this.nameSearch = createNameSearch(useService6("orm"));
     this.lang = currentUser(this.env).lang;
   }
   get labels() {
@@ -2958,8 +4307,8 @@ var ChatPanel = class extends Component12 {
 };
 
 // src/full_page/full_page.ts
-import { Component as Component16, onMounted as onMounted3, onWillUnmount as onWillUnmount5, useRef as useRef6, useState as useState8, xml as xml16 } from "@odoo/owl";
-import { useService as useService6 } from "@web/core/utils/hooks";
+import { Component as Component24, onMounted as onMounted3, onWillUnmount as onWillUnmount6, useRef as useRef7, useState as useState11, xml as xml24 } from "@odoo/owl";
+import { useService as useService9 } from "@web/core/utils/hooks";
 
 // src/odoo/download.ts
 function downloadBlob(blob, filename) {
@@ -2979,12 +4328,12 @@ function datedFilename(prefix, extension, now2 = /* @__PURE__ */ new Date()) {
 }
 
 // src/privacy/privacy.ts
-import { Component as Component13, onMounted as onMounted2, useRef as useRef4, useState as useState5, xml as xml13 } from "@odoo/owl";
+import { Component as Component21, onMounted as onMounted2, useRef as useRef5, useState as useState8, xml as xml21 } from "@odoo/owl";
 
 // src/odoo/confirm.ts
-import { useService as useService4 } from "@web/core/utils/hooks";
+import { useService as useService7 } from "@web/core/utils/hooks";
 function useConfirm() {
-  const dialog = useService4("dialog");
+  const dialog = useService7("dialog");
   return (options) => new Promise((resolve) => {
     const ConfirmationDialog = confirmationDialog();
     if (!dialog || !ConfirmationDialog) {
@@ -3010,8 +4359,8 @@ ${options.body}`));
 }
 
 // src/privacy/privacy.ts
-var Privacy = class extends Component13 {
-  static template = xml13`
+var Privacy = class extends Component21 {
+  static template = xml21`
     <section class="o_copilot_privacy" aria-labelledby="o_copilot_privacy_title" t-on-keydown="onKeydown">
       <div class="o_copilot_privacy_content">
         <header class="o_copilot_privacy_header">
@@ -3069,9 +4418,9 @@ var Privacy = class extends Component13 {
     </section>`;
   static props = { store: CopilotStore, lang: String, onClose: Function };
   setup() {
-    this.store = useState5(this.props.store);
+    this.store = useState8(this.props.store);
     this.confirm = useConfirm();
-    this.title = useRef4("title");
+    this.title = useRef5("title");
     onMounted2(() => {
       this.title.el?.focus();
       void this.store.loadMemories();
@@ -3142,139 +4491,10 @@ var Privacy = class extends Component13 {
 };
 
 // src/project_list/project_list.ts
-import { Component as Component14, onWillStart, onWillUnmount as onWillUnmount3, useState as useState6, xml as xml14 } from "@odoo/owl";
-import { useService as useService5 } from "@web/core/utils/hooks";
-
-// src/projects/live_refresh.ts
-var RECORD_CHANGED = "copilot/record_changed";
-var PROJECT_LIST_MODELS = /* @__PURE__ */ new Set(["project.project", "project.task"]);
-var REFRESH_DELAY_MS = 500;
-function parseRecordChanged(payload) {
-  if (!payload || typeof payload !== "object") {
-    return null;
-  }
-  const { model, ids } = payload;
-  if (typeof model !== "string") {
-    return null;
-  }
-  return { model, ids: Array.isArray(ids) ? ids.filter((id) => typeof id === "number") : [] };
-}
-function concernsProjectList(payload) {
-  const change = parseRecordChanged(payload);
-  return change !== null && PROJECT_LIST_MODELS.has(change.model);
-}
-var globalTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle)
-};
-function createLiveRefresh(refresh, delay = REFRESH_DELAY_MS, timers = globalTimers) {
-  let handle = null;
-  let disposed = false;
-  return {
-    notify(payload) {
-      if (disposed || !concernsProjectList(payload)) {
-        return;
-      }
-      if (handle !== null) {
-        timers.clearTimeout(handle);
-      }
-      handle = timers.setTimeout(() => {
-        handle = null;
-        if (!disposed) {
-          refresh();
-        }
-      }, delay);
-    },
-    dispose() {
-      disposed = true;
-      if (handle !== null) {
-        timers.clearTimeout(handle);
-        handle = null;
-      }
-    },
-    get pending() {
-      return handle !== null;
-    }
-  };
-}
-
-// src/projects/projects.ts
-var PROJECT_MODEL = "project.project";
-var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
-var LIMIT = 40;
-function numberOrNull(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function toProjectItem(record) {
-  const ratio = numberOrNull(record.task_completion_percentage);
-  const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
-  return {
-    id: Number(record.id),
-    name: typeof record.name === "string" ? record.name : String(record.display_name ?? `#${record.id}`),
-    progress: ratio === null ? null : Math.max(0, Math.min(100, Math.round(ratio * 100))),
-    deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
-    openTasks: numberOrNull(record.open_task_count),
-    status: status && status !== "to_define" ? status : null
-  };
-}
-function localDay(now2 = /* @__PURE__ */ new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
-}
-function isOverdue(project, today = localDay()) {
-  return Boolean(project.deadline && project.deadline < today && project.status !== "done");
-}
-function formatDeadline(date, lang) {
-  const [year, month, day] = date.split("-").map(Number);
-  try {
-    return new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric" }).format(new Date(year, month - 1, day));
-  } catch {
-    return date;
-  }
-}
-function projectStatusBadge(status) {
-  switch (status) {
-    case "on_track":
-      return { label: _t("On track"), className: "text-bg-success" };
-    case "at_risk":
-      return { label: _t("At risk"), className: "text-bg-warning" };
-    case "off_track":
-      return { label: _t("Off track"), className: "text-bg-danger" };
-    case "on_hold":
-      return { label: _t("On hold"), className: "text-bg-info" };
-    case "done":
-      return { label: _t("Complete"), className: "text-bg-secondary" };
-    default:
-      return null;
-  }
-}
-async function loadProjects(orm, options = {}) {
-  if (isAppInstalled("project") === false) {
-    return { state: "unavailable" };
-  }
-  let available;
-  try {
-    available = await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type"] });
-  } catch (error) {
-    if (isUnknownModel(error)) {
-      return { state: "unavailable" };
-    }
-    throw error;
-  }
-  const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
-  const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
-  const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
-  return { state: "ready", projects: (records ?? []).map(toProjectItem) };
-}
-function isUnknownModel(error) {
-  const data = error?.data;
-  const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
-  return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
-}
-
-// src/project_list/project_list.ts
-var ProjectList = class extends Component14 {
-  static template = xml14`
+import { Component as Component22, onWillStart, onWillUnmount as onWillUnmount4, useState as useState9, xml as xml22 } from "@odoo/owl";
+import { useService as useService8 } from "@web/core/utils/hooks";
+var ProjectList = class extends Component22 {
+  static template = xml22`
     <section class="o_copilot_projects" aria-labelledby="o_copilot_projects_title">
       <div class="o_copilot_sidebar_head">
         <h2 id="o_copilot_projects_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
@@ -3328,16 +4548,16 @@ var ProjectList = class extends Component14 {
     </section>`;
   static props = { store: CopilotStore, lang: String, uid: { type: Number, optional: true }, onPicked: Function };
   setup() {
-    this.store = useState6(this.props.store);
-    this.state = useState6({ status: "loading", projects: [], error: "", mine: false });
-    this.orm = useService5("orm");
+    this.store = useState9(this.props.store);
+    this.state = useState9({ status: "loading", projects: [], error: "", mine: false });
+    this.orm = useService8("orm");
     this.loadSeq = 0;
     onWillStart(() => {
       void this.load();
     });
     const live = createLiveRefresh(() => void this.load({ quiet: true }));
-    const stop = subscribeBus(useService5("bus_service"), RECORD_CHANGED, (payload) => live.notify(payload));
-    onWillUnmount3(() => {
+    const stop = subscribeBus(useService8("bus_service"), RECORD_CHANGED, (payload) => live.notify(payload));
+    onWillUnmount4(() => {
       stop();
       live.dispose();
     });
@@ -3411,10 +4631,10 @@ var ProjectList = class extends Component14 {
 };
 
 // src/session_list/session_list.ts
-import { Component as Component15, onWillUnmount as onWillUnmount4, useEffect as useEffect2, useRef as useRef5, useState as useState7, xml as xml15 } from "@odoo/owl";
+import { Component as Component23, onWillUnmount as onWillUnmount5, useEffect as useEffect3, useRef as useRef6, useState as useState10, xml as xml23 } from "@odoo/owl";
 var SEARCH_DELAY_MS2 = 250;
-var SessionList = class extends Component15 {
-  static template = xml15`
+var SessionList = class extends Component23 {
+  static template = xml23`
     <section class="o_copilot_sessions" aria-labelledby="o_copilot_sessions_title">
       <div class="o_copilot_sidebar_head">
         <h2 id="o_copilot_sessions_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
@@ -3487,22 +4707,27 @@ var SessionList = class extends Component15 {
     </section>`;
   static props = { store: CopilotStore, onOpened: Function };
   setup() {
-    this.store = useState7(this.props.store);
-    this.state = useState7({ renaming: "" });
-    this.renameInput = useRef5("rename");
+    this.store = useState10(this.props.store);
+    this.state = useState10({ renaming: "" });
+    this.renameInput = useRef6("rename");
     this.confirm = useConfirm();
     this.searchTimer = void 0;
-    useEffect2(
+    this.refocusId = "";
+    useEffect3(
       (renaming) => {
         const el = this.renameInput.el;
         if (renaming && el) {
           el.focus();
           el.select();
+        } else if (!renaming && this.refocusId) {
+          const id2 = this.refocusId;
+          this.refocusId = "";
+          document.querySelector(`.o_copilot_session_rename[data-session-id="${CSS.escape(id2)}"]`)?.focus();
         }
       },
       () => [this.state.renaming]
     );
-    onWillUnmount4(() => clearTimeout(this.searchTimer));
+    onWillUnmount5(() => clearTimeout(this.searchTimer));
   }
   get labels() {
     return {
@@ -3568,13 +4793,8 @@ var SessionList = class extends Component15 {
   }
   /** Back to the list; from the keyboard, the focus goes back to the conversation's Rename button. */
   endRename(session, refocus) {
+    this.refocusId = refocus ? session.id : "";
     this.state.renaming = "";
-    if (!refocus) {
-      return;
-    }
-    setTimeout(() => {
-      document.querySelector(`.o_copilot_session_rename[data-session-id="${CSS.escape(session.id)}"]`)?.focus();
-    });
   }
   async delete(session) {
     const confirmed = await this.confirm({
@@ -3590,9 +4810,9 @@ var SessionList = class extends Component15 {
 };
 
 // src/full_page/full_page.ts
-var FullPage = class extends Component16 {
+var FullPage = class extends Component24 {
   static components = { Composer, MessageList, Privacy, ProjectList, SessionList };
-  static template = xml16`
+  static template = xml24`
     <div class="o_copilot_app" t-ref="root" t-att-class="{ 'o_copilot_app_sidebar_open': state.sidebarOpen }">
       <header class="o_copilot_app_topbar">
         <button type="button" class="btn btn-link o_copilot_app_sidebar_toggle"
@@ -3659,12 +4879,12 @@ var FullPage = class extends Component16 {
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState8(this.props.store);
-    this.state = useState8({ view: "chat", sidebarOpen: false });
-    this.root = useRef6("root");
+    this.store = useState11(this.props.store);
+    this.state = useState11({ view: "chat", sidebarOpen: false });
+    this.root = useRef7("root");
     this.user = currentUser(this.env);
-    this.actionService = useService6("action");
-    this.nameSearch = createNameSearch(useService6("orm"));
+    this.actionService = useService9("action");
+    this.nameSearch = createNameSearch(useService9("orm"));
     this.env.config?.setDisplayName?.(_t("Copilot"));
     onMounted3(() => {
       this.store.fullPage = true;
@@ -3673,7 +4893,7 @@ var FullPage = class extends Component16 {
       }
       void this.store.loadSessions();
     });
-    onWillUnmount5(() => {
+    onWillUnmount6(() => {
       this.store.fullPage = false;
     });
   }
@@ -3763,9 +4983,9 @@ var FullPage = class extends Component16 {
   }
 };
 function fullPageAction(store2) {
-  return class CopilotApp extends Component16 {
+  return class CopilotApp extends Component24 {
     static components = { FullPage };
-    static template = xml16`<FullPage store="store"/>`;
+    static template = xml24`<FullPage store="store"/>`;
     static props = ["*"];
     setup() {
       this.store = store2;
@@ -3774,15 +4994,15 @@ function fullPageAction(store2) {
 }
 
 // src/systray/systray.ts
-import { Component as Component17, useEffect as useEffect3, useState as useState9, xml as xml17 } from "@odoo/owl";
-import { useService as useService7 } from "@web/core/utils/hooks";
+import { Component as Component25, useEffect as useEffect4, useState as useState12, xml as xml25 } from "@odoo/owl";
+import { useService as useService10 } from "@web/core/utils/hooks";
 function focusInput(root) {
   const input = root?.querySelector(".o_copilot_input");
   input?.focus();
   return Boolean(input);
 }
-var CopilotSystray = class extends Component17 {
-  static template = xml17`
+var CopilotSystray = class extends Component25 {
+  static template = xml25`
     <div class="o_copilot_systray">
       <button type="button" class="o_nav_entry o_copilot_systray_button"
               t-att-class="{ 'o_copilot_systray_button_active': store.isOpen or store.fullPage }"
@@ -3799,9 +5019,9 @@ var CopilotSystray = class extends Component17 {
     </div>`;
   static props = { store: CopilotStore };
   setup() {
-    this.store = useState9(this.props.store);
-    const hotkey = useService7("hotkey");
-    useEffect3(
+    this.store = useState12(this.props.store);
+    const hotkey = useService10("hotkey");
+    useEffect4(
       () => hotkey?.add(OPEN_SHORTCUT, () => this.onShortcut(), { global: true, bypassEditableProtection: true }),
       () => []
     );

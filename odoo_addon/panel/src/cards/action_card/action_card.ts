@@ -17,7 +17,7 @@ export class ActionCard extends Component<ActionCardProps> {
       </header>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.done"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.done"/>
     </section>`;
   static props = actionCardProps;
 

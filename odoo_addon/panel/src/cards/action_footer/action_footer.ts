@@ -9,6 +9,8 @@ import { openRecord } from "../open_record";
 export interface ActionFooterProps extends ActionCardProps {
   /** The line shown once done, with `%s` where the record's link goes. */
   doneText: string;
+  /** Confirm and Cancel wait (the card's quantities are being edited). */
+  locked?: boolean;
 }
 
 /**
@@ -25,13 +27,13 @@ export class ActionFooter extends Component<ActionFooterProps> {
         </div>
         <div class="o_copilot_card_buttons">
           <button type="button" class="btn btn-primary btn-sm o_copilot_confirm"
-                  t-att-disabled="props.request ? 'disabled' : false"
+                  t-att-disabled="props.request or props.locked ? 'disabled' : false"
                   t-on-click="() => props.onConfirm(props.action.id)">
             <i t-if="props.request === 'confirm'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
             <t t-esc="labels.confirm"/>
           </button>
           <button type="button" class="btn btn-secondary btn-sm o_copilot_reject"
-                  t-att-disabled="props.request ? 'disabled' : false"
+                  t-att-disabled="props.request or props.locked ? 'disabled' : false"
                   t-on-click="() => props.onReject(props.action.id)">
             <i t-if="props.request === 'reject'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
             <t t-esc="labels.cancel"/>
@@ -55,6 +57,11 @@ export class ActionFooter extends Component<ActionFooterProps> {
             <t t-esc="labels.undo"/>
           </button>
         </div>
+        <div t-if="props.live" class="o_copilot_card_live text-muted small" role="status">
+          <i class="fa me-1" t-att-class="props.live.deleted ? 'fa-trash-o' : 'fa-refresh'" aria-hidden="true"/>
+          <t t-if="props.live.deleted" t-esc="labels.deleted"/>
+          <t t-else="" t-esc="liveText"/>
+        </div>
         <div t-if="props.undo and props.undo.message" class="o_copilot_undo_result" role="status"
              t-att-class="undoClass">
           <i class="fa me-1" t-att-class="undoState === 'undone' ? 'fa-undo' : 'fa-exclamation-triangle'" aria-hidden="true"/>
@@ -70,7 +77,7 @@ export class ActionFooter extends Component<ActionFooterProps> {
         <span t-esc="props.action.error or labels.failed"/>
       </div>
     </div>`;
-  static props = { ...actionCardProps, doneText: String };
+  static props = { ...actionCardProps, doneText: String, locked: { type: Boolean, optional: true } };
 
   declare actionService: ActionService;
 
@@ -87,7 +94,12 @@ export class ActionFooter extends Component<ActionFooterProps> {
       failed: _t("This action failed."),
       undo: _t("Undo change"),
       undoTitle: _t("Reverse this change in Odoo, if nothing changed since"),
+      deleted: _t("Deleted in Odoo"),
     };
+  }
+
+  get liveText(): string {
+    return _t("Now in Odoo: %s", this.props.live?.label ?? "");
   }
 
   get undoState(): string {

@@ -25,7 +25,7 @@ export class NoteCard extends Component<ActionCardProps> {
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.logged"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.logged"/>
     </section>`;
   static props = actionCardProps;
 

@@ -1,4 +1,4 @@
-import { Component, xml } from "@odoo/owl";
+import { Component, useEffect, useRef, useState, xml } from "@odoo/owl";
 
 import type { QuotationPreview } from "../../api/types";
 import { formatMoney, formatPercent, formatQuantity, type CurrencyFormat } from "../../format/money";
@@ -9,6 +9,7 @@ import { actionCardProps, statusBadge, type ActionCardProps } from "../action_st
 
 interface LineRow {
   key: string;
+  index: number;
   code: string;
   name: string;
   quantity: string;
@@ -54,7 +55,17 @@ export class QuotationCard extends Component<ActionCardProps> {
                   <span t-if="line.code" class="text-muted">[<t t-esc="line.code"/>] </span>
                   <t t-esc="line.name"/>
                 </td>
-                <td class="text-end text-nowrap">
+                <td t-if="state.editing" class="text-end text-nowrap o_copilot_quantity_cell">
+                  <input type="number" min="0" step="any" inputmode="decimal"
+                         class="form-control form-control-sm o_copilot_quantity_input"
+                         t-att-value="state.quantities[line.index]" t-att-aria-label="quantityLabel(line)"
+                         t-att-aria-invalid="state.error ? 'true' : 'false'"
+                         t-att-disabled="props.request === 'revise' ? 'disabled' : false"
+                         t-on-input="(ev) => this.onQuantityInput(line.index, ev)"
+                         t-on-keydown="onQuantityKeydown"/>
+                  <small t-if="line.uom" class="text-muted"> <t t-esc="line.uom"/></small>
+                </td>
+                <td t-else="" class="text-end text-nowrap">
                   <t t-esc="line.quantity"/>
                   <small t-if="line.uom" class="text-muted"> <t t-esc="line.uom"/></small>
                 </td>
@@ -81,12 +92,120 @@ export class QuotationCard extends Component<ActionCardProps> {
             </tr>
           </tbody>
         </table>
+        <div t-if="canEdit" class="o_copilot_quotation_edit" t-ref="edit">
+          <t t-if="state.editing">
+            <div t-if="state.error" class="o_copilot_card_error o_copilot_revise_error text-danger" role="alert">
+              <i class="fa fa-exclamation-triangle me-1" aria-hidden="true"/>
+              <span t-esc="state.error"/>
+            </div>
+            <div class="o_copilot_card_buttons">
+              <button type="button" class="btn btn-primary btn-sm o_copilot_revise_update"
+                      t-att-disabled="props.request ? 'disabled' : false" t-on-click="update">
+                <i t-if="props.request === 'revise'" class="fa fa-circle-o-notch fa-spin me-1" aria-hidden="true"/>
+                <t t-esc="labels.update"/>
+              </button>
+              <button type="button" class="btn btn-secondary btn-sm o_copilot_revise_cancel"
+                      t-att-disabled="props.request === 'revise' ? 'disabled' : false" t-on-click="() => this.stopEditing()"
+                      t-esc="labels.cancelEditing"/>
+            </div>
+          </t>
+          <button t-else="" type="button" class="btn btn-link btn-sm px-0 o_copilot_revise_start"
+                  t-att-disabled="props.request ? 'disabled' : false" t-on-click="startEditing">
+            <i class="fa fa-pencil me-1" aria-hidden="true"/>
+            <t t-esc="labels.editQuantities"/>
+          </button>
+        </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.created"
+                    locked="state.editing"/>
     </section>`;
   static props = actionCardProps;
+
+  declare state: { editing: boolean; quantities: string[]; error: string };
+  declare editRef: { el: HTMLElement | null };
+  /** Where the focus goes after the next render: the first quantity, or back to the button. */
+  declare focusNext: "" | "input" | "button";
+
+  setup(): void {
+    this.state = useState({ editing: false, quantities: [], error: "" });
+    this.editRef = useRef("edit");
+    this.focusNext = "";
+    useEffect(
+      () => {
+        const target = this.focusNext;
+        this.focusNext = "";
+        const card = this.editRef.el?.closest("section");
+        if (target === "input") {
+          const input = card?.querySelector<HTMLInputElement>(".o_copilot_quantity_input");
+          input?.focus();
+          input?.select();
+        } else if (target === "button") {
+          card?.querySelector<HTMLElement>(".o_copilot_revise_start")?.focus();
+        }
+      },
+      () => [this.state.editing],
+    );
+  }
+
+  /** "Edit quantities" while the quotation waits for Confirm, if the panel can send them. */
+  get canEdit(): boolean {
+    return this.props.action.status === "proposed" && Boolean(this.props.onRevise) && this.preview.lines.length > 0;
+  }
+
+  startEditing(): void {
+    this.state.quantities = this.preview.lines.map((line) => String(line.quantity));
+    this.state.error = "";
+    this.focusNext = "input";
+    this.state.editing = true;
+  }
+
+  stopEditing(): void {
+    this.state.error = "";
+    this.focusNext = "button";
+    this.state.editing = false;
+  }
+
+  onQuantityInput(index: number, ev: Event): void {
+    this.state.quantities[index] = (ev.target as HTMLInputElement).value;
+  }
+
+  onQuantityKeydown(ev: KeyboardEvent): void {
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      void this.update();
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      ev.stopPropagation(); // cancels the editing only, not the panel
+      if (this.props.request !== "revise") {
+        this.stopEditing();
+      }
+    }
+  }
+
+  /** Sends the quantities; the card then shows the quotation Odoo priced again. */
+  async update(): Promise<void> {
+    if (this.props.request || !this.props.onRevise) {
+      return;
+    }
+    const quantities = this.state.quantities.map((value) => (value.trim() === "" ? NaN : Number(value)));
+    if (quantities.some((quantity) => !Number.isFinite(quantity) || quantity < 0)) {
+      this.state.error = _t("Enter a quantity of 0 or more for each line.");
+      return;
+    }
+    this.state.error = "";
+    const { revised, error } = await this.props.onRevise(this.props.action.id, quantities);
+    if (revised) {
+      this.stopEditing();
+    } else if (error) {
+      this.state.error = error;
+    }
+  }
+
+  quantityLabel(line: LineRow): string {
+    return _t("Quantity of %s", line.name);
+  }
 
   get preview(): QuotationPreview {
     return this.props.action.preview as QuotationPreview;
@@ -109,6 +228,9 @@ export class QuotationCard extends Component<ActionCardProps> {
       taxes: _t("Taxes"),
       total: _t("Total"),
       created: _t("Quotation %s created"),
+      editQuantities: _t("Edit quantities"),
+      update: _t("Update"),
+      cancelEditing: _t("Cancel editing"),
     };
   }
 
@@ -129,6 +251,7 @@ export class QuotationCard extends Component<ActionCardProps> {
     const format = numberFormat();
     return this.preview.lines.map((line, index) => ({
       key: `${index}_${line.product.id}`,
+      index,
       // A display_name already reads "[FURN_7777] Office Chair": do not show the code twice.
       code: line.product.code && !line.product.name.startsWith(`[${line.product.code}]`) ? line.product.code : "",
       name: line.product.name,

@@ -43,7 +43,7 @@ export class RecordChangeCard extends Component<ActionCardProps> {
             <t t-else="">
               <span class="o_copilot_change_field text-muted me-1" t-esc="change.field"/>
               <span class="o_copilot_change_from" t-esc="change.from"/>
-              <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+              <i class="fa fa-long-arrow-right mx-1" role="img" t-att-aria-label="labels.becomes"/>
               <strong class="o_copilot_change_to" t-esc="change.to"/>
             </t>
           </li>
@@ -51,13 +51,13 @@ export class RecordChangeCard extends Component<ActionCardProps> {
         <div t-if="totals" class="o_copilot_change_totals">
           <span class="o_copilot_change_field text-muted" t-esc="labels.total"/>
           <span class="o_copilot_change_from text-nowrap" t-esc="totals.before"/>
-          <i class="fa fa-long-arrow-right mx-1" t-att-aria-label="labels.becomes"/>
+          <i class="fa fa-long-arrow-right mx-1" role="img" t-att-aria-label="labels.becomes"/>
           <strong class="o_copilot_change_to text-nowrap" t-esc="totals.after"/>
         </div>
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.updated"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.updated"/>
     </section>`;
   static props = actionCardProps;
 

@@ -35,7 +35,7 @@ export class TaskCard extends Component<ActionCardProps> {
       </div>
       <ActionFooter action="props.action" request="props.request" error="props.error"
                     onConfirm="props.onConfirm" onReject="props.onReject"
-                    undo="props.undo" onUndo="props.onUndo" doneText="labels.created"/>
+                    undo="props.undo" onUndo="props.onUndo" live="props.live" doneText="labels.created"/>
     </section>`;
   static props = actionCardProps;
 
