@@ -21,9 +21,9 @@ export function createCapabilities(catalog: readonly ToolDefinition[], logger: L
 
   async function availableTools(userKey: string, odoo: OdooClient, meta: CallMeta, map: ModelMap): Promise<Set<string>> {
     const key = `${userKey}:${mapKey(map)}`;
-    const models = [...new Set(catalog.flatMap((tool) => [...needs(tool, map), ...(tool.writes ? [tool.writes[0]] : [])]))];
     const cached = cache.get(key);
     if (cached && cached.until > Date.now()) return cached.tools;
+    const models = [...new Set(catalog.flatMap((tool) => [...needs(tool, map), ...(tool.writes ? [tool.writes[0]] : [])]))];
     let rights: Record<string, Rights>;
     try {
       rights = await odoo.call<Record<string, Rights>>("copilot.capability", "check", [models], {}, meta);

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import {say} from "../i18n.js";
-import { findOne } from "../odoo/entities.js";
 import { currenciesOf } from "./currencies.js";
 import { m2oId, m2oName, recordLink } from "./format.js";
-import { QUOTATION_FIELDS, orderMoney, stateLabel } from "./quotation-format.js";
+import { findOpenQuotation, orderMoney, stateLabel } from "./quotation-format.js";
 import { defineTool } from "./types.js";
 
 export const confirmQuotationInputSchema = z.object({
@@ -36,13 +35,9 @@ export const confirmQuotationTool = defineTool({
   writes: ["sale.order", "write"],
   models: ["sale.order"],
   async run({ quotation }, { odoo, lang, fmt, meta }) {
-    const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
-    if (!found.ok) return found.question;
-    const order = found.match.record;
-    const name = String(order.name);
-    if (order.state !== "draft" && order.state !== "sent") {
-      return { kind: "answer", text: say(lang, texts.notDraft, { name, state: stateLabel(lang, order.state) }), data: { id: order.id, state: order.state } };
-    }
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+    if (!open.ok) return open.outcome;
+    const { order, name } = open;
     const currencies = await currenciesOf(odoo, [order], meta);
     const total = orderMoney(fmt, order.amount_total, currencies.get(m2oId(order.currency_id) ?? 0));
     const customer = m2oName(order.partner_id) ?? "";

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { say } from "../i18n.js";
-import { findOne } from "../odoo/entities.js";
 import { m2oName, recordLink } from "./format.js";
-import { QUOTATION_FIELDS, stateLabel } from "./quotation-format.js";
+import { findOpenQuotation, stateLabel } from "./quotation-format.js";
 import { defineTool } from "./types.js";
 
 export const sendQuotationInputSchema = z.object({
@@ -33,13 +32,9 @@ export const sendQuotationTool = defineTool({
   writes: ["sale.order", "write"],
   models: ["sale.order"],
   async run({ quotation }, { odoo, lang, meta }) {
-    const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
-    if (!found.ok) return found.question;
-    const order = found.match.record;
-    const name = String(order.name);
-    if (order.state !== "draft" && order.state !== "sent") {
-      return { kind: "answer", text: say(lang, texts.notDraft, { name, state: stateLabel(lang, order.state) }), data: { state: order.state } };
-    }
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+    if (!open.ok) return open.outcome;
+    const { order, name } = open;
     const customer = m2oName(order.partner_id) ?? "";
     return {
       kind: "proposal",

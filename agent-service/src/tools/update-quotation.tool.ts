@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {say} from "../i18n.js";
-import { entities, findOne } from "../odoo/entities.js";
+import { entities } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
 import { currenciesOf } from "./currencies.js";
 import { m2oId, m2oName, recordLink } from "./format.js";
-import { QUOTATION_FIELDS, orderMoney, stateLabel } from "./quotation-format.js";
+import { findOpenQuotation, orderMoney } from "./quotation-format.js";
 import { defineTool } from "./types.js";
 
 const productLine = z.object({
@@ -56,13 +56,9 @@ export const updateQuotationTool = defineTool({
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
   async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta }) {
-    const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
-    if (!found.ok) return found.question;
-    const order = found.match.record;
-    const name = String(order.name);
-    if (order.state !== "draft" && order.state !== "sent") {
-      return { kind: "answer", text: say(lang, texts.notDraft, { name, state: stateLabel(lang, order.state) }), data: { state: order.state } };
-    }
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+    if (!open.ok) return open.outcome;
+    const { order, name } = open;
     if (!add.length && !remove.length && !change.length) return { kind: "clarify", text: say(lang, texts.nothing, { name }) };
     const [lines, resolutions] = await Promise.all([
       odoo.searchRead("sale.order.line", [["order_id", "=", order.id], ["display_type", "=", false]], { fields: ["product_id", "product_uom_qty"], limit: 200 }, meta),

@@ -133,7 +133,8 @@ function indentOf(line: string): number {
   return (/^\s*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
 }
 
-function isTableStart(lines: readonly string[], index: number): boolean {
+/** Whether a table (header row, then its `---|---` separator) starts at `lines[index]`. */
+export function isTableStart(lines: readonly string[], index: number): boolean {
   const header = lines[index];
   const separator = lines[index + 1];
   return (

@@ -1,24 +1,12 @@
 /**
  * A reply's text without its markdown tables: when the answer has cards, they show the same
- * rows (with links and stock marks), so only the sentences stay. Tables are found the way
- * src/markdown/markdown.ts finds them; code blocks are left alone.
+ * rows (with links and stock marks), so only the sentences stay. Tables are found by the
+ * renderer's own `isTableStart`; code blocks are left alone.
  */
 
-const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE_RE = /^\s*(```|~~~)/;
+import { isTableStart } from "./markdown";
 
-function isTableStart(lines: readonly string[], index: number): boolean {
-  const header = lines[index];
-  const separator = lines[index + 1];
-  return (
-    header !== undefined &&
-    separator !== undefined &&
-    header.includes("|") &&
-    separator.includes("-") &&
-    (separator.includes("|") || header.trim().startsWith("|")) &&
-    TABLE_SEPARATOR_RE.test(separator)
-  );
-}
+const FENCE_RE = /^\s*(```|~~~)/;
 
 export function withoutTables(source: string): string {
   const lines = String(source ?? "").replace(/\r\n?/g, "\n").split("\n");

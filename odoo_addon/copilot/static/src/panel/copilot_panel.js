@@ -3168,13 +3168,7 @@ function renderMarkdown(source) {
 }
 
 // src/markdown/strip_tables.ts
-var TABLE_SEPARATOR_RE2 = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 var FENCE_RE2 = /^\s*(```|~~~)/;
-function isTableStart2(lines, index) {
-  const header = lines[index];
-  const separator = lines[index + 1];
-  return header !== void 0 && separator !== void 0 && header.includes("|") && separator.includes("-") && (separator.includes("|") || header.trim().startsWith("|")) && TABLE_SEPARATOR_RE2.test(separator);
-}
 function withoutTables(source) {
   const lines = String(source ?? "").replace(/\r\n?/g, "\n").split("\n");
   const out = [];
@@ -3195,7 +3189,7 @@ function withoutTables(source) {
       out.push(line);
       continue;
     }
-    if (isTableStart2(lines, i)) {
+    if (isTableStart(lines, i)) {
       i += 2;
       while (i < lines.length && (lines[i] ?? "").trim() !== "" && (lines[i] ?? "").includes("|")) {
         i++;
