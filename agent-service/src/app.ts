@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express, { type ErrorRequestHandler, type Express, type Request } from "express";
 import type { TurnService } from "./agent/turn-service.js";
+import type { TurnJobs } from "./turns/turn-jobs.js";
 import { AppError, isAppError } from "./errors.js";
 import { langOf } from "./i18n.js";
 import type { Logger } from "./logger.js";
@@ -14,6 +15,7 @@ import { turnsRoutes } from "./http/turns.routes.js";
 
 export type AppDeps = {
   turns: TurnService;
+  jobs: TurnJobs;
   logger: Logger;
   sharedSecret: string;
   claimNonce: (nonce: string, ttlSeconds: number) => Promise<boolean>;
@@ -58,20 +60,20 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
+  const keepRawBody = (req: unknown, _res: unknown, buf: Buffer) => {
+    (req as Request & { rawBody?: Buffer }).rawBody = buf;
+  };
+  // A bridged confirm or PDF export carries Odoo's replies (records read): more room there.
+  app.use(["/v1/actions", "/v1/export/pdf"], express.json({ limit: "2mb", verify: keepRawBody }));
   app.use(
     "/v1",
-    express.json({
-      limit: "64kb",
-      verify: (req, _res, buf) => {
-        (req as Request & { rawBody?: Buffer }).rawBody = buf;
-      },
-    }),
+    express.json({ limit: "64kb", verify: keepRawBody }),
     requireSignature({ secret: deps.sharedSecret, claimNonce: deps.claimNonce, ...(deps.now ? { now: deps.now } : {}) }),
   );
-  app.use(turnsRoutes(deps.turns, deps.logger));
+  app.use(turnsRoutes(deps.turns, deps.jobs, deps.logger));
   app.use(actionsRoutes(deps.turns));
-  app.use(sessionsRoutes(deps.turns));
-  app.use(memoryRoutes(deps.turns));
+  app.use(sessionsRoutes(deps.turns, deps.jobs));
+  app.use(memoryRoutes(deps.turns, deps.jobs));
 
   app.use((_req, _res, next) => next(new AppError("bad_request:body", { detail: "unknown route" })));
   app.use(errorHandler(deps.logger, deps.metrics));

@@ -26,6 +26,9 @@ const configSchema = z.object({
   EMBEDDINGS_BASE_URL: optionalString,
   EMBEDDINGS_API_KEY: optionalString,
   RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  TURNS_IN_FLIGHT_PER_USER: z.coerce.number().int().min(0).default(2),
+  TURNS_IN_FLIGHT_PER_COMPANY: z.coerce.number().int().min(0).default(16),
+  TURN_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
@@ -51,6 +54,10 @@ export type Config = Readonly<{
   /** undefined: project questions are ranked by BM25 only. */
   embeddings: Readonly<{ baseUrl: string; apiKey: string; model: string; timeoutMs: number }> | undefined;
   turnsPerMinute: number;
+  /** Turns running at once, per user and per company (0: no bound). */
+  inflight: { user: number; company: number };
+  /** How often a process says it still runs a turn; silent three times as long, the turn is lost. */
+  turnHeartbeatMs: number;
   /** Model tokens each company may use per month; 0: no budget. */
   monthlyTokenBudget: number;
   /** Conversations are deleted this many days after their last message; 0: kept. */
@@ -109,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         })
       : undefined,
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
+    inflight: { user: e.TURNS_IN_FLIGHT_PER_USER, company: e.TURNS_IN_FLIGHT_PER_COMPANY },
+    turnHeartbeatMs: e.TURN_HEARTBEAT_MS,
     monthlyTokenBudget: e.MONTHLY_TOKEN_BUDGET,
     retentionDays: e.RETENTION_DAYS,
     cacheSeconds: e.CACHE_SECONDS,

@@ -48,6 +48,23 @@ const messages = {
     en: "The copilot's memory (Redis) cannot be reached; nothing was changed. Try again in a moment.",
     fr: "La mémoire du copilote (Redis) est injoignable ; rien n'a été modifié. Réessayez dans un instant.",
   },
+  "error.not_found_turn": { en: "This answer is no longer available.", fr: "Cette réponse n'est plus disponible." },
+  "error.bridge": {
+    en: "Odoo's answers do not match what the copilot asked; nothing was changed.",
+    fr: "Les réponses d'Odoo ne correspondent pas à ce que le copilote a demandé ; rien n'a été modifié.",
+  },
+  "error.inflight_user": {
+    en: "You already have {count} answers being written; wait for one to finish.",
+    fr: "Vous avez déjà {count} réponses en cours ; attendez que l'une d'elles se termine.",
+  },
+  "error.inflight_company": {
+    en: "Your company has {count} answers being written right now; try again in a moment.",
+    fr: "Votre société a {count} réponses en cours en ce moment ; réessayez dans un instant.",
+  },
+  "error.agent_lost": {
+    en: "The copilot service stopped while writing this answer; nothing was changed. Send your message again.",
+    fr: "Le service du copilote s'est arrêté pendant cette réponse ; rien n'a été modifié. Renvoyez votre message.",
+  },
   "error.internal": { en: "Something went wrong in the copilot.", fr: "Une erreur est survenue dans le copilote." },
   "error.access": {
     en: "You are not allowed to do this in Odoo: {detail}",

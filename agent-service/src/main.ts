@@ -15,6 +15,10 @@ import { createGatewayClient } from "./odoo/gateway-client.js";
 import { createJson2Client } from "./odoo/json2-client.js";
 import { allowedCompanies } from "./odoo/odoo-client.js";
 import { createXmlRpcClient } from "./odoo/xmlrpc-client.js";
+import { createRedisTurnLog } from "./memory/turn-log.js";
+import { createEventPusher } from "./turns/event-pusher.js";
+import { createStopBus } from "./turns/stop-bus.js";
+import { createTurnJobs } from "./turns/turn-jobs.js";
 
 /** The composition root: the only file that reads the environment and creates clients. */
 function main(): void {
@@ -85,8 +89,22 @@ function main(): void {
     cacheSeconds: config.cacheSeconds,
     ...(config.embeddings ? { embed: createEmbedder(config.embeddings) } : {}),
   });
+  // Stop is heard by every replica: a subscriber connection of its own (Redis pub/sub)
+  const subscriber = redis.duplicate({ enableOfflineQueue: true });
+  subscriber.on("error", () => {});
+  const jobs = createTurnJobs({
+    turns,
+    log: createRedisTurnLog(redis, { aliveMs: config.turnHeartbeatMs * 3 }),
+    stops: createStopBus({ publisher: redis, subscriber, logger }),
+    // the addon relays the events to the user's panels over Odoo's bus (contract (E))
+    pusher: createEventPusher({ odooUrl: config.odoo.url, secret: config.sharedSecret, logger }),
+    logger,
+    inflight: config.inflight,
+    heartbeatMs: config.turnHeartbeatMs,
+  });
   const app = createApp({
     turns,
+    jobs,
     logger,
     sharedSecret: config.sharedSecret,
     claimNonce: store.claimNonce,
@@ -106,8 +124,15 @@ function main(): void {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
+    jobs.abortAll();
     server.close(() => {
-      redis.quit().finally(() => process.exit(0));
+      void jobs
+        .idle()
+        .catch(() => {})
+        .finally(() => {
+          subscriber.disconnect();
+          redis.quit().finally(() => process.exit(0));
+        });
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -10,6 +10,7 @@ Supporting a new series (20.0 is announced with ``ir.access`` instead of
 ``ir.model.access``/``ir.rule``, ``ir.config_parameter.get_str``/``set_str`` instead of
 ``get_param``/``set_param``, ``<list>`` only and ``group_ids`` only) starts in this module.
 """
+import json
 import re
 
 from odoo import http, models, release
@@ -189,3 +190,14 @@ def can(env, model_name, operation):
     deprecated since 18.0; 20.0 replaces ``ir.model.access`` by ``ir.access``).
     """
     return env['ir.model.access'].check(model_name, operation, raise_exception=False)
+
+
+try:  # 18.0+
+    from odoo.tools.json import json_default
+except ImportError:  # 17.0
+    from odoo.tools.date_utils import json_default  # noqa: F401
+
+
+def json_ready(value):
+    """``value`` as Odoo's JSON-RPC would send it (dates as strings, recordsets as ids)."""
+    return json.loads(json.dumps(value, default=json_default))

@@ -7,7 +7,8 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { AuditAnchor, Card, ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
-import { OdooError, type OdooClient } from "../odoo/odoo-client.js";
+import { BridgeMismatch, bridged, type BridgeCall, type BridgeReply } from "../odoo/bridge-client.js";
+import { OdooError, allowedCompanies, type OdooClient, type UserContext } from "../odoo/odoo-client.js";
 import { DEFAULT_MODELS, roleModels, withDefaults, type ModelRole } from "../odoo/model-map.js";
 import { normalize } from "../odoo/resolve.js";
 import type { Embedder } from "../retrieval/embeddings.js";
@@ -31,14 +32,24 @@ export type OdooUser = {
 /** Gives the Odoo client that acts as this user (the gateway with their delegation, or XML-RPC). */
 export type OdooClientFactory = (user: OdooUser, delegation: string) => OdooClient;
 
-export type PublicAction = Omit<StoredAction, "plan" | "session_id">;
+export type PublicAction = Omit<StoredAction, "plan" | "session_id" | "claim" | "claimed_at">;
+
+/** A confirm run through the bridge: Odoo's replies so far, and the claim its first step took. */
+export type BridgeState = { replies: BridgeReply[]; claim?: string | undefined };
+/** The next ORM call the waiting Odoo request must run, and the claim to send back with its reply. */
+export type BridgeStep = { call: BridgeCall; claim?: string };
+
+/** A bridged confirm whose Odoo request went away (killed, timed out) frees the action after this. */
+const STALE_CLAIM_MS = 150_000;
 
 /** What the administrator set for a tool: confirm first (default for writes), run at once, or never offer it. */
 export type ToolMode = "confirm" | "auto" | "off";
 export type ToolPolicy = Record<string, ToolMode>;
 
-type TurnRequest = {
+export type TurnRequest = {
   user: OdooUser;
+  /** Given by the caller when it must be known before the turn starts (an asynchronous turn). */
+  turnId?: string | undefined;
   delegation: string;
   sessionId: string;
   message: string;
@@ -165,7 +176,7 @@ export function createTurnService(deps: {
     const { user, sessionId, message } = request;
     const owner = ownerOf(user);
     const lang = langOf(user.lang);
-    const turnId = newId("turn");
+    const turnId = request.turnId ?? newId("turn");
     emit({ type: "start", session_id: sessionId, turn_id: turnId });
     const session = await redisCall(() => store.ensureSession(owner, sessionId, titleFrom(message)));
     const firstTurn = session.created_at === session.updated_at;
@@ -376,13 +387,16 @@ export function createTurnService(deps: {
   }
 
   /** A PDF of a conversation, or of a project's summary (read in Odoo as the user). */
-  async function exportPdf(request: { user: OdooUser; delegation: string; sessionId?: string | undefined; projectId?: number | undefined }): Promise<Buffer> {
+  async function exportPdf(
+    request: { user: OdooUser; delegation: string; sessionId?: string | undefined; projectId?: number | undefined },
+    odoo?: OdooClient,
+  ): Promise<Buffer> {
     const { user } = request;
     const lang = langOf(user.lang);
     const userName = user.name ?? String(user.uid);
     if (request.projectId) {
       const ctx: ToolContext = {
-        odoo: odooAs(user, request.delegation),
+        odoo: odoo ?? odooAs(user, request.delegation),
         lang,
         fmt: createFormatter(lang, user.formats),
         meta: { tool: "export_pdf", ...(request.sessionId ? { sessionId: request.sessionId } : {}) },
@@ -448,11 +462,81 @@ export function createTurnService(deps: {
     return toPublic(result);
   }
 
+  /**
+   * Confirm through the bridge (odoo/bridge-client.ts): the tool's calls run in the Odoo request
+   * that waits for the answer. The first step claims the action; the next steps carry the claim.
+   */
+  async function confirmBridged(request: { user: OdooUser; actionId: string; policy?: ToolPolicy | undefined; bridge: BridgeState }): Promise<{ action: PublicAction } | BridgeStep> {
+    const owner = ownerOf(request.user);
+    const lang = langOf(request.user.lang);
+    let action = await loadAction(owner, request.actionId);
+    if (request.policy?.[action.tool] === "off") {
+      throw new AppError("forbidden:tool", { tool: say(lang, findTool(action.tool)?.description ?? { en: action.tool, fr: action.tool }) });
+    }
+    if (action.status === "done" || action.status === "failed") return { action: toPublic(action) };
+    if (action.status === "rejected") throw new AppError("conflict:action", { status: t(lang, "status.rejected") });
+    let claim = request.bridge.claim;
+    if (action.status === "running" && (!claim || action.claim !== claim)) {
+      // Another request is writing it. Its Odoo transaction commits only after its last step,
+      // so a claim left running that long was never committed: the action is proposed again.
+      if (!action.claimed_at || Date.now() - action.claimed_at < STALE_CLAIM_MS) return { action: toPublic(action) };
+      await redisCall(() => store.transitionAction(owner, action.id, "running", { status: "proposed" }));
+      return confirmBridged({ ...request, bridge: { replies: [] } });
+    }
+    if (action.status === "proposed") {
+      if (request.bridge.replies.length) throw new AppError("bad_request:bridge");
+      claim = randomBytes(12).toString("base64url");
+      const taken = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running", claim, claimed_at: Date.now() }));
+      if (!taken.changed) return confirmBridged({ ...request, bridge: { replies: [] } });
+      action = taken.action!;
+    }
+    const tool = findTool(action.tool);
+    const ctx = actionContext(request.user, "", action);
+    try {
+      if (!tool?.execute) throw new Error(`Tool ${action.tool} has nothing to execute`);
+      const outcome = await bridged(request.bridge.replies, userContext(request.user), (odoo) => tool.execute!(action.plan, { ...ctx, odoo }));
+      if ("call" in outcome) return { call: outcome.call, ...(claim ? { claim } : {}) };
+      const done = await redisCall(() =>
+        store.transitionAction(owner, action.id, "running", {
+          status: "done",
+          result: { ...(outcome.value.result as object), message: outcome.value.text },
+          ...(outcome.value.record ? { record: outcome.value.record } : {}),
+        }),
+      );
+      return { action: toPublic(done.action!) };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "unavailable:redis") throw error;
+      if (error instanceof BridgeMismatch) {
+        // Odoo rolls its transaction back: the action can be confirmed again
+        await redisCall(() => store.transitionAction(owner, action.id, "running", { status: "proposed" }));
+        throw new AppError("bad_request:bridge");
+      }
+      logger.warn({ err: error, actionId: action.id, tool: action.tool }, "action failed");
+      const failed = await redisCall(() =>
+        store.transitionAction(owner, action.id, "running", { status: "failed", error: odooErrorText(ctx.lang, error) }),
+      );
+      return { action: toPublic(failed.action!) };
+    }
+  }
+
+  /** The context every bridged call carries, as the gateway transport sends it. */
+  function userContext(user: OdooUser): UserContext {
+    return { lang: user.lang, tz: user.tz, allowed_company_ids: allowedCompanies(user.company_id, user.company_ids) };
+  }
+
+  /** Runs `work` with Odoo reached through the bridge: its value, or the next call for Odoo. */
+  function viaBridge<T>(user: OdooUser, bridge: BridgeState, work: (odoo: OdooClient) => Promise<T>) {
+    return bridged(bridge.replies, userContext(user), work).catch((error: unknown) => {
+      if (error instanceof BridgeMismatch) throw new AppError("bad_request:bridge");
+      throw error;
+    });
+  }
+
   /** What a tool runs with when the user acts on a card (confirm, edit), after the turn's token expired. */
-  function actionContext(user: OdooUser, delegation: string, action: StoredAction): ToolContext {
+  function actionContext(user: OdooUser, delegation: string, action: StoredAction, odoo?: OdooClient): ToolContext {
     const lang = langOf(user.lang);
     return {
-      odoo: odooAs(user, delegation),
+      odoo: odoo ?? odooAs(user, delegation),
       lang,
       fmt: createFormatter(lang, user.formats),
       meta: { tool: action.tool, sessionId: action.session_id, actionId: action.id },
@@ -502,7 +586,7 @@ export function createTurnService(deps: {
    * "Edit quantities": the proposal computed again by Odoo with other quantities, still waiting
    * for Confirm. Only while it is proposed, and only for a tool that can revise (a quotation).
    */
-  async function revise(request: { user: OdooUser; delegation: string; actionId: string; quantities: number[] }): Promise<PublicAction> {
+  async function revise(request: { user: OdooUser; delegation: string; actionId: string; quantities: number[] }, odoo?: OdooClient): Promise<PublicAction> {
     const owner = ownerOf(request.user);
     const lang = langOf(request.user.lang);
     const action = await loadAction(owner, request.actionId);
@@ -511,7 +595,7 @@ export function createTurnService(deps: {
     if (action.status !== "proposed") throw new AppError("conflict:action", { status: t(lang, `status.${action.status === "running" ? "proposed" : action.status}`) });
     const lines = ((action.plan as { lines?: unknown[] } | undefined)?.lines ?? []).length;
     if (request.quantities.length !== lines || !request.quantities.some((quantity) => quantity > 0)) throw new AppError("bad_request:revise");
-    const ctx = actionContext(request.user, request.delegation, action);
+    const ctx = actionContext(request.user, request.delegation, action, odoo);
     const outcome = await tool.revise(action.plan, request.quantities, ctx);
     const args = action.args as { lines?: Record<string, unknown>[] } | undefined;
     const revisedArgs = args?.lines
@@ -609,6 +693,8 @@ export function createTurnService(deps: {
     runTurn,
     stopTurn,
     confirm,
+    confirmBridged,
+    viaBridge,
     revise,
     reject,
     listSessions,
@@ -633,7 +719,7 @@ function ownerOf(user: OdooUser): Owner {
   return { db: user.db, uid: user.uid };
 }
 
-function toPublic({ plan: _plan, session_id: _sessionId, ...action }: StoredAction): PublicAction {
+function toPublic({ plan: _plan, session_id: _sessionId, claim: _claim, claimed_at: _claimedAt, ...action }: StoredAction): PublicAction {
   return action;
 }
 

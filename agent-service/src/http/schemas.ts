@@ -39,20 +39,44 @@ export const turnBodySchema = z.object({
   models: modelMapSchema.optional(),
 });
 
+/**
+ * The bridge (docs/production.md): the Odoo request waiting for this answer runs the agent's ORM
+ * calls itself and sends their replies back, in order. Absent: the agent calls Odoo itself.
+ */
+export const bridgeSchema = z.object({
+  replies: z
+    .array(
+      z.object({
+        key: z.string().max(64),
+        result: z.unknown().optional(),
+        error: z.object({ name: z.string().max(200).optional(), message: z.string().max(4000) }).optional(),
+      }),
+    )
+    .max(60),
+  claim: z.string().max(64).optional(),
+});
+
 export const actionBodySchema = z.object({
   user: odooUserSchema,
-  delegation: z.string().min(1).max(4096),
+  delegation: z.string().min(1).max(4096).optional(),
   tools: toolPolicySchema.optional(),
+  bridge: bridgeSchema.optional(),
 });
 
 /** "Edit quantities" on a proposed quotation: one quantity per line of its preview, 0 drops the line. */
 export const reviseBodySchema = z.object({
   user: odooUserSchema,
-  delegation: z.string().min(1).max(4096),
+  delegation: z.string().min(1).max(4096).optional(),
   quantities: z.array(z.number().min(0).max(1_000_000)).min(1).max(100),
+  bridge: bridgeSchema.optional(),
 });
 
 export const stopBodySchema = z.object({ user: odooUserSchema });
+
+export const turnParamsSchema = z.object({ id: z.string().regex(/^turn_[\w-]{8,64}$/, "is not a turn id") });
+export const turnQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: true }).extend({
+  after: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 
 export const actionParamsSchema = z.object({ id: actionId });
 export const sessionParamsSchema = z.object({ id: sessionId });
@@ -61,9 +85,10 @@ export const userQuerySchema = odooUserSchema.pick({ db: true, uid: true, lang: 
 export const exportPdfBodySchema = z
   .object({
     user: odooUserSchema,
-    delegation: z.string().min(1).max(4096),
+    delegation: z.string().min(1).max(4096).optional(),
     session_id: sessionId.optional(),
     project_id: z.number().int().positive().optional(),
+    bridge: bridgeSchema.optional(),
   })
   .refine((body) => body.session_id || body.project_id, { message: "session_id or project_id is needed" });
 

@@ -1,9 +1,10 @@
 import { Router } from "express";
 import type { TurnService } from "../agent/turn-service.js";
+import type { TurnJobs } from "../turns/turn-jobs.js";
 import { searchQuerySchema, sessionParamsSchema, sessionUpdateSchema, userQuerySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
-export function sessionsRoutes(turns: TurnService): Router {
+export function sessionsRoutes(turns: TurnService, jobs: TurnJobs): Router {
   const router = Router();
   router.get("/v1/sessions", async (req, res) => {
     const user = parse(userQuerySchema, req.query);
@@ -21,7 +22,10 @@ export function sessionsRoutes(turns: TurnService): Router {
     const user = parse(userQuerySchema, req.query);
     res.locals.user = user;
     const { id } = parse(sessionParamsSchema, req.params);
-    res.json({ session_id: id, messages: await turns.listMessages(user, id) });
+    const messages = await turns.listMessages(user, id);
+    // an answer still being written: the panel follows it from where it is (a reload, a second tab)
+    const running = await jobs.running(user, id);
+    res.json({ session_id: id, messages, ...(running ? { running_turn: running } : {}) });
   });
   return router;
 }

@@ -1,13 +1,38 @@
 import { Router, type Request, type Response } from "express";
 import type { TurnEvent, TurnService } from "../agent/turn-service.js";
+import type { TurnJobs } from "../turns/turn-jobs.js";
 import { AppError } from "../errors.js";
 import { langOf } from "../i18n.js";
 import type { Logger } from "../logger.js";
-import { sessionParamsSchema, stopBodySchema, turnBodySchema, userQuerySchema } from "./schemas.js";
+import { sessionParamsSchema, stopBodySchema, turnBodySchema, turnParamsSchema, turnQuerySchema, userQuerySchema } from "./schemas.js";
 import { parse } from "./validate.js";
 
-export function turnsRoutes(turns: TurnService, logger: Logger): Router {
+export function turnsRoutes(turns: TurnService, jobs: TurnJobs, logger: Logger): Router {
   const router = Router();
+
+  /**
+   * What the addon calls: the turn starts and the answer comes at once, `{session_id, turn_id,
+   * status}` (plus `result` when this client message was already answered). The events follow on
+   * Odoo's bus and from `GET /v1/turns/:id`.
+   */
+  router.post("/v1/turns/start", async (req, res) => {
+    const body = parse(turnBodySchema, req.body);
+    res.locals.user = body.user;
+    res.status(202).json(await jobs.start(turnRequest(body)));
+  });
+
+  /** A turn's events after `after` (exclusive), its status, and its result once it ended. */
+  router.get("/v1/turns/:id", async (req, res) => {
+    const query = parse(turnQuerySchema, req.query);
+    res.locals.user = query;
+    const { id } = parse(turnParamsSchema, req.params);
+    res.json(await jobs.read(query, id, query.after));
+  });
+
+  /**
+   * The synchronous forms below answer when the turn is done. For scripts that call the agent
+   * directly (eval, tests) — never from inside an Odoo request, which must not wait on a turn.
+   */
 
   router.post("/v1/turns", async (req, res) => {
     const body = parse(turnBodySchema, req.body);
@@ -60,7 +85,7 @@ export function turnsRoutes(turns: TurnService, logger: Logger): Router {
     const body = parse(stopBodySchema, req.body);
     res.locals.user = body.user;
     const { id } = parse(sessionParamsSchema, req.params);
-    res.json({ stopped: turns.stopTurn(body.user, id) });
+    res.json({ stopped: await jobs.stop(body.user, id) });
   });
   return router;
 }

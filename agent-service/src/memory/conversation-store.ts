@@ -20,6 +20,9 @@ export type StoredAction = {
   result?: unknown;
   record?: RecordRef;
   error?: string;
+  /** The confirm writing it through the bridge (docs/production.md): only its own steps go on. */
+  claim?: string;
+  claimed_at?: number;
   created_at: string;
   updated_at: string;
 };

@@ -16,6 +16,10 @@ import { createRedisConversationStore } from "../../src/memory/redis-conversatio
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import { sign } from "../../src/http/signature.js";
 import { mintDelegation } from "./delegation.js";
+import { createRedisTurnLog } from "../../src/memory/turn-log.js";
+import { createEventPusher } from "../../src/turns/event-pusher.js";
+import { createStopBus } from "../../src/turns/stop-bus.js";
+import { createTurnJobs, type TurnJobs } from "../../src/turns/turn-jobs.js";
 import { startOdooDouble, type OdooDouble } from "./odoo-double.js";
 import { startScriptedLlm, type ScriptedLlm } from "./scripted-llm.js";
 
@@ -30,6 +34,8 @@ export type TestApp = {
   double: OdooDouble;
   store: ConversationStore;
   redis: Redis;
+  /** The asynchronous turns of this app (its process, in a deployment). */
+  jobs: TurnJobs;
   /** A request signed as the Odoo addon signs it. */
   call(method: "GET" | "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** The same signed request, answering the raw response (for event streams). */
@@ -51,6 +57,8 @@ export async function buildTestApp(
     turnsPerMinute?: number;
     monthlyTokenBudget?: number;
     cacheSeconds?: number;
+    /** Turns running at once per user / company (0: no bound). */
+    inflight?: { user: number; company: number };
   } = {},
 ): Promise<TestApp> {
   const double = overrides.double ?? (await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db }));
@@ -83,8 +91,21 @@ export async function buildTestApp(
     monthlyTokenBudget: overrides.monthlyTokenBudget ?? 0,
     cacheSeconds: overrides.cacheSeconds ?? 0,
   });
+  const subscriber = redis.duplicate({ enableOfflineQueue: true });
+  subscriber.on("error", () => {});
+  const stops = createStopBus({ publisher: redis, subscriber, channel: `${prefix}stop`, logger });
+  const jobs = createTurnJobs({
+    turns,
+    log: createRedisTurnLog(redis, { prefix }),
+    stops,
+    pusher: createEventPusher({ odooUrl: double.url, secret: TEST_SECRET, logger, intervalMs: 20 }),
+    logger,
+    inflight: overrides.inflight ?? { user: 0, company: 0 },
+  });
+  await stops.listen(() => {});
   const app = createApp({
     turns,
+    jobs,
     logger,
     sharedSecret: TEST_SECRET,
     claimNonce: store.claimNonce,
@@ -120,6 +141,7 @@ export async function buildTestApp(
     double,
     store,
     redis,
+    jobs,
     async call(method, path, body, headers = {}) {
       const response = await signedFetch(method, path, body, headers);
       return { status: response.status, body: await response.json().catch(() => undefined) };
@@ -129,8 +151,12 @@ export async function buildTestApp(
       return { user, delegation: mintDelegation(TEST_SECRET, { db: user.db, uid: user.uid, sid: sid ?? null }) };
     },
     async close() {
+      jobs.abortAll();
+      await jobs.idle().catch(() => {});
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stops.close();
+      subscriber.disconnect();
       redis.disconnect();
       if (!overrides.double) await double.close();
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import Deserializer from "xmlrpc/lib/deserializer.js";
 import { serializeFault, serializeMethodResponse } from "xmlrpc/lib/serializer.js";
 import { verifyDelegation } from "./delegation.js";
+import { sign } from "../../src/http/signature.js";
 
 /**
  * A small Odoo test double that speaks the same HTTP contract as a real Odoo with the copilot addon:
@@ -226,6 +227,17 @@ export type OdooDouble = {
   setDelay(ms: number): void;
   /** Runs `hook` when the next call arrives, before it is answered. */
   onNextCall(hook: () => void): void;
+  /**
+   * What the addon does with a bridged call (docs/production.md): runs it as `uid`, in the
+   * request waiting for the agent, and answers the reply to send back.
+   */
+  bridgeCall(uid: number, call: { key: string; model: string; method: string; args: unknown[]; kwargs: Record<string, unknown>; meta?: Record<string, unknown> }): {
+    key: string;
+    result?: unknown;
+    error?: { name: string; message: string };
+  };
+  /** Turn events the agent pushed to `/copilot/turn/push` (correctly signed, this database). */
+  pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number }[];
   close(): Promise<void>;
 };
 
@@ -236,6 +248,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   const calls: OdooDouble["calls"] = [];
   let delay = 0;
   let nextCallHook: (() => void) | undefined;
+  const pushes: OdooDouble["pushes"] = [];
 
   function execute(uid: number, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const user = USERS.find((u) => u.id === uid);
@@ -515,26 +528,48 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     }
   }
 
+  function runAllowed(uid: number, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>, meta: Record<string, unknown>, transport: "gateway" | "bridge"): unknown {
+    if (method.startsWith("_")) throw new OdooFault("odoo.exceptions.AccessError", `Private methods (such as ${method}) cannot be called.`);
+    const allowed = ALLOWLIST[model];
+    const isWrite = Boolean(allowed?.write.includes(method));
+    if (!allowed || !(isWrite || allowed.read.includes(method))) {
+      throw new OdooFault("odoo.exceptions.AccessError", `The copilot may not call ${model}.${method}.`);
+    }
+    calls.push({ transport: transport === "bridge" ? "gateway" : transport, model, method });
+    const result = execute(uid, model, method, args, kwargs);
+    if (isWrite) {
+      const { tool, action_id } = meta as { tool?: string; action_id?: string };
+      actionLog.push({ uid, model, method, ids: typeof result === "number" ? [result] : (args[0] as number[]), ...(tool ? { tool } : {}), ...(action_id ? { action_id } : {}) });
+    }
+    return result;
+  }
+
+  function handlePush(req: IncomingMessage, body: string): number {
+    const timestamp = String(req.headers["x-copilot-timestamp"] ?? "");
+    const nonce = String(req.headers["x-copilot-nonce"] ?? "");
+    const expected = sign(options.secret, { timestamp, nonce, method: "POST", path: "/copilot/turn/push", body });
+    if (req.headers["x-copilot-signature"] !== expected) return 403;
+    const payload = JSON.parse(body) as OdooDouble["pushes"][number];
+    if (payload.db !== db || req.headers["x-odoo-database"] !== db) return 404;
+    pushes.push(payload);
+    return 200;
+  }
+
   async function handleGateway(body: string): Promise<unknown> {
     const request = JSON.parse(body) as { id?: unknown; params?: Record<string, unknown> };
     const params = request.params ?? {};
     try {
       const claims = verifyDelegation(options.secret, String(params.token ?? ""));
       if (!claims || claims.db !== db) throw new OdooFault("odoo.exceptions.AccessDenied", "Invalid or expired delegation token.");
-      const model = String(params.model);
-      const method = String(params.method);
-      if (method.startsWith("_")) throw new OdooFault("odoo.exceptions.AccessError", `Private methods (such as ${method}) cannot be called.`);
-      const allowed = ALLOWLIST[model];
-      const isWrite = Boolean(allowed?.write.includes(method));
-      if (!allowed || !(isWrite || allowed.read.includes(method))) {
-        throw new OdooFault("odoo.exceptions.AccessError", `The copilot may not call ${model}.${method}.`);
-      }
-      calls.push({ transport: "gateway", model, method });
-      const result = execute(claims.uid, model, method, (params.args ?? []) as unknown[], (params.kwargs ?? {}) as Record<string, unknown>);
-      if (isWrite) {
-        const meta = (params.meta ?? {}) as { tool?: string; action_id?: string };
-        actionLog.push({ uid: claims.uid, model, method, ids: typeof result === "number" ? [result] : ((params.args as unknown[])[0] as number[]), ...meta });
-      }
+      const result = runAllowed(
+        claims.uid,
+        String(params.model),
+        String(params.method),
+        (params.args ?? []) as unknown[],
+        (params.kwargs ?? {}) as Record<string, unknown>,
+        (params.meta ?? {}) as Record<string, unknown>,
+        "gateway",
+      );
       return { jsonrpc: "2.0", id: request.id ?? null, result };
     } catch (error) {
       const fault = error instanceof OdooFault ? error : new OdooFault("builtins.Exception", String(error));
@@ -637,6 +672,17 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         });
         return;
       }
+      if (req.method === "POST" && path === "/copilot/turn/push") {
+        let body = "";
+        req.setEncoding("utf8");
+        req.on("data", (chunk: string) => (body += chunk));
+        req.on("end", () => {
+          const status = handlePush(req, body);
+          res.writeHead(status, { "Content-Type": "application/json" });
+          res.end(JSON.stringify({ ok: status === 200 }));
+        });
+        return;
+      }
       if (req.method === "POST" && path.startsWith("/xmlrpc/2/")) return handleXmlRpc(path, req, res);
       res.writeHead(404);
       res.end();
@@ -659,6 +705,15 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     },
     onNextCall: (hook) => {
       nextCallHook = hook;
+    },
+    pushes,
+    bridgeCall(uid, call) {
+      try {
+        return { key: call.key, result: runAllowed(uid, call.model, call.method, call.args, call.kwargs, call.meta ?? {}, "bridge") };
+      } catch (error) {
+        const fault = error instanceof OdooFault ? error : new OdooFault("builtins.Exception", String(error));
+        return { key: call.key, error: { name: fault.odooName, message: fault.message } };
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,10 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, http
-from odoo.exceptions import AccessError, UserError
+from odoo import http
+from odoo.exceptions import AccessDenied
 from odoo.http import request
 
 from .. import compat
-from ..sse import STREAM_HEADERS, error_event
 
 
 class CopilotController(http.Controller):
@@ -28,68 +27,16 @@ class CopilotController(http.Controller):
         return request.env['copilot.agent']._with_switcher_companies(company_ids)
 
     @http.route('/copilot/chat', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
-    def chat(self, message=None, session_id=None):
-        return self._agent()._chat(message, session_id=session_id)
+    def chat(self, message=None, session_id=None, client_message_id=None, context=None):
+        """Start a turn; answers at once ``{session_id, turn_id, status}`` (contract (A))."""
+        return self._agent()._chat(
+            message, session_id=session_id, client_message_id=client_message_id, context=context,
+        )
 
-    # csrf=False: Odoo would look for the token in the query string or a form field; this
-    # route takes a JSON body and checks the token of the X-CSRF-Token header itself.
-    @http.route('/copilot/chat/stream', type='http', auth='user', methods=['POST'], csrf=False)
-    def chat_stream(self):
-        """``/copilot/chat`` as a stream of server-sent events, relayed from the agent as written.
-
-        Request (``fetch``, same origin, the session cookie)::
-
-            POST /copilot/chat/stream
-            Content-Type: application/json
-            X-CSRF-Token: <odoo.csrf_token>       (the global set by the web client, 17.0-19.0)
-            Accept: text/event-stream
-
-            {"session_id"?: str, "message": str, "client_message_id"?: str}
-
-        Answer: ``Content-Type: text/event-stream``, unbuffered (``X-Accel-Buffering: no``),
-        events ``event: <name>`` + one ``data: <JSON>`` line each, as the agent sends them:
-        ``start`` ``{session_id, turn_id}`` (the session id to keep: made here when none was
-        sent), ``text`` ``{text}``, ``tool`` ``{tool, status}``, ``action`` ``{action}``, then
-        ``done`` (the same result as ``/copilot/chat``, plus ``steps``, ``mode``, ``stopped``)
-        or ``error`` ``{code, message}``: ``message`` is translated and shown as is. A stream
-        always ends with ``done`` or ``error``.
-
-        Errors before the turn starts are one ``error`` event with HTTP 200, like
-        ``/copilot/chat``'s JSON-RPC errors: code ``bad_request`` (no message, bad id),
-        ``forbidden`` (not an internal user), ``unavailable:agent`` (agent unreachable), or the
-        agent's own code when it refused the turn (e.g. ``conflict:session_busy``); a missing
-        or wrong CSRF token is an ``error`` event (code ``bad_request:csrf``) with HTTP 400.
-        Closing the connection aborts the turn on the agent (once its next event is relayed);
-        ``/copilot/chat/stop`` stops it at once. An answer that is not ``text/event-stream``
-        (a redirection to the login page, a 404 from an older addon) means: fall back to
-        ``/copilot/chat``, or ask to log in again.
-        """
-        token = request.httprequest.headers.get('X-CSRF-Token')
-        if not request.validate_csrf(token):
-            return self._event_stream([error_event('bad_request:csrf', _(
-                "Your Odoo session has changed. Please reload the page."
-            ))], status=400)
-        try:
-            params = request.get_json_data()
-        except ValueError:
-            params = None
-        params = params if isinstance(params, dict) else {}
-        try:
-            events = self._agent()._chat_stream(
-                params.get('message'),
-                session_id=params.get('session_id'),
-                client_message_id=params.get('client_message_id'),
-            )
-        except (AccessError, UserError) as exc:
-            code = getattr(exc, 'copilot_code', None) or (
-                'forbidden' if isinstance(exc, AccessError) else 'bad_request'
-            )
-            events = [error_event(code, exc.args[0])]
-        return self._event_stream(events)
-
-    def _event_stream(self, events, status=200):
-        """A response sending ``events`` (an iterable of bytes) as they come."""
-        return request.make_response(events, headers=list(STREAM_HEADERS), status=status)
+    @http.route('/copilot/turn', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
+    def turn(self, turn_id=None, after=None):
+        """A turn's events after ``after``, its status and, once ended, its result."""
+        return self._agent()._turn(turn_id, after=after)
 
     @http.route('/copilot/chat/stop', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def chat_stop(self, session_id=None):
@@ -154,8 +101,30 @@ class CopilotController(http.Controller):
         return self._agent()._delete_history()
 
     # ------------------------------------------------------------
-    # Gateway, as the user named by the agent's delegation token
+    # From the agent: its turn events (signed), and the gateway (delegation token)
     # ------------------------------------------------------------
+
+    # readonly=False: the bus writes its notification; save_session=False: no cookie for the agent
+    @http.route(
+        '/copilot/turn/push', type='http', auth='none', methods=['POST'], csrf=False,
+        save_session=False, readonly=False,
+    )
+    def turn_push(self):
+        """A turn's events, pushed by the agent as it runs, relayed to the user's bus channel.
+
+        Body ``{db, uid, turn_id, session_id, events: [{seq, type, ...}], last_seq}``, signed
+        by the agent as the addon signs its own requests (headers ``X-Copilot-*``). In
+        production the bus is served by Odoo's gevent process: this request only writes one
+        notification and ends.
+        """
+        raw_body = request.httprequest.get_data(cache=False)
+        try:
+            relayed = request.env['copilot.agent']._relay_turn_events(
+                raw_body, request.httprequest.headers,
+            )
+        except AccessDenied:
+            return request.make_json_response({'ok': False}, status=403)
+        return request.make_json_response({'ok': relayed})
 
     # readonly=False: 18.0+ open auth='none' routes on a read-only cursor by default (17.0
     # does not), and a write would fail there and be retried after a logged SQL error

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 import time
 import uuid
 from urllib.parse import urlencode
@@ -21,7 +22,6 @@ from odoo.tools import consteq
 from .. import compat
 from ..model_map import is_mapped_read, model_mapping
 from ..rpc_allowlist import RPC_CONTEXT_KEYS, is_allowed, is_write, logs_itself
-from ..sse import EventRelay
 from .copilot_action_log import to_json
 
 _logger = logging.getLogger(__name__)
@@ -35,6 +35,10 @@ DELEGATION_KEY_LABEL = b'copilot-delegation-v1'
 #: Session and action ids travel in URL paths: keep them to url-safe characters.
 ID_PATTERN = re.compile(r'^[A-Za-z0-9_-]{1,128}$')
 META_KEYS = ('tool', 'session_id', 'turn_id', 'action_id')
+#: How far the agent's clock may be from ours when it signs a request (contract (E)).
+SIGNATURE_MAX_SKEW = 300
+#: Turn ids travel in URL paths too.
+TURN_ID_PATTERN = re.compile(r'^turn_[A-Za-z0-9_-]{8,64}$')
 
 
 def _b64encode(data):
@@ -115,9 +119,11 @@ class CopilotAgent(models.AbstractModel):
     def _agent_timeout(self):
         """``requests`` timeout of a call to the agent: (connect, read) in seconds.
 
-        A turn runs the language model and its tools, hence the long read timeout.
+        Short: no request of the addon waits for a turn (turns are asynchronous) nor for an
+        agent that calls Odoo back (confirms run their ORM calls here, through the bridge).
+        The agent answers from Redis or from a step of a tool; a worker is never held long.
         """
-        return (5, 120)
+        return (3, 15)
 
     # ------------------------------------------------------------
     # Delegation tokens (contract (C))
@@ -214,10 +220,29 @@ class CopilotAgent(models.AbstractModel):
         }
 
     @api.model
+    def _check_agent_signature(self, method, path_with_query, raw_body, headers):
+        """Whether a request from the agent (its pushed turn events) carries a valid, recent
+        signature of the shared secret: the same scheme as the addon's, the other way round."""
+        secret = self._get_shared_secret()
+        timestamp = headers.get('X-Copilot-Timestamp') or ''
+        nonce = headers.get('X-Copilot-Nonce') or ''
+        signature = headers.get('X-Copilot-Signature') or ''
+        if not secret or not timestamp.isdigit() or not nonce or not signature:
+            return False
+        if abs(time.time() - int(timestamp)) > SIGNATURE_MAX_SKEW:
+            return False
+        signing_string = b'\n'.join([
+            timestamp.encode(), nonce.encode(), method.upper().encode(),
+            path_with_query.encode(), raw_body,
+        ])
+        expected = 'sha256=' + hmac.new(secret.encode(), signing_string, hashlib.sha256).hexdigest()
+        return consteq(signature, expected)
+
+    @api.model
     def _agent_request(self, method, path, body=None, query=None):
         """Send one signed request to the agent service and return its JSON answer.
 
-        With :meth:`_agent_stream`, the only outbound calls of the addon: override them to
+        With :meth:`_agent_download`, the only outbound calls of the addon: override them to
         route, mock or instrument the traffic to the agent.
 
         :param str method: ``'GET'`` or ``'POST'``
@@ -256,62 +281,14 @@ class CopilotAgent(models.AbstractModel):
         return data
 
     @api.model
-    def _agent_stream(self, path, body):
-        """Open a signed ``POST`` to an event-stream route of the agent, e.g. ``/v1/turns/stream``.
-
-        Only the status and headers are read here: the caller reads the events from the
-        returned response as they arrive, and must close it (closing it before the end
-        makes the agent abort the turn). The timeout's read part applies to each read, i.e.
-        to the longest silence between two events.
-
-        :return: the agent's open ``text/event-stream`` answer
-        :rtype: requests.Response
-        :raise UserError: as :meth:`_agent_request`
-        """
-        raw_body = self._encode_agent_body(body)
-        headers = {
-            'Accept': 'text/event-stream',
-            # a compressed stream would be held back by the decoder
-            'Accept-Encoding': 'identity',
-            'Content-Type': 'application/json',
-            **self._sign_request('POST', path, raw_body),
-        }
-        url = self._get_agent_url() + path
-        try:
-            response = requests.request(
-                'POST', url, data=raw_body, headers=headers, timeout=self._agent_timeout(),
-                stream=True,
-            )
-        except requests.exceptions.RequestException as exc:
-            raise self._agent_unreachable(exc, 'POST', url) from None
-
-        content_type = response.headers.get('Content-Type', '')
-        if response.status_code < 400 and content_type.startswith('text/event-stream'):
-            return response
-        with response:
-            try:
-                # an error answer is one small JSON object
-                data = response.json()
-            except (ValueError, requests.exceptions.RequestException):
-                data = None
-        if response.status_code >= 400:
-            raise self._agent_error(response, data, 'POST', path)
-        _logger.warning("Copilot agent answered POST %s with no event stream (%s)",
-                        path, content_type)
-        raise self._agent_user_error(
-            _("The copilot service sent an answer that cannot be read."), 'internal',
-        )
-
-    @api.model
-    @api.model
     def _post_after_commit(self, key, path, make_payload):
         """Send the agent a signed ``POST path`` once the transaction commits; nothing if it
         rolls back. Once per transaction and ``key``, whatever the number of calls.
 
         ``make_payload()`` runs just before the commit (the cursor still open, every change
         of the transaction made) and returns the JSON body, or ``None`` to send nothing. The
-        request is signed then, and sent after the commit with a short timeout: the user's
-        request waits for post-commit hooks. A copilot without secret sends nothing; an
+        request is signed then, and sent after the commit, from a thread, with a short timeout:
+        the user's request does not wait for it. A copilot without secret sends nothing; an
         unreachable agent is logged, never raised.
         """
         flags = self.env.cr.precommit.data.setdefault('copilot.after_commit', set())
@@ -337,7 +314,12 @@ class CopilotAgent(models.AbstractModel):
                 except requests.exceptions.RequestException as exc:
                     _logger.info("Copilot agent not told of %s (%s)", path, exc)
 
-            self.env.cr.postcommit.add(send)
+            # In a thread of its own: the user's request does not wait for the agent, even
+            # when it is down. A report lost that way (agent down, worker recycled) costs a
+            # cached list that stays stale until it expires (CACHE_SECONDS, 90 s by default).
+            self.env.cr.postcommit.add(
+                lambda: threading.Thread(target=send, name='copilot-after-commit', daemon=True).start()
+            )
 
         self.env.cr.precommit.add(prepare)
 
@@ -484,7 +466,7 @@ class CopilotAgent(models.AbstractModel):
         return {'db': user['db'], 'uid': user['uid'], 'lang': user['lang']}
 
     @api.model
-    def _prepare_turn(self, message, session_id=None, client_message_id=None):
+    def _prepare_turn(self, message, session_id=None, client_message_id=None, context=None):
         """The body of a turn for the agent; a new session when ``session_id`` is empty.
 
         :raise UserError: no message, or a malformed id
@@ -511,33 +493,41 @@ class CopilotAgent(models.AbstractModel):
             body['client_message_id'] = self._check_id(
                 client_message_id, _("Invalid copilot message id."),
             )
+        if isinstance(context, dict) and context:
+            # what the panel shows (project chip, current screen): structured, never parsed from text
+            body['context'] = context
         return body
 
     @api.model
-    def _chat(self, message, session_id=None):
-        """Send one user message; start a session when ``session_id`` is empty."""
-        return self._agent_request('POST', '/v1/turns', self._prepare_turn(message, session_id))
+    def _chat(self, message, session_id=None, client_message_id=None, context=None):
+        """Start a turn; answer at once, without waiting for it (contract (A)).
+
+        The agent runs the turn in the background and calls Odoo back through ``/copilot/rpc``
+        while this request is already over: no worker ever waits on the agent while the agent
+        needs a worker. The turn's events reach the user's panels on the bus (pushed by the
+        agent to ``/copilot/turn/push``), and ``/copilot/turn`` answers them on demand.
+
+        :return: ``{session_id, turn_id, status}``, plus ``result`` when this client message
+            was already answered (a retried request)
+        """
+        body = self._prepare_turn(message, session_id, client_message_id, context)
+        return self._agent_request('POST', '/v1/turns/start', body)
 
     @api.model
-    def _chat_stream(self, message, session_id=None, client_message_id=None):
-        """Start a turn whose answer the agent streams as server-sent events.
+    def _turn(self, turn_id, after=0):
+        """A turn's events after ``after`` (exclusive), its status, and its result once ended.
 
-        Everything that needs the environment (checks, user, delegation token, translated
-        error messages) is done here, before the agent is called: the returned iterable
-        runs after the request's cursor is closed and touches neither the ORM nor the
-        request.
-
-        :return: the agent's events, relayed as they arrive (bytes)
-        :rtype: odoo.addons.copilot.sse.EventRelay
-        :raise UserError: bad parameters, the agent cannot be reached or refused the turn
-        :raise AccessError: the user is not an internal user
+        :return: ``{status, session_id, events: [{seq, type, ...}], result?}``
         """
-        body = self._prepare_turn(message, session_id, client_message_id)
-        upstream = self._agent_stream('/v1/turns/stream', body)
-        return EventRelay(
-            upstream,
-            timeout_message=self._agent_timeout_message(),
-            lost_message=self._agent_unreachable_message(),
+        self._check_copilot_user()
+        if not isinstance(turn_id, str) or not TURN_ID_PATTERN.match(turn_id):
+            raise UserError(_("Invalid copilot turn id."))
+        if after is None:
+            after = 0
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            raise UserError(_("Invalid event number."))
+        return self._agent_request(
+            'GET', f'/v1/turns/{turn_id}', query=dict(self._get_agent_query(), after=after),
         )
 
     @api.model
@@ -557,13 +547,15 @@ class CopilotAgent(models.AbstractModel):
     def _decide_action(self, action_id, decision):
         self._check_copilot_user()
         self._check_id(action_id, _("Invalid copilot action id."))
-        return self._agent_request('POST', f'/v1/actions/{action_id}/{decision}', {
+        body = {
             'user': self._get_agent_user(),
-            # a confirm runs the tool again, as the user, after the turn's token expired
-            'delegation': self._make_delegation(None),
             # an administrator may have turned the tool off since it was proposed
             'tools': self.env['copilot.tool.policy']._get_user_tools(),
-        })
+        }
+        if decision != 'confirm':
+            return self._agent_request('POST', f'/v1/actions/{action_id}/{decision}', body)
+        # the tool's writes run here, as the user, in this request's transaction (the bridge)
+        return self._agent_bridged(f'/v1/actions/{action_id}/confirm', body)
 
     @api.model
     def _confirm_action(self, action_id):
@@ -585,9 +577,9 @@ class CopilotAgent(models.AbstractModel):
         if (not isinstance(quantities, list) or not quantities or len(quantities) > 100
                 or not all(isinstance(q, (int, float)) and not isinstance(q, bool) and q >= 0 for q in quantities)):
             raise UserError(_("Give one quantity, zero or more, for each line."))
-        return self._agent_request('POST', f'/v1/actions/{action_id}/revise', {
+        # Odoo prices the new quantities in this request (the bridge)
+        return self._agent_bridged(f'/v1/actions/{action_id}/revise', {
             'user': self._get_agent_user(),
-            'delegation': self._make_delegation(None),
             'quantities': quantities,
         })
 

@@ -27,20 +27,21 @@ class CopilotAgent(models.AbstractModel):
         """The PDF of a conversation, or of a project's summary read as the user: ``(bytes, filename)``."""
         self._check_copilot_user()
         self._check_id(session_id, _("Invalid copilot session id."))
-        body = {
-            'user': self._get_agent_user(),
-            'delegation': self._make_delegation(session_id),
-            'session_id': session_id,
-        }
+        body = {'user': self._get_agent_user(), 'session_id': session_id}
         if project_id:
             body['project_id'] = int(project_id)
-        return self._agent_download('/v1/export/pdf', body), 'project.pdf' if project_id else 'conversation.pdf'
+        # a project's summary is read in Odoo: through the bridge, in this request
+        content = self._agent_bridged('/v1/export/pdf', body, step=self._agent_download)
+        if not isinstance(content, bytes):
+            raise UserError(_("The copilot service sent an answer that cannot be read."))
+        return content, 'project.pdf' if project_id else 'conversation.pdf'
 
     @api.model
     def _agent_download(self, path, body):
-        """A signed ``POST`` to the agent answering a file (not JSON): its bytes.
+        """A signed ``POST`` to the agent answering a file: its bytes, or the JSON object it
+        answered instead (a bridged call to run first).
 
-        The third outbound call of the addon, beside :meth:`_agent_request` and :meth:`_agent_stream`.
+        The other outbound call of the addon, beside :meth:`_agent_request`.
         """
         raw_body = self._encode_agent_body(body)
         headers = {
@@ -59,6 +60,13 @@ class CopilotAgent(models.AbstractModel):
             except ValueError:
                 data = None
             raise self._agent_error(response, data, 'POST', path)
+        if response.headers.get('Content-Type', '').startswith('application/json'):
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                return data
         if not response.content.startswith(b'%PDF'):
             raise UserError(_("The copilot service sent an answer that cannot be read."))
         return response.content

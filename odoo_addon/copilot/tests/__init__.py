@@ -1,6 +1,5 @@
 from . import test_action_log
 from . import test_agent_request
-from . import test_chat_stream
 from . import test_delegation
 from . import test_gateway
 from . import test_panel_routes
@@ -11,3 +10,4 @@ from . import test_tool_policy
 from . import test_turn_context
 from . import test_watch
 from . import test_model_map
+from . import test_bridge

@@ -62,16 +62,16 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         self.assertEqual(headers['X-Copilot-Signature'], request_signature(
             SECRET, timestamp, nonce, call['method'], path_with_query, call['data']))
         self.assertEqual(call['url'], AGENT_URL + path_with_query)
-        self.assertEqual(call['timeout'], (5, 120))
+        self.assertEqual(call['timeout'], (3, 15))
 
     def test_chat_new_session(self):
-        self.answer = FakeResponse(200, {'session_id': 'x', 'reply': 'Hi', 'actions': [],
-                                         'message_id': 'm1'})
+        self.answer = FakeResponse(200, {'session_id': 'x', 'turn_id': 'turn_123456789',
+                                         'status': 'running'})
         result = self.agent._chat('Bonjour')
-        self.assertEqual(result['reply'], 'Hi')
+        self.assertEqual(result['turn_id'], 'turn_123456789')
         call, = self.calls
         self.assertEqual(call['method'], 'POST')
-        self.assertSigned(call, '/v1/turns')
+        self.assertSigned(call, '/v1/turns/start')
         body = json.loads(call['data'])
         self.assertEqual(body['message'], 'Bonjour')
         self.assertRegex(body['session_id'], r'^[0-9a-f]{32}$')
@@ -106,9 +106,25 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         self.assertSigned(self.calls[0], '/v1/actions/act_1/confirm')
         self.assertSigned(self.calls[1], '/v1/actions/act_2/reject')
         body = json.loads(self.calls[0]['data'])
-        self.assertEqual(set(body), {'user', 'delegation', 'tools'})
+        # no delegation: the confirm's ORM calls run in this request (the bridge)
+        self.assertEqual(set(body), {'user', 'tools', 'bridge'})
+        self.assertEqual(body['bridge'], {'replies': []})
         with self.assertRaises(UserError):
             self.agent._confirm_action('act_1/../../x')
+
+    def test_turn_events(self):
+        self.answer = FakeResponse(200, {'status': 'running', 'events': [{'seq': 3, 'type': 'text'}]})
+        self.assertEqual(self.agent._turn('turn_abcdefgh123', after=2)['events'][0]['seq'], 3)
+        call, = self.calls
+        self.assertEqual(call['method'], 'GET')
+        query = parse_qs(urlsplit(call['url']).query)
+        self.assertEqual(query['after'], ['2'])
+        self.assertEqual(query['uid'], [str(self.user.id)])
+        for turn_id, after in (('../v1/sessions', 0), ('turn_1', 0), ('turn_abcdefgh123', -1),
+                               ('turn_abcdefgh123', '2'), (None, 0)):
+            with self.subTest(turn_id=turn_id, after=after), self.assertRaises(UserError):
+                self.agent._turn(turn_id, after=after)
+        self.assertEqual(len(self.calls), 1)
 
     def test_sessions_and_messages(self):
         self.answer = FakeResponse(200, {'sessions': []})

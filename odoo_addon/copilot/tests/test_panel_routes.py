@@ -30,10 +30,12 @@ class FakeAgentHandler(BaseHTTPRequestHandler):
         })
         path = urlsplit(self.path).path
         status, payload = 200, None
-        if path == '/v1/turns':
+        if path == '/v1/turns/start':
             body = json.loads(raw_body)
-            payload = {'session_id': body['session_id'], 'reply': 'Bonjour !', 'actions': [],
-                       'message_id': 'msg_1'}
+            payload = {'session_id': body['session_id'], 'turn_id': 'turn_abcdefgh1',
+                       'status': 'running'}
+        elif path.startswith('/v1/turns/'):
+            payload = {'status': 'done', 'events': [{'seq': 1, 'type': 'done'}], 'result': {}}
         elif path.startswith('/v1/actions/'):
             action_id, decision = path.split('/')[3:5]
             payload = {'action': {'id': action_id,
@@ -115,7 +117,8 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
     def test_routes_through_fake_agent(self):
         agent = self.start_fake_agent()
         chat = self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})['result']
-        self.assertEqual(chat['reply'], 'Bonjour !')
+        self.assertEqual(chat['turn_id'], 'turn_abcdefgh1')
+        self.assertEqual(chat['status'], 'running')
         self.assertRegex(chat['session_id'], r'^[0-9a-f]{32}$')
         again = self.jsonrpc('/copilot/chat', {'message': 'Encore', 'session_id': 'abc'})
         self.assertEqual(again['result']['session_id'], 'abc')
@@ -125,7 +128,9 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         self.assertEqual(reject['action']['status'], 'rejected')
         self.jsonrpc('/copilot/action/revise', {'action_id': 'act_3', 'quantities': [5, 0]})
         self.assertEqual(json.loads(agent.received[-1]['body'])['quantities'], [5, 0])
-        self.assertIn('delegation', json.loads(agent.received[-1]['body']))
+        self.assertEqual(json.loads(agent.received[-1]['body'])['bridge'], {'replies': []})
+        turn = self.jsonrpc('/copilot/turn', {'turn_id': 'turn_abcdefgh1', 'after': 0})['result']
+        self.assertEqual(turn['status'], 'done')
         for bad in ([], ['2'], [-1], [True], None):
             self.assertRpcError(self.jsonrpc('/copilot/action/revise', {'action_id': 'act_3', 'quantities': bad}), 'UserError')
         sessions = self.jsonrpc('/copilot/sessions', {})['result']
@@ -133,8 +138,9 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
 
         self.assertEqual(
             [(r['method'], urlsplit(r['path']).path) for r in agent.received],
-            [('POST', '/v1/turns'), ('POST', '/v1/turns'), ('POST', '/v1/actions/act_1/confirm'),
-             ('POST', '/v1/actions/act_2/reject'), ('POST', '/v1/actions/act_3/revise'),
+            [('POST', '/v1/turns/start'), ('POST', '/v1/turns/start'),
+             ('POST', '/v1/actions/act_1/confirm'), ('POST', '/v1/actions/act_2/reject'),
+             ('POST', '/v1/actions/act_3/revise'), ('GET', '/v1/turns/turn_abcdefgh1'),
              ('GET', '/v1/sessions')],
         )
         for received in agent.received:

@@ -56,18 +56,12 @@ class TestTurnContext(CopilotHttpCommon, HttpCase):
 
         def fake_agent_request(self, method, path, body=None, query=None):
             test.sent.append((method, path, body))
-            return {'session_id': body['session_id'], 'reply': 'Bonjour !', 'actions': [],
-                    'message_id': 'msg_1'}
+            return {'session_id': body['session_id'], 'turn_id': 'turn_abcdefgh1',
+                    'status': 'running'}
 
-        def fake_agent_stream(self, path, body):
-            test.sent.append(('POST', path, body))
-            raise self._agent_user_error('Agent busy', 'conflict:session_busy')
-
-        for name, fake in (('_agent_request', fake_agent_request),
-                           ('_agent_stream', fake_agent_stream)):
-            patcher = patch.object(CopilotAgent, name, fake)
-            patcher.start()
-            self.addCleanup(patcher.stop)
+        patcher = patch.object(CopilotAgent, '_agent_request', fake_agent_request)
+        patcher.start()
+        self.addCleanup(patcher.stop)
 
     def start_fake_agent(self):
         """The agent service of the panel's tests, on a free port."""
@@ -90,7 +84,7 @@ class TestTurnContext(CopilotHttpCommon, HttpCase):
         self.sent.clear()
         self.assertIn('result', self.jsonrpc('/copilot/chat', {'message': 'Bonjour'}))
         (method, path, body), = self.sent
-        self.assertEqual((method, path), ('POST', '/v1/turns'))
+        self.assertEqual((method, path), ('POST', '/v1/turns/start'))
         return body
 
     def test_chat_sends_tools_and_formats(self):
@@ -111,26 +105,19 @@ class TestTurnContext(CopilotHttpCommon, HttpCase):
         headers = received['headers']
         self.assertEqual(headers['X-Copilot-Signature'], request_signature(
             SECRET, headers['X-Copilot-Timestamp'], headers['X-Copilot-Nonce'],
-            'POST', '/v1/turns', received['body']))
+            'POST', '/v1/turns/start', received['body']))
         body = json.loads(received['body'])
         self.assertEqual(body['tools'], TOOLS)
         self.assertIn('formats', body['user'])
 
-    def test_stream_sends_tools(self):
+    def test_panel_context_is_sent_as_data(self):
         self.capture()
-        response = self.opener.post(
-            f'{self.base_url()}/copilot/chat/stream',
-            data=json.dumps({'message': 'Bonjour'}),
-            headers={'Content-Type': 'application/json',
-                     'X-CSRF-Token': http.Request.csrf_token(self)},
-            timeout=10,
-        )
-        self.assertEqual(response.status_code, 200)
-        self.assertIn(b'conflict:session_busy', response.content)
-        (method, path, body), = self.sent
-        self.assertEqual(path, '/v1/turns/stream')
-        self.assertEqual(body['tools'], TOOLS)
-        self.assertIn('formats', body['user'])
+        self.sent.clear()
+        self.jsonrpc('/copilot/chat', {'message': 'Quelles tâches ?',
+                                       'context': {'project': {'id': 3, 'name': 'Office Design'}}})
+        (_method, _path, body), = self.sent
+        self.assertEqual(body['context'], {'project': {'id': 3, 'name': 'Office Design'}})
+        self.assertEqual(body['message'], 'Quelles tâches ?')
 
     def test_group_restriction_follows_the_user(self):
         self.capture()

@@ -10,14 +10,22 @@ import { registry } from "@web/core/registry";
 import { createCopilotApi } from "./api/copilot_api";
 import { ChatPanel } from "./chat_panel/chat_panel";
 import { fullPageAction } from "./full_page/full_page";
-import { csrfToken, FULL_PAGE_ACTION } from "./odoo/compat";
+import { FULL_PAGE_ACTION, subscribeBus, type BusServiceLike } from "./odoo/compat";
 import { createRpc } from "./odoo/rpc";
 import { CopilotStore, sessionOpenState } from "./store/copilot_store";
 import { CopilotSystray } from "./systray/systray";
 
-const store = reactive(
-  new CopilotStore(createCopilotApi(createRpc(), { csrfToken }), sessionOpenState(() => window.sessionStorage, "copilot.panel.open")),
-);
+// Odoo's bus, once its service started: a turn's events arrive there (and by polling without it).
+const bus: { service?: BusServiceLike } = {};
+registry.category("services").add("copilot_bus", {
+  dependencies: ["bus_service"],
+  start(_env: unknown, services: { bus_service?: BusServiceLike }) {
+    bus.service = services.bus_service;
+  },
+});
+
+const api = createCopilotApi(createRpc(), { listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload) });
+const store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
 store.restore();
 
 // Systray items are shown right to left by ascending sequence: 30 sits left of Discuss (25).

@@ -99,8 +99,8 @@ describe("the full page's routes over a real HTTP server", () => {
   beforeAll(async () => {
     server = await startAddonDouble(seen);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    newer = createCopilotApi(createRpc({ baseUrl: `${origin}/new` }), { baseUrl: `${origin}/new`, csrfToken: () => "" });
-    older = createCopilotApi(createRpc({ baseUrl: origin }), { baseUrl: origin, csrfToken: () => "" });
+    newer = createCopilotApi(createRpc({ baseUrl: `${origin}/new` }), { baseUrl: `${origin}/new` });
+    older = createCopilotApi(createRpc({ baseUrl: origin }), { baseUrl: origin });
   });
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -45,8 +45,14 @@ function streamFrom(chat: (params: ChatParams) => Promise<ChatResult>): CopilotA
   });
 }
 
+/**
+ * The API with `chat`: what a turn answers, as one `done` event of `chatStream` (the bus and
+ * `/copilot/turn` have tests of their own, test/turn_stream.test.ts).
+ */
+export type FakeApi = CopilotApi & { chat: (params: ChatParams) => Promise<ChatResult> };
+
 /** The addon's routes, answered at once; each one a vi.fn to look at or override. */
-export function fakeApi(overrides: Partial<CopilotApi> = {}): CopilotApi {
+export function fakeApi(overrides: Partial<FakeApi> = {}): FakeApi {
   const chat =
     overrides.chat ??
     vi.fn(async ({ message }: ChatParams): Promise<ChatResult> => ({
@@ -58,6 +64,8 @@ export function fakeApi(overrides: Partial<CopilotApi> = {}): CopilotApi {
   return {
     chat,
     chatStream: streamFrom(chat),
+    startTurn: vi.fn(async () => ({ session_id: "s_new", turn_id: "turn_1", status: "running" as const })),
+    followTurn: vi.fn(async () => {}),
     stop: vi.fn(async () => ({ stopped: true })),
     confirmAction: vi.fn(async (id: string) => ({ action: makeAction({ id, status: "done", record: { model: "sale.order", id: 42, name: "S00042" } }) })),
     rejectAction: vi.fn(async (id: string) => ({ action: makeAction({ id, status: "rejected" }) })),

@@ -41,7 +41,7 @@ function startOdooDouble(seen: Seen[]): Promise<Server> {
         return reply({
           jsonrpc: "2.0",
           id: body.id,
-          result: { session_id: "abc", reply: `echo: ${String(body.params.message)}`, actions: [], message_id: "m1" },
+          result: { session_id: "abc", turn_id: `turn_${String(body.params.message).length}`, status: "running" },
         });
       case "/copilot/action/confirm":
         return reply({
@@ -91,12 +91,7 @@ describe("rpc over a real HTTP server", () => {
 
   it("posts a JSON-RPC envelope and returns the result", async () => {
     const api = createCopilotApi(createRpc({ baseUrl }));
-    await expect(api.chat({ message: "Bonjour" })).resolves.toEqual({
-      session_id: "abc",
-      reply: "echo: Bonjour",
-      actions: [],
-      message_id: "m1",
-    });
+    await expect(api.startTurn({ message: "Bonjour" })).resolves.toEqual({ session_id: "abc", turn_id: "turn_7", status: "running" });
     const request = seen.at(-1)!;
     expect(request.method).toBe("POST");
     expect(request.url).toBe("/copilot/chat");
@@ -108,7 +103,7 @@ describe("rpc over a real HTTP server", () => {
 
   it("sends the session id once there is one, and the other routes' params", async () => {
     const api = createCopilotApi(createRpc({ baseUrl }));
-    await api.chat({ session_id: "abc", message: "Encore" });
+    await api.startTurn({ session_id: "abc", message: "Encore" });
     expect(seen.at(-1)!.body.params).toEqual({ session_id: "abc", message: "Encore" });
     await expect(api.sessions()).resolves.toEqual({ sessions: [] });
     expect(seen.at(-1)!.body.params).toEqual({});

@@ -64,6 +64,34 @@ describe("CopilotStore", () => {
     expect(api.sessions).toHaveBeenCalledTimes(1);
   });
 
+  it("follows an answer still being written when the conversation opens (a reload, another tab)", async () => {
+    const release = deferred<void>();
+    const followTurn = vi.fn(async (_turnId: string, _after: number, onEvent: (event: TurnEvent) => void) => {
+      onEvent({ type: "start", session_id: "s1", turn_id: "turn_9" });
+      onEvent({ type: "text", text: "Le stock de " });
+      await release.promise;
+      onEvent({ type: "done", result: { session_id: "s1", reply: "Le stock de Large Cabinet : 500.", actions: [], message_id: "m9" } });
+    });
+    const api = fakeApi({
+      sessions: vi.fn(async () => ({ sessions: [makeSession("s1")] })),
+      messages: vi.fn(async () => ({ session_id: "s1", messages: [], running_turn: { turn_id: "turn_9", message: "stock Large Cabinet ?" } })),
+      followTurn,
+    });
+    const store = new CopilotStore(api);
+    await store.loadLastSession();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(followTurn).toHaveBeenCalledWith("turn_9", 0, expect.any(Function), expect.any(AbortSignal));
+    expect(store.messages.map((message) => [message.role, message.content])).toEqual([
+      ["user", "stock Large Cabinet ?"],
+      ["assistant", "Le stock de "],
+    ]);
+    expect(store.messages[1]!.streaming).toBe(true);
+    expect(store.canStop).toBe(true);
+    release.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.messages[1]).toMatchObject({ id: "m9", content: "Le stock de Large Cabinet : 500.", streaming: false });
+  });
+
   it("starts empty when the user has no session yet", async () => {
     const api = fakeApi();
     const store = new CopilotStore(api);

@@ -1,14 +1,17 @@
 import { RpcError, type Rpc } from "../odoo/rpc";
-import { createChatStream, type ChatStream, type ChatStreamOptions } from "./chat_stream";
-import type { Action, ChatParams, ChatResult, Memory, Message, Session, UndoResult } from "./types";
+import { createTurnStream, type ChatStream, type FollowTurn, type TurnStart } from "./turn_stream";
+import type { Action, ChatParams, Memory, Message, Session, TurnContext, UndoResult } from "./types";
 
 export const PDF_ROUTE = "/copilot/export/pdf";
 
 /** The addon's routes (docs/contract.md, section A). */
 export interface CopilotApi {
-  chat(params: ChatParams): Promise<ChatResult>;
-  /** `/copilot/chat/stream`, falling back to `chat` when the answer is not an event stream. */
+  /** `/copilot/chat`: starts a turn, answers at once (its id; the result of a message answered before). */
+  startTurn(params: ChatParams & { client_message_id?: string; context?: TurnContext }): Promise<TurnStart>;
+  /** Starts a turn and passes its events as they come (bus, or `/copilot/turn`), until it ends. */
   chatStream: ChatStream;
+  /** Follows a turn already running (after a reload, from another tab), from event `after`. */
+  followTurn: FollowTurn;
   stop(sessionId: string): Promise<{ stopped: boolean }>;
   confirmAction(actionId: string): Promise<{ action: Action }>;
   rejectAction(actionId: string): Promise<{ action: Action }>;
@@ -21,7 +24,8 @@ export interface CopilotApi {
   undoAction(actionId: string): Promise<UndoResult>;
   /** Most recent first; `query` filters titles (an addon that ignores it returns them all). */
   sessions(query?: string): Promise<{ sessions: Session[] }>;
-  messages(sessionId: string): Promise<{ session_id: string; messages: Message[] }>;
+  /** `running_turn`: an answer still being written there, to follow. */
+  messages(sessionId: string): Promise<{ session_id: string; messages: Message[]; running_turn?: { turn_id: string; message: string } }>;
   updateSession(sessionId: string, changes: { title?: string; pinned?: boolean }): Promise<{ session: Session }>;
   deleteSession(sessionId: string): Promise<unknown>;
   memories(): Promise<{ memories: Memory[] }>;
@@ -33,16 +37,28 @@ export interface CopilotApi {
   exportPdf(sessionId: string): Promise<Blob>;
 }
 
-export interface CopilotApiOptions extends Omit<ChatStreamOptions, "chat"> {}
+export interface CopilotApiOptions {
+  /** Prefix of the routes; empty (same origin) in the browser. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Odoo's bus: listens to a notification type, answers the function that stops listening. */
+  listen?: (type: string, onPayload: (payload: unknown) => void) => () => void;
+  /** How long a turn may stay silent on the bus before the panel asks `/copilot/turn`. */
+  silenceMs?: number;
+}
 
-export function createCopilotApi(rpc: Rpc, options: CopilotApiOptions = { csrfToken: () => "" }): CopilotApi {
+export function createCopilotApi(rpc: Rpc, options: CopilotApiOptions = {}): CopilotApi {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const chat = ({ session_id, message }: ChatParams): Promise<ChatResult> =>
-    rpc("/copilot/chat", session_id ? { session_id, message } : { message });
+  const turns = createTurnStream({
+    rpc,
+    listen: options.listen ?? (() => () => {}),
+    ...(options.silenceMs ? { silenceMs: options.silenceMs } : {}),
+  });
   return {
-    chat,
-    chatStream: createChatStream({ ...options, chat }),
+    startTurn: turns.start,
+    chatStream: turns.chatStream,
+    followTurn: turns.followTurn,
     stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),

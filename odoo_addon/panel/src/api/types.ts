@@ -169,12 +169,18 @@ export interface TurnResult extends ChatResult {
   choices?: Choice[];
 }
 
+/**
+ * What the panel shows beside the message, sent as data (never parsed from the message's text):
+ * the project of the chip, and later the current screen.
+ */
+export type TurnContext = Record<string, unknown>;
+
 export interface StreamParams extends ChatParams {
   /** Made by the panel per message and sent again on Retry: the agent answers a message once. */
   client_message_id: string;
 }
 
-/** The events of `/copilot/chat/stream` (docs/contract.md, section A), decoded. */
+/** A turn's events (docs/contract.md, section A), decoded: from the bus or `/copilot/turn`. */
 export type TurnEvent =
   | { type: "start"; session_id: string; turn_id: string }
   | { type: "text"; text: string }

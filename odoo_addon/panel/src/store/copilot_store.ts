@@ -342,6 +342,9 @@ export class CopilotStore {
         this.openState?.saveSession?.(latest.id);
       }
       this.loadState = "ready";
+      if (history?.running_turn) {
+        void this.resume(history.running_turn);
+      }
     } catch (error) {
       if (conversation === this.conversation) {
         this.loadState = "error";
@@ -416,6 +419,38 @@ export class CopilotStore {
     user.pending = true;
     delete user.error;
     user.clientMessageId ??= newClientMessageId();
+    await this.receive(user, (onEvent, signal) =>
+      this.api.chatStream(
+        {
+          ...(this.sessionId ? { session_id: this.sessionId } : {}),
+          message: user.content,
+          client_message_id: user.clientMessageId!,
+        },
+        onEvent,
+        signal,
+      ),
+    );
+  }
+
+  /**
+   * Follows an answer still being written in the conversation just opened (the page was
+   * reloaded, or the question was asked in another tab): the question shows, and the answer
+   * goes on from where it is.
+   */
+  private async resume(running: { turn_id: string; message: string }): Promise<void> {
+    if (this.sending) {
+      return;
+    }
+    const user: ChatMessage = { id: `local_${++this.localSeq}`, role: "user", content: running.message, created_at: now() };
+    this.messages.push(user);
+    await this.receive(user, (onEvent, signal) => this.api.followTurn(running.turn_id, 0, onEvent, signal));
+  }
+
+  /** Shows the answer to `user` as its events come, until it ends (or fails, or is stopped). */
+  private async receive(
+    user: ChatMessage,
+    stream: (onEvent: (event: TurnEvent) => void, signal: AbortSignal) => Promise<void>,
+  ): Promise<void> {
     this.messages.push({
       id: `local_reply_${++this.localSeq}`,
       role: "assistant",
@@ -441,15 +476,7 @@ export class CopilotStore {
     this.stopping = false;
     this.stopRunning = () => this.requestStop(turn);
     try {
-      await this.api.chatStream(
-        {
-          ...(this.sessionId ? { session_id: this.sessionId } : {}),
-          message: user.content,
-          client_message_id: user.clientMessageId,
-        },
-        (event) => this.onTurnEvent(turn, event),
-        turn.controller.signal,
-      );
+      await stream((event) => this.onTurnEvent(turn, event), turn.controller.signal);
       if (!turn.ended && !turn.stopRequested) {
         turn.error = _t("The connection was lost before the answer was complete.");
       }
@@ -738,6 +765,9 @@ export class CopilotStore {
       if (conversation === this.conversation) {
         this.messages = history.messages ?? [];
         this.loadState = "ready";
+        if (history.running_turn) {
+          void this.resume(history.running_turn);
+        }
       }
     } catch (error) {
       if (conversation === this.conversation) {

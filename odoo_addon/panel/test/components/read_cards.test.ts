@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest";
 
-import { toTurnEvent } from "../../src/api/chat_stream";
+import { toTurnEvent } from "../../src/api/turn_stream";
 import type { Card, StreamParams, TurnEvent } from "../../src/api/types";
 import { ReadCard } from "../../src/cards/read_cards/read_card";
 import { MessageList } from "../../src/message_list/message_list";
@@ -251,7 +251,7 @@ describe("cards in the store", () => {
   });
 
   it("decodes the stream's card event", () => {
-    expect(toTurnEvent({ event: "card", data: JSON.stringify({ card: customers }) })).toEqual({ type: "card", card: customers });
-    expect(toTurnEvent({ event: "card", data: JSON.stringify({ card: { data: {} } }) })).toBeUndefined();
+    expect(toTurnEvent({ seq: 3, type: "card", card: customers })).toEqual({ type: "card", card: customers });
+    expect(toTurnEvent({ seq: 4, type: "card", card: { data: {} } })).toBeUndefined();
   });
 });

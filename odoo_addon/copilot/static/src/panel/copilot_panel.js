@@ -70,190 +70,149 @@ function createRpc(options = {}) {
   };
 }
 
-// src/api/sse.ts
-function createSseParser(onEvent) {
-  let buffer = "";
-  let started = false;
-  let eventName = "";
-  let data = [];
-  function dispatch() {
-    if (data.length) {
-      onEvent({ event: eventName || "message", data: data.join("\n") });
-    }
-    eventName = "";
-    data = [];
-  }
-  function line(text) {
-    if (text === "") {
-      dispatch();
-      return;
-    }
-    if (text.startsWith(":")) {
-      return;
-    }
-    const colon = text.indexOf(":");
-    const field = colon === -1 ? text : text.slice(0, colon);
-    let value = colon === -1 ? "" : text.slice(colon + 1);
-    if (value.startsWith(" ")) {
-      value = value.slice(1);
-    }
-    if (field === "event") {
-      eventName = value;
-    } else if (field === "data") {
-      data.push(value);
-    }
-  }
-  function drain(final) {
-    let start = 0;
-    for (let i = 0; i < buffer.length; i++) {
-      const ch = buffer[i];
-      if (ch !== "\n" && ch !== "\r") {
-        continue;
-      }
-      if (ch === "\r" && i === buffer.length - 1 && !final) {
-        break;
-      }
-      line(buffer.slice(start, i));
-      if (ch === "\r" && buffer[i + 1] === "\n") {
-        i++;
-      }
-      start = i + 1;
-    }
-    buffer = buffer.slice(start);
-  }
-  return {
-    push(chunk) {
-      if (!started && chunk) {
-        started = true;
-        chunk = chunk.replace(/^\uFEFF/, "");
-      }
-      buffer += chunk;
-      drain(false);
-    },
-    end() {
-      drain(true);
-      buffer = "";
-      eventName = "";
-      data = [];
-    }
-  };
-}
-async function readSse(body, onEvent) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const parser = createSseParser(onEvent);
-  try {
-    for (; ; ) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      parser.push(decoder.decode(value, { stream: true }));
-    }
-    parser.push(decoder.decode());
-    parser.end();
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-// src/api/chat_stream.ts
-var STREAM_ROUTE = "/copilot/chat/stream";
-function shouldFallBack(response) {
-  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  return type !== "text/event-stream";
-}
+// src/api/turn_stream.ts
+var TURN_BUS_TYPE = "copilot/turn";
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function toTurnEvent({ event, data }) {
-  let payload;
-  try {
-    payload = JSON.parse(data);
-  } catch {
-    return void 0;
-  }
-  if (!isObject(payload)) {
-    return void 0;
-  }
-  switch (event) {
+function toTurnEvent(event) {
+  switch (event.type) {
     case "start":
-      return typeof payload.session_id === "string" ? { type: "start", session_id: payload.session_id, turn_id: String(payload.turn_id ?? "") } : void 0;
+      return typeof event.session_id === "string" ? { type: "start", session_id: event.session_id, turn_id: String(event.turn_id ?? "") } : void 0;
     case "text":
-      return typeof payload.text === "string" ? { type: "text", text: payload.text } : void 0;
+      return typeof event.text === "string" ? { type: "text", text: event.text } : void 0;
     case "tool":
-      return typeof payload.tool === "string" ? { type: "tool", tool: payload.tool, status: String(payload.status ?? "started") } : void 0;
+      return typeof event.tool === "string" ? { type: "tool", tool: event.tool, status: String(event.status ?? "started") } : void 0;
     case "action":
-      return isObject(payload.action) && typeof payload.action.id === "string" ? { type: "action", action: payload.action } : void 0;
+      return isObject(event.action) && typeof event.action.id === "string" ? { type: "action", action: event.action } : void 0;
     case "card":
-      return isObject(payload.card) && typeof payload.card.tool === "string" ? { type: "card", card: { tool: payload.card.tool, data: payload.card.data } } : void 0;
+      return isObject(event.card) && typeof event.card.tool === "string" ? { type: "card", card: { tool: event.card.tool, data: event.card.data } } : void 0;
     case "done":
-      return { type: "done", result: payload };
+      return isObject(event.result) ? { type: "done", result: event.result } : void 0;
     case "error":
-      return { type: "error", code: String(payload.code ?? "internal"), message: String(payload.message ?? "") };
+      return { type: "error", code: String(event.code ?? "internal"), message: String(event.message ?? "") };
     default:
       return void 0;
   }
 }
-function createChatStream(options) {
-  const baseUrl = options.baseUrl ?? "";
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  return async function chatStream(params, onEvent, signal) {
-    const body = { message: params.message, client_message_id: params.client_message_id };
-    if (params.session_id) {
-      body.session_id = params.session_id;
-    }
-    let response;
-    try {
-      response = await doFetch(baseUrl + STREAM_ROUTE, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          Accept: "text/event-stream",
-          "X-CSRF-Token": options.csrfToken()
-        },
-        credentials: "same-origin",
-        body: JSON.stringify(body),
-        ...signal ? { signal } : {}
-      });
-    } catch (error) {
-      if (signal?.aborted) {
-        throw error;
+function createTurnStream(options) {
+  const silenceMs = options.silenceMs ?? 1500;
+  const firstLookMs = options.firstLookMs ?? 700;
+  const start = (params) => options.rpc("/copilot/chat", {
+    message: params.message,
+    ...params.session_id ? { session_id: params.session_id } : {},
+    ...params.client_message_id ? { client_message_id: params.client_message_id } : {},
+    ...params.context && Object.keys(params.context).length ? { context: params.context } : {}
+  });
+  const follow = (turnId, after, onEvent, signal, firstLook) => new Promise((resolve, reject) => {
+    let last = after;
+    let ended = false;
+    let asking = false;
+    let askAgain = false;
+    let timer;
+    let failures = 0;
+    const waiting = /* @__PURE__ */ new Map();
+    const end = (error) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      stopListening();
+      signal?.removeEventListener("abort", onAbort);
+      if (error === void 0) resolve();
+      else reject(error);
+    };
+    const onAbort = () => end(signal?.reason ?? new DOMException("Aborted", "AbortError"));
+    const arm = (ms) => {
+      clearTimeout(timer);
+      if (!ended) timer = setTimeout(() => void ask(), ms);
+    };
+    const take = (events) => {
+      for (const event of events) {
+        if (isObject(event) && typeof event.seq === "number" && event.seq > last) waiting.set(event.seq, event);
       }
-      throw new RpcError("network", `${STREAM_ROUTE}: no answer from the server`, { cause: error });
-    }
-    if (shouldFallBack(response) || !response.body) {
-      void response.body?.cancel().catch(() => {
-      });
-      const result = await options.chat(params.session_id ? { session_id: params.session_id, message: params.message } : { message: params.message });
-      onEvent({ type: "done", result: { steps: [], stopped: false, choices: [], ...result } });
+      while (!ended && waiting.has(last + 1)) {
+        const event = waiting.get(last + 1);
+        waiting.delete(last + 1);
+        last += 1;
+        const decoded = toTurnEvent(event);
+        if (decoded) onEvent(decoded);
+        if (event.type === "done" || event.type === "error") end();
+      }
+    };
+    const ask = async () => {
+      if (ended) return;
+      if (asking) {
+        askAgain = true;
+        return;
+      }
+      asking = true;
+      try {
+        const view = await options.rpc("/copilot/turn", { turn_id: turnId, after: last });
+        failures = 0;
+        take(Array.isArray(view.events) ? view.events : []);
+        if (!ended && view.status !== "running") {
+          if (view.events?.length) askAgain = true;
+          else if (view.result) {
+            onEvent({ type: "done", result: view.result });
+            end();
+          } else end();
+        }
+      } catch (error) {
+        failures += 1;
+        const kind = error.kind;
+        if (kind !== "network" && kind !== "http") return end(error);
+        if (failures > 20) return end(error);
+      } finally {
+        asking = false;
+      }
+      if (ended) return;
+      if (askAgain || waiting.size) {
+        askAgain = false;
+        void ask();
+      } else arm(failures ? Math.min(1e4, silenceMs * 2 ** failures) : silenceMs);
+    };
+    const stopListening = options.listen(TURN_BUS_TYPE, (payload) => {
+      if (!isObject(payload) || payload.turn_id !== turnId || ended) return;
+      const events = Array.isArray(payload.events) ? payload.events : [];
+      take(events);
+      if (ended) return;
+      const lastSeq = typeof payload.last_seq === "number" ? payload.last_seq : last;
+      if (waiting.size || lastSeq > last) void ask();
+      else arm(silenceMs);
+    });
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort);
+    arm(firstLook);
+  });
+  const followTurn = (turnId, after, onEvent, signal) => follow(turnId, after, onEvent, signal, 0);
+  const chatStream = async (params, onEvent, signal) => {
+    const started = await start(params);
+    if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
+    onEvent({ type: "start", session_id: started.session_id, turn_id: started.turn_id });
+    if (started.status !== "running" && started.result) {
+      onEvent({ type: "done", result: started.result });
       return;
     }
-    try {
-      await readSse(response.body, (sse) => {
-        const event = toTurnEvent(sse);
-        if (event) {
-          onEvent(event);
-        }
-      });
-    } catch (error) {
-      if (signal?.aborted) {
-        throw error;
-      }
-      throw new RpcError("network", `${STREAM_ROUTE}: the connection was lost`, { cause: error });
-    }
+    await follow(started.turn_id, 0, onEvent, signal, firstLookMs);
   };
+  return { chatStream, followTurn, start };
 }
 
 // src/api/copilot_api.ts
 var PDF_ROUTE = "/copilot/export/pdf";
-function createCopilotApi(rpc, options = { csrfToken: () => "" }) {
+function createCopilotApi(rpc, options = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const chat = ({ session_id, message }) => rpc("/copilot/chat", session_id ? { session_id, message } : { message });
+  const turns = createTurnStream({
+    rpc,
+    listen: options.listen ?? (() => () => {
+    }),
+    ...options.silenceMs ? { silenceMs: options.silenceMs } : {}
+  });
   return {
-    chat,
-    chatStream: createChatStream({ ...options, chat }),
+    startTurn: turns.start,
+    chatStream: turns.chatStream,
+    followTurn: turns.followTurn,
     stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
     confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
     rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
@@ -1011,13 +970,6 @@ function recordUrl(model, id2) {
   }
   return `/web#id=${id2}&model=${encodeURIComponent(model)}&view_type=form`;
 }
-function csrfToken() {
-  try {
-    return typeof odoo.csrf_token === "string" ? odoo.csrf_token : "";
-  } catch {
-    return "";
-  }
-}
 var OPEN_SHORTCUT = "alt+shift+o";
 function isMac() {
   try {
@@ -1032,8 +984,8 @@ function shortcutLabel() {
 function confirmationDialog() {
   return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
 }
-function subscribeBus(bus, type, onPayload) {
-  if (!bus || typeof bus.subscribe !== "function") {
+function subscribeBus(bus2, type, onPayload) {
+  if (!bus2 || typeof bus2.subscribe !== "function") {
     return () => {
     };
   }
@@ -1043,15 +995,15 @@ function subscribeBus(bus, type, onPayload) {
       onPayload(payload);
     }
   };
-  bus.subscribe(type, callback);
-  if (bus.isActive === false && typeof bus.start === "function") {
-    void Promise.resolve(bus.start()).catch(() => {
+  bus2.subscribe(type, callback);
+  if (bus2.isActive === false && typeof bus2.start === "function") {
+    void Promise.resolve(bus2.start()).catch(() => {
     });
   }
   return () => {
     listening = false;
-    if (typeof bus.unsubscribe === "function") {
-      bus.unsubscribe(type, callback);
+    if (typeof bus2.unsubscribe === "function") {
+      bus2.unsubscribe(type, callback);
     }
   };
 }
@@ -2787,7 +2739,7 @@ function cardCurrency(actions, model, id2) {
 function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
   const live = useState4({});
   const orm = optionalService("orm");
-  const bus = optionalService("bus_service");
+  const bus2 = optionalService("bus_service");
   const toRead = /* @__PURE__ */ new Map();
   let timer;
   let disposed = false;
@@ -2826,8 +2778,8 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
       void readModel(model, ids);
     }
   }
-  if (orm && bus) {
-    const stop = subscribeBus(bus, RECORD_CHANGED, (payload) => {
+  if (orm && bus2) {
+    const stop = subscribeBus(bus2, RECORD_CHANGED, (payload) => {
       const concerned = disposed ? null : concernedRecords(payload, watchedRecords(storeActions(store2)));
       if (!concerned) {
         return;
@@ -3371,8 +3323,8 @@ var CopilotStore = class {
   api;
   openState;
   stopGraceMs;
-  constructor(api, openState, options = {}) {
-    this.api = api;
+  constructor(api2, openState, options = {}) {
+    this.api = api2;
     this.openState = openState;
     this.stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   }
@@ -3439,6 +3391,9 @@ var CopilotStore = class {
         this.openState?.saveSession?.(latest.id);
       }
       this.loadState = "ready";
+      if (history?.running_turn) {
+        void this.resume(history.running_turn);
+      }
     } catch (error) {
       if (conversation === this.conversation) {
         this.loadState = "error";
@@ -3506,6 +3461,34 @@ var CopilotStore = class {
     user.pending = true;
     delete user.error;
     user.clientMessageId ??= newClientMessageId();
+    await this.receive(
+      user,
+      (onEvent, signal) => this.api.chatStream(
+        {
+          ...this.sessionId ? { session_id: this.sessionId } : {},
+          message: user.content,
+          client_message_id: user.clientMessageId
+        },
+        onEvent,
+        signal
+      )
+    );
+  }
+  /**
+   * Follows an answer still being written in the conversation just opened (the page was
+   * reloaded, or the question was asked in another tab): the question shows, and the answer
+   * goes on from where it is.
+   */
+  async resume(running) {
+    if (this.sending) {
+      return;
+    }
+    const user = { id: `local_${++this.localSeq}`, role: "user", content: running.message, created_at: now() };
+    this.messages.push(user);
+    await this.receive(user, (onEvent, signal) => this.api.followTurn(running.turn_id, 0, onEvent, signal));
+  }
+  /** Shows the answer to `user` as its events come, until it ends (or fails, or is stopped). */
+  async receive(user, stream) {
     this.messages.push({
       id: `local_reply_${++this.localSeq}`,
       role: "assistant",
@@ -3531,15 +3514,7 @@ var CopilotStore = class {
     this.stopping = false;
     this.stopRunning = () => this.requestStop(turn);
     try {
-      await this.api.chatStream(
-        {
-          ...this.sessionId ? { session_id: this.sessionId } : {},
-          message: user.content,
-          client_message_id: user.clientMessageId
-        },
-        (event) => this.onTurnEvent(turn, event),
-        turn.controller.signal
-      );
+      await stream((event) => this.onTurnEvent(turn, event), turn.controller.signal);
       if (!turn.ended && !turn.stopRequested) {
         turn.error = _t("The connection was lost before the answer was complete.");
       }
@@ -3798,6 +3773,9 @@ var CopilotStore = class {
       if (conversation === this.conversation) {
         this.messages = history.messages ?? [];
         this.loadState = "ready";
+        if (history.running_turn) {
+          void this.resume(history.running_turn);
+        }
       }
     } catch (error) {
       if (conversation === this.conversation) {
@@ -5055,9 +5033,15 @@ var CopilotSystray = class extends Component25 {
 };
 
 // src/main.ts
-var store = reactive(
-  new CopilotStore(createCopilotApi(createRpc(), { csrfToken }), sessionOpenState(() => window.sessionStorage, "copilot.panel.open"))
-);
+var bus = {};
+registry.category("services").add("copilot_bus", {
+  dependencies: ["bus_service"],
+  start(_env, services) {
+    bus.service = services.bus_service;
+  }
+});
+var api = createCopilotApi(createRpc(), { listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload) });
+var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
 store.restore();
 registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });
 registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });

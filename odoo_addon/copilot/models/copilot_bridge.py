@@ -1,0 +1,126 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+import logging
+
+from odoo import _, api, models
+from odoo.exceptions import AccessDenied, AccessError, MissingError, UserError, ValidationError
+
+from .. import compat
+
+_logger = logging.getLogger(__name__)
+
+#: ORM calls one bridged request may run (a 3-line quote confirm needs 2).
+MAX_BRIDGE_CALLS = 40
+#: Exceptions whose message goes back to the agent as the call's error (as ``/copilot/rpc`` would).
+ODOO_ERRORS = (AccessDenied, AccessError, MissingError, UserError, ValidationError)
+
+
+class _RollBack(Exception):
+    """Raised inside the bridge's savepoint when the agent reports the write failed."""
+
+    def __init__(self, answer):
+        super().__init__('rolled back')
+        self.answer = answer
+
+
+class CopilotAgent(models.AbstractModel):
+    """The bridge: the agent's ORM calls for a request that waits on it run in that request.
+
+    A confirm (also an "Edit quantities", a project PDF) is a short conversation inside one
+    Odoo request: the addon posts it to the agent; when the agent's tool needs Odoo, the agent
+    answers with the call (``{call, claim?}``) instead of calling ``/copilot/rpc``; the addon runs
+    it here, as the user, through the gateway's checks (allowlist, logging), and posts again
+    with every reply so far. The request never waits on an agent that waits on Odoo, so no
+    number of simultaneous confirms can exhaust the workers, and the writes of a confirm commit
+    or roll back together. The write logic stays in the agent's tool (docs/production.md).
+    """
+
+    _inherit = 'copilot.agent'
+
+    @api.model
+    def _agent_bridged(self, path, body, step=None):
+        """``POST path`` with ``body``, running the ORM calls the agent asks for; its last answer.
+
+        The calls run in a savepoint: when the agent finally reports a failed action, or the
+        agent cannot be reached mid-way (``UserError``), whatever they wrote is rolled back.
+
+        :param step: the function posting one step, ``step(path, body)`` (default: a JSON
+            request, :meth:`_agent_request`; a download answers bytes at its last step)
+        :return: the agent's last answer
+        """
+        step = step or (lambda step_path, step_body: self._agent_request('POST', step_path, step_body))
+        replies, claim = [], None
+        try:
+            with self.env.cr.savepoint():
+                for _step in range(MAX_BRIDGE_CALLS + 1):
+                    bridge = {'replies': replies}
+                    if claim:
+                        bridge['claim'] = claim
+                    answer = step(path, dict(body, bridge=bridge))
+                    call = answer.get('call') if isinstance(answer, dict) else None
+                    if not isinstance(call, dict):
+                        action = answer.get('action') if isinstance(answer, dict) else None
+                        if isinstance(action, dict) and action.get('status') == 'failed':
+                            raise _RollBack(answer)
+                        return answer
+                    claim = answer.get('claim') or claim
+                    replies.append(self._bridge_reply(call))
+                raise UserError(_("The copilot asked Odoo too many things for one action."))
+        except _RollBack as rolled_back:
+            return rolled_back.answer
+
+    @api.model
+    def _bridge_reply(self, call):
+        """Run one call the agent asked for, as the current user: ``{key, result}`` or ``{key, error}``.
+
+        Same checks and log as ``/copilot/rpc`` (:meth:`_gateway_call`); a refusal or an
+        Odoo error goes back to the agent as data, its own savepoint rolled back.
+        """
+        key = call.get('key') if isinstance(call.get('key'), str) else ''
+        try:
+            with self.env.cr.savepoint():
+                result = self._gateway_call(
+                    {'uid': self.env.uid, 'sid': None}, call.get('model'), call.get('method'),
+                    call.get('args'), call.get('kwargs'), call.get('meta'),
+                )
+            return {'key': key, 'result': compat.json_ready(result)}
+        except ODOO_ERRORS as exc:
+            name = f'{type(exc).__module__}.{type(exc).__name__}'
+            message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            return {'key': key, 'error': {'name': name, 'message': message}}
+
+    # ------------------------------------------------------------
+    # Turn events pushed by the agent, relayed on the bus (contract (E))
+    # ------------------------------------------------------------
+
+    @api.model
+    def _relay_turn_events(self, raw_body, headers):
+        """Check the agent's signature and put a turn's events on the user's bus channel.
+
+        :param bytes raw_body: the request's body, as signed
+        :param headers: the request's headers (``X-Copilot-*``)
+        :raise AccessDenied: wrong or stale signature, or another database's events
+        """
+        if not self._check_agent_signature('POST', '/copilot/turn/push', raw_body, headers):
+            raise AccessDenied()
+        try:
+            payload = json.loads(raw_body)
+        except ValueError:
+            raise AccessDenied() from None
+        if not isinstance(payload, dict) or payload.get('db') != self.env.cr.dbname:
+            raise AccessDenied()
+        uid, events = payload.get('uid'), payload.get('events')
+        if not isinstance(uid, int) or isinstance(uid, bool) or not isinstance(events, list):
+            raise AccessDenied()
+        # sudo: the route has no user (the agent signed it); only the partner of the user the
+        # events belong to is read, to send them to that user's own bus channel.
+        user = self.env['res.users'].sudo().browse(uid).exists()
+        if not user or not user.active:
+            return False
+        self.env['bus.bus'].sudo()._sendone(user.partner_id, 'copilot/turn', {
+            'turn_id': payload.get('turn_id'),
+            'session_id': payload.get('session_id'),
+            'events': events,
+            'last_seq': payload.get('last_seq'),
+        })
+        return True
