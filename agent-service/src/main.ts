@@ -72,6 +72,8 @@ function main(): void {
             token: delegation,
             context: { lang: user.lang, tz: user.tz, allowed_company_ids: allowedCompanies(user.company_id, user.company_ids) },
             timeoutMs: config.odoo.timeoutMs,
+            db: user.db,
+            dbSession: user.db_session,
           });
 
   const metrics = createMetrics();

@@ -25,6 +25,8 @@ export type OdooUser = {
   tz?: string | undefined;
   company_id?: number | undefined;
   company_ids?: number[] | undefined;
+  /** Names the user's database on the agent's calls to Odoo (a session of no user, made by the addon). */
+  db_session?: string | undefined;
   /** How the user's Odoo language writes numbers and dates. */
   formats?: OdooFormats | undefined;
 };
@@ -473,21 +475,30 @@ export function createTurnService(deps: {
     if (request.policy?.[action.tool] === "off") {
       throw new AppError("forbidden:tool", { tool: say(lang, findTool(action.tool)?.description ?? { en: action.tool, fr: action.tool }) });
     }
+    let claim = request.bridge.claim;
+    const sameRequest = Boolean(claim) && action.claim === claim;
+    if ((action.status === "done" || action.status === "failed") && sameRequest && !request.bridge.replies.length) {
+      // The very request that wrote it starts again: Odoo retries a request whose commit failed
+      // (a serialization failure), after rolling everything back. Write it again, in this attempt.
+      const retried = await redisCall(() => store.transitionAction(owner, action.id, action.status, { status: "running", result: undefined, record: undefined, error: undefined }));
+      if (!retried.changed) return confirmBridged(request);
+      action = retried.action!;
+    }
     if (action.status === "done" || action.status === "failed") return { action: toPublic(action) };
     if (action.status === "rejected") throw new AppError("conflict:action", { status: t(lang, "status.rejected") });
-    let claim = request.bridge.claim;
-    if (action.status === "running" && (!claim || action.claim !== claim)) {
+    if (action.status === "running" && !sameRequest) {
       // Another request is writing it. Its Odoo transaction commits only after its last step,
       // so a claim left running that long was never committed: the action is proposed again.
       if (!action.claimed_at || Date.now() - action.claimed_at < STALE_CLAIM_MS) return { action: toPublic(action) };
       await redisCall(() => store.transitionAction(owner, action.id, "running", { status: "proposed" }));
-      return confirmBridged({ ...request, bridge: { replies: [] } });
+      return confirmBridged({ ...request, bridge: { replies: [], ...(claim ? { claim } : {}) } });
     }
     if (action.status === "proposed") {
       if (request.bridge.replies.length) throw new AppError("bad_request:bridge");
-      claim = randomBytes(12).toString("base64url");
+      // the addon names the claim after its HTTP request, the same for Odoo's retries of it
+      claim ??= randomBytes(12).toString("base64url");
       const taken = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running", claim, claimed_at: Date.now() }));
-      if (!taken.changed) return confirmBridged({ ...request, bridge: { replies: [] } });
+      if (!taken.changed) return confirmBridged(request);
       action = taken.action!;
     }
     const tool = findTool(action.tool);

@@ -9,6 +9,8 @@ export const odooUserSchema = z.object({
   tz: z.string().max(64).optional(),
   company_id: z.number().int().positive().optional(),
   company_ids: z.array(z.number().int().positive()).max(100).optional(),
+  /** A session of the user's database and of no user: what names the database on the agent's calls to Odoo. */
+  db_session: z.string().regex(/^[\w-]{1,128}$/).optional(),
   formats: z
     .object({
       date: z.string().max(32).optional(),

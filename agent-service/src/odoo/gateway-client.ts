@@ -7,6 +7,10 @@ export type GatewayOptions = {
   token: string;
   context: UserContext;
   timeoutMs: number;
+  /** The user's database: sent as `X-Odoo-Database` (Odoo 19) … */
+  db?: string | undefined;
+  /** … and as the cookie of a session bound to it and to no user (17, 18: the only way they pick one). */
+  dbSession?: string | undefined;
   fetch?: typeof fetch;
 };
 
@@ -41,7 +45,7 @@ export function createGatewayClient(options: GatewayOptions): OdooClient {
     try {
       response = await doFetch(endpoint, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: dbHeaders(options.db, options.dbSession),
         body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
@@ -62,4 +66,13 @@ export function createGatewayClient(options: GatewayOptions): OdooClient {
     }
     return answer.result as never;
   });
+}
+
+/** Names the database of a call to Odoo (docs/production.md, "Several databases"). */
+export function dbHeaders(db: string | undefined, dbSession: string | undefined): Record<string, string> {
+  return {
+    "Content-Type": "application/json",
+    ...(db ? { "X-Odoo-Database": db } : {}),
+    ...(dbSession ? { Cookie: `session_id=${dbSession}` } : {}),
+  };
 }

@@ -79,7 +79,7 @@ export function createTurnJobs(deps: {
 
   async function run(request: TurnRequest & { turnId: string }, owner: Owner, company: number, controller: AbortController): Promise<void> {
     const lang = langOf(request.user.lang);
-    const recorder = createRecorder(owner, request.turnId, request.sessionId);
+    const recorder = createRecorder({ ...owner, dbSession: request.user.db_session }, request.turnId, request.sessionId);
     const heartbeat = setInterval(() => void log.heartbeat(owner, request.turnId).catch(() => {}), heartbeatMs);
     try {
       const result = await turns.runTurn(request, { signal: controller.signal, onEvent: recorder.emit });
@@ -99,7 +99,7 @@ export function createTurnJobs(deps: {
   }
 
   /** Logs a turn's events in order (text gathered a moment first) and hands them to the pusher. */
-  function createRecorder(owner: Owner, turnId: string, sessionId: string) {
+  function createRecorder(owner: Owner & { dbSession?: string | undefined }, turnId: string, sessionId: string) {
     let chain: Promise<unknown> = Promise.resolve();
     let text = "";
     let timer: NodeJS.Timeout | undefined;
@@ -147,7 +147,7 @@ export function createTurnJobs(deps: {
       // proposals, and confirms commit in Odoo's own transaction: nothing half-written to undo.
       const failure = { code: "unavailable:agent_lost", message: new AppError("unavailable:agent_lost").userMessage(langOf(user.lang)) };
       const logged = await redisCall(() => log.finish(owner, turnId, "failed", { type: "error", ...failure }, undefined, failure));
-      if (logged) deps.pusher?.push(owner, turnId, turn.session_id, [logged], true);
+      if (logged) deps.pusher?.push({ ...owner, dbSession: user.db_session }, turnId, turn.session_id, [logged], true);
       turn = (await redisCall(() => log.get(owner, turnId)))!;
     }
     const events = await redisCall(() => log.events(owner, turnId, after));

@@ -237,7 +237,7 @@ export type OdooDouble = {
     error?: { name: string; message: string };
   };
   /** Turn events the agent pushed to `/copilot/turn/push` (correctly signed, this database). */
-  pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number }[];
+  pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number; cookie?: string }[];
   close(): Promise<void>;
 };
 
@@ -551,7 +551,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     if (req.headers["x-copilot-signature"] !== expected) return 403;
     const payload = JSON.parse(body) as OdooDouble["pushes"][number];
     if (payload.db !== db || req.headers["x-odoo-database"] !== db) return 404;
-    pushes.push(payload);
+    pushes.push({ ...payload, ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
     return 200;
   }
 

@@ -4,6 +4,7 @@ from odoo.exceptions import AccessDenied
 from odoo.http import request
 
 from .. import compat
+from ..rpc_allowlist import is_write
 
 
 class CopilotController(http.Controller):
@@ -126,17 +127,28 @@ class CopilotController(http.Controller):
             return request.make_json_response({'ok': False}, status=403)
         return request.make_json_response({'ok': relayed})
 
-    # readonly=False: 18.0+ open auth='none' routes on a read-only cursor by default (17.0
-    # does not), and a write would fail there and be retried after a logged SQL error
+    def _rpc_readonly(self):
+        """18.0+: a read runs on a read-only cursor, as Odoo's own ``call_kw`` does (one cursor,
+        no write transaction); a write on a read-write one (no retry after a failed write).
+        17.0 ignores ``readonly``."""
+        try:
+            params = request.get_json_data()['params']
+            return not is_write(params['model'], params['method'])
+        except (KeyError, TypeError, ValueError):
+            return False
+
     @http.route(
         '/copilot/rpc', type=compat.JSON_ROUTE_TYPE, auth='none', methods=['POST'],
-        csrf=False, save_session=False, readonly=False,
+        csrf=False, save_session=False, readonly=_rpc_readonly,
     )
     def rpc(self, token=None, model=None, method=None, args=None, kwargs=None, meta=None):
         """ORM calls of the agent's tools (its ``gateway`` transport).
 
-        ``auth='none'``: the delegation token is the authentication. The database must be
-        selectable without a session (a single database, or ``--db-filter``).
+        ``auth='none'``: the delegation token is the authentication. The agent names the
+        database with the cookie of a session bound to it and nothing else (made by
+        ``copilot.agent._db_session_id``; 17.0 and 18.0 pick the database from the session
+        only) and the ``X-Odoo-Database`` header (19.0): several databases on one server work
+        without ``--db-filter``, and Odoo does not list the databases at every call.
         """
         delegation = request.env['copilot.agent']._verify_delegation(token)
         # never sudo: the call runs with the rights and record rules of the token's user

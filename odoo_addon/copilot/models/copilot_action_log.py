@@ -198,8 +198,10 @@ class CopilotActionLog(models.Model):
         Updating the last row (to the same value) makes PostgreSQL raise a serialization
         failure in such a transaction instead, and Odoo retries the request from the start,
         when the new last entry is visible. Entries are inserted while the lock is held, so
-        ids follow the chain. Two transactions writing the very first entry of a database
-        at once are stopped by the unique ``prev_hash`` instead.
+        ids follow the chain. With no entry yet, the row of the system parameter
+        ``copilot.chain_genesis`` plays the last entry: two transactions writing the very first
+        entry at once (several sellers confirming on a new database) are serialized the same
+        way, rather than one failing on the unique ``prev_hash``.
         """
         self.env.cr.execute(f"""
             UPDATE "{self._table}" SET hash = hash
@@ -208,6 +210,9 @@ class CopilotActionLog(models.Model):
         """)
         row = self.env.cr.fetchone()
         if row is None:
+            self.env.cr.execute(
+                "UPDATE ir_config_parameter SET value = value WHERE key = 'copilot.chain_genesis'"
+            )
             return GENESIS_HASH
         if row[0] is None and self._chain_legacy_entries():
             # entries logged before the chain, not chained yet by the module's update

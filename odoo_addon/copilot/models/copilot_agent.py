@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import requests
 
-from odoo import _, api, models
+from odoo import _, api, http, models
 from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.tools import consteq
 
@@ -27,6 +27,10 @@ from .copilot_action_log import to_json
 _logger = logging.getLogger(__name__)
 
 DEFAULT_AGENT_URL = 'http://localhost:8080'
+#: A database session is made again after this long (Odoo's session GC keeps 7 days).
+DB_SESSION_MAX_AGE = 6 * 3600
+#: Per worker process: database name → (session id, made at). Only ids, no secret.
+_db_sessions = {}
 #: Lifetime of a delegation token, in seconds (contract (C): at most 5 minutes).
 DELEGATION_TTL = 300
 #: How far in the future a token's ``iat`` may be, for clocks of several workers.
@@ -426,6 +430,10 @@ class CopilotAgent(models.AbstractModel):
         }
         if user.tz:
             values['tz'] = user.tz
+        try:
+            values['db_session'] = self._db_session_id()
+        except Exception:  # noqa: BLE001 - the agent then relies on Odoo's own database choice
+            _logger.warning("Copilot: no database session for the agent", exc_info=True)
         formats = self._get_agent_formats(values['lang'])
         if formats:
             values['formats'] = formats
@@ -459,6 +467,28 @@ class CopilotAgent(models.AbstractModel):
             if isinstance(value, str) and len(value) <= max_length:
                 formats[key] = value
         return formats
+
+    @api.model
+    def _db_session_id(self):
+        """The id of a session bound to this database and to no user, for the agent's calls.
+
+        17.0 and 18.0 choose the database of an ``auth='none'`` request from its session only
+        (19.0 also reads ``X-Odoo-Database``): the agent sends this id as its ``session_id``
+        cookie, so ``/copilot/rpc`` and ``/copilot/turn/push`` reach this database on a server
+        with several and no ``--db-filter``, and Odoo does not list its databases at each call
+        (a third of a gateway read's cost). It authenticates nothing: it is what any visitor of
+        ``/web/login?db=...`` gets. Made once per worker, again after ``DB_SESSION_MAX_AGE``.
+        """
+        dbname = self.env.cr.dbname
+        known = _db_sessions.get(dbname)
+        if known and time.time() - known[1] < DB_SESSION_MAX_AGE:
+            return known[0]
+        store = http.root.session_store
+        session = store.new()
+        session.db = dbname
+        store.save(session)
+        _db_sessions[dbname] = (session.sid, time.time())
+        return session.sid
 
     @api.model
     def _get_agent_query(self):

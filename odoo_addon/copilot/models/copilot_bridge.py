@@ -1,8 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 import logging
+import secrets
 
 from odoo import _, api, models
+from odoo.http import request
 from odoo.exceptions import AccessDenied, AccessError, MissingError, UserError, ValidationError
 
 from .. import compat
@@ -49,13 +51,11 @@ class CopilotAgent(models.AbstractModel):
         :return: the agent's last answer
         """
         step = step or (lambda step_path, step_body: self._agent_request('POST', step_path, step_body))
-        replies, claim = [], None
+        replies, claim = [], self._bridge_claim(path)
         try:
             with self.env.cr.savepoint():
                 for _step in range(MAX_BRIDGE_CALLS + 1):
-                    bridge = {'replies': replies}
-                    if claim:
-                        bridge['claim'] = claim
+                    bridge = {'replies': replies, 'claim': claim}
                     answer = step(path, dict(body, bridge=bridge))
                     call = answer.get('call') if isinstance(answer, dict) else None
                     if not isinstance(call, dict):
@@ -63,11 +63,20 @@ class CopilotAgent(models.AbstractModel):
                         if isinstance(action, dict) and action.get('status') == 'failed':
                             raise _RollBack(answer)
                         return answer
-                    claim = answer.get('claim') or claim
                     replies.append(self._bridge_reply(call))
                 raise UserError(_("The copilot asked Odoo too many things for one action."))
         except _RollBack as rolled_back:
             return rolled_back.answer
+
+    @api.model
+    def _bridge_claim(self, path):
+        """The name of this request's claim on the action: the same for Odoo's retries of the
+        request (after a serialization failure, everything rolled back), so the agent writes
+        it again in the new attempt instead of answering what the failed attempt wrote."""
+        environ = request.httprequest.environ if request else None
+        if environ is None:
+            return secrets.token_urlsafe(12)
+        return environ.setdefault(f'copilot.bridge_claim:{path}', secrets.token_urlsafe(12))
 
     @api.model
     def _bridge_reply(self, call):

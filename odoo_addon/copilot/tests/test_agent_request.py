@@ -108,7 +108,8 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         body = json.loads(self.calls[0]['data'])
         # no delegation: the confirm's ORM calls run in this request (the bridge)
         self.assertEqual(set(body), {'user', 'tools', 'bridge'})
-        self.assertEqual(body['bridge'], {'replies': []})
+        self.assertEqual(body['bridge']['replies'], [])
+        self.assertRegex(body['bridge']['claim'], r'^[\w-]{16}$')
         with self.assertRaises(UserError):
             self.agent._confirm_action('act_1/../../x')
 

@@ -128,7 +128,7 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         self.assertEqual(reject['action']['status'], 'rejected')
         self.jsonrpc('/copilot/action/revise', {'action_id': 'act_3', 'quantities': [5, 0]})
         self.assertEqual(json.loads(agent.received[-1]['body'])['quantities'], [5, 0])
-        self.assertEqual(json.loads(agent.received[-1]['body'])['bridge'], {'replies': []})
+        self.assertEqual(json.loads(agent.received[-1]['body'])['bridge']['replies'], [])
         turn = self.jsonrpc('/copilot/turn', {'turn_id': 'turn_abcdefgh1', 'after': 0})['result']
         self.assertEqual(turn['status'], 'done')
         for bad in ([], ['2'], [-1], [True], None):

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// A slow OpenAI-compatible model for the production checks (docs/production.md): every answer
+// takes DELAY_MS (3 s by default). Asked with the user's message last, it calls create_quotation
+// for the customer and product the message names (as "... pour <customer> avec <n> <product>");
+// given a tool result, it answers one sentence. Stream and non-stream answers.
+//   PORT=8099 DELAY_MS=3000 node scripts/prefork/slow-model.mjs
+import { createServer } from "node:http";
+
+const port = Number(process.env.PORT ?? 8099);
+const delay = Number(process.env.DELAY_MS ?? 3000);
+let id = 0;
+
+function decide(request) {
+  const last = request.messages.at(-1);
+  if (last?.role === "tool") return { content: "Voici le devis proposé : confirmez-le pour le créer." };
+  const text = typeof last?.content === "string" ? last.content : JSON.stringify(last?.content ?? "");
+  const match = /pour (.+?) avec (\d+) (.+?)$/i.exec(text.trim());
+  if (!match) return { content: "Je n'ai pas compris." };
+  return { toolCalls: [{ name: "create_quotation", args: { customer: match[1], lines: [{ product: match[3], quantity: Number(match[2]) }] } }] };
+}
+
+createServer((req, res) => {
+  let raw = "";
+  req.on("data", (chunk) => (raw += chunk));
+  req.on("end", () => {
+    if (!req.url?.endsWith("/chat/completions")) return res.writeHead(404).end();
+    const request = JSON.parse(raw);
+    const reply = decide(request);
+    setTimeout(() => {
+      const n = ++id;
+      const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ index, id: `call_${n}_${index}`, type: "function", function: { name: call.name, arguments: JSON.stringify(call.args) } }));
+      const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 };
+      if (!request.stream) {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        return res.end(JSON.stringify({ id: `r${n}`, object: "chat.completion", created: 0, model: request.model, choices: [{ index: 0, finish_reason: toolCalls.length ? "tool_calls" : "stop", message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }], usage }));
+      }
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      const chunk = (delta, finish = null) => res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+      chunk({ role: "assistant", content: reply.content ?? "", ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+      chunk({}, toolCalls.length ? "tool_calls" : "stop");
+      if (request.stream_options?.include_usage) res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [], usage })}\n\n`);
+      res.end("data: [DONE]\n\n");
+    }, delay);
+  });
+}).listen(port, "127.0.0.1", () => console.log(`slow model on http://127.0.0.1:${port}/v1 (${delay} ms an answer)`));
