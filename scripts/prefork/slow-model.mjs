@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 8099);
 const delay = Number(process.env.DELAY_MS ?? 3000);
+const wordMs = Number(process.env.WORD_MS ?? 150);
 let id = 0;
 
 function decide(request) {
@@ -15,7 +16,10 @@ function decide(request) {
   if (last?.role === "tool") return { content: "Voici le devis proposé : confirmez-le pour le créer." };
   const text = typeof last?.content === "string" ? last.content : JSON.stringify(last?.content ?? "");
   const match = /pour (.+?) avec (\d+) (.+?)$/i.exec(text.trim());
-  if (!match) return { content: "Je n'ai pas compris." };
+  if (!match) {
+    // anything else: a long answer, streamed a word at a time (WORD_MS apart)
+    return { content: "Voici un résumé de la semaine : " + Array.from({ length: 40 }, (_, i) => `point ${i + 1} traité,`).join(" ") + " et c'est tout." };
+  }
   return { toolCalls: [{ name: "create_quotation", args: { customer: match[1], lines: [{ product: match[3], quantity: Number(match[2]) }] } }] };
 }
 
@@ -36,10 +40,25 @@ createServer((req, res) => {
       }
       res.writeHead(200, { "Content-Type": "text/event-stream" });
       const chunk = (delta, finish = null) => res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
-      chunk({ role: "assistant", content: reply.content ?? "", ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
-      chunk({}, toolCalls.length ? "tool_calls" : "stop");
-      if (request.stream_options?.include_usage) res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [], usage })}\n\n`);
-      res.end("data: [DONE]\n\n");
+      const end = () => {
+        chunk({}, toolCalls.length ? "tool_calls" : "stop");
+        if (request.stream_options?.include_usage) res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [], usage })}\n\n`);
+        res.end("data: [DONE]\n\n");
+      };
+      if (toolCalls.length) {
+        chunk({ role: "assistant", content: "", tool_calls: toolCalls });
+        return end();
+      }
+      const words = (reply.content ?? "").split(/(?<= )/);
+      chunk({ role: "assistant", content: "" });
+      let index = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        if (index >= words.length) return end();
+        chunk({ content: words[index++] });
+        setTimeout(next, wordMs);
+      };
+      next();
     }, delay);
   });
 }).listen(port, "127.0.0.1", () => console.log(`slow model on http://127.0.0.1:${port}/v1 (${delay} ms an answer)`));

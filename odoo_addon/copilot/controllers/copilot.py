@@ -39,6 +39,11 @@ class CopilotController(http.Controller):
         """A turn's events after ``after``, its status and, once ended, its result."""
         return self._agent()._turn(turn_id, after=after)
 
+    @http.route('/copilot/realtime', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
+    def realtime(self, ok=None):
+        """The panel reports whether a turn's events came over Odoo's bus (Settings shows it)."""
+        return self._agent()._report_realtime(ok)
+
     @http.route('/copilot/chat/stop', type=compat.JSON_ROUTE_TYPE, auth='user', methods=['POST'])
     def chat_stop(self, session_id=None):
         return self._agent()._stop_turn(session_id)

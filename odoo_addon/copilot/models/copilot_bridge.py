@@ -2,8 +2,9 @@
 import json
 import logging
 import secrets
+from datetime import timedelta
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.http import request
 from odoo.exceptions import AccessDenied, AccessError, MissingError, UserError, ValidationError
 
@@ -133,3 +134,51 @@ class CopilotAgent(models.AbstractModel):
             'last_seq': payload.get('last_seq'),
         })
         return True
+
+    # ------------------------------------------------------------
+    # Real-time delivery, as the panels see it (Settings shows it)
+    # ------------------------------------------------------------
+
+    @api.model
+    def _report_realtime(self, ok):
+        """A panel says whether a turn's events came over the bus (``ok``) or by polling only.
+
+        Kept in a system parameter, written only when the state changes or is an hour old.
+        """
+        self._check_copilot_user()
+        if not isinstance(ok, bool):
+            raise UserError(_("Invalid report."))
+        # sudo: any copilot user may report what their panel saw; only this parameter is written
+        Param = self.env['ir.config_parameter'].sudo()
+        known = self._realtime_state()
+        now = fields.Datetime.now()
+        if known and known.get('ok') == ok and known.get('at', '') > str(now - timedelta(hours=1)):
+            return {'ok': ok}
+        Param.set_param('copilot.realtime_status', json.dumps({'ok': ok, 'at': str(now)}))
+        return {'ok': ok}
+
+    @api.model
+    def _realtime_state(self):
+        # sudo: the parameter holds no secret, only the last report
+        raw = self.env['ir.config_parameter'].sudo().get_param('copilot.realtime_status')
+        try:
+            state = json.loads(raw) if raw else None
+        except ValueError:
+            state = None
+        return state if isinstance(state, dict) else None
+
+    @api.model
+    def _realtime_diagnosis(self):
+        state = self._realtime_state()
+        if not state:
+            return _("No answer has reached a panel yet.")
+        if state.get('ok'):
+            return _("Working: answers reach the panels over Odoo's websocket (last report %s UTC).",
+                     state.get('at', '')[:16])
+        return _(
+            "Not working: the last answers reached the panels by polling only (%s UTC). The "
+            "reverse proxy probably does not send /websocket to Odoo's gevent port (gevent_port, "
+            "8072 by default): see the copilot's README, \"Production Odoo\". Answers still "
+            "arrive, a moment later.",
+            state.get('at', '')[:16],
+        )

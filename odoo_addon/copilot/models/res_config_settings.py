@@ -46,6 +46,17 @@ class ResConfigSettings(models.TransientModel):
              "offers no installation tool.",
     )
 
+    copilot_realtime_status = fields.Char(
+        string='Real-time Answers', compute='_compute_copilot_realtime_status',
+        help="Whether the answers reach the users' panels over Odoo's websocket, as the panels "
+             "last reported it.",
+    )
+
+    def _compute_copilot_realtime_status(self):
+        diagnosis = self.env['copilot.agent']._realtime_diagnosis()
+        for settings in self:
+            settings.copilot_realtime_status = diagnosis
+
     def action_copilot_sync_tools(self):
         """Load the agent's tools into the tool policies, then open their list."""
         Policy = self.env['copilot.tool.policy']

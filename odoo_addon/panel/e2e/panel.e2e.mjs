@@ -11,8 +11,8 @@
 // service must be up): the quote story of issue 2 — the card, Confirm, the link to the
 // quotation, the conversation still there after a reload —, a stock question (Copy on its
 // answer) and a choice card (an ambiguous product, one option picked, the quotation card).
-// Every answer must come over /copilot/chat/stream as an event stream; whether its text showed
-// before the end is reported (an offline agent answers in one event), and required with
+// Every answer must be a turn started by /copilot/chat (answered at once with its turn id) whose
+// events come over Odoo's bus or /copilot/turn; whether its text showed before the end is reported (an offline agent answers in one event), and required with
 // --require-streaming (an agent whose model writes slowly). --stop (a slow model too): Stop
 // during an answer keeps the partial text, marked stopped. --full-page (the agent up, offline
 // is enough): the panel's "Open full page" button; a slash command with the menu's keyboard
@@ -118,7 +118,7 @@ function watchConsole(page) {
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
   page.on("response", (response) => {
     const path = new URL(response.url()).pathname;
-    if (path === "/copilot/chat/stream" || path === "/copilot/chat") {
+    if (path === "/copilot/chat" || path === "/copilot/turn") {
       chatAnswers.push({ path, type: response.headers()["content-type"] ?? "" });
     }
   });
@@ -251,11 +251,11 @@ async function send(page, text) {
   return { outcome, streamed };
 }
 
-/** The last chat answer came over the stream route as an event stream (not the JSON fallback). */
+/** The last message started an asynchronous turn through /copilot/chat (no request held for the answer). */
 function checkStreamRoute(what) {
-  const last = chatAnswers.at(-1);
-  if (!last || last.path !== "/copilot/chat/stream" || !last.type.startsWith("text/event-stream")) {
-    throw new Error(`${what}: expected an event stream from /copilot/chat/stream, got ${JSON.stringify(last)}`);
+  const last = chatAnswers.filter((answer) => answer.path === "/copilot/chat").at(-1);
+  if (!last || !last.type.startsWith("application/json")) {
+    throw new Error(`${what}: expected /copilot/chat to start a turn, got ${JSON.stringify(last)}`);
   }
 }
 

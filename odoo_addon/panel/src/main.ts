@@ -24,7 +24,17 @@ registry.category("services").add("copilot_bus", {
   },
 });
 
-const api = createCopilotApi(createRpc(), { listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload) });
+const rpc = createRpc();
+// What the panel saw of the websocket, told to Odoo when it changes (Settings › Copilot shows it)
+let reported: boolean | undefined;
+const api = createCopilotApi(rpc, {
+  listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload),
+  onDelivery: (overBus) => {
+    if (reported === overBus) return;
+    reported = overBus;
+    void rpc("/copilot/realtime", { ok: overBus }).catch(() => {});
+  },
+});
 const store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
 store.restore();
 

@@ -49,7 +49,8 @@ const texts = (events: TurnEvent[]) => events.filter((event) => event.type === "
 describe("a turn's events (bus, then /copilot/turn)", () => {
   it("passes the bus's events in order and once, and reads a gap from /copilot/turn with `after`", async () => {
     const server = odoo(LOG);
-    const stream = createTurnStream({ rpc: server.rpc, listen: server.listen, silenceMs: 10_000, firstLookMs: 10_000 });
+    const delivered: boolean[] = [];
+    const stream = createTurnStream({ rpc: server.rpc, listen: server.listen, silenceMs: 10_000, firstLookMs: 10_000, onDelivery: (overBus) => delivered.push(overBus) });
     const events: TurnEvent[] = [];
     const finished = stream.chatStream({ message: "Salut", client_message_id: "cm_1" }, (event) => events.push(event));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -64,12 +65,14 @@ describe("a turn's events (bus, then /copilot/turn)", () => {
     const reads = server.asked.filter((entry) => entry.route === "/copilot/turn");
     expect(reads).toEqual([{ route: "/copilot/turn", params: { turn_id: "turn_1", after: 2 } }]);
     expect(server.listening()).toBe(0);
+    expect(delivered).toEqual([true]);
   });
 
   it("reads the turn from /copilot/turn when the bus says nothing (a websocket the proxy does not route)", async () => {
     const log: LoggedEvent[] = [LOG[0]!];
     const server = odoo(log);
-    const stream = createTurnStream({ rpc: server.rpc, listen: server.listen, silenceMs: 15, firstLookMs: 5 });
+    const delivered: boolean[] = [];
+    const stream = createTurnStream({ rpc: server.rpc, listen: server.listen, silenceMs: 15, firstLookMs: 5, onDelivery: (overBus) => delivered.push(overBus) });
     const events: TurnEvent[] = [];
     const finished = stream.chatStream({ message: "Salut", client_message_id: "cm_2" }, (event) => events.push(event));
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -83,6 +86,8 @@ describe("a turn's events (bus, then /copilot/turn)", () => {
     // each read asks only for what is new
     expect(afters[0]).toBe(0);
     expect(afters.at(-1)).toBe(3);
+    // what Settings will say: the websocket did not deliver
+    expect(delivered).toEqual([false]);
   });
 
   it("follows a turn started elsewhere from its first event (a reload, another tab)", async () => {

@@ -45,6 +45,8 @@ export interface CopilotApiOptions {
   listen?: (type: string, onPayload: (payload: unknown) => void) => () => void;
   /** How long a turn may stay silent on the bus before the panel asks `/copilot/turn`. */
   silenceMs?: number;
+  /** Whether a turn's events came over the bus (see TurnStreamOptions.onDelivery). */
+  onDelivery?: (overBus: boolean) => void;
 }
 
 export function createCopilotApi(rpc: Rpc, options: CopilotApiOptions = {}): CopilotApi {
@@ -54,6 +56,7 @@ export function createCopilotApi(rpc: Rpc, options: CopilotApiOptions = {}): Cop
     rpc,
     listen: options.listen ?? (() => () => {}),
     ...(options.silenceMs ? { silenceMs: options.silenceMs } : {}),
+    ...(options.onDelivery ? { onDelivery: options.onDelivery } : {}),
   });
   return {
     startTurn: turns.start,

@@ -49,6 +49,11 @@ export interface TurnStreamOptions {
   silenceMs?: number;
   /** The first look, in case the turn ended before the panel listened. */
   firstLookMs?: number;
+  /**
+   * Once a turn ended: whether its events came over the bus (`true`), or by `/copilot/turn`
+   * only (`false`: the websocket does not deliver). Settings shows what the panels report.
+   */
+  onDelivery?: (overBus: boolean) => void;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -102,6 +107,8 @@ export function createTurnStream(options: TurnStreamOptions): { chatStream: Chat
       let askAgain = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let failures = 0;
+      let heard = 0;
+      let polled = 0;
       const waiting = new Map<number, LoggedEvent>();
 
       const end = (error?: unknown) => {
@@ -110,6 +117,7 @@ export function createTurnStream(options: TurnStreamOptions): { chatStream: Chat
         clearTimeout(timer);
         stopListening();
         signal?.removeEventListener("abort", onAbort);
+        if (error === undefined && (heard || polled)) options.onDelivery?.(heard > 0);
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -144,7 +152,9 @@ export function createTurnStream(options: TurnStreamOptions): { chatStream: Chat
         try {
           const view = await options.rpc<TurnView>("/copilot/turn", { turn_id: turnId, after: last });
           failures = 0;
-          take(Array.isArray(view.events) ? view.events : []);
+          const events = Array.isArray(view.events) ? view.events : [];
+          if (events.some((event) => isObject(event) && typeof event.seq === "number" && event.seq > last)) polled += 1;
+          take(events);
           if (!ended && view.status !== "running") {
             // ended, and its last events were more than one answer holds: they come next;
             // or its final event is gone (expired): its result says how it ended
@@ -167,18 +177,21 @@ export function createTurnStream(options: TurnStreamOptions): { chatStream: Chat
         if (askAgain || waiting.size) {
           askAgain = false;
           void ask();
-        } else arm(failures ? Math.min(10_000, silenceMs * 2 ** failures) : silenceMs);
+        } else arm(failures ? Math.min(10_000, silenceMs * 2 ** failures) : quiet());
       };
 
+      // once the bus has delivered, a silence is the model thinking, not a lost websocket
+      const quiet = () => (heard ? silenceMs * 4 : silenceMs);
       const stopListening = options.listen(TURN_BUS_TYPE, (payload) => {
         if (!isObject(payload) || payload.turn_id !== turnId || ended) return;
+        heard += 1;
         const events = Array.isArray(payload.events) ? (payload.events as LoggedEvent[]) : [];
         take(events);
         if (ended) return;
         const lastSeq = typeof payload.last_seq === "number" ? payload.last_seq : last;
         // a gap (an event missed, or a batch too large for the bus): read what is missing now
         if (waiting.size || lastSeq > last) void ask();
-        else arm(silenceMs);
+        else arm(quiet());
       });
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort);

@@ -37,7 +37,7 @@ function createRpc(options = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   let nextId = 1;
-  return async function rpc(route, params = {}) {
+  return async function rpc2(route, params = {}) {
     const body = JSON.stringify({ jsonrpc: "2.0", method: "call", id: nextId++, params });
     let response;
     try {
@@ -111,6 +111,8 @@ function createTurnStream(options) {
     let askAgain = false;
     let timer;
     let failures = 0;
+    let heard = 0;
+    let polled = 0;
     const waiting = /* @__PURE__ */ new Map();
     const end = (error) => {
       if (ended) return;
@@ -118,6 +120,7 @@ function createTurnStream(options) {
       clearTimeout(timer);
       stopListening();
       signal?.removeEventListener("abort", onAbort);
+      if (error === void 0 && (heard || polled)) options.onDelivery?.(heard > 0);
       if (error === void 0) resolve();
       else reject(error);
     };
@@ -149,7 +152,9 @@ function createTurnStream(options) {
       try {
         const view = await options.rpc("/copilot/turn", { turn_id: turnId, after: last });
         failures = 0;
-        take(Array.isArray(view.events) ? view.events : []);
+        const events = Array.isArray(view.events) ? view.events : [];
+        if (events.some((event) => isObject(event) && typeof event.seq === "number" && event.seq > last)) polled += 1;
+        take(events);
         if (!ended && view.status !== "running") {
           if (view.events?.length) askAgain = true;
           else if (view.result) {
@@ -169,16 +174,18 @@ function createTurnStream(options) {
       if (askAgain || waiting.size) {
         askAgain = false;
         void ask();
-      } else arm(failures ? Math.min(1e4, silenceMs * 2 ** failures) : silenceMs);
+      } else arm(failures ? Math.min(1e4, silenceMs * 2 ** failures) : quiet());
     };
+    const quiet = () => heard ? silenceMs * 4 : silenceMs;
     const stopListening = options.listen(TURN_BUS_TYPE, (payload) => {
       if (!isObject(payload) || payload.turn_id !== turnId || ended) return;
+      heard += 1;
       const events = Array.isArray(payload.events) ? payload.events : [];
       take(events);
       if (ended) return;
       const lastSeq = typeof payload.last_seq === "number" ? payload.last_seq : last;
       if (waiting.size || lastSeq > last) void ask();
-      else arm(silenceMs);
+      else arm(quiet());
     });
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort);
@@ -200,35 +207,36 @@ function createTurnStream(options) {
 
 // src/api/copilot_api.ts
 var PDF_ROUTE = "/copilot/export/pdf";
-function createCopilotApi(rpc, options = {}) {
+function createCopilotApi(rpc2, options = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const turns = createTurnStream({
-    rpc,
+    rpc: rpc2,
     listen: options.listen ?? (() => () => {
     }),
-    ...options.silenceMs ? { silenceMs: options.silenceMs } : {}
+    ...options.silenceMs ? { silenceMs: options.silenceMs } : {},
+    ...options.onDelivery ? { onDelivery: options.onDelivery } : {}
   });
   return {
     startTurn: turns.start,
     chatStream: turns.chatStream,
     followTurn: turns.followTurn,
-    stop: (sessionId) => rpc("/copilot/chat/stop", { session_id: sessionId }),
-    confirmAction: (actionId) => rpc("/copilot/action/confirm", { action_id: actionId }),
-    rejectAction: (actionId) => rpc("/copilot/action/reject", { action_id: actionId }),
-    reviseAction: (actionId, quantities) => rpc("/copilot/action/revise", { action_id: actionId, quantities }),
+    stop: (sessionId) => rpc2("/copilot/chat/stop", { session_id: sessionId }),
+    confirmAction: (actionId) => rpc2("/copilot/action/confirm", { action_id: actionId }),
+    rejectAction: (actionId) => rpc2("/copilot/action/reject", { action_id: actionId }),
+    reviseAction: (actionId, quantities) => rpc2("/copilot/action/revise", { action_id: actionId, quantities }),
     undoAction: async (actionId) => {
-      const result = await rpc("/copilot/action/undo", { action_id: actionId });
+      const result = await rpc2("/copilot/action/undo", { action_id: actionId });
       return { undone: Boolean(result?.undone), message: typeof result?.message === "string" ? result.message : "" };
     },
-    sessions: (query) => rpc("/copilot/sessions", query?.trim() ? { query: query.trim() } : {}),
-    messages: (sessionId) => rpc("/copilot/messages", { session_id: sessionId }),
-    updateSession: (sessionId, changes) => rpc("/copilot/sessions/update", { session_id: sessionId, ...changes }),
-    deleteSession: (sessionId) => rpc("/copilot/sessions/delete", { session_id: sessionId }),
-    memories: () => rpc("/copilot/memories", {}),
-    deleteMemory: (memoryId) => rpc("/copilot/memories/delete", { memory_id: memoryId }),
-    exportHistory: () => rpc("/copilot/history/export", {}),
-    deleteHistory: () => rpc("/copilot/history/delete", {}),
+    sessions: (query) => rpc2("/copilot/sessions", query?.trim() ? { query: query.trim() } : {}),
+    messages: (sessionId) => rpc2("/copilot/messages", { session_id: sessionId }),
+    updateSession: (sessionId, changes) => rpc2("/copilot/sessions/update", { session_id: sessionId, ...changes }),
+    deleteSession: (sessionId) => rpc2("/copilot/sessions/delete", { session_id: sessionId }),
+    memories: () => rpc2("/copilot/memories", {}),
+    deleteMemory: (memoryId) => rpc2("/copilot/memories/delete", { memory_id: memoryId }),
+    exportHistory: () => rpc2("/copilot/history/export", {}),
+    deleteHistory: () => rpc2("/copilot/history/delete", {}),
     exportPdf: async (sessionId) => {
       const route = `${PDF_ROUTE}?session_id=${encodeURIComponent(sessionId)}`;
       let response;
@@ -5040,7 +5048,17 @@ registry.category("services").add("copilot_bus", {
     bus.service = services.bus_service;
   }
 });
-var api = createCopilotApi(createRpc(), { listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload) });
+var rpc = createRpc();
+var reported;
+var api = createCopilotApi(rpc, {
+  listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload),
+  onDelivery: (overBus) => {
+    if (reported === overBus) return;
+    reported = overBus;
+    void rpc("/copilot/realtime", { ok: overBus }).catch(() => {
+    });
+  }
+});
 var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
 store.restore();
 registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Item 4 of docs/production.md: one Odoo server, several databases with the addon, no
+// --db-filter. The same question asked in each database through /copilot/chat is answered
+// from that database: a product that exists only in the second is found there, not in the first.
+//   ODOO_URL=http://127.0.0.1:8090 DBS=copilot_demo,copilot_b PRODUCT="Zebra Exclusive Sofa" node scripts/prefork/two-databases.mjs
+const url = process.env.ODOO_URL ?? "http://127.0.0.1:8090";
+const dbs = (process.env.DBS ?? "copilot_demo,copilot_b").split(",");
+const product = process.env.PRODUCT ?? "Zebra Exclusive Sofa";
+
+async function jsonrpc(path, params, cookie) {
+  const response = await fetch(url + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${path}: ${body.error.data?.message ?? body.error.message}`);
+  return { result: body.result, cookie: response.headers.get("set-cookie")?.split(";")[0] };
+}
+
+for (const db of dbs) {
+  const { cookie } = await jsonrpc("/web/session/authenticate", { db, login: "demo", password: "demo" });
+  const started = (await jsonrpc("/copilot/chat", { message: `What is the stock of ${product}?` }, cookie)).result;
+  let view;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    view = (await jsonrpc("/copilot/turn", { turn_id: started.turn_id }, cookie)).result;
+    if (view.status !== "running") break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const steps = (view.result?.steps ?? []).map((step) => `${step.tool}:${step.status}`).join(", ");
+  console.log(`${db}: ${view.status}; steps ${steps}; reply: ${(view.result?.reply ?? "").replace(/\s+/g, " ").slice(0, 140)}`);
+}
