@@ -8,7 +8,8 @@ const optionalString = z
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback unless told otherwise: only Odoo talks to the agent (compose sets 0.0.0.0 on its private network)
+  HOST: z.string().default("127.0.0.1"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   ODOO_URL: z.string().url().default("http://127.0.0.1:8069"),
   ODOO_TRANSPORT: z.enum(["gateway", "xmlrpc", "json2"]).default("gateway"),

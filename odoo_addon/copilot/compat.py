@@ -201,3 +201,23 @@ except ImportError:  # 17.0
 def json_ready(value):
     """``value`` as Odoo's JSON-RPC would send it (dates as strings, recordsets as ids)."""
     return json.loads(json.dumps(value, default=json_default))
+
+
+# --- Error codes in JSON-RPC errors ------------------------------------------------------------
+#: ``serialize_exception`` builds ``error.data`` of a JSON-RPC error in 17.0, 18.0 and 19.0
+#: (``name``, ``message``, ``arguments``, ``context``, ``debug``). The copilot's errors carry a
+#: machine-readable ``copilot_code`` (``rate_limit:inflight``, ``unavailable:agent``, ...): it is
+#: added as ``data.code`` so that scripts need not parse translated messages.
+_serialize_exception = http.serialize_exception
+
+
+def _serialize_exception_with_code(exception):
+    data = _serialize_exception(exception)
+    code = getattr(exception, 'copilot_code', None)
+    if isinstance(code, str):
+        data['code'] = code
+    return data
+
+
+if http.serialize_exception is not _serialize_exception_with_code:
+    http.serialize_exception = _serialize_exception_with_code

@@ -41,6 +41,8 @@ ID_PATTERN = re.compile(r'^[A-Za-z0-9_-]{1,128}$')
 META_KEYS = ('tool', 'session_id', 'turn_id', 'action_id')
 #: How far the agent's clock may be from ours when it signs a request (contract (E)).
 SIGNATURE_MAX_SKEW = 300
+#: The agent's own bound on a message (agent-service/src/http/schemas.ts MAX_MESSAGE_CHARS).
+MAX_MESSAGE_CHARS = 8000
 #: Turn ids travel in URL paths too.
 TURN_ID_PATTERN = re.compile(r'^turn_[A-Za-z0-9_-]{8,64}$')
 
@@ -385,12 +387,14 @@ class CopilotAgent(models.AbstractModel):
     @api.model
     def _check_copilot_user(self):
         if not self.env.user._is_internal():
-            raise AccessError(_("The copilot is available to internal users only."))
+            error = AccessError(_("The copilot is available to internal users only."))
+            error.copilot_code = 'forbidden'
+            raise error
 
     @api.model
     def _check_id(self, value, message):
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise UserError(message)
+            raise self._agent_user_error(message, 'bad_request:id')
         return value
 
     @api.model
@@ -504,7 +508,13 @@ class CopilotAgent(models.AbstractModel):
         """
         self._check_copilot_user()
         if not isinstance(message, str) or not message.strip():
-            raise UserError(_("Write a message for the copilot."))
+            raise self._agent_user_error(_("Write a message for the copilot."), 'bad_request:message')
+        if len(message) > MAX_MESSAGE_CHARS:
+            # refused here, before anything is signed or forwarded
+            raise self._agent_user_error(_(
+                "This message is too long for the copilot (%(count)s characters, %(max)s at most).",
+                count=len(message), max=MAX_MESSAGE_CHARS,
+            ), 'bad_request:too_long')
         if session_id:
             self._check_id(session_id, _("Invalid copilot session id."))
         else:
@@ -551,11 +561,11 @@ class CopilotAgent(models.AbstractModel):
         """
         self._check_copilot_user()
         if not isinstance(turn_id, str) or not TURN_ID_PATTERN.match(turn_id):
-            raise UserError(_("Invalid copilot turn id."))
+            raise self._agent_user_error(_("Invalid copilot turn id."), 'bad_request:turn')
         if after is None:
             after = 0
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
-            raise UserError(_("Invalid event number."))
+            raise self._agent_user_error(_("Invalid event number."), 'bad_request:after')
         return self._agent_request(
             'GET', f'/v1/turns/{turn_id}', query=dict(self._get_agent_query(), after=after),
         )

@@ -93,7 +93,8 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
 
     def test_chat_bad_params(self):
         for message, session_id in (('', None), ('  ', None), (None, None), (3, None),
-                                    ('Hi', '../../v1/sessions'), ('Hi', 42)):
+                                    ('Hi', '../../v1/sessions'), ('Hi', 42),
+                                    ('x' * 8001, None), ('x' * 30_000_000, None)):
             with self.subTest(message=message, session_id=session_id), \
                     self.assertRaises(UserError):
                 self.agent._chat(message, session_id=session_id)

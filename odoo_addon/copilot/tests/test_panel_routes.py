@@ -95,6 +95,7 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
     def test_chat_agent_unreachable(self):
         answer = self.jsonrpc('/copilot/chat', {'message': 'Hello'})
         data = self.assertRpcError(answer, 'UserError', UNREACHABLE)
+        self.assertEqual(data['code'], 'unavailable:agent')
         self.assertNotIn('Traceback', data['message'])
         self.assertNotIn('127.0.0.1', data['message'])
 
@@ -108,6 +109,14 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         self.assertRpcError(answer, 'UserError', UNREACHABLE_FR)
 
     @mute_logger('odoo.http')
+    def test_error_codes_for_scripts(self):
+        # a machine-readable code beside the translated message (data.code)
+        answer = self.jsonrpc('/copilot/chat', {'message': 'x' * 8001})
+        data = self.assertRpcError(answer, 'UserError')
+        self.assertEqual(data['code'], 'bad_request:too_long')
+        data = self.assertRpcError(self.jsonrpc('/copilot/turn', {'turn_id': '../x'}), 'UserError')
+        self.assertEqual(data['code'], 'bad_request:turn')
+
     def test_chat_bad_params(self):
         answer = self.jsonrpc('/copilot/chat', {'message': ''})
         self.assertRpcError(answer, 'UserError')
