@@ -20,8 +20,20 @@
         "views/copilot_app_views.xml",
     ],
     "assets": {
+        # every backend page: the systray button, the shortcut, the client action's loader
         "web.assets_backend": [
-            "copilot/static/src/**/*",
+            "copilot/static/src/launcher/**/*",
+        ],
+        # the panel, loaded on first use (loadBundle); its stylesheets compiled with Odoo's
+        # backend variables, as web.assets_backend_lazy is (the same lines in 17, 18, 19)
+        "copilot.assets_panel": [
+            ("include", "web._assets_helpers"),
+            ("include", "web._assets_backend_helpers"),
+            "web/static/src/scss/pre_variables.scss",
+            "web/static/lib/bootstrap/scss/_variables.scss",
+            "web/static/lib/bootstrap/scss/_variables-dark.scss",
+            "web/static/lib/bootstrap/scss/_maps.scss",
+            "copilot/static/src/panel/**/*",
         ],
     },
     "application": True,

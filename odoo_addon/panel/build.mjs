@@ -22,8 +22,15 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const srcDir = join(here, "src");
-const outDir = join(here, "..", "copilot", "static", "src", "panel");
-const bundleName = "copilot_panel.js";
+const outDir = join(here, "..", "copilot", "static", "src");
+/**
+ * Two bundles: the launcher (every backend page: the systray button, the shortcut, the client
+ * action's loader) and the panel (Odoo's `loadBundle`, on first use; with its stylesheets).
+ */
+const BUNDLES = [
+  { entry: "src/launcher/launcher.ts", out: "launcher/copilot_launcher.js" },
+  { entry: "src/main.ts", out: "panel/copilot_panel.js" },
+];
 
 /** External modules the bundle may import: they exist under these paths in Odoo 17, 18 and 19. */
 const ALLOWED_IMPORTS = new Set([
@@ -31,6 +38,7 @@ const ALLOWED_IMPORTS = new Set([
   "@web/core/registry",
   "@web/core/utils/hooks",
   "@web/core/l10n/translation",
+  "@web/core/assets",
 ]);
 
 const BANNER = "/** @odoo-module **/";
@@ -61,10 +69,26 @@ function rel(from, path) {
 
 /** The files the build produces: relative path → contents. */
 async function produce() {
+  const files = new Map();
+  for (const bundle of BUNDLES) {
+    files.set(bundle.out, verifyBundle(await buildOne(bundle.entry, bundle.out)));
+  }
+  for (const path of await listFiles(srcDir)) {
+    if (path.endsWith(".scss")) {
+      // the launcher's beside the launcher (every page), the others in the panel's bundle
+      const name = rel(srcDir, path);
+      const out = name.startsWith("launcher/") ? name : `panel/${name}`;
+      files.set(out, verifyStylesheet(name, await readFile(path, "utf8")));
+    }
+  }
+  return files;
+}
+
+async function buildOne(entry, out) {
   const result = await build({
     absWorkingDir: here,
-    entryPoints: ["src/main.ts"],
-    outfile: join("out", bundleName),
+    entryPoints: [entry],
+    outfile: join("out", out),
     write: false,
     bundle: true,
     format: "esm",
@@ -78,14 +102,7 @@ async function produce() {
     legalComments: "inline",
     logLevel: "warning",
   });
-  const [bundle] = result.outputFiles;
-  const files = new Map([[bundleName, verifyBundle(bundle.text)]]);
-  for (const path of await listFiles(srcDir)) {
-    if (path.endsWith(".scss")) {
-      files.set(rel(srcDir, path), verifyStylesheet(rel(srcDir, path), await readFile(path, "utf8")));
-    }
-  }
-  return files;
+  return result.outputFiles[0].text;
 }
 
 /**
@@ -286,7 +303,7 @@ async function check(files) {
     if (differences.length) {
       console.error(
         `The built panel in ${shown} does not match its sources:\n  - ${differences.join("\n  - ")}\n` +
-          "Run `npm run build -w odoo_addon/panel` and commit odoo_addon/copilot/static/src/panel/.",
+          "Run `npm run build -w odoo_addon/panel` and commit odoo_addon/copilot/static/src/.",
       );
       process.exitCode = 1;
     } else {
@@ -302,6 +319,14 @@ if (process.argv.includes("--check")) {
   await check(files);
 } else {
   await writeAll(outDir, files);
-  const bytes = Buffer.byteLength(files.get(bundleName));
-  console.log(`Built ${rel(process.cwd(), join(outDir, bundleName))} (${bytes} bytes) and ${files.size - 1} stylesheet(s).`);
+  const { gzipSync } = await import("node:zlib");
+  for (const bundle of BUNDLES) {
+    const text = files.get(bundle.out);
+    console.log(`Built ${rel(process.cwd(), join(outDir, bundle.out))}: ${Buffer.byteLength(text)} bytes, ${gzipSync(text).length} gzip.`);
+  }
+  for (const dir of ["launcher/", "panel/"]) {
+    const styles = [...files].filter(([path]) => path.startsWith(dir) && path.endsWith(".scss"));
+    const css = styles.map(([, text]) => text).join("");
+    console.log(`${styles.length} stylesheet(s) in ${dir}: ${Buffer.byteLength(css)} bytes, ${gzipSync(css).length} gzip.`);
+  }
 }

@@ -2,7 +2,7 @@ import { onWillUnmount, useState } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
 
 import type { Action, Currency } from "../api/types";
-import { numberFormat, subscribeBus, type BusServiceLike } from "../odoo/compat";
+import { numberFormat, subscribeBus, useBusService } from "../odoo/compat";
 import { formatDeadline, type OrmLike } from "../projects/projects";
 import { RECORD_CHANGED, REFRESH_DELAY_MS } from "../projects/live_refresh";
 import type { CopilotStore } from "../store/copilot_store";
@@ -45,7 +45,7 @@ function cardCurrency(actions: Iterable<Action>, model: string, id: number): Cur
 export function useLiveRecords(store: CopilotStore, lang: () => string, delay: number = REFRESH_DELAY_MS): Record<string, LiveRecord> {
   const live = useState<Record<string, LiveRecord>>({});
   const orm = optionalService("orm") as OrmLike | undefined;
-  const bus = optionalService("bus_service") as BusServiceLike | undefined;
+  const bus = useBusService();
   const toRead = new Map<string, Set<number>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;

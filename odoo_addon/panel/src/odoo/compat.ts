@@ -26,6 +26,7 @@
  * (17): both need `base_setup`, which a database with only the Copilot module lacks.
  */
 
+import { useEnv } from "@odoo/owl";
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from "../format/money";
 
 export interface OdooEnv {
@@ -203,6 +204,15 @@ export interface BusServiceLike {
   unsubscribe?(type: string, callback: (payload: unknown, ...rest: unknown[]) => void): void;
   start?(): Promise<void> | void;
   readonly isActive?: boolean;
+}
+
+/**
+ * The bus service as the web client holds it. 17 declares it `async`, which its `useService`
+ * cannot wrap ("methods is not iterable"); reading `env.services` works in 17, 18 and 19 (17's
+ * own code does so).
+ */
+export function useBusService(): BusServiceLike | undefined {
+  return (useEnv() as { services?: Record<string, unknown> }).services?.bus_service as BusServiceLike | undefined;
 }
 
 /**

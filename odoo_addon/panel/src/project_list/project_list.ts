@@ -1,7 +1,7 @@
 import { Component, onWillStart, onWillUnmount, useState, xml } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
 
-import { subscribeBus, type BusServiceLike } from "../odoo/compat";
+import { subscribeBus, useBusService } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
 import { createLiveRefresh, RECORD_CHANGED } from "../projects/live_refresh";
 import {
@@ -110,7 +110,7 @@ export class ProjectList extends Component<ProjectListProps> {
       void this.load();
     });
     const live = createLiveRefresh(() => void this.load({ quiet: true }));
-    const stop = subscribeBus(useService("bus_service") as BusServiceLike, RECORD_CHANGED, (payload) => live.notify(payload));
+    const stop = subscribeBus(useBusService(), RECORD_CHANGED, (payload) => live.notify(payload));
     onWillUnmount(() => {
       stop();
       live.dispose();

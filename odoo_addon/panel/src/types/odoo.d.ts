@@ -50,3 +50,8 @@ declare const odoo: {
   debug?: string;
   csrf_token?: string;
 };
+
+declare module "@web/core/assets" {
+  /** Loads an asset bundle (its scripts and stylesheets) once; the same in 17, 18 and 19. */
+  export function loadBundle(bundleName: string): Promise<unknown>;
+}

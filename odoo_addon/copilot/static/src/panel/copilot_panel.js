@@ -2,7 +2,7 @@
 
 // src/main.ts
 import { reactive } from "@odoo/owl";
-import { registry } from "@web/core/registry";
+import { registry as registry2 } from "@web/core/registry";
 
 // src/odoo/rpc.ts
 var RpcError = class extends Error {
@@ -830,6 +830,9 @@ import { Component as Component4, xml as xml4 } from "@odoo/owl";
 import { Component as Component3, xml as xml3 } from "@odoo/owl";
 import { useService } from "@web/core/utils/hooks";
 
+// src/odoo/compat.ts
+import { useEnv } from "@odoo/owl";
+
 // src/format/money.ts
 var DEFAULT_NUMBER_FORMAT = Object.freeze({
   decimalPoint: ".",
@@ -978,22 +981,14 @@ function recordUrl(model, id2) {
   }
   return `/web#id=${id2}&model=${encodeURIComponent(model)}&view_type=form`;
 }
-var OPEN_SHORTCUT = "alt+shift+o";
-function isMac() {
-  try {
-    return /Mac|iPod|iPhone|iPad/.test(navigator.platform);
-  } catch {
-    return false;
-  }
-}
-function shortcutLabel() {
-  return isMac() ? "Control+Shift+O" : "Alt+Shift+O";
-}
 function confirmationDialog() {
   return loadedModule("@web/core/confirmation_dialog/confirmation_dialog")?.ConfirmationDialog;
 }
-function subscribeBus(bus2, type, onPayload) {
-  if (!bus2 || typeof bus2.subscribe !== "function") {
+function useBusService() {
+  return useEnv().services?.bus_service;
+}
+function subscribeBus(bus, type, onPayload) {
+  if (!bus || typeof bus.subscribe !== "function") {
     return () => {
     };
   }
@@ -1003,15 +998,15 @@ function subscribeBus(bus2, type, onPayload) {
       onPayload(payload);
     }
   };
-  bus2.subscribe(type, callback);
-  if (bus2.isActive === false && typeof bus2.start === "function") {
-    void Promise.resolve(bus2.start()).catch(() => {
+  bus.subscribe(type, callback);
+  if (bus.isActive === false && typeof bus.start === "function") {
+    void Promise.resolve(bus.start()).catch(() => {
     });
   }
   return () => {
     listening = false;
-    if (typeof bus2.unsubscribe === "function") {
-      bus2.unsubscribe(type, callback);
+    if (typeof bus.unsubscribe === "function") {
+      bus.unsubscribe(type, callback);
     }
   };
 }
@@ -2747,7 +2742,7 @@ function cardCurrency(actions, model, id2) {
 function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
   const live = useState4({});
   const orm = optionalService("orm");
-  const bus2 = optionalService("bus_service");
+  const bus = useBusService();
   const toRead = /* @__PURE__ */ new Map();
   let timer;
   let disposed = false;
@@ -2786,8 +2781,8 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
       void readModel(model, ids);
     }
   }
-  if (orm && bus2) {
-    const stop = subscribeBus(bus2, RECORD_CHANGED, (payload) => {
+  if (orm && bus) {
+    const stop = subscribeBus(bus, RECORD_CHANGED, (payload) => {
       const concerned = disposed ? null : concernedRecords(payload, watchedRecords(storeActions(store2)));
       if (!concerned) {
         return;
@@ -4536,7 +4531,7 @@ var ProjectList = class extends Component22 {
       void this.load();
     });
     const live = createLiveRefresh(() => void this.load({ quiet: true }));
-    const stop = subscribeBus(useService8("bus_service"), RECORD_CHANGED, (payload) => live.notify(payload));
+    const stop = subscribeBus(useBusService(), RECORD_CHANGED, (payload) => live.notify(payload));
     onWillUnmount4(() => {
       stop();
       live.dispose();
@@ -4973,85 +4968,52 @@ function fullPageAction(store2) {
   };
 }
 
-// src/systray/systray.ts
-import { Component as Component25, useEffect as useEffect4, useState as useState12, xml as xml25 } from "@odoo/owl";
-import { useService as useService10 } from "@web/core/utils/hooks";
+// src/odoo/lazy.ts
+import { registry } from "@web/core/registry";
+function category() {
+  return registry.category("copilot");
+}
+function providePanel(panel) {
+  category().add("panel", panel, { force: true });
+}
+function providedBus() {
+  return category().get("bus", void 0);
+}
+
+// src/systray/systray_actions.ts
 function focusInput(root) {
   const input = root?.querySelector(".o_copilot_input");
   input?.focus();
   return Boolean(input);
 }
-var CopilotSystray = class extends Component25 {
-  static template = xml25`
-    <div class="o_copilot_systray">
-      <button type="button" class="o_nav_entry o_copilot_systray_button"
-              t-att-class="{ 'o_copilot_systray_button_active': store.isOpen or store.fullPage }"
-              t-att-aria-label="label" t-att-title="title" t-att-aria-keyshortcuts="shortcut"
-              t-att-aria-expanded="store.isOpen ? 'true' : 'false'"
-              aria-controls="o_copilot_panel"
-              t-on-click="onClick">
-        <svg class="o_copilot_icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M12 2.5l1.9 5.1 5.1 1.9-5.1 1.9-1.9 5.1-1.9-5.1-5.1-1.9 5.1-1.9z"/>
-          <path fill="currentColor" d="M19 14l.9 2.1 2.1.9-2.1.9-.9 2.1-.9-2.1-2.1-.9 2.1-.9z"/>
-          <path fill="currentColor" d="M5.5 15.5l.7 1.6 1.6.7-1.6.7-.7 1.6-.7-1.6-1.6-.7 1.6-.7z"/>
-        </svg>
-      </button>
-    </div>`;
-  static props = { store: CopilotStore };
-  setup() {
-    this.store = useState12(this.props.store);
-    const hotkey = useService10("hotkey");
-    useEffect4(
-      () => hotkey?.add(OPEN_SHORTCUT, () => this.onShortcut(), { global: true, bypassEditableProtection: true }),
-      () => []
-    );
+function systrayClick(store2) {
+  if (store2.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
+    return;
   }
-  get label() {
-    return this.store.isOpen ? _t("Close Copilot") : _t("Open Copilot");
+  store2.toggle();
+}
+function systrayShortcut(store2) {
+  if (store2.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
+    return;
   }
-  get shortcut() {
-    return shortcutLabel();
+  if (!store2.isOpen) {
+    store2.open();
+    return;
   }
-  get title() {
-    return `${this.label} (${this.shortcut})`;
+  const panel = document.getElementById("o_copilot_panel");
+  if (panel && !panel.contains(document.activeElement) && focusInput(panel)) {
+    return;
   }
-  /** In the full page, the conversation is already on screen: go to its input. */
-  onClick() {
-    if (this.store.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
-      return;
-    }
-    this.store.toggle();
-  }
-  /** Opens the panel (its input takes the focus); open, goes to its input; there already, closes it. */
-  onShortcut() {
-    if (this.store.fullPage && focusInput(document.querySelector(".o_copilot_app"))) {
-      return;
-    }
-    if (!this.store.isOpen) {
-      this.store.open();
-      return;
-    }
-    const panel = document.getElementById("o_copilot_panel");
-    if (panel && !panel.contains(document.activeElement) && focusInput(panel)) {
-      return;
-    }
-    this.store.close();
-    document.querySelector(".o_copilot_systray_button")?.focus();
-  }
-};
+  store2.close();
+  document.querySelector(".o_copilot_systray_button")?.focus();
+}
 
 // src/main.ts
-var bus = {};
-registry.category("services").add("copilot_bus", {
-  dependencies: ["bus_service"],
-  start(_env, services) {
-    bus.service = services.bus_service;
-  }
-});
 var rpc = createRpc();
 var reported;
 var api = createCopilotApi(rpc, {
-  listen: (type, onPayload) => subscribeBus(bus.service, type, onPayload),
+  // Odoo's bus (the launcher's service got it): a turn's events arrive there, or by polling
+  listen: (type, onPayload) => subscribeBus(providedBus(), type, onPayload),
   onDelivery: (overBus) => {
     if (reported === overBus) return;
     reported = overBus;
@@ -5061,6 +5023,5 @@ var api = createCopilotApi(rpc, {
 });
 var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
 store.restore();
-registry.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { store } }, { sequence: 30 });
-registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
-registry.category("actions").add(FULL_PAGE_ACTION, fullPageAction(store));
+registry2.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
+providePanel({ store, FullPage: fullPageAction(store), click: () => systrayClick(store), shortcut: () => systrayShortcut(store) });
