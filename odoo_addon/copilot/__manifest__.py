@@ -25,14 +25,13 @@
             "copilot/static/src/launcher/**/*",
         ],
         # the panel, loaded on first use (loadBundle); its stylesheets compiled with Odoo's
-        # backend variables, as web.assets_backend_lazy is (the same lines in 17, 18, 19)
+        # backend variables, as web.assets_backend does (files present in 17, 18 and 19: 17's
+        # Bootstrap 5.1 has no _variables-dark.scss nor _maps.scss, which the panel does not use)
         "copilot.assets_panel": [
             ("include", "web._assets_helpers"),
             ("include", "web._assets_backend_helpers"),
             "web/static/src/scss/pre_variables.scss",
             "web/static/lib/bootstrap/scss/_variables.scss",
-            "web/static/lib/bootstrap/scss/_variables-dark.scss",
-            "web/static/lib/bootstrap/scss/_maps.scss",
             "copilot/static/src/panel/**/*",
         ],
     },

@@ -4,7 +4,7 @@ import threading
 from http.server import ThreadingHTTPServer
 from unittest.mock import patch
 
-from odoo import Command, http
+from odoo import Command
 from odoo.tests.common import HttpCase, tagged
 
 from odoo.addons.copilot import compat

@@ -743,6 +743,17 @@ async function main() {
       await fullPageSmoke(page);
     }
 
+    // Odoo's own alarms: an error dialog, or the banner of a stylesheet that did not compile
+    // (e.g. the panel's bundle naming a file this version lacks).
+    const alarm = await page.evaluate(() => ({
+      dialog: Boolean(document.querySelector(".o_error_dialog, .o_dialog_error, .modal .o_error_detail")),
+      css: getComputedStyle(document.body, "::before").content.includes("css error"),
+    }));
+    if (alarm.dialog || alarm.css) {
+      throw new Error(`Odoo shows ${alarm.dialog ? "an error dialog" : "a stylesheet error"}`);
+    }
+    step("no error dialog, stylesheets compiled");
+
     // Same session on a phone-sized screen (the first page has built the asset bundles by now).
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.addCookies(await context.cookies());
