@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): Express {
     (req as Request & { rawBody?: Buffer }).rawBody = buf;
   };
   // A bridged confirm or PDF export carries Odoo's replies (records read): more room there.
-  app.use(["/v1/actions", "/v1/export/pdf"], express.json({ limit: "2mb", verify: keepRawBody }));
+  app.use(["/v1/actions", "/v1/export/pdf", "/v1/turns/start"], express.json({ limit: "2mb", verify: keepRawBody }));
   app.use(
     "/v1",
     express.json({ limit: "64kb", verify: keepRawBody }),

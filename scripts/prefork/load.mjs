@@ -76,8 +76,9 @@ async function seller(login) {
   const start = await jsonrpc("/copilot/chat", { message, client_message_id: `load_${login}_${started}` }, cookie);
   const answeredIn = performance.now() - t0;
   let after = 0;
-  let view;
-  for (;;) {
+  // an offline turn comes back with its result; a model's is followed with /copilot/turn
+  let view = start.result.status !== "running" && start.result.result ? { status: start.result.status, result: start.result.result, events: [] } : undefined;
+  while (!view || view.status === "running") {
     view = (await jsonrpc("/copilot/turn", { turn_id: start.result.turn_id, after }, cookie)).result;
     after = view.events.at(-1)?.seq ?? after;
     if (view.status !== "running") break;

@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import { mapKey, roleModels, type ModelMap } from "../odoo/model-map.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
+import { NeedOdooCall } from "../odoo/bridge-client.js";
 import type { ToolDefinition } from "../tools/types.js";
 
 type Rights = { installed: boolean; read: boolean; create: boolean; write: boolean };
@@ -19,15 +20,17 @@ export function createCapabilities(catalog: readonly ToolDefinition[], logger: L
   const needs = (tool: ToolDefinition, map: ModelMap) => [...tool.models, ...(tool.roles ?? []).flatMap((role) => roleModels(role, map))];
   const mapped = (tool: ToolDefinition, map: ModelMap) => (tool.roles ?? []).every((role) => map[role]);
 
-  async function availableTools(userKey: string, odoo: OdooClient, meta: CallMeta, map: ModelMap): Promise<Set<string>> {
+  /** `fresh`: ask Odoo even when cached (a bridged turn makes the same calls at each of its steps). */
+  async function availableTools(userKey: string, odoo: OdooClient, meta: CallMeta, map: ModelMap, options: { fresh?: boolean } = {}): Promise<Set<string>> {
     const key = `${userKey}:${mapKey(map)}`;
     const cached = cache.get(key);
-    if (cached && cached.until > Date.now()) return cached.tools;
+    if (cached && cached.until > Date.now() && !options.fresh) return cached.tools;
     const models = [...new Set(catalog.flatMap((tool) => [...needs(tool, map), ...(tool.writes ? [tool.writes[0]] : [])]))];
     let rights: Record<string, Rights>;
     try {
       rights = await odoo.call<Record<string, Rights>>("copilot.capability", "check", [models], {}, meta);
     } catch (error) {
+      if (error instanceof NeedOdooCall) throw error;
       // Remembered too, so a transport without the addon does not pay a failing call every turn.
       logger.debug({ err: error }, "capabilities unknown: every tool offered");
       const all = new Set(catalog.filter((tool) => mapped(tool, map)).map((tool) => tool.name));
@@ -44,7 +47,13 @@ export function createCapabilities(catalog: readonly ToolDefinition[], logger: L
     return tools;
   }
 
-  return { availableTools };
+  /** The tools cached for this user and mapping, if any (never calls Odoo). */
+  function cached(userKey: string, map: ModelMap): Set<string> | undefined {
+    const hit = cache.get(`${userKey}:${mapKey(map)}`);
+    return hit && hit.until > Date.now() ? hit.tools : undefined;
+  }
+
+  return { availableTools, cached };
 }
 
 export type Capabilities = ReturnType<typeof createCapabilities>;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../errors.js";
 import { createFormatter, type OdooFormats } from "../format.js";
 import { conversationPdf, projectPdf } from "../export/export-service.js";
@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { AuditAnchor, Card, ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { CACHED_MODELS, withCache } from "../odoo/cached-client.js";
-import { BridgeMismatch, bridged, type BridgeCall, type BridgeReply } from "../odoo/bridge-client.js";
+import { BridgeMismatch, NeedOdooCall, bridged, type BridgeCall, type BridgeReply } from "../odoo/bridge-client.js";
 import { OdooError, allowedCompanies, type OdooClient, type UserContext } from "../odoo/odoo-client.js";
 import { DEFAULT_MODELS, roleModels, withDefaults, type ModelRole } from "../odoo/model-map.js";
 import { normalize } from "../odoo/resolve.js";
@@ -37,9 +37,26 @@ export type OdooClientFactory = (user: OdooUser, delegation: string) => OdooClie
 export type PublicAction = Omit<StoredAction, "plan" | "session_id" | "claim" | "claimed_at">;
 
 /** A confirm run through the bridge: Odoo's replies so far, and the claim its first step took. */
-export type BridgeState = { replies: BridgeReply[]; claim?: string | undefined };
+export type BridgeState = {
+  replies: BridgeReply[];
+  claim?: string | undefined;
+  /**
+   * What a step decided that later steps must decide the same way (which tools the user may
+   * use: from the cache, or asked of Odoo), echoed by the addon; signed like the rest.
+   */
+  memo?: Record<string, unknown> | undefined;
+};
 /** The next ORM call the waiting Odoo request must run, and the claim to send back with its reply. */
-export type BridgeStep = { call: BridgeCall; claim?: string };
+export type BridgeStep = { call: BridgeCall; claim?: string; memo?: Record<string, unknown> };
+
+/** A turn run through the bridge (offline planner): its Odoo, and whether this is its first step. */
+export type BridgedRun = {
+  odoo: OdooClient;
+  firstStep: boolean;
+  pending(): BridgeCall | undefined;
+  /** What the first step decided, sent back by the addon with each step (see BridgeState.memo). */
+  memo: Record<string, unknown>;
+};
 
 /** A bridged confirm whose Odoo request went away (killed, timed out) frees the action after this. */
 const STALE_CLAIM_MS = 150_000;
@@ -137,7 +154,7 @@ export function createTurnService(deps: {
 
   async function runTurn(
     request: TurnRequest,
-    options: { signal?: AbortSignal; onEvent?: (event: TurnEvent) => void } = {},
+    options: { signal?: AbortSignal; onEvent?: (event: TurnEvent) => void; bridged?: BridgedRun } = {},
   ): Promise<TurnResult> {
     const owner = ownerOf(request.user);
     const emit = options.onEvent ?? (() => {});
@@ -146,9 +163,14 @@ export function createTurnService(deps: {
       emit({ type: "done", result: remembered });
       return remembered;
     }
-    if (turnsPerMinute && (await redisCall(() => store.countTurn(owner))) > turnsPerMinute) throw new AppError("rate_limit:turns");
+    // a bridged turn runs again at each of its steps: it is counted once
+    if (turnsPerMinute && (!options.bridged || options.bridged.firstStep) && (await redisCall(() => store.countTurn(owner))) > turnsPerMinute) {
+      throw new AppError("rate_limit:turns");
+    }
 
-    const lock = await takeSessionLock(owner, request.sessionId, options.signal);
+    const lock = options.bridged ? await redisCall(() => store.lockSession(owner, request.sessionId, LOCK_TTL_MS)) : await takeSessionLock(owner, request.sessionId, options.signal);
+    // a bridged turn never waits (its Odoo request would): another answer is being written there
+    if (!lock) throw new AppError("conflict:session_busy");
     const stop = new AbortController();
     const runKey = `${owner.db}:${owner.uid}:${request.sessionId}`;
     running.set(runKey, stop);
@@ -160,7 +182,7 @@ export function createTurnService(deps: {
         emit({ type: "done", result: answered });
         return answered;
       }
-      const result = await runLocked(request, signal, emit);
+      const result = await runLocked(request, signal, emit, options.bridged);
       if (request.clientMessageId) await redisCall(() => store.saveTurnResult(owner, request.clientMessageId!, result));
       emit({ type: "done", result });
       return result;
@@ -174,6 +196,7 @@ export function createTurnService(deps: {
     request: TurnRequest,
     signal: AbortSignal,
     emit: (event: TurnEvent) => void,
+    bridged?: BridgedRun,
   ): Promise<TurnResult> {
     const { user, sessionId, message } = request;
     const owner = ownerOf(user);
@@ -185,7 +208,9 @@ export function createTurnService(deps: {
     const history = runner.usesHistory ? await redisCall(() => store.getMessages(owner, sessionId, HISTORY_LIMIT)) : [];
 
     const ctx: ToolContext = {
-      odoo: odooAs(user, request.delegation),
+      // bridged: every call goes back to the waiting Odoo request, none through a cache (the
+      // steps of a turn must make the same calls in the same order)
+      odoo: bridged ? bridged.odoo : odooAs(user, request.delegation),
       lang,
       fmt: createFormatter(lang, user.formats),
       meta: { sessionId, turnId },
@@ -197,7 +222,7 @@ export function createTurnService(deps: {
       ...(deps.embed ? { embed: deps.embed } : {}),
     };
     const policy = request.policy ?? {};
-    const capable = await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta, ctx.models!);
+    const capable = bridged ? await bridgedCapabilities(bridged, `${user.db}:${user.uid}`, ctx) : await capabilities.availableTools(`${user.db}:${user.uid}`, ctx.odoo, ctx.meta, ctx.models!);
     const available = new Set([...capable].filter((name) => policy[name] !== "off"));
     const actions: StoredAction[] = [];
     const steps: Step[] = [];
@@ -243,7 +268,8 @@ export function createTurnService(deps: {
         }
         const now = new Date().toISOString();
         const action: StoredAction = {
-          id: newId("act"),
+          // bridged: the same id at every step (a step that runs it again overwrites it)
+          id: bridged ? stableId("act", `${turnId}:${actions.length}`) : newId("act"),
           session_id: sessionId,
           tool: name,
           args: parsed.data,
@@ -271,7 +297,7 @@ export function createTurnService(deps: {
         return { ok: true, outcome, actionId: action.id };
       } catch (error) {
         timeTool("failed");
-        if (error instanceof AppError) throw error;
+        if (error instanceof AppError || error instanceof NeedOdooCall) throw error;
         step({ tool: name, args: parsed.data, status: "failed" });
         logger.warn({ err: error, tool: name, turnId }, "tool failed");
         return { ok: false, error: odooErrorText(lang, error) };
@@ -295,6 +321,9 @@ export function createTurnService(deps: {
       signal,
       onText: (text) => emit({ type: "text", text }),
     });
+    // a call Odoo has not answered yet, whose error a tool swallowed: nothing is kept of this step
+    const waiting = bridged?.pending();
+    if (waiting) throw new NeedOdooCall(waiting);
     const stopped = signal.aborted;
     metrics?.turnSeconds.observe({ mode: runner.mode, outcome: stopped ? "stopped" : "done" }, (performance.now() - turnStarted) / 1000);
     if (usage && (usage.input || usage.output)) {
@@ -338,6 +367,24 @@ export function createTurnService(deps: {
       choices,
       cards,
     };
+  }
+
+  /**
+   * The tools of a bridged turn, decided once for all its steps: from the cache when it has them
+   * at the first step (no call), else asked of Odoo at every step (the same call each time).
+   */
+  async function bridgedCapabilities(bridged: BridgedRun, userKey: string, ctx: ToolContext): Promise<Set<string>> {
+    const memo = bridged.memo;
+    if (Array.isArray(memo.tools)) return new Set(memo.tools as string[]);
+    if (memo.tools !== "odoo") {
+      const cached = capabilities.cached(userKey, ctx.models!);
+      if (cached) {
+        memo.tools = [...cached];
+        return cached;
+      }
+      memo.tools = "odoo";
+    }
+    return capabilities.availableTools(userKey, ctx.odoo, ctx.meta, ctx.models!, { fresh: true });
   }
 
   function sessionActions(owner: Owner, sessionId: string): SessionActions {
@@ -530,10 +577,6 @@ export function createTurnService(deps: {
     }
   }
 
-  /** The context every bridged call carries, as the gateway transport sends it. */
-  function userContext(user: OdooUser): UserContext {
-    return { lang: user.lang, tz: user.tz, allowed_company_ids: allowedCompanies(user.company_id, user.company_ids) };
-  }
 
   /** Runs `work` with Odoo reached through the bridge: its value, or the next call for Odoo. */
   function viaBridge<T>(user: OdooUser, bridge: BridgeState, work: (odoo: OdooClient) => Promise<T>) {
@@ -574,6 +617,8 @@ export function createTurnService(deps: {
       return done.action!;
     } catch (error) {
       if (error instanceof AppError && error.code === "unavailable:redis") throw error;
+      // an auto-run write of a bridged turn waits for Odoo's reply: the next step runs it again
+      if (error instanceof NeedOdooCall) throw error;
       logger.warn({ err: error, actionId: action.id, tool: action.tool }, "action failed");
       const failed = await redisCall(() =>
         store.transitionAction(owner, action.id, "running", { status: "failed", error: odooErrorText(ctx.lang, error) }),
@@ -701,6 +746,8 @@ export function createTurnService(deps: {
   }
 
   return {
+    /** `offline`: the planner, whose turns can run through the bridge; `llm`: a model. */
+    mode: runner.mode,
     runTurn,
     stopTurn,
     confirm,
@@ -728,6 +775,11 @@ export type TurnService = ReturnType<typeof createTurnService>;
 
 function ownerOf(user: OdooUser): Owner {
   return { db: user.db, uid: user.uid };
+}
+
+/** The context every bridged call carries, as the gateway transport sends it. */
+export function userContext(user: OdooUser): UserContext {
+  return { lang: user.lang, tz: user.tz, allowed_company_ids: allowedCompanies(user.company_id, user.company_ids) };
 }
 
 function toPublic({ plan: _plan, session_id: _sessionId, claim: _claim, claimed_at: _claimedAt, ...action }: StoredAction): PublicAction {
@@ -805,6 +857,11 @@ function titleFrom(message: string): string {
 
 export function newId(kind: "act" | "msg" | "turn" | "ses" | "mem"): string {
   return `${kind}_${randomBytes(18).toString("base64url")}`;
+}
+
+/** The same id for the same seed (a bridged turn's action, at each of its steps). */
+export function stableId(kind: "act", seed: string): string {
+  return `${kind}_${createHash("sha256").update(seed).digest("base64url").slice(0, 24)}`;
 }
 
 function zodSummary(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

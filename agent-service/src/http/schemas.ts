@@ -39,6 +39,8 @@ export const turnBodySchema = z.object({
   tools: toolPolicySchema.optional(),
   /** Which model plays Kit, Ticket, Document, Installation (the addon's Settings); absent: Odoo's own. */
   models: modelMapSchema.optional(),
+  /** An offline turn may run in the waiting request (the bridge, see below). */
+  bridge: z.lazy(() => bridgeSchema).optional(),
 });
 
 /**
@@ -56,6 +58,8 @@ export const bridgeSchema = z.object({
     )
     .max(60),
   claim: z.string().max(64).optional(),
+  /** What the first step decided, echoed as the agent sent it. */
+  memo: z.record(z.string().max(32), z.unknown()).optional(),
 });
 
 export const actionBodySchema = z.object({

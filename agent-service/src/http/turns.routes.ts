@@ -18,7 +18,9 @@ export function turnsRoutes(turns: TurnService, jobs: TurnJobs, logger: Logger):
   router.post("/v1/turns/start", async (req, res) => {
     const body = parse(turnBodySchema, req.body);
     res.locals.user = body.user;
-    res.status(202).json(await jobs.start(turnRequest(body)));
+    // with `bridge`, an offline turn runs in the waiting request: its calls, then its result
+    const answer = body.bridge ? await jobs.startBridged(turnRequest(body), body.bridge) : await jobs.start(turnRequest(body));
+    res.status("call" in answer || answer.status !== "running" ? 200 : 202).json(answer);
   });
 
   /** A turn's events after `after` (exclusive), its status, and its result once it ended. */

@@ -44,28 +44,34 @@ export function callKey(model: string, method: string, args: unknown[], kwargs: 
   return createHash("sha256").update(JSON.stringify([model, method, args, kwargs])).digest("base64url").slice(0, 22);
 }
 
-export function createBridgeClient(replies: BridgeReply[], context: UserContext): OdooClient & { used(): number } {
+export function createBridgeClient(replies: BridgeReply[], context: UserContext): OdooClient & { used(): number; pending(): BridgeCall | undefined } {
   let index = 0;
+  // The first call without a reply, kept: a tool that swallows the error (`.catch(() => [])`)
+  // must not go on as if Odoo had answered — every later call fails the same way, and the
+  // step's answer is that call whatever the tool returned.
+  let pending: BridgeCall | undefined;
   const client = withHelpers(async (model, method, args, kwargs = {}, meta: CallMeta = {}) => {
+    if (pending) throw new NeedOdooCall(pending);
     const merged = mergeContext(kwargs, context);
     const key = callKey(model, method, args, merged);
     const reply = replies[index];
     if (!reply) {
-      throw new NeedOdooCall({
+      pending = {
         key,
         model,
         method,
         args,
         kwargs: merged,
         meta: { tool: meta.tool, session_id: meta.sessionId, turn_id: meta.turnId, action_id: meta.actionId },
-      });
+      };
+      throw new NeedOdooCall(pending);
     }
     if (reply.key !== key) throw new BridgeMismatch(index);
     index += 1;
     if (reply.error) throw new OdooError(kindOfOdooException(reply.error.name), reply.error.message, reply.error.name);
     return reply.result as never;
   });
-  return { ...client, used: () => index };
+  return { ...client, used: () => index, pending: () => pending };
 }
 
 /** Runs `work` with a bridge client: its value, or the next call Odoo must answer. */
@@ -74,10 +80,15 @@ export async function bridged<T>(
   context: UserContext,
   work: (odoo: OdooClient) => Promise<T>,
 ): Promise<{ value: T } | { call: BridgeCall }> {
+  const client = createBridgeClient(replies, context);
   try {
-    return { value: await work(createBridgeClient(replies, context)) };
+    const value = await work(client);
+    const pending = client.pending();
+    return pending ? { call: pending } : { value };
   } catch (error) {
     if (error instanceof NeedOdooCall) return { call: error.call };
+    const pending = client.pending();
+    if (pending) return { call: pending };
     throw error;
   }
 }

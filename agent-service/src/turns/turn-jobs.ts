@@ -3,7 +3,8 @@ import { langOf } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Owner } from "../memory/conversation-store.js";
 import { FINAL_STATUSES, type LoggedEvent, type TurnLog, type TurnStatus } from "../memory/turn-log.js";
-import { newId, type OdooUser, type TurnEvent, type TurnRequest, type TurnResult, type TurnService } from "../agent/turn-service.js";
+import { newId, userContext, type BridgeState, type BridgeStep, type OdooUser, type TurnEvent, type TurnRequest, type TurnResult, type TurnService } from "../agent/turn-service.js";
+import { NeedOdooCall, createBridgeClient } from "../odoo/bridge-client.js";
 import type { EventPusher } from "./event-pusher.js";
 import type { StopBus } from "./stop-bus.js";
 
@@ -69,6 +70,61 @@ export function createTurnJobs(deps: {
     const job = run({ ...request, turnId }, owner, company, controller).finally(() => background.delete(job));
     background.add(job);
     return { session_id: request.sessionId, turn_id: turnId, status: "running" };
+  }
+
+  /**
+   * An offline turn inside the Odoo request that asks for it (the bridge, as a confirm): the
+   * planner needs no model, so the request waits only for the agent's steps, each answered at
+   * once, and the agent never calls Odoo meanwhile. Its answer comes with the request's, with no
+   * later request to start it, push it or read it. The turn is logged too (a reload, a second tab
+   * and `/copilot/turn` see it). A model's turn, or a conversation already answering, starts
+   * asynchronously instead.
+   */
+  async function startBridged(request: TurnRequest, bridge: BridgeState): Promise<TurnStart | BridgeStep> {
+    if (turns.mode !== "offline" || !bridge.claim) return start(request);
+    const owner = ownerOf(request.user);
+    const company = request.user.company_id ?? 0;
+    // named after the addon's HTTP request: the same for its steps and for Odoo's retries of it
+    const turnId = `turn_${bridge.claim}`;
+    const firstStep = bridge.replies.length === 0;
+    if (firstStep) {
+      if (request.clientMessageId) {
+        const known = await redisCall(() => log.turnForClientMessage(owner, request.clientMessageId!));
+        if (known) return startedBefore(owner, known, request.sessionId);
+      }
+      const refused = await redisCall(() => log.admit(owner, company, turnId, bounds, HOLD_MS));
+      if (refused === "user") throw new AppError("rate_limit:inflight", { count: bounds.user });
+      if (refused === "company") throw new AppError("rate_limit:inflight_company", { count: bounds.company });
+    }
+    const events: TurnEvent[] = [];
+    const odoo = createBridgeClient(bridge.replies, userContext(request.user));
+    const memo: Record<string, unknown> = { ...(bridge.memo ?? {}) };
+    let result: TurnResult;
+    try {
+      result = await turns.runTurn(
+        { ...request, turnId },
+        { onEvent: (event) => events.push(event), bridged: { odoo, firstStep, pending: () => odoo.pending(), memo } },
+      );
+    } catch (error) {
+      const waiting = error instanceof NeedOdooCall ? error.call : odoo.pending();
+      if (waiting) return { call: waiting, claim: bridge.claim, memo };
+      await log.release(owner, company, turnId).catch(() => {});
+      // another answer is being written in this conversation: this one waits its turn, asynchronously
+      if (error instanceof AppError && error.code === "conflict:session_busy" && firstStep) return start(request);
+      throw error;
+    }
+    const waiting = odoo.pending();
+    if (waiting) return { call: waiting, claim: bridge.claim, memo };
+    const status = result.stopped ? "stopped" : "done";
+    const created = await redisCall(() => log.create(owner, { turnId, sessionId: request.sessionId, message: request.message, clientMessageId: request.clientMessageId, company }));
+    if (created) {
+      const text = events.filter((event) => event.type === "text").map((event) => (event as { text: string }).text).join("");
+      const kept = events.filter((event) => event.type !== "text" && event.type !== "done");
+      await redisCall(() => log.append(owner, turnId, [...kept, ...(text ? [{ type: "text", text }] : [])]));
+      await redisCall(() => log.finish(owner, turnId, status, { type: "done", result }, result));
+    }
+    await log.release(owner, company, turnId).catch(() => {});
+    return { session_id: request.sessionId, turn_id: turnId, status, result };
   }
 
   async function startedBefore(owner: Owner, turnId: string, sessionId: string): Promise<TurnStart> {
@@ -176,6 +232,7 @@ export function createTurnJobs(deps: {
 
   return {
     start,
+    startBridged,
     read,
     running,
     stop,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { OdooUser } from "../../src/agent/turn-service.js";
 import type { TestApp } from "./build-test-app.js";
 
@@ -6,13 +7,14 @@ import type { TestApp } from "./build-test-app.js";
  * replies so far; each `{call}` answered runs in "its" request — here, in the Odoo double as the
  * user — and goes back with the next post. Answers the last answer, and the calls it ran.
  */
-export async function bridged(app: TestApp, user: OdooUser, path: string, body: Record<string, unknown> = {}) {
+export async function bridged(app: TestApp, user: OdooUser, path: string, body: Record<string, unknown> = {}, claim = `claim_${randomBytes(9).toString("base64url")}`) {
   const replies: unknown[] = [];
-  let claim: string | undefined;
+  let memo: unknown;
   for (let step = 0; step < 41; step += 1) {
-    const answer = await app.call("POST", path, { user, ...body, bridge: { replies, ...(claim ? { claim } : {}) } });
-    if (answer.status !== 200 || !answer.body?.call) return { ...answer, calls: replies.length };
-    claim = answer.body.claim ?? claim;
+    // the addon names the claim after its HTTP request, from the first step, and echoes the memo
+    const answer = await app.call("POST", path, { user, ...body, bridge: { replies, claim, ...(memo ? { memo } : {}) } });
+    if (answer.status >= 300 || !answer.body?.call) return { ...answer, calls: replies.length };
+    memo = answer.body.memo ?? memo;
     replies.push(app.double.bridgeCall(user.uid, answer.body.call));
   }
   throw new Error("too many bridged calls");

@@ -150,6 +150,40 @@ describe("asynchronous turns, served by any replica", () => {
     expect(confirmed.body.action.status).toBe("done");
   });
 
+  it("an offline turn runs in the waiting request: its calls come back to it, then its result; Odoo is never called on the side", async () => {
+    const sessionId = newSessionId();
+    const user = { ...ADMIN };
+    const gatewayCalls = double.calls.length;
+    const pushes = double.pushes.length;
+    const answer = await bridged(a, user, "/v1/turns/start", { ...a.as(user, sessionId), session_id: sessionId, message: QUOTE, client_message_id: "cm_bridged_1" });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ session_id: sessionId, status: "done", result: { session_id: sessionId, mode: "offline" } });
+    expect(answer.body.turn_id).toMatch(/^turn_claim_/);
+    const [action] = answer.body.result.actions;
+    expect(action).toMatchObject({ tool: "create_quotation", status: "proposed", preview: { amount_total: 333.5 } });
+    // every ORM call of the turn was one the waiting request ran (the double counts them as served)
+    expect(double.calls.length - gatewayCalls).toBe(answer.calls);
+    expect(double.pushes.length).toBe(pushes);
+    // the turn is logged like any other: another replica reads it, a reload finds it ended
+    const view = await untilEnded(b, ADMIN, answer.body.turn_id);
+    expect(view.status).toBe("done");
+    expect(view.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(["start", "action", "done"]));
+    // and the action it proposed is the one stored, confirmed once through the bridge
+    const confirmed = await bridged(b, ADMIN, `/v1/actions/${action.id}/confirm`);
+    expect(confirmed.body.action).toMatchObject({ id: action.id, status: "done" });
+    // a retried request (same client message id) answers the same turn and result
+    const again = await a.call("POST", "/v1/turns/start", { ...a.as(user, sessionId), session_id: sessionId, message: QUOTE, client_message_id: "cm_bridged_1", bridge: { replies: [], claim: "claim_other_request" } });
+    expect(again.body).toMatchObject({ turn_id: answer.body.turn_id, status: "done" });
+    const history = await b.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=en_US`);
+    expect(history.body.messages).toHaveLength(2);
+
+    // with the user's tools known to this replica, a stock question costs Odoo one call: the read
+    const before = double.calls.length;
+    const stock = await bridged(a, user, "/v1/turns/start", { ...a.as(user, newSessionId()), session_id: newSessionId(), message: STOCK });
+    expect(stock.body.result.reply).toContain("Large Cabinet");
+    expect(double.calls.slice(before).map((call) => `${call.model}.${call.method}`)).toEqual(["product.product.search_read"]);
+  });
+
   it("edits quantities through the bridge too", async () => {
     const view = await untilEnded(a, ADMIN, (await start(a, QUOTE)).body.turn_id);
     const [action] = view.result.actions;

@@ -30,6 +30,8 @@ LIST_VIEW_FIELDS = """
 
 #: ``prev_hash`` of the first entry of a database's chain.
 GENESIS_HASH = '0' * 64
+#: The advisory lock that serializes the writers of the chain (any constant unique to it).
+CHAIN_LOCK_KEY = 0x636F70696C6F74
 #: The columns an entry's hash covers: who, what, on which records, with which values, when.
 HASHED_COLUMNS = (
     'user_id', 'tool', 'model', 'method', 'res_ids', 'args', 'values_before', 'values_after',
@@ -190,34 +192,34 @@ class CopilotActionLog(models.Model):
         raise AccessError(_("Copilot action log entries cannot be deleted."))
 
     def _lock_chain_head(self):
-        """Lock the last entry and return its hash, the ``prev_hash`` of the next entry.
+        """Take the chain (until this transaction ends) and return the hash its next entry follows.
 
-        Odoo's transactions are REPEATABLE READ: a transaction that waited on a lock still
-        sees the chain as it was when it started, and a plain ``SELECT ... FOR UPDATE`` (or
-        an advisory lock) would let it chain to an entry that is no longer the last one.
-        Updating the last row (to the same value) makes PostgreSQL raise a serialization
-        failure in such a transaction instead, and Odoo retries the request from the start,
-        when the new last entry is visible. Entries are inserted while the lock is held, so
-        ids follow the chain. With no entry yet, the row of the system parameter
-        ``copilot.chain_genesis`` plays the last entry: two transactions writing the very first
-        entry at once (several sellers confirming on a new database) are serialized the same
-        way, rather than one failing on the unique ``prev_hash``.
+        Odoo's transactions are REPEATABLE READ: a transaction that waited for another one still
+        sees the chain as it was when it started, and updating the last entry to lock it (what
+        this did before) made every confirm that overlapped another fail with a serialization
+        error, which Odoo retries only after sleeping up to seconds on its worker. Instead:
+        a transaction-level advisory lock serializes the writers, and the last entry is read
+        twice — by this transaction (its own entries, not committed yet) and by a new cursor
+        whose snapshot starts after the lock was granted (the entries the previous holder just
+        committed) — the newer one is the head. Entries are inserted while the lock is held, so
+        ids follow the chain; the unique ``prev_hash`` stays as the last guard.
         """
-        self.env.cr.execute(f"""
-            UPDATE "{self._table}" SET hash = hash
-             WHERE id = (SELECT max(id) FROM "{self._table}")
-         RETURNING hash
-        """)
-        row = self.env.cr.fetchone()
-        if row is None:
-            self.env.cr.execute(
-                "UPDATE ir_config_parameter SET value = value WHERE key = 'copilot.chain_genesis'"
-            )
+        self.env.cr.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+        heads = [self._last_entry(self.env.cr)]
+        with self.env.registry.cursor() as fresh:
+            heads.append(self._last_entry(fresh))
+        head = max((row for row in heads if row), key=lambda row: row[0], default=None)
+        if head is None:
             return GENESIS_HASH
-        if row[0] is None and self._chain_legacy_entries():
+        if head[1] is None and self._chain_legacy_entries():
             # entries logged before the chain, not chained yet by the module's update
             return self._lock_chain_head()
-        return row[0] or ''
+        return head[1] or ''
+
+    def _last_entry(self, cr):
+        """``(id, hash)`` of the newest entry ``cr`` sees, or ``None``."""
+        cr.execute(f'SELECT id, hash FROM "{self._table}" ORDER BY id DESC LIMIT 1')
+        return cr.fetchone()
 
     def _seal(self, prev_hash):
         """Compute and store the hash of a new entry, from its row as stored."""

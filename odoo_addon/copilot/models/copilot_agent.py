@@ -547,11 +547,14 @@ class CopilotAgent(models.AbstractModel):
         needs a worker. The turn's events reach the user's panels on the bus (pushed by the
         agent to ``/copilot/turn/push``), and ``/copilot/turn`` answers them on demand.
 
-        :return: ``{session_id, turn_id, status}``, plus ``result`` when this client message
-            was already answered (a retried request)
+        :return: ``{session_id, turn_id, status}``, plus ``result`` when the turn is already
+            done: an offline turn (its ORM calls run here, through the bridge), or a client
+            message answered before (a retried request)
         """
         body = self._prepare_turn(message, session_id, client_message_id, context)
-        return self._agent_request('POST', '/v1/turns/start', body)
+        # An offline turn (no model) runs here, through the bridge, and answers with its result;
+        # a model's turn starts in the background and this request ends at once.
+        return self._agent_bridged('/v1/turns/start', body)
 
     @api.model
     def _turn(self, turn_id, after=0):

@@ -52,11 +52,14 @@ class CopilotAgent(models.AbstractModel):
         :return: the agent's last answer
         """
         step = step or (lambda step_path, step_body: self._agent_request('POST', step_path, step_body))
-        replies, claim = [], self._bridge_claim(path)
+        replies, claim, memo = [], self._bridge_claim(path), None
         try:
             with self.env.cr.savepoint():
                 for _step in range(MAX_BRIDGE_CALLS + 1):
                     bridge = {'replies': replies, 'claim': claim}
+                    if memo:
+                        # what the agent's first step decided, echoed as it sent it
+                        bridge['memo'] = memo
                     answer = step(path, dict(body, bridge=bridge))
                     call = answer.get('call') if isinstance(answer, dict) else None
                     if not isinstance(call, dict):
@@ -64,6 +67,7 @@ class CopilotAgent(models.AbstractModel):
                         if isinstance(action, dict) and action.get('status') == 'failed':
                             raise _RollBack(answer)
                         return answer
+                    memo = answer.get('memo') if isinstance(answer.get('memo'), dict) else memo
                     replies.append(self._bridge_reply(call))
                 raise UserError(_("The copilot asked Odoo too many things for one action."))
         except _RollBack as rolled_back:
