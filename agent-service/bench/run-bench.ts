@@ -179,12 +179,16 @@ async function main() {
     row("prompt tokens (≈ chars/4), ours vs naive full history", sizes.join(" · "), "", "");
     await withModel.stop();
 
-    // 4. The panel bundle.
-    const panelDir = join(root, "odoo_addon/copilot/static/src/panel");
-    const files = listFiles(panelDir);
-    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-    const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
-    row("panel bundle (js + scss)", `${bytes} bytes`, `${gzip} gzip`, `${files.length} files`);
+    // 4. The panel's weight: what every backend page loads (the launcher), what the first open loads.
+    for (const [label, dir] of [
+      ["panel, on every backend page (launcher js + style)", "launcher"],
+      ["panel, loaded on first open (js + styles)", "panel"],
+    ] as const) {
+      const files = listFiles(join(root, "odoo_addon/copilot/static/src", dir));
+      const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+      const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+      row(label, `${bytes} bytes`, `${gzip} gzip`, `${files.length} files`);
+    }
   } finally {
     stats.disconnect();
     await llm.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A slow OpenAI-compatible model for the production checks (docs/production.md): every answer
 // takes DELAY_MS (3 s by default). Asked with the user's message last, it calls create_quotation
-// for the customer and product the message names (as "... pour <customer> avec <n> <product>");
+// for the customer and product the message names (as "... pour <customer> avec <n> <product>"),
+// or get_stock for "... stock of <product>?";
 // given a tool result, it answers one sentence. Stream and non-stream answers.
 //   PORT=8099 DELAY_MS=3000 node scripts/prefork/slow-model.mjs
 import { createServer } from "node:http";
@@ -15,6 +16,8 @@ function decide(request) {
   const last = request.messages.at(-1);
   if (last?.role === "tool") return { content: "Voici le devis proposé : confirmez-le pour le créer." };
   const text = typeof last?.content === "string" ? last.content : JSON.stringify(last?.content ?? "");
+  const stock = /stock of (.+?)\??$/i.exec(text.trim());
+  if (stock) return { toolCalls: [{ name: "get_stock", args: { product: stock[1] } }] };
   const match = /pour (.+?) avec (\d+) (.+?)$/i.exec(text.trim());
   if (!match) {
     // anything else: a long answer, streamed a word at a time (WORD_MS apart)
