@@ -3,7 +3,9 @@ import { langOf } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Owner } from "../memory/conversation-store.js";
 import { FINAL_STATUSES, type LoggedEvent, type TurnLog, type TurnStatus } from "../memory/turn-log.js";
-import { newId, userContext, type BridgeState, type BridgeStep, type OdooUser, type TurnEvent, type TurnRequest, type TurnResult, type TurnService } from "../agent/turn-service.js";
+import type { TurnService } from "../agent/turn-service.js";
+import { newId, ownerOf, redisCall, userContext } from "../agent/turn-common.js";
+import type { BridgeState, BridgeStep, OdooUser, TurnEvent, TurnRequest, TurnResult } from "../agent/turn-types.js";
 import { NeedOdooCall, createBridgeClient } from "../odoo/bridge-client.js";
 import type { EventPusher } from "./event-pusher.js";
 import type { StopBus } from "./stop-bus.js";
@@ -263,16 +265,3 @@ export function createTurnJobs(deps: {
 }
 
 export type TurnJobs = ReturnType<typeof createTurnJobs>;
-
-function ownerOf(user: OdooUser): Owner {
-  return { db: user.db, uid: user.uid };
-}
-
-async function redisCall<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (cause) {
-    if (cause instanceof AppError) throw cause;
-    throw new AppError("unavailable:redis", {}, { cause });
-  }
-}
