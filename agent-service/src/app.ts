@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import express, { type ErrorRequestHandler, type Express, type Request } from "express";
 import type { TurnService } from "./agent/turn-service.js";
 import type { TurnJobs } from "./turns/turn-jobs.js";
@@ -22,6 +22,8 @@ export type AppDeps = {
   /** Checks the service's dependencies for /readyz; throws when one is down. */
   ready?: () => Promise<Record<string, unknown>>;
   metrics?: Metrics;
+  /** Bearer token /metrics asks for; without one, /metrics answers only loopback callers. */
+  metricsToken?: string | undefined;
   now?: () => number;
 };
 
@@ -55,7 +57,11 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.metrics) {
     const { registry } = deps.metrics;
-    app.get("/metrics", async (_req, res) => {
+    app.get("/metrics", async (req, res) => {
+      if (!metricsAllowed(req, deps.metricsToken)) {
+        res.status(401).json({ error: { code: "auth:metrics", message: "unauthorized" } });
+        return;
+      }
       res.set("Content-Type", registry.contentType).send(await registry.metrics());
     });
   }
@@ -78,6 +84,17 @@ export function createApp(deps: AppDeps): Express {
   app.use((_req, _res, next) => next(new AppError("bad_request:body", { detail: "unknown route" })));
   app.use(errorHandler(deps.logger, deps.metrics));
   return app;
+}
+
+/** Per-tool counts and error codes are not for everyone (security review, finding 6). */
+function metricsAllowed(req: Request, token: string | undefined): boolean {
+  if (token) {
+    const given = Buffer.from(req.get("authorization") ?? "");
+    const wanted = Buffer.from(`Bearer ${token}`);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
+  const address = req.socket.remoteAddress ?? "";
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
 }
 
 function errorHandler(logger: Logger, metrics: Metrics | undefined): ErrorRequestHandler {

@@ -11,6 +11,8 @@ const configSchema = z.object({
   // Loopback unless told otherwise: only Odoo talks to the agent (compose sets 0.0.0.0 on its private network)
   HOST: z.string().default("127.0.0.1"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** Redis's password, when REDIS_URL does not carry it (compose: REDIS_PASSWORD_FILE). */
+  REDIS_PASSWORD: optionalString,
   ODOO_URL: z.string().url().default("http://127.0.0.1:8069"),
   ODOO_TRANSPORT: z.enum(["gateway", "xmlrpc", "json2"]).default("gateway"),
   ODOO_API_KEY: optionalString,
@@ -33,6 +35,7 @@ const configSchema = z.object({
   MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
+  METRICS_TOKEN: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -40,6 +43,7 @@ export type Config = Readonly<{
   port: number;
   host: string;
   redisUrl: string;
+  redisPassword: string | undefined;
   odoo: Readonly<{
     url: string;
     transport: "gateway" | "xmlrpc" | "json2";
@@ -59,6 +63,8 @@ export type Config = Readonly<{
   inflight: { user: number; company: number };
   /** How often a process says it still runs a turn; silent three times as long, the turn is lost. */
   turnHeartbeatMs: number;
+  /** /metrics asks for this bearer token; without one it answers loopback callers only. */
+  metricsToken: string | undefined;
   /** Model tokens each company may use per month; 0: no budget. */
   monthlyTokenBudget: number;
   /** Conversations are deleted this many days after their last message; 0: kept. */
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redisPassword: e.REDIS_PASSWORD,
     odoo: Object.freeze({
       url: e.ODOO_URL.replace(/\/+$/, ""),
       transport: e.ODOO_TRANSPORT,
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE,
     inflight: { user: e.TURNS_IN_FLIGHT_PER_USER, company: e.TURNS_IN_FLIGHT_PER_COMPANY },
     turnHeartbeatMs: e.TURN_HEARTBEAT_MS,
+    metricsToken: e.METRICS_TOKEN,
     monthlyTokenBudget: e.MONTHLY_TOKEN_BUDGET,
     retentionDays: e.RETENTION_DAYS,
     cacheSeconds: e.CACHE_SECONDS,

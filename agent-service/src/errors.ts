@@ -14,6 +14,7 @@ const codes = {
   "conflict:action": { status: 409, key: "error.conflict_action" },
   "conflict:not_revisable": { status: 409, key: "error.not_revisable" },
   "conflict:action_busy": { status: 409, key: "error.action_busy" },
+  "conflict:tampered": { status: 409, key: "error.tampered" },
   "conflict:session_busy": { status: 409, key: "error.session_busy" },
   "forbidden:odoo_access": { status: 403, key: "error.access" },
   "forbidden:tool": { status: 403, key: "error.tool_unavailable" },

@@ -61,6 +61,10 @@ const messages = {
     en: "Your company has {count} answers being written right now; try again in a moment.",
     fr: "Votre société a {count} réponses en cours en ce moment ; réessayez dans un instant.",
   },
+  "error.tampered": {
+    en: "This action was changed outside the copilot since it was proposed; it was not run. Ask again.",
+    fr: "Cette action a été modifiée hors du copilote depuis sa proposition ; elle n'a pas été exécutée. Redemandez-la.",
+  },
   "error.agent_lost": {
     en: "The copilot service stopped while writing this answer; nothing was changed. Send your message again.",
     fr: "Le service du copilote s'est arrêté pendant cette réponse ; rien n'a été modifié. Renvoyez votre message.",

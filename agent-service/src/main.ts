@@ -33,7 +33,12 @@ function main(): void {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+    ...(config.redisPassword ? { password: config.redisPassword } : {}),
+  });
   // Log the outage once, and the recovery, not every reconnection attempt.
   let redisDown = false;
   redis.on("error", (error) => {
@@ -89,6 +94,7 @@ function main(): void {
     turnsPerMinute: config.turnsPerMinute,
     monthlyTokenBudget: config.monthlyTokenBudget,
     cacheSeconds: config.cacheSeconds,
+    planKey: config.sharedSecret,
     ...(config.embeddings ? { embed: createEmbedder(config.embeddings) } : {}),
   });
   // Stop is heard by every replica: a subscriber connection of its own (Redis pub/sub)
@@ -111,6 +117,7 @@ function main(): void {
     sharedSecret: config.sharedSecret,
     claimNonce: store.claimNonce,
     metrics,
+    metricsToken: config.metricsToken,
     ready: async () => {
       await store.ping();
       return { redis: true, llm: config.llm ? "configured" : "offline" };
@@ -142,15 +149,19 @@ function main(): void {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-/** docker compose makes the shared secret at random into a file; an explicit value wins. */
+/** docker compose makes the shared secret and Redis's password at random into files; an explicit value wins. */
 function withSecretFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const file = env.COPILOT_SHARED_SECRET_FILE;
-  if (env.COPILOT_SHARED_SECRET || !file) return env;
-  try {
-    return { ...env, COPILOT_SHARED_SECRET: readFileSync(file, "utf8").trim() };
-  } catch (error) {
-    throw new ConfigError(`Invalid configuration:\n  - COPILOT_SHARED_SECRET_FILE: cannot read ${file} (${(error as Error).message})`);
+  let result = env;
+  for (const name of ["COPILOT_SHARED_SECRET", "REDIS_PASSWORD"]) {
+    const file = env[`${name}_FILE`];
+    if (env[name] || !file) continue;
+    try {
+      result = { ...result, [name]: readFileSync(file, "utf8").trim() };
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration:\n  - ${name}_FILE: cannot read ${file} (${(error as Error).message})`);
+    }
   }
+  return result;
 }
 
 main();

@@ -12,14 +12,22 @@ import type { OdooClient } from "../odoo/odoo-client.js";
 import { findTool } from "../tools/index.js";
 import type { ToolContext } from "../tools/types.js";
 import type { ToolContexts } from "./tool-context.js";
-import { odooErrorText, ownerOf, redisCall, toPublic, userContext } from "./turn-common.js";
+import { odooErrorText, ownerOf, redisCall, toPublic, userContext, type PlanSeal } from "./turn-common.js";
 import type { BridgeState, BridgeStep, OdooUser, PublicAction, ToolPolicy } from "./turn-types.js";
 
 /** A bridged confirm whose Odoo request went away (killed, timed out) frees the action after this. */
 const STALE_CLAIM_MS = 150_000;
 
-export function createActionLifecycle(deps: { store: ConversationStore; contexts: ToolContexts; logger: Logger }) {
-  const { store, contexts, logger } = deps;
+export function createActionLifecycle(deps: { store: ConversationStore; contexts: ToolContexts; logger: Logger; seal: PlanSeal }) {
+  const { store, contexts, logger, seal } = deps;
+
+  /** A plan changed in Redis since it was proposed is never run. */
+  function checkIntact(action: StoredAction): void {
+    if (!seal.intact(action)) {
+      logger.warn({ actionId: action.id, tool: action.tool }, "action plan does not match its seal: refused");
+      throw new AppError("conflict:tampered");
+    }
+  }
 
   /** Runs exactly what the card showed, once; a second confirm answers the first result. */
   async function confirm(request: { user: OdooUser; delegation: string; actionId: string; policy?: ToolPolicy | undefined }): Promise<PublicAction> {
@@ -79,6 +87,11 @@ export function createActionLifecycle(deps: { store: ConversationStore; contexts
     }
     const tool = findTool(action.tool);
     const ctx = contexts.forAction(request.user, "", action);
+    if (!seal.intact(action)) {
+      // put back as it was: nothing ran, and nothing will run from this plan
+      await redisCall(() => store.transitionAction(owner, action.id, "running", { status: "proposed" }));
+      checkIntact(action);
+    }
     try {
       if (!tool?.execute) throw new Error(`Tool ${action.tool} has nothing to execute`);
       const outcome = await bridged(request.bridge.replies, userContext(request.user), (odoo) => tool.execute!(action.plan, { ...ctx, odoo }));
@@ -117,6 +130,7 @@ export function createActionLifecycle(deps: { store: ConversationStore; contexts
 
   /** Moves a proposed action to running (once), writes its plan in Odoo, and records done or failed. */
   async function executeAction(owner: Owner, action: StoredAction, ctx: ToolContext): Promise<StoredAction> {
+    checkIntact(action);
     const claim = await redisCall(() => store.transitionAction(owner, action.id, "proposed", { status: "running" }));
     if (!claim.changed) return claim.action ?? action;
     const tool = findTool(action.tool);
@@ -167,6 +181,7 @@ export function createActionLifecycle(deps: { store: ConversationStore; contexts
     if (action.status !== "proposed") throw new AppError("conflict:action", { status: t(lang, `status.${action.status === "running" ? "proposed" : action.status}`) });
     const lines = ((action.plan as { lines?: unknown[] } | undefined)?.lines ?? []).length;
     if (request.quantities.length !== lines || !request.quantities.some((quantity) => quantity > 0)) throw new AppError("bad_request:revise");
+    checkIntact(action);
     const ctx = contexts.forAction(request.user, request.delegation, action, odoo);
     const outcome = await tool.revise(action.plan, request.quantities, ctx);
     const args = action.args as { lines?: Record<string, unknown>[] } | undefined;
@@ -180,6 +195,7 @@ export function createActionLifecycle(deps: { store: ConversationStore; contexts
         summary: outcome.summary,
         preview: outcome.preview,
         plan: outcome.plan,
+        plan_mac: seal.seal({ ...action, plan: outcome.plan }).plan_mac,
         updated_at: new Date().toISOString(),
       }),
     );

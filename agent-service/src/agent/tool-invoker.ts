@@ -13,7 +13,7 @@ import { findTool } from "../tools/index.js";
 import type { ToolContext } from "../tools/types.js";
 import type { ActionLifecycle } from "./action-lifecycle.js";
 import type { Invocation } from "./runner.js";
-import { newId, odooErrorText, redisCall, stableId, toPublic, zodSummary } from "./turn-common.js";
+import { newId, odooErrorText, redisCall, stableId, toPublic, zodSummary, type PlanSeal } from "./turn-common.js";
 import type { Choice, Step, ToolPolicy, TurnEvent } from "./turn-types.js";
 
 /** Read tools whose answers the panel draws as cards, at most a few a turn, each of a bounded size. */
@@ -40,7 +40,7 @@ export type TurnTools = {
   emit: (event: TurnEvent) => void;
 };
 
-export function createToolInvoker(deps: { store: ConversationStore; actions: ActionLifecycle; logger: Logger; metrics?: Metrics | undefined }) {
+export function createToolInvoker(deps: { store: ConversationStore; actions: ActionLifecycle; logger: Logger; metrics?: Metrics | undefined; seal: PlanSeal }) {
   /** The `invoke` of one turn, and what it gathers: proposed actions, steps, choices, cards. */
   return function invokerFor(turn: TurnTools) {
     const { owner, sessionId, turnId, message, lang, ctx, policy, available, signal, bridged, emit } = turn;
@@ -87,7 +87,7 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
           return { ok: true, outcome };
         }
         const now = new Date().toISOString();
-        const action: StoredAction = {
+        const action: StoredAction = deps.seal.seal({
           // bridged: the same id at every step (a step that runs it again overwrites it)
           id: bridged ? stableId("act", `${turnId}:${actions.length}`) : newId("act"),
           session_id: sessionId,
@@ -99,7 +99,7 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
           plan: outcome.plan,
           created_at: now,
           updated_at: now,
-        };
+        });
         await redisCall(() => deps.store.saveAction(owner, action));
         actions.push(action);
         if (policy[name] === "auto" && tool.risk === "draft") {

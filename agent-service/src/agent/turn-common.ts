@@ -1,5 +1,5 @@
 /** Small helpers every part of a turn uses: ids, owners, what is shown of an action, Redis and Odoo errors. */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Owner, StoredAction } from "../memory/conversation-store.js";
@@ -11,7 +11,7 @@ export function ownerOf(user: OdooUser): Owner {
 }
 
 /** An action as the panel and the model see it: never its plan, its session or its claim. */
-export function toPublic({ plan: _plan, session_id: _sessionId, claim: _claim, claimed_at: _claimedAt, ...action }: StoredAction): PublicAction {
+export function toPublic({ plan: _plan, plan_mac: _mac, session_id: _sessionId, claim: _claim, claimed_at: _claimedAt, ...action }: StoredAction): PublicAction {
   return action;
 }
 
@@ -60,3 +60,27 @@ export function todayIn(tz: string | undefined, now = new Date()): string {
 export function zodSummary(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.map((issue) => `${issue.path.map(String).join(".") || "arguments"}: ${issue.message}`).join("; ");
 }
+
+/**
+ * Seals a pending action's plan (what Confirm will write): someone who can write to Redis but
+ * has not the service's key cannot change it (security review, finding 6).
+ */
+export function createPlanSeal(key: string | undefined) {
+  const mac = (action: Pick<StoredAction, "id" | "tool" | "plan">) =>
+    createHmac("sha256", `copilot-plan-v1:${key ?? ""}`).update(JSON.stringify([action.id, action.tool, action.plan ?? null])).digest("base64url");
+  return {
+    seal<T extends StoredAction>(action: T): T {
+      return key ? { ...action, plan_mac: mac(action) } : action;
+    },
+    /** True when the plan is the one sealed (or when no key is configured). */
+    intact(action: StoredAction): boolean {
+      if (!key) return true;
+      if (!action.plan_mac) return false;
+      const given = Buffer.from(action.plan_mac);
+      const wanted = Buffer.from(mac(action));
+      return given.length === wanted.length && timingSafeEqual(given, wanted);
+    },
+  };
+}
+
+export type PlanSeal = ReturnType<typeof createPlanSeal>;

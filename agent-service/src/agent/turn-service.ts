@@ -17,7 +17,7 @@ import { createConversations } from "./conversations.js";
 import type { Runner } from "./runner.js";
 import { createToolContexts } from "./tool-context.js";
 import { createToolInvoker } from "./tool-invoker.js";
-import { redisCall } from "./turn-common.js";
+import { createPlanSeal, redisCall } from "./turn-common.js";
 import { createTurnRunner } from "./turn-runner.js";
 import type { OdooClientFactory } from "./turn-types.js";
 
@@ -40,11 +40,14 @@ export function createTurnService(deps: {
   /** An embeddings endpoint, for retrieval by meaning. */
   embed?: Embedder;
   metrics?: Metrics;
+  /** Seals the plans of pending actions (the shared secret): a plan changed in Redis is refused. */
+  planKey?: string | undefined;
 }) {
   const { store, runner, logger, metrics } = deps;
+  const seal = createPlanSeal(deps.planKey);
   const contexts = createToolContexts({ store, odooFor: deps.odooFor, cacheSeconds: deps.cacheSeconds ?? 0, ...(deps.embed ? { embed: deps.embed } : {}) });
   const conversations = createConversations({ store, contexts });
-  const actions = createActionLifecycle({ store, contexts, logger });
+  const actions = createActionLifecycle({ store, contexts, logger, seal });
   const turns = createTurnRunner({
     store,
     runner,
@@ -53,7 +56,7 @@ export function createTurnService(deps: {
     capabilities: deps.capabilities ?? createCapabilities(catalog, logger),
     contexts,
     conversations,
-    invokerFor: createToolInvoker({ store, actions, logger, metrics }),
+    invokerFor: createToolInvoker({ store, actions, logger, metrics, seal }),
     turnsPerMinute: deps.turnsPerMinute ?? 0,
     monthlyTokenBudget: deps.monthlyTokenBudget ?? 0,
   });

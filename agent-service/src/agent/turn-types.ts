@@ -23,7 +23,7 @@ export type OdooUser = {
 /** Gives the Odoo client that acts as this user (the gateway with their delegation, or XML-RPC). */
 export type OdooClientFactory = (user: OdooUser, delegation: string) => OdooClient;
 
-export type PublicAction = Omit<StoredAction, "plan" | "session_id" | "claim" | "claimed_at">;
+export type PublicAction = Omit<StoredAction, "plan" | "plan_mac" | "session_id" | "claim" | "claimed_at">;
 
 /** A confirm run through the bridge: Odoo's replies so far, and the claim its first step took. */
 export type BridgeState = {

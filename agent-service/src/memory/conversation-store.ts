@@ -20,6 +20,8 @@ export type StoredAction = {
   result?: unknown;
   record?: RecordRef;
   error?: string;
+  /** HMAC of the plan (the service's key): a plan changed in Redis is never run. */
+  plan_mac?: string;
   /** The confirm writing it through the bridge (docs/production.md): only its own steps go on. */
   claim?: string;
   claimed_at?: number;

@@ -1,3 +1,4 @@
+import { MAX_ANCHOR_STEP } from "./redis-conversation-store.js";
 import type { AuditAnchor, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 /** A ConversationStore in this process's memory: for the eval runner and one-shot scripts, never the service. */
@@ -118,7 +119,7 @@ export function createInMemoryConversationStore(): ConversationStore {
     async bumpCacheGeneration() {},
     async advanceAnchor(db, anchor) {
       const held = turns.get(`anchor:${db}`) as AuditAnchor | undefined;
-      if (held && held.id >= anchor.id) return held;
+      if (held && (held.id >= anchor.id || anchor.id - held.id > MAX_ANCHOR_STEP)) return held;
       turns.set(`anchor:${db}`, anchor);
       return anchor;
     },

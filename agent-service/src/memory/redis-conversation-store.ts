@@ -30,12 +30,19 @@ export type RedisStoreOptions = {
 // Compare-and-set on the action's status, so two confirms cannot both start a write. The action's
 // JSON is kept beside its status, so the script never has to decode it.
 /** Stores the anchor unless the one held is as new or newer (an older report arriving late); returns the one held. */
+// A step forward is bounded (ARGV[3] entries): a forged report of a huge id cannot wedge the
+// anchor for good (every later real report would look older).
 const ADVANCE_ANCHOR = `
 local held = redis.call("GET", KEYS[1])
-if held and tonumber(cjson.decode(held).id) >= tonumber(ARGV[1]) then return held end
+if held then
+  local id = tonumber(cjson.decode(held).id)
+  if id >= tonumber(ARGV[1]) or tonumber(ARGV[1]) - id > tonumber(ARGV[3]) then return held end
+end
 redis.call("SET", KEYS[1], ARGV[2])
 return ARGV[2]
 `;
+/** The most entries one report may move the anchor forward by (far more than one commit logs). */
+export const MAX_ANCHOR_STEP = 10_000;
 
 const TRANSITION = `
 if redis.call('HGET', KEYS[1], 'status') ~= ARGV[1] then return 0 end
@@ -222,7 +229,7 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
       await redis.incr(`${prefix}${encodeURIComponent(db)}:cachegen:${model}`);
     },
     async advanceAnchor(db, anchor) {
-      const held = (await redis.eval(ADVANCE_ANCHOR, 1, `${prefix}${encodeURIComponent(db)}:audit:anchor`, anchor.id, JSON.stringify(anchor))) as string;
+      const held = (await redis.eval(ADVANCE_ANCHOR, 1, `${prefix}${encodeURIComponent(db)}:audit:anchor`, anchor.id, JSON.stringify(anchor), MAX_ANCHOR_STEP)) as string;
       return JSON.parse(held) as AuditAnchor;
     },
     async getAnchor(db) {

@@ -59,6 +59,8 @@ export async function buildTestApp(
     cacheSeconds?: number;
     /** Turns running at once per user / company (0: no bound). */
     inflight?: { user: number; company: number };
+    /** /metrics asks for this bearer token. */
+    metricsToken?: string;
   } = {},
 ): Promise<TestApp> {
   const double = overrides.double ?? (await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db }));
@@ -90,6 +92,7 @@ export async function buildTestApp(
     turnsPerMinute: overrides.turnsPerMinute ?? 0,
     monthlyTokenBudget: overrides.monthlyTokenBudget ?? 0,
     cacheSeconds: overrides.cacheSeconds ?? 0,
+    planKey: TEST_SECRET,
   });
   const subscriber = redis.duplicate({ enableOfflineQueue: true });
   subscriber.on("error", () => {});
@@ -110,6 +113,7 @@ export async function buildTestApp(
     sharedSecret: TEST_SECRET,
     claimNonce: store.claimNonce,
     metrics,
+    ...(overrides.metricsToken ? { metricsToken: overrides.metricsToken } : {}),
     ready: async () => {
       await store.ping();
       return { redis: true };

@@ -27,7 +27,16 @@ describe("the audit anchor", () => {
     // another database has its own
     expect(await get(ADMIN.db)).toBeNull();
     // in Redis, where a reset of the agent's process does not lose it
-    expect(await app.redis.keys("test:*audit:anchor*")).toHaveLength(1);
+    expect(await app.redis.keys(`${(await app.redis.keys("test:*anchor-db:audit:anchor"))[0]}`)).toHaveLength(1);
+  });
+
+  it("moves forward by a bounded step: a forged huge id cannot wedge it", async () => {
+    await app.call("POST", "/v1/audit/anchor", { db: "step-db", id: 100, hash: hash("a") });
+    const forged = await app.call("POST", "/v1/audit/anchor", { db: "step-db", id: 2_000_000_000, hash: hash("f") });
+    expect(forged.body.anchor).toMatchObject({ id: 100, hash: hash("a") });
+    // the next real commits still move it
+    const next = await app.call("POST", "/v1/audit/anchor", { db: "step-db", id: 103, hash: hash("b") });
+    expect(next.body.anchor).toMatchObject({ id: 103, hash: hash("b") });
   });
 
   it("refuses a malformed or unsigned report", async () => {

@@ -461,7 +461,7 @@ class TestActionLogAnchor(ActionLogCommon, TransactionCase):
             prepares[0]()
             self.assertEqual(sent, [])  # nothing before the commit
             for send in self.take_new(postcommit, before_post):
-                send()
+                send().join(5)  # sent from a thread
         self.assertEqual(len(sent), 1)
         url, kwargs = sent[0]
         self.assertTrue(url.endswith('/v1/audit/anchor'))

@@ -2,7 +2,7 @@
 import json
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.copilot import rpc_allowlist
@@ -69,7 +69,33 @@ class TestGateway(CopilotCommon, TransactionCase):
         self.delegation = self.payload(self.user)
 
     def call(self, model, method, args=None, kwargs=None, meta=None):
+        # the agent names the conversation its token was made for on every call
+        meta = {'session_id': 'session1'} if meta is None else meta
         return self.agent._gateway_call(self.delegation, model, method, args, kwargs, meta)
+
+    def test_a_conversation_token_names_its_conversation(self):
+        for meta in ({}, {'session_id': 'another'}, {'tool': 'get_stock'}):
+            with self.subTest(meta=meta), self.assertRaises(AccessDenied):
+                self.call('res.partner', 'search_count', [[]], None, meta)
+        self.assertIsInstance(self.call('res.partner', 'search_count', [[]]), int)
+
+    def test_company_ids_are_integers_not_booleans(self):
+        for company_ids in ([self.user.company_id.id, True], [True], [False], ['1']):
+            with self.subTest(company_ids=company_ids), self.assertRaises(AccessError):
+                self.call('res.partner', 'search_count', [[]], {'context': {'allowed_company_ids': company_ids}})
+
+    def test_another_users_action_id_is_refused(self):
+        allowlist = {'res.partner': {'read': frozenset(), 'write': frozenset({'create'})}}
+        other = self.env['copilot.agent'].with_user(self.env.ref('base.user_admin'))
+        with patch.dict(rpc_allowlist.RPC_ALLOWLIST, allowlist):
+            other._gateway_call(self.payload(self.env.ref('base.user_admin')), 'res.partner', 'create',
+                                [{'name': 'Admin Partner'}], {}, {'session_id': 'session1', 'action_id': 'act_admins'})
+            with self.assertRaises(AccessDenied):
+                self.call('res.partner', 'create', [{'name': 'Hijack'}], {},
+                          {'session_id': 'session1', 'action_id': 'act_admins'})
+            # the user's own action id is fine
+            self.call('res.partner', 'create', [{'name': 'Own'}], {}, {'session_id': 'session1', 'action_id': 'act_mine'})
+        self.assertFalse(self.env['res.partner'].search([('name', '=', 'Hijack')]))
 
     def test_read(self):
         partner = self.env['res.partner'].create({'name': 'Copilot Gateway Partner'})
@@ -153,14 +179,14 @@ class TestGateway(CopilotCommon, TransactionCase):
         self.assertEqual(create_log.name, 'create_partner: res.partner.create')
         write_log = logs[0]
         self.assertEqual(json.loads(write_log.res_ids), [partner_id])
-        self.assertEqual(write_log.session_id, 'session1', "falls back to the token's session")
+        self.assertEqual(write_log.session_id, 'session1')
 
     def test_write_refused(self):
         allowlist = {'res.partner': {'read': frozenset(), 'write': frozenset({'create'})}}
         agent = self.env['copilot.agent'].with_user(self.restricted_user)
         delegation = self.payload(self.restricted_user)
         with patch.dict(rpc_allowlist.RPC_ALLOWLIST, allowlist), self.assertRaises(AccessError):
-            agent._gateway_call(delegation, 'res.partner', 'create', [{'name': 'Refused'}])
+            agent._gateway_call(delegation, 'res.partner', 'create', [{'name': 'Refused'}], {}, {'session_id': 'session1'})
         self.assertFalse(self.env['res.partner'].search([('name', '=', 'Refused')]))
         self.assertFalse(self.env['copilot.action.log'].search(
             [('user_id', '=', self.restricted_user.id)]))

@@ -20,7 +20,7 @@ class TestModelMap(CopilotCommon, TransactionCase):
         compat.set_config_param(self.env, model_map.MODEL_ROLES[role][0], model.id if model else False)
 
     def call(self, model, method, args=None, kwargs=None):
-        return self.agent._gateway_call(self.delegation, model, method, args, kwargs)
+        return self.agent._gateway_call(self.delegation, model, method, args, kwargs, {'session_id': 'session1'})
 
     def test_defaults(self):
         mapping = model_map.model_mapping(self.env)

@@ -39,6 +39,8 @@ class TestRpcRoute(CopilotHttpCommon, HttpCase):
     """``/copilot/rpc``: the gateway the agent's tools call with a delegation token."""
 
     def rpc(self, token, model, method, args=None, kwargs=None, meta=None):
+        # the agent names the conversation its token was made for (the token's sid: session1)
+        meta = {'session_id': 'session1'} if meta is None else meta
         params = {'token': token, 'model': model, 'method': method}
         if args is not None:
             params['args'] = args
@@ -65,9 +67,20 @@ class TestRpcRoute(CopilotHttpCommon, HttpCase):
         answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]], {'fields': ['name']},
                           meta={'session_id': 'another-session'})
         self.assertRpcError(answer, 'AccessDenied')
+        # not naming it is no way round (finding of the security review: meta {} was accepted)
+        answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]], {'fields': ['name']}, meta={})
+        self.assertRpcError(answer, 'AccessDenied')
         answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]], {'fields': ['name'], 'limit': 1},
                           meta={'session_id': 'session1'})
         self.assertIn('result', answer)
+
+    @mute_logger('odoo.http')
+    def test_no_sql_text_in_answers(self):
+        answer = self.rpc(self.token(self.user), 'res.partner', 'search_read', [[]],
+                          {'fields': ['name'], 'context': {'allowed_company_ids': [self.user.company_id.id, True]}})
+        data = self.assertRpcError(answer, 'AccessError')
+        self.assertNotIn('SELECT', data['message'])
+        self.assertNotIn('psycopg2', data['message'])
 
     @mute_logger('odoo.http')
     def test_private_method(self):
@@ -203,6 +216,7 @@ class TestRpcRouteSale(CopilotHttpCommon, HttpCase):
                     'price_unit': {}, 'price_subtotal': {}, 'product_uom_qty': {},
                 }}},
             ],
+            'meta': {'session_id': 'session1'},
         })
         value = answer['result']['value']
         self.assertEqual(value['amount_total'], 210.0)
@@ -242,7 +256,7 @@ class TestRpcRouteProject(CopilotHttpCommon, HttpCase):
     def call(self, model, method, args, kwargs=None):
         return self.jsonrpc('/copilot/rpc', {
             'token': self.token(self.user), 'model': model, 'method': method,
-            'args': args, 'kwargs': kwargs or {}, 'meta': {'tool': 'project_tool'},
+            'args': args, 'kwargs': kwargs or {}, 'meta': {'tool': 'project_tool', 'session_id': 'session1'},
         })
 
     def test_create_task_and_note(self):

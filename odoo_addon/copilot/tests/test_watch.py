@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import threading
 from unittest.mock import patch
 
 from odoo.tests import TransactionCase, tagged
@@ -39,7 +40,8 @@ class TestCopilotWatch(CopilotCommon, TransactionCase):
             self.assertEqual(sent, [])  # nothing before the commit
             for send in list(postcommit._funcs)[before_post:]:
                 postcommit._funcs.remove(send)
-                send()
+                # sent from a thread: the user's request does not wait for the agent
+                send().join(5)
         self.assertEqual(len(sent), 1)
         url, kwargs = sent[0]
         self.assertTrue(url.endswith('/v1/webhooks/odoo'))
@@ -50,3 +52,30 @@ class TestCopilotWatch(CopilotCommon, TransactionCase):
     def test_unwatched_models_queue_nothing(self):
         self.env['res.partner'].create({'name': 'Not watched'})
         self.assertNotIn('copilot.changed', self.env.cr.precommit.data)
+
+    def test_the_writing_request_does_not_wait_for_the_agent(self):
+        if 'project.task.type' not in self.env:
+            self.skipTest('project is not installed')
+        precommit, postcommit = self.env.cr.precommit, self.env.cr.postcommit
+        before_pre, before_post = len(precommit._funcs), len(postcommit._funcs)
+        self.env['project.task.type'].create({'name': 'Copilot stage, agent down'})
+        agent_answers = threading.Event()
+
+        def hanging_post(url, **kwargs):
+            # an agent that does not answer (down, or behind a dead proxy) until told to
+            agent_answers.wait(10)
+
+        with patch('odoo.addons.copilot.models.copilot_agent.requests.post', side_effect=hanging_post):
+            for prepare in [f for f in list(precommit._funcs)[before_pre:] if f.__qualname__.endswith('prepare')]:
+                precommit._funcs.remove(prepare)
+                prepare()
+            threads = []
+            for send in list(postcommit._funcs)[before_post:]:
+                postcommit._funcs.remove(send)
+                threads.append(send())
+            # the hooks returned while the agent still has not answered
+            self.assertTrue(threads and all(thread.is_alive() for thread in threads))
+            agent_answers.set()
+            for thread in threads:
+                thread.join(5)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
