@@ -9,6 +9,8 @@ export type RedisStoreOptions = {
   actionTtlSeconds?: number;
   /** A conversation is deleted this long after its last message (0: kept). */
   retentionSeconds?: number;
+  /** Conversations kept per user: past it, a new one makes room by deleting the oldest unpinned. */
+  maxSessions?: number;
 };
 
 /*
@@ -69,6 +71,22 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
   const messagesKey = (owner: Owner, sid: string) => `${sessionKey(owner, sid)}:messages`;
   const actionKey = (owner: Owner, aid: string) => `${userKey(owner)}:a:${aid}`;
 
+  const maxSessions = options.maxSessions ?? 1000;
+
+  /** Past the bound, the oldest unpinned conversations go (security review, finding 7). */
+  async function makeRoom(owner: Owner, keep: string): Promise<void> {
+    const count = await redis.zcard(sessionsKey(owner));
+    if (count <= maxSessions) return;
+    const oldest = await redis.zrange(sessionsKey(owner), 0, count - maxSessions + 20);
+    let excess = count - maxSessions;
+    for (const id of oldest) {
+      if (excess <= 0) break;
+      if (id === keep || (await redis.hget(sessionKey(owner, id), "pinned")) === "1") continue;
+      await redis.multi().zrem(sessionsKey(owner), id).del(sessionKey(owner, id), messagesKey(owner, id)).exec();
+      excess -= 1;
+    }
+  }
+
   const toSession = (hash: Record<string, string>): Session | undefined =>
     hash.id
       ? { id: hash.id, title: hash.title ?? "", created_at: hash.created_at ?? "", updated_at: hash.updated_at ?? "", ...(hash.pinned === "1" ? { pinned: true } : {}) }
@@ -90,6 +108,7 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
         .hsetnx(key, "updated_at", now)
         .zadd(sessionsKey(owner), "NX", Date.now(), sessionId)
         .exec();
+      await makeRoom(owner, sessionId);
       return toSession(await redis.hgetall(key))!;
     },
     async getSession(owner, sessionId) {

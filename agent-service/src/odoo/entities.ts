@@ -10,7 +10,7 @@ export const entities = {
   product: { model: "product.product", codeField: "default_code", fields: [] },
   project: { model: "project.project", fields: ["user_id"] },
   task: { model: "project.task", fields: ["project_id", "stage_id"] },
-  quotation: { model: "sale.order", fields: ["partner_id", "state", "amount_total"] },
+  quotation: { model: "sale.order", fields: ["partner_id", "state", "amount_total"], reference: true },
   user: { model: "res.users", fields: ["login"], codeField: "login" },
   stage: { model: "project.task.type", fields: [] },
 } satisfies Record<EntityKind, EntitySpec>;

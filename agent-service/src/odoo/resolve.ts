@@ -27,7 +27,19 @@ export type EntitySpec = {
   domain?: OdooDomain;
   /** Among several exact matches, the ones to prefer (e.g. companies over their contacts). */
   prefer?: (record: OdooRecord) => boolean;
+  /** Its names are references (an order number): matched exactly or not at all. */
+  reference?: boolean;
 };
+
+/**
+ * What a user copies rather than types: order numbers, internal references (S00028, FURN_7777,
+ * E-COM07). Matched exactly or not at all — never "the closest one", which may be another
+ * customer's record (security review, finding 2).
+ */
+export function looksLikeReference(text: string): boolean {
+  const trimmed = text.trim().replace(/^\[|\]$/g, "");
+  return /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[\w./-]{2,64}$/.test(trimmed);
+}
 
 const MAX_CHOICES = 5;
 
@@ -53,7 +65,9 @@ export async function resolveMany(
 
   const results: (Resolution | undefined)[] = wanted.map((query) => {
     const hits = exact.filter((record) => isExactHit(nameOf(record), record, query, spec.codeField, spec.fullNameField));
-    return hits.length ? decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec) : undefined;
+    if (hits.length) return decide(query.raw, hits.map((r) => toCandidate(r, spec.codeField)), spec);
+    // a reference not found as it was written is not found at all
+    return spec.reference || looksLikeReference(query.raw) ? { status: "none", query: query.raw } : undefined;
   });
 
   // Names are translated: a French user may type the English name ("Office Chair" for "Chaise de

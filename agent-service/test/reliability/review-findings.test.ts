@@ -47,6 +47,26 @@ describe("security review findings (agent)", () => {
     expect((await bridged(app, ADMIN, `/v1/actions/${another.id}/confirm`)).body.action.status).toBe("done");
   });
 
+  it("references match exactly or not at all (finding 2): an order number or internal reference never becomes the closest record", async () => {
+    const turn = async (message: string) => {
+      const sessionId = newSessionId();
+      return (await app.call("POST", "/v1/turns", { ...app.as({ ...ADMIN, lang: "en_US" }, sessionId), session_id: sessionId, message })).body;
+    };
+    for (const message of ["Confirm quotation S00090", "Show quotation S0000", "Send quotation S00100"]) {
+      const answer = await turn(message);
+      expect(answer.actions, message).toEqual([]);
+      expect(JSON.stringify(answer.steps), message).not.toMatch(/"status":"(done|proposed)"/);
+      expect(answer.reply, message).not.toMatch(/S00001|S00002/);
+    }
+    // the exact reference is found
+    const exact = await turn("Show quotation S00001");
+    expect(exact.reply).toContain("S00001");
+    // an internal reference with a typo is a question, not a neighbour's stock
+    const typo = await turn("What is the stock of FURN_7778?");
+    expect(typo.reply).not.toMatch(/Office Chair|FURN_7777/);
+    expect((await turn("What is the stock of FURN_7777?")).reply).toContain("Office Chair");
+  });
+
   it("/metrics answers only with its token when one is set (finding 6)", async () => {
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${app.url}/metrics`, { headers: { Authorization: "Bearer wrong" } })).status).toBe(401);

@@ -155,6 +155,10 @@ describe("helpers", () => {
     expect(isLowStock(5, 1)).toBe(false);
     expect(isLowStock(0, 1)).toBe(true);
     expect(safeUrl("//evil.example")).toBeUndefined();
+    // the markdown's strict rule (security review, finding 4): browsers open these on another host
+    for (const bad of ["/\\evil.example", "/\t/evil.example", "/\n/evil.example", " //evil.example", "javascript:alert(1)", "/ /evil"]) {
+      expect(safeUrl(bad), JSON.stringify(bad)).toBeUndefined();
+    }
     expect(safeUrl("https://example.com/a")).toBe("https://example.com/a");
     expect(columnLabel("x_studio_date_planned")).toBe("Date planned");
     expect(columnLabel("user_ids")).toBe("User");

@@ -9,6 +9,8 @@
  * block quotes, tables, rules, and links to http(s) or same-site paths. Images become links.
  */
 
+import { safeUrl } from "../odoo/safe_url";
+
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -36,15 +38,8 @@ function unescapeHtml(text: string): string {
  * read as another host). Takes and returns escaped text.
  */
 export function safeHref(escapedUrl: string): string | null {
-  const url = unescapeHtml(escapedUrl).trim();
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f\\]/.test(url)) {
-    return null;
-  }
-  if (/^https?:\/\/[^/?#]/i.test(url) || /^\/(?![/])/.test(url)) {
-    return escapeHtml(url);
-  }
-  return null;
+  const url = safeUrl(unescapeHtml(escapedUrl));
+  return url === null ? null : escapeHtml(url);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1808,6 +1808,18 @@ var ProjectCard = class extends Component12 {
   }
 };
 
+// src/odoo/safe_url.ts
+function safeUrl(raw) {
+  const url = raw.trim();
+  if (!url || /[\u0000-\u0020\u007f\\]/.test(url)) {
+    return null;
+  }
+  if (/^https?:\/\/[^/?#]/i.test(url) || /^\/(?![/])/.test(url)) {
+    return url;
+  }
+  return null;
+}
+
 // src/cards/read_cards/read_card_data.ts
 var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
 var DONE_STATE = "1_done";
@@ -2159,7 +2171,7 @@ function readCardView(card, options = {}) {
         icon: "fa-paperclip",
         title: _t("Documents"),
         items: list(data.documents).map((doc) => {
-          const url = safeUrl(doc.url);
+          const url = safeUrl2(doc.url);
           return {
             name: str(doc.name),
             ...url ? { url } : {},
@@ -2174,7 +2186,7 @@ function readCardView(card, options = {}) {
         icon: "fa-quote-left",
         title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
         items: list(data.passages).map((passage) => {
-          const url = safeUrl(passage.url);
+          const url = safeUrl2(passage.url);
           return {
             name: str(passage.source),
             quote: str(passage.text),
@@ -2215,15 +2227,8 @@ function isLowStock(onHand, forecast) {
   const coming = num(forecast);
   return have !== null && have <= 0 || coming !== null && coming < 0;
 }
-function safeUrl(value) {
-  const url = str(value).trim();
-  if (!url) {
-    return void 0;
-  }
-  if (url.startsWith("/") && !url.startsWith("//")) {
-    return url;
-  }
-  return /^https?:\/\//i.test(url) ? url : void 0;
+function safeUrl2(value) {
+  return safeUrl(str(value)) ?? void 0;
 }
 function checklistProgress(subtasks) {
   return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
@@ -2867,14 +2872,8 @@ function unescapeHtml(text) {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 }
 function safeHref(escapedUrl) {
-  const url = unescapeHtml(escapedUrl).trim();
-  if (/[\u0000-\u0020\u007f\\]/.test(url)) {
-    return null;
-  }
-  if (/^https?:\/\/[^/?#]/i.test(url) || /^\/(?![/])/.test(url)) {
-    return escapeHtml(url);
-  }
-  return null;
+  const url = safeUrl(unescapeHtml(escapedUrl));
+  return url === null ? null : escapeHtml(url);
 }
 var HOLE = "\0";
 var HOLE_RE = /\u0000(\d+)\u0000/g;

@@ -4,6 +4,7 @@
  * read defensively, and an unknown tool or a shape that does not fit gives no card (undefined).
  */
 
+import { safeUrl as checkUrl } from "../../odoo/safe_url";
 import type { Card, RecordRef } from "../../api/types";
 import { DEFAULT_NUMBER_FORMAT, formatNumber, formatQuantity, type NumberFormat } from "../../format/money";
 import { _t } from "../../odoo/l10n";
@@ -570,14 +571,7 @@ export function isLowStock(onHand: unknown, forecast: unknown): boolean {
 
 /** Only same-site paths and http(s) links: never a `javascript:` URL from the data. */
 export function safeUrl(value: unknown): string | undefined {
-  const url = str(value).trim();
-  if (!url) {
-    return undefined;
-  }
-  if (url.startsWith("/") && !url.startsWith("//")) {
-    return url;
-  }
-  return /^https?:\/\//i.test(url) ? url : undefined;
+  return checkUrl(str(value)) ?? undefined;
 }
 
 /** "2/5 done". */
