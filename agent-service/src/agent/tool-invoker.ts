@@ -16,11 +16,7 @@ import type { Invocation } from "./runner.js";
 import { newId, odooErrorText, redisCall, stableId, toPublic, zodSummary, type PlanSeal } from "./turn-common.js";
 import type { Choice, Step, ToolPolicy, TurnEvent } from "./turn-types.js";
 
-/** Read tools whose answers the panel draws as cards, at most a few a turn, each of a bounded size. */
-const CARD_TOOLS = new Set([
-  "search_customers", "search_products", "get_stock", "list_quotations", "get_quotation", "list_projects", "project_summary",
-  "list_tasks", "get_task", "show_kit", "list_documents", "ask_project", "list_tickets", "list_installations",
-]);
+/** Cards (read tools whose declaration says so): at most a few a turn, each of a bounded size. */
 const MAX_CARDS = 4;
 const MAX_CARD_CHARS = 16_000;
 
@@ -48,9 +44,14 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
     const steps: Step[] = [];
     const choices: Choice[] = [];
     const cards: Card[] = [];
+    /** What the panel shows for a step, in the user's language (the tool's declaration). */
+    const label = (tool: string) => {
+      const running = findTool(tool)?.presentation.running;
+      return running ? say(lang, running) : undefined;
+    };
     const step = (entry: Step) => {
       steps.push(entry);
-      emit({ type: "tool", tool: entry.tool, status: entry.status });
+      emit({ type: "tool", tool: entry.tool, status: entry.status, ...withLabel(label(entry.tool)) });
     };
 
     const invoke = async (name: string, rawArgs: unknown): Promise<Invocation> => {
@@ -68,7 +69,7 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
         step({ tool: name, args: rawArgs, status: "failed" });
         return { ok: false, error: t(lang, "error.bad_request", { detail: zodSummary(parsed.error) }) };
       }
-      emit({ type: "tool", tool: name, status: "started" });
+      emit({ type: "tool", tool: name, status: "started", ...withLabel(label(name)) });
       const toolStarted = performance.now();
       const timeTool = (status: string) => deps.metrics?.toolSeconds.observe({ tool: name, status }, (performance.now() - toolStarted) / 1000);
       try {
@@ -76,7 +77,7 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
         timeTool(outcome.kind);
         if (outcome.kind !== "proposal") {
           if (outcome.kind === "clarify") choices.push(...choicesFor(message, outcome.choices ?? []));
-          if (outcome.kind === "answer" && tool.risk === "read" && CARD_TOOLS.has(name) && cards.length < MAX_CARDS) {
+          if (outcome.kind === "answer" && tool.risk === "read" && tool.presentation.card && cards.length < MAX_CARDS) {
             const card = { tool: name, data: outcome.data };
             if (JSON.stringify(card).length <= MAX_CARD_CHARS) {
               cards.push(card);
@@ -129,6 +130,10 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
 }
 
 export type ToolInvoker = ReturnType<typeof createToolInvoker>;
+
+function withLabel(label: string | undefined): { label?: string } {
+  return label ? { label } : {};
+}
 
 /**
  * A choice card's options: the user's own message with the ambiguous name replaced by the option's

@@ -9,6 +9,7 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { ConversationStore, Owner, StoredMessage } from "../memory/conversation-store.js";
 import { NeedOdooCall } from "../odoo/bridge-client.js";
+import { findTool } from "../tools/index.js";
 import type { ToolContext } from "../tools/types.js";
 import type { Capabilities } from "./capabilities.js";
 import { HISTORY_LIMIT, titleFrom, type Conversations } from "./conversations.js";
@@ -222,31 +223,9 @@ export function createTurnRunner(deps: {
 
 export type TurnRunner = ReturnType<typeof createTurnRunner>;
 
-const stepTitles: Record<string, Record<Lang, string>> = {
-  create_quotation: { en: "Quote for {customer}", fr: "Devis pour {customer}" },
-  get_stock: { en: "Stock of {product}", fr: "Stock de {product}" },
-  search_customers: { en: "Customers: {query}", fr: "Clients : {query}" },
-  search_products: { en: "Products: {query}", fr: "Produits : {query}" },
-  list_quotations: { en: "Quotations {customer}", fr: "Devis {customer}" },
-  get_quotation: { en: "Quotation {quotation}", fr: "Devis {quotation}" },
-  update_quotation: { en: "Changes to {quotation}", fr: "Modification de {quotation}" },
-  confirm_quotation: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" },
-  send_quotation: { en: "Send {quotation}", fr: "Envoi de {quotation}" },
-  project_summary: { en: "Project {project}", fr: "Projet {project}" },
-  ask_project: { en: "{project}: {question}", fr: "{project} : {question}" },
-  list_tasks: { en: "Tasks {project}", fr: "Tâches {project}" },
-  create_task: { en: "Task {title}", fr: "Tâche {title}" },
-  update_task: { en: "Task {task}", fr: "Tâche {task}" },
-  log_project_note: { en: "Note on {project}", fr: "Note sur {project}" },
-  show_kit: { en: "Kit {kit}", fr: "Kit {kit}" },
-  list_documents: { en: "Documents of {project}", fr: "Documents de {project}" },
-  list_tickets: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" },
-  list_installations: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" },
-};
-
 /** A conversation's title from its first tool step, e.g. "Devis pour Deco Addict"; undefined when there is no template. */
 function titleFromStep(lang: Lang, step: Step): string | undefined {
-  const template = stepTitles[step.tool];
+  const template = findTool(step.tool)?.presentation.title;
   if (!template) return undefined;
   const args = Object.fromEntries(Object.entries((step.args ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   return titleFrom(say(lang, template, args).replace(/\{\w+\}/g, "").replace(/\s+/g, " ").replace(/\s*:\s*$/, "").trim());

@@ -86,7 +86,8 @@ export type Choice = { query: string; model: string; options: { id: number; labe
 export type TurnEvent =
   | { type: "start"; session_id: string; turn_id: string }
   | { type: "text"; text: string }
-  | { type: "tool"; tool: string; status: "started" | Step["status"] }
+  /** `label`: what the panel says while it runs, in the user's language (the tool's declaration). */
+  | { type: "tool"; tool: string; status: "started" | Step["status"]; label?: string }
   | { type: "action"; action: PublicAction }
   | { type: "card"; card: Card }
   | { type: "done"; result: TurnResult };

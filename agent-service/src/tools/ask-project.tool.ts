@@ -32,6 +32,7 @@ export const askProjectTool = defineTool({
   schema: askProjectInputSchema,
   risk: "read",
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
+  presentation: { running: { en: "Reading the project's documents…", fr: "Lecture des documents du projet…" }, title: { en: "{project}: {question}", fr: "{project} : {question}" }, card: true },
   async run({ project, question }, { odoo, lang, fmt, meta, embed }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;

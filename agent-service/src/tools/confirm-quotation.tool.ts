@@ -34,6 +34,7 @@ export const confirmQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  presentation: { running: { en: "Preparing the confirmation of the quotation…", fr: "Préparation de la confirmation du devis…" }, title: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" } },
   async run({ quotation }, { odoo, lang, fmt, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
     if (!open.ok) return open.outcome;

@@ -77,6 +77,7 @@ export const createQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "create"],
   models: ["sale.order", "res.partner", "product.product"],
+  presentation: { running: { en: "Preparing the quotation…", fr: "Préparation du devis…" }, title: { en: "Quote for {customer}", fr: "Devis pour {customer}" } },
   async run(args, { odoo, lang, fmt, meta }) {
     const [[customer], products] = await Promise.all([
       resolveMany(odoo, entities.customer, [args.customer], meta),

@@ -30,6 +30,7 @@ export const createTaskTool = defineTool({
   risk: "draft",
   writes: ["project.task", "create"],
   models: ["project.task", "project.project"],
+  presentation: { running: { en: "Preparing the task…", fr: "Préparation de la tâche…" }, title: { en: "Task {title}", fr: "Tâche {title}" } },
   async run({ project, title, description, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     const [projectFound, assigneeFound] = await Promise.all([
       findOne(odoo, "project", project, { lang, meta }),

@@ -29,6 +29,7 @@ export const exportPdfTool = defineTool({
   schema: exportPdfInputSchema,
   risk: "read",
   models: [],
+  presentation: { running: { en: "Preparing the PDF…", fr: "Préparation du PDF…" } },
   async run({ target }, { odoo, lang, meta }) {
     const session = encodeURIComponent(meta.sessionId ?? "");
     if (CONVERSATION.test(target)) {

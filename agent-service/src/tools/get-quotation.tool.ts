@@ -25,6 +25,7 @@ export const getQuotationTool = defineTool({
   schema: getQuotationInputSchema,
   risk: "read",
   models: ["sale.order", "sale.order.line"],
+  presentation: { running: { en: "Reading the quotation…", fr: "Lecture du devis…" }, title: { en: "Quotation {quotation}", fr: "Devis {quotation}" }, card: true },
   async run({ quotation }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;

@@ -24,6 +24,7 @@ export const getStockTool = defineTool({
   schema: getStockInputSchema,
   risk: "read",
   models: ["product.product", "stock.quant"],
+  presentation: { running: { en: "Reading stock…", fr: "Lecture du stock…" }, title: { en: "Stock of {product}", fr: "Stock de {product}" }, card: true },
   async run({ product, quantity }, { odoo, lang, fmt, meta }) {
     const [resolution] = await resolveMany(
       odoo,

@@ -30,6 +30,7 @@ export const getTaskTool = defineTool({
   schema: getTaskInputSchema,
   risk: "read",
   models: ["project.task"],
+  presentation: { running: { en: "Reading the task…", fr: "Lecture de la tâche…" }, card: true },
   async run({ task, project }, { odoo, lang, fmt, meta }) {
     let domain: unknown[] = [];
     if (project) {

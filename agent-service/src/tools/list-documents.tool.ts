@@ -26,6 +26,7 @@ export const listDocumentsTool = defineTool({
   schema: listDocumentsInputSchema,
   risk: "read",
   models: ["project.project"],
+  presentation: { running: { en: "Reading documents…", fr: "Lecture des documents…" }, title: { en: "Documents of {project}", fr: "Documents de {project}" }, card: true },
   roles: ["document"],
   async run({ project, limit }, ctx) {
     const { odoo, lang, fmt, meta } = ctx;

@@ -100,6 +100,7 @@ export const listTicketsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  presentation: { running: { en: "Reading tickets…", fr: "Lecture des tickets…" }, title: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" }, card: true },
   roles: ["ticket"],
   run: (args, ctx) =>
     listMapped("ticket", {
@@ -118,6 +119,7 @@ export const listInstallationsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  presentation: { running: { en: "Reading installations…", fr: "Lecture des installations…" }, title: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" }, card: true },
   roles: ["installation"],
   run: (args, ctx) =>
     listMapped("installation", {

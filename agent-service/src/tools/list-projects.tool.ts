@@ -28,6 +28,7 @@ export const listProjectsTool = defineTool({
   schema: listProjectsInputSchema,
   risk: "read",
   models: ["project.project"],
+  presentation: { running: { en: "Reading projects…", fr: "Lecture des projets…" }, card: true },
   async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid }) {
     const domain: OdooDomain = [];
     if (mine) domain.push("|", ["user_id", "=", uid], ["task_ids.user_ids", "in", [uid]]);

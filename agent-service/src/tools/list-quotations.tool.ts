@@ -32,6 +32,7 @@ export const listQuotationsTool = defineTool({
   schema: listQuotationsInputSchema,
   risk: "read",
   models: ["sale.order"],
+  presentation: { running: { en: "Reading quotations…", fr: "Lecture des devis…" }, title: { en: "Quotations {customer}", fr: "Devis {customer}" }, card: true },
   async run({ customer, state, limit }, { odoo, lang, fmt, meta }) {
     const domain: OdooDomain = [];
     let customerName: string | undefined;

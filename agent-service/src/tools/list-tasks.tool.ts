@@ -32,6 +32,7 @@ export const listTasksTool = defineTool({
   schema: listTasksInputSchema,
   risk: "read",
   models: ["project.task"],
+  presentation: { running: { en: "Reading tasks…", fr: "Lecture des tâches…" }, title: { en: "Tasks {project}", fr: "Tâches {project}" }, card: true },
   async run({ project, open_only, overdue, assignee, limit }, { odoo, lang, fmt, meta, uid, today }) {
     const domain: OdooDomain = [];
     let projectName: string | undefined;

@@ -26,6 +26,7 @@ export const logProjectNoteTool = defineTool({
   schema: logProjectNoteInputSchema,
   risk: "draft",
   models: ["project.project", "mail.message"],
+  presentation: { running: { en: "Preparing the note…", fr: "Préparation de la note…" }, title: { en: "Note on {project}", fr: "Note sur {project}" } },
   async run({ project, body }, { odoo, lang, meta }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;

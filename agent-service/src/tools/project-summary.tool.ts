@@ -32,6 +32,7 @@ export const projectSummaryTool = defineTool({
   schema: projectSummaryInputSchema,
   risk: "read",
   models: ["project.project", "project.task"],
+  presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
   async run({ project }, { odoo, lang, fmt, meta, today }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });
     if (!found.ok) return found.question;

@@ -23,6 +23,7 @@ export const rememberTool = defineTool({
   schema: rememberInputSchema,
   risk: "read",
   models: [],
+  presentation: { running: { en: "Remembering…", fr: "Mémorisation…" } },
   async run({ fact }, { lang, memory }) {
     if (!memory) return { kind: "answer", text: say(lang, texts.unavailable), data: {} };
     const existing = await memory.list();
@@ -48,6 +49,7 @@ export const forgetTool = defineTool({
   schema: forgetInputSchema,
   risk: "read",
   models: [],
+  presentation: { running: { en: "Forgetting…", fr: "Oubli…" } },
   async run({ fact }, { lang, memory }) {
     const wanted = normalize(fact);
     const match = (await memory?.list())?.find((item) => normalize(item.text).includes(wanted) || wanted.includes(normalize(item.text)));

@@ -17,6 +17,7 @@ export const searchCustomersTool = defineTool({
   schema: searchCustomersInputSchema,
   risk: "read",
   models: ["res.partner"],
+  presentation: { running: { en: "Searching customers…", fr: "Recherche des clients…" }, title: { en: "Customers: {query}", fr: "Clients : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, meta }) {
     const records = await odoo.searchRead(
       "res.partner",

@@ -17,6 +17,7 @@ export const searchProductsTool = defineTool({
   schema: searchProductsInputSchema,
   risk: "read",
   models: ["product.product"],
+  presentation: { running: { en: "Searching products…", fr: "Recherche des produits…" }, title: { en: "Products: {query}", fr: "Produits : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, fmt, meta }) {
     const records = await odoo.searchRead(
       "product.product",

@@ -31,6 +31,7 @@ export const sendQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  presentation: { running: { en: "Preparing to send the quotation…", fr: "Préparation de l'envoi du devis…" }, title: { en: "Send {quotation}", fr: "Envoi de {quotation}" } },
   async run({ quotation }, { odoo, lang, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
     if (!open.ok) return open.outcome;

@@ -28,6 +28,7 @@ export const showKitTool = defineTool({
   schema: showKitInputSchema,
   risk: "read",
   models: ["product.product"],
+  presentation: { running: { en: "Reading the kit's components…", fr: "Lecture des composants du kit…" }, title: { en: "Kit {kit}", fr: "Kit {kit}" }, card: true },
   roles: ["kit"],
   async run({ kit }, ctx) {
     const kitModel = (ctx.models ?? DEFAULT_MODELS).kit;

@@ -65,6 +65,12 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   roles?: ModelRole[];
   /** The right a write needs, checked before the tool is offered: [model, operation]. */
   writes?: [string, "create" | "write" | "read"];
+  /**
+   * How the tool shows, in every language the copilot speaks: what the panel says while it runs
+   * (sent with the turn's `tool` events), the title a conversation takes when this tool is its
+   * first step (`{arg}` from the tool's arguments), and whether its answer is drawn as a card.
+   */
+  presentation: { running: Record<Lang, string>; title?: Record<Lang, string>; card?: boolean };
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
   /**
    * The proposal again with other quantities, one per line of its preview (0 drops a line): the

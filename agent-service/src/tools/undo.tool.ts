@@ -35,6 +35,7 @@ export const undoTool = defineTool({
   // The addon checks what may be undone, as the user; reading the log is the right to ask.
   writes: ["copilot.action.log", "read"],
   models: ["copilot.action.log"],
+  presentation: { running: { en: "Preparing the undo…", fr: "Préparation de l'annulation…" } },
   async run({ action }, { lang, actions }) {
     const target = /^(?:last|latest|dernière|derniere|la dernière|that|ça|ca)$/i.test(action) ? await actions?.lastDone() : await actions?.get(action);
     if (!target) return { kind: "clarify", text: say(lang, texts.none) };

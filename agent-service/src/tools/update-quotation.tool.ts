@@ -55,6 +55,7 @@ export const updateQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
+  presentation: { running: { en: "Preparing the changes to the quotation…", fr: "Préparation des modifications du devis…" }, title: { en: "Changes to {quotation}", fr: "Modification de {quotation}" } },
   async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
     if (!open.ok) return open.outcome;

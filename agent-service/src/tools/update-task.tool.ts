@@ -34,6 +34,7 @@ export const updateTaskTool = defineTool({
   risk: "state_change",
   writes: ["project.task", "write"],
   models: ["project.task", "project.task.type"],
+  presentation: { running: { en: "Preparing the changes to the task…", fr: "Préparation des modifications de la tâche…" }, title: { en: "Task {task}", fr: "Tâche {task}" } },
   async run({ task, project, stage, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     let domain: unknown[] = [];
     if (project) {

@@ -30,8 +30,9 @@ describe("turns under control: streaming, Stop, one turn per session, retries", 
     const kinds = events.map((e) => e.event);
     expect(kinds[0]).toBe("start");
     expect(events.filter((e) => e.event === "tool").map((e) => e.data)).toEqual([
-      { tool: "get_stock", status: "started" },
-      { tool: "get_stock", status: "done" },
+      // what the panel shows while it runs, in the user's language, from the tool's declaration
+      { tool: "get_stock", status: "started", label: "Lecture du stock…" },
+      { tool: "get_stock", status: "done", label: "Lecture du stock…" },
     ]);
     const texts = events.filter((e) => e.event === "text").map((e) => e.data.text);
     expect(texts.length).toBeGreaterThan(3);

@@ -68,7 +68,9 @@ export function toTurnEvent(event: LoggedEvent): TurnEvent | undefined {
     case "text":
       return typeof event.text === "string" ? { type: "text", text: event.text } : undefined;
     case "tool":
-      return typeof event.tool === "string" ? { type: "tool", tool: event.tool, status: String(event.status ?? "started") as "started" } : undefined;
+      return typeof event.tool === "string"
+        ? { type: "tool", tool: event.tool, status: String(event.status ?? "started") as "started", ...(typeof event.label === "string" ? { label: event.label } : {}) }
+        : undefined;
     case "action":
       return isObject(event.action) && typeof event.action.id === "string" ? { type: "action", action: event.action as unknown as Action } : undefined;
     case "card":

@@ -184,7 +184,8 @@ export interface StreamParams extends ChatParams {
 export type TurnEvent =
   | { type: "start"; session_id: string; turn_id: string }
   | { type: "text"; text: string }
-  | { type: "tool"; tool: string; status: "started" | StepStatus }
+  /** `label`: what the tool does, in the user's language, as the agent declares it. */
+  | { type: "tool"; tool: string; status: "started" | StepStatus; label?: string }
   | { type: "action"; action: Action }
   | { type: "card"; card: Card }
   | { type: "done"; result: TurnResult }

@@ -12,7 +12,6 @@ import { withoutTables } from "../markdown/strip_tables";
 import { currentUser } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
 import { CopilotStore, type ChatMessage, type ReviseResult } from "../store/copilot_store";
-import { toolLabel } from "./tool_label";
 
 type Markup = ReturnType<typeof markup>;
 
@@ -78,7 +77,7 @@ export class MessageList extends Component<{ store: CopilotStore }> {
               <i t-if="step.status === 'running'" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
               <i t-elif="step.status === 'failed'" class="fa fa-exclamation-circle text-danger" aria-hidden="true"/>
               <i t-else="" class="fa fa-check text-success" aria-hidden="true"/>
-              <span t-esc="toolLabel(step.tool)"/>
+              <span t-esc="step.label or workingLabel"/>
             </li>
           </ul>
           <div t-if="message.content" class="o_copilot_markdown" t-out="html(message)"/>
@@ -176,8 +175,9 @@ export class MessageList extends Component<{ store: CopilotStore }> {
     return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.cards?.length ?? 0, last.streaming, actions].join("|");
   }
 
-  toolLabel(tool: string): string {
-    return toolLabel(tool);
+  /** A step whose tool the agent did not describe. */
+  get workingLabel(): string {
+    return _t("Working…");
   }
 
   isToolRunning(message: ChatMessage): boolean {

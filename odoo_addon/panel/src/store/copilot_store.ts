@@ -17,6 +17,8 @@ import { filterSessions } from "./session_groups";
 export interface ToolStep {
   tool: string;
   status: "running" | StepStatus;
+  /** What the agent says the tool does, in the user's language ("Reading stock…"). */
+  label?: string;
 }
 
 /** A message as the panel holds it: the contract's Message, plus the local send state. */
@@ -511,8 +513,9 @@ export class CopilotStore {
         break;
       case "tool": {
         const steps = (reply.steps ??= []);
+        const label = event.label ? { label: event.label } : {};
         if (event.status === "started") {
-          steps.push({ tool: event.tool, status: "running" });
+          steps.push({ tool: event.tool, status: "running", ...label });
           turn.newParagraph = true;
           break;
         }
@@ -520,7 +523,7 @@ export class CopilotStore {
         if (running) {
           running.status = event.status;
         } else {
-          steps.push({ tool: event.tool, status: event.status });
+          steps.push({ tool: event.tool, status: event.status, ...label });
         }
         break;
       }

@@ -126,15 +126,17 @@ describe("MessageList", () => {
     expect($(root, ".o_copilot_message_user").classList.contains("o_copilot_message_pending")).toBe(true);
 
     await stream.emit({ type: "start", session_id: "s1", turn_id: "t1" });
-    await stream.emit({ type: "tool", tool: "search_products", status: "started" });
-    expect($$(root, ".o_copilot_step").map(text)).toEqual(["Searching products…"]);
+    // the agent says what the tool does, in the user's language (the tool's declaration)
+    await stream.emit({ type: "tool", tool: "search_products", status: "started", label: "Recherche des produits…" });
+    expect($$(root, ".o_copilot_step").map(text)).toEqual(["Recherche des produits…"]);
     expect($(root, ".o_copilot_step").classList.contains("o_copilot_step_running")).toBe(true);
     expect(root.querySelector(".o_copilot_typing")).toBeNull(); // the step says what happens
 
     await stream.emit({ type: "tool", tool: "search_products", status: "done" });
+    // a tool the agent did not describe (an older agent) still shows a step
     await stream.emit({ type: "tool", tool: "get_stock", status: "started" });
     const steps = $$(root, ".o_copilot_step");
-    expect(steps.map(text)).toEqual(["Searching products…", "Reading stock…"]);
+    expect(steps.map(text)).toEqual(["Recherche des produits…", "Working…"]);
     expect(steps[0]!.classList.contains("o_copilot_step_done")).toBe(true);
     expect(steps[0]!.querySelector(".fa-check")).not.toBeNull();
 

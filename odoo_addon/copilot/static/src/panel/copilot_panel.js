@@ -82,7 +82,7 @@ function toTurnEvent(event) {
     case "text":
       return typeof event.text === "string" ? { type: "text", text: event.text } : void 0;
     case "tool":
-      return typeof event.tool === "string" ? { type: "tool", tool: event.tool, status: String(event.status ?? "started") } : void 0;
+      return typeof event.tool === "string" ? { type: "tool", tool: event.tool, status: String(event.status ?? "started"), ...typeof event.label === "string" ? { label: event.label } : {} } : void 0;
     case "action":
       return isObject(event.action) && typeof event.action.id === "string" ? { type: "action", action: event.action } : void 0;
     case "card":
@@ -3550,8 +3550,9 @@ var CopilotStore = class {
         break;
       case "tool": {
         const steps = reply.steps ??= [];
+        const label = event.label ? { label: event.label } : {};
         if (event.status === "started") {
-          steps.push({ tool: event.tool, status: "running" });
+          steps.push({ tool: event.tool, status: "running", ...label });
           turn.newParagraph = true;
           break;
         }
@@ -3559,7 +3560,7 @@ var CopilotStore = class {
         if (running) {
           running.status = event.status;
         } else {
-          steps.push({ tool: event.tool, status: event.status });
+          steps.push({ tool: event.tool, status: event.status, ...label });
         }
         break;
       }
@@ -3938,48 +3939,6 @@ var CopilotStore = class {
   }
 };
 
-// src/message_list/tool_label.ts
-function toolLabel(tool) {
-  switch (tool) {
-    case "search_customers":
-      return _t("Searching customers…");
-    case "search_products":
-      return _t("Searching products…");
-    case "get_stock":
-      return _t("Reading stock…");
-    case "create_quotation":
-      return _t("Preparing the quotation…");
-    case "list_quotations":
-      return _t("Reading quotations…");
-    case "get_quotation":
-      return _t("Reading the quotation…");
-    case "update_quotation":
-      return _t("Preparing the changes to the quotation…");
-    case "confirm_quotation":
-      return _t("Preparing the confirmation of the quotation…");
-    case "send_quotation":
-      return _t("Preparing to send the quotation…");
-    case "list_projects":
-      return _t("Reading projects…");
-    case "project_summary":
-      return _t("Summarizing the project…");
-    case "list_tasks":
-      return _t("Reading tasks…");
-    case "create_task":
-      return _t("Preparing the task…");
-    case "update_task":
-      return _t("Preparing the changes to the task…");
-    case "log_project_note":
-      return _t("Preparing the note…");
-    case "show_kit":
-      return _t("Reading the kit's components…");
-    case "list_documents":
-      return _t("Reading documents…");
-    default:
-      return _t("Working…");
-  }
-}
-
 // src/message_list/message_list.ts
 var MAX_CACHED = 200;
 var STICK_PX = 48;
@@ -4035,7 +3994,7 @@ var MessageList = class extends Component19 {
               <i t-if="step.status === 'running'" class="fa fa-circle-o-notch fa-spin" aria-hidden="true"/>
               <i t-elif="step.status === 'failed'" class="fa fa-exclamation-circle text-danger" aria-hidden="true"/>
               <i t-else="" class="fa fa-check text-success" aria-hidden="true"/>
-              <span t-esc="toolLabel(step.tool)"/>
+              <span t-esc="step.label or workingLabel"/>
             </li>
           </ul>
           <div t-if="message.content" class="o_copilot_markdown" t-out="html(message)"/>
@@ -4117,8 +4076,9 @@ var MessageList = class extends Component19 {
     const actions = (last.actions ?? []).map((action) => action.id + ":" + action.status).join(",");
     return [last.id, last.content.length, last.steps?.length ?? 0, last.choices?.length ?? 0, last.cards?.length ?? 0, last.streaming, actions].join("|");
   }
-  toolLabel(tool) {
-    return toolLabel(tool);
+  /** A step whose tool the agent did not describe. */
+  get workingLabel() {
+    return _t("Working…");
   }
   isToolRunning(message) {
     return (message.steps ?? []).some((step) => step.status === "running");
