@@ -29,22 +29,23 @@ const USERS = [
 ];
 
 const READ = ["search_read", "read", "search_count", "name_search"];
-const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
+/** The addon's allowlist (odoo_addon/copilot/rpc_allowlist.py), no more: test/unit/allowlist.test.ts checks it. */
+export const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "copilot.capability": { read: ["check"], write: [] },
   "copilot.action.log": { read: [], write: ["undo_action"] },
   "res.partner": { read: READ, write: [] },
-  "res.users": { read: READ, write: [] },
-  "res.currency": { read: READ, write: [] },
+  "res.users": { read: ["search_read", "read"], write: [] },
+  "res.currency": { read: ["read"], write: [] },
   "product.product": { read: READ, write: [] },
-  "sale.order": { read: [...READ, "onchange"], write: ["create", "write", "action_confirm", "action_quotation_sent", "message_post_with_source"] },
-  "sale.order.line": { read: READ, write: [] },
-  "project.project": { read: READ, write: ["message_post"] },
-  "project.task": { read: READ, write: ["create", "write"] },
-  "project.task.type": { read: READ, write: [] },
-  "mrp.bom": { read: READ, write: [] },
-  "mrp.bom.line": { read: READ, write: [] },
-  "ir.attachment": { read: READ, write: [] },
-  "mail.message": { read: READ, write: [] },
+  "sale.order": { read: ["search_read", "read", "search_count", "onchange"], write: ["create", "write", "action_confirm", "action_quotation_sent", "message_post_with_source"] },
+  "sale.order.line": { read: ["search_read", "read"], write: [] },
+  "project.project": { read: ["search_read", "read", "search_count"], write: ["message_post"] },
+  "project.task": { read: ["search_read", "read", "search_count"], write: ["create", "write"] },
+  "project.task.type": { read: ["search_read"], write: [] },
+  "mrp.bom": { read: ["search_read", "read"], write: [] },
+  "mrp.bom.line": { read: ["search_read", "read"], write: [] },
+  "ir.attachment": { read: ["search_read"], write: [] },
+  "mail.message": { read: ["search_read"], write: [] },
   // Models an administrator mapped in Settings (Kit, Ticket, Document, Installation): the addon
   // lets the gateway read them and the models their relational fields point to.
   "helpdesk.ticket": { read: [...READ, "fields_get"], write: [] },
