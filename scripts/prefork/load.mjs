@@ -4,6 +4,7 @@
 // script does), confirm it, and we measure each turn, each confirm, the orders created, and
 // Odoo's own login page probed all along. Bounded in time; only loopback addresses.
 //   ODOO_URL=http://127.0.0.1:8090 DB=copilot_demo SELLERS=8 node scripts/prefork/load.mjs
+import { createJsonRpc } from "./odoo-rpc.mjs";
 const url = process.env.ODOO_URL ?? "http://127.0.0.1:8090";
 const db = process.env.DB ?? "copilot_demo";
 const sellers = Number(process.env.SELLERS ?? 8);
@@ -11,17 +12,7 @@ const message = process.env.MESSAGE ?? "Crée un devis pour Deco Addict avec 3 O
 const deadlineMs = Number(process.env.DEADLINE_MS ?? 120_000);
 const started = Date.now();
 
-async function jsonrpc(path, params, cookie) {
-  const response = await fetch(url + path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const body = await response.json();
-  if (body.error) throw new Error(`${path}: ${body.error.data?.message ?? body.error.message}`);
-  return { result: body.result, cookie: response.headers.get("set-cookie")?.split(";")[0] };
-}
+const jsonrpc = createJsonRpc(url);
 
 async function xmlrpcAdmin(model, method, args, kwargs = {}) {
   // through JSON-RPC's /jsonrpc (object.execute_kw), as admin

@@ -7,6 +7,7 @@
 // /copilot/rpc for a turn run asynchronously); they are then replayed through
 // /web/dataset/call_kw with the user's session, each round right after a turn.
 //   ODOO_URL=http://127.0.0.1:8090 DB=copilot_demo AGENT_URL=http://127.0.0.1:8080 ROUNDS=20 node scripts/prefork/turn-cost.mjs
+import { createJsonRpc } from "./odoo-rpc.mjs";
 import { createServer } from "node:http";
 
 const url = process.env.ODOO_URL ?? "http://127.0.0.1:8090";
@@ -49,12 +50,7 @@ async function setAgentUrl(value) {
   if (body.error) throw new Error(body.error.data?.message ?? body.error.message);
 }
 
-async function jsonrpc(path, params, cookie) {
-  const response = await fetch(url + path, { method: "POST", headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) }, body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params }) });
-  const body = await response.json();
-  if (body.error) throw new Error(`${path}: ${body.error.data?.message ?? body.error.message}`);
-  return { result: body.result, cookie: response.headers.get("set-cookie")?.split(";")[0] };
-}
+const jsonrpc = createJsonRpc(url);
 
 async function turn(cookie, message) {
   const t0 = performance.now();

@@ -3,21 +3,12 @@
 // --db-filter. The same question asked in each database through /copilot/chat is answered
 // from that database: a product that exists only in the second is found there, not in the first.
 //   ODOO_URL=http://127.0.0.1:8090 DBS=copilot_demo,copilot_b PRODUCT="Zebra Exclusive Sofa" node scripts/prefork/two-databases.mjs
+import { createJsonRpc } from "./odoo-rpc.mjs";
 const url = process.env.ODOO_URL ?? "http://127.0.0.1:8090";
 const dbs = (process.env.DBS ?? "copilot_demo,copilot_b").split(",");
 const product = process.env.PRODUCT ?? "Zebra Exclusive Sofa";
 
-async function jsonrpc(path, params, cookie) {
-  const response = await fetch(url + path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify({ jsonrpc: "2.0", method: "call", id: 1, params }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const body = await response.json();
-  if (body.error) throw new Error(`${path}: ${body.error.data?.message ?? body.error.message}`);
-  return { result: body.result, cookie: response.headers.get("set-cookie")?.split(";")[0] };
-}
+const jsonrpc = createJsonRpc(url, { timeoutMs: 30_000 });
 
 for (const db of dbs) {
   const { cookie } = await jsonrpc("/web/session/authenticate", { db, login: "demo", password: "demo" });
