@@ -65,10 +65,10 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
   return {
     mode: "llm",
     usesHistory: true,
-    async run({ message, history, lang, today, userName, memories, invoke, tools: available, signal, onText }) {
+    async run({ message, context, history, lang, today, userName, memories, invoke, tools: available, signal, onText }) {
       const { digest, recent } = buildPromptHistory(history);
       const messages = [
-        new SystemMessage(systemPrompt({ lang, userName, today, memories }) + (digest ? `\n\n${digest}` : "")),
+        new SystemMessage(systemPrompt({ lang, userName, today, memories, project: context?.project?.name }) + (digest ? `\n\n${digest}` : "")),
         ...recent.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
         new HumanMessage(message),
       ];

@@ -10,8 +10,13 @@ export type Invocation =
 /** Runs one catalog tool for the current turn: validates, calls Odoo as the user, stores proposals. */
 export type ToolInvoker = (name: string, args: unknown) => Promise<Invocation>;
 
+/** What the panel shows beside the message (docs/contract.md, `context`): data, never parsed from the text. */
+export type TurnContext = { project?: { id: number; name: string } | undefined };
+
 export type RunnerInput = {
   message: string;
+  /** The project chip of the panel, and (later) the screen the user looks at. */
+  context?: TurnContext | undefined;
   /** Earlier messages of the session, oldest first. */
   history: StoredMessage[];
   lang: Lang;

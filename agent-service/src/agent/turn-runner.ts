@@ -120,6 +120,7 @@ export function createTurnRunner(deps: {
     const { reply, usage } = await runner.run({
       memories,
       message,
+      context: request.context,
       history,
       lang,
       today: ctx.today,

@@ -4,7 +4,7 @@ import type { Card, StoredAction, StoredMessage } from "../memory/conversation-s
 import type { BridgeCall, BridgeReply } from "../odoo/bridge-client.js";
 import type { OdooClient } from "../odoo/odoo-client.js";
 import type { ModelRole } from "../odoo/model-map.js";
-import type { Runner } from "./runner.js";
+import type { Runner, TurnContext } from "./runner.js";
 
 export type OdooUser = {
   db: string;
@@ -62,6 +62,8 @@ export type TurnRequest = {
   policy?: ToolPolicy | undefined;
   /** Which model plays Kit, Ticket, Document, Installation (Settings); left out: Odoo's own. */
   models?: Partial<Record<ModelRole, string | null | undefined>> | undefined;
+  /** What the panel shows beside the message (the project chip). */
+  context?: TurnContext | undefined;
 };
 export type PublicMessage = Omit<StoredMessage, "action_ids" | "client_message_id"> & { actions?: PublicAction[] };
 export type Step = { tool: string; args: unknown; status: "done" | "proposed" | "clarify" | "failed" };

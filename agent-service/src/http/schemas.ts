@@ -41,6 +41,10 @@ export const turnBodySchema = z.object({
   models: modelMapSchema.optional(),
   /** An offline turn may run in the waiting request (the bridge, see below). */
   bridge: z.lazy(() => bridgeSchema).optional(),
+  /** What the panel shows beside the message: the project chip (data, never parsed from the text). */
+  context: z
+    .object({ project: z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }).optional() })
+    .optional(),
 });
 
 /**

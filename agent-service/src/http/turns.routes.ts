@@ -101,6 +101,7 @@ function turnRequest(body: ReturnType<typeof turnBodySchema.parse>) {
     clientMessageId: body.client_message_id,
     policy: body.tools,
     models: body.models,
+    context: body.context,
   };
 }
 

@@ -197,3 +197,14 @@ describe("a quotation missing its customer or its lines", () => {
     expect(parseIntent("Crée un devis")).toEqual({ kind: "ask", key: "quote.ask_customer", params: {} });
   });
 });
+
+describe("the panel's project chip, as data", () => {
+  it("gives project tools their project without a word of it in the message", () => {
+    expect(parseIntent("Quelles tâches sont en retard ?", "2026-12-06", "Office Design")).toMatchObject({ kind: "tool", tool: "list_tasks", args: { project: "Office Design" } });
+    expect(parseIntent("où en est-on ?", "2026-12-06", "Office Design")).toMatchObject({ kind: "tool", tool: "project_summary", args: { project: "Office Design" } });
+    // a project named in the message wins over the chip
+    expect(parseIntent("Résume le projet Renovations", "2026-12-06", "Office Design")).toMatchObject({ args: { project: "Renovations" } });
+    // what older panels sent still reads the same
+    expect(parseIntent("[Project: Office Design] open tasks", "2026-12-06")).toMatchObject({ tool: "list_tasks", args: { project: "Office Design" } });
+  });
+});

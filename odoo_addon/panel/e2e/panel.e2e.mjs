@@ -52,6 +52,7 @@ const SLASH_CUSTOMER = env.SLASH_CUSTOMER ?? "Deco";
 const SLASH_LINES = env.SLASH_LINES ?? "1 Office Chair";
 const MEMORY_REQUEST = env.MEMORY_REQUEST ?? "Retiens que je préfère les livraisons le lundi";
 const PROJECT_NAME = env.PROJECT_NAME ?? "Office Design";
+const TASKS_QUESTION = env.TASKS_QUESTION ?? "Quelles tâches sont ouvertes ?";
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS ?? 60_000);
 
 const SEL = {
@@ -526,6 +527,17 @@ async function projectContext(page) {
   const chip = (await page.locator(`${SEL.app} .o_copilot_context_chip`).innerText()).trim();
   await shot(page, "full-page");
   step("a project picked: the chat's context, shown above the input", chip);
+  // the project goes with the message as data: a question that does not name it is about it
+  const before = await page.locator(SEL.appAnswered).count();
+  await page.fill(SEL.appInput, TASKS_QUESTION);
+  await page.press(SEL.appInput, "Enter");
+  await page.waitForFunction(([answered, count]) => document.querySelectorAll(answered).length > count, [SEL.appAnswered, before], { timeout: TIMEOUT });
+  const answer = (await page.locator(SEL.appAnswered).last().innerText()).replace(/\s+/g, " ");
+  const sent = (await page.locator(`${SEL.app} .o_copilot_message_user`).last().innerText()).trim();
+  if (!answer.includes(PROJECT_NAME) || sent !== TASKS_QUESTION) {
+    throw new Error(`with the chip, "${TASKS_QUESTION}" should be answered about ${PROJECT_NAME} and shown as typed: ${JSON.stringify({ sent, answer: answer.slice(0, 120) })}`);
+  }
+  step("a question asked with the chip is about that project, and shows as typed", answer.slice(0, 80));
   await page.click(`${SEL.app} .o_copilot_context_clear`);
   await page.waitForSelector(`${SEL.app} .o_copilot_context_chip`, { state: "detached" });
 }

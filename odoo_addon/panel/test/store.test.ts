@@ -8,7 +8,7 @@ import {
   CopilotStore,
   mostRecentSession,
   sessionOpenState,
-  withProjectContext,
+  turnContext,
   type ChatMessage,
 } from "../src/store/copilot_store";
 
@@ -603,23 +603,22 @@ const NEWER = "This needs a newer version of the Copilot module on this Odoo ser
 describe("the project context", () => {
   const project = { id: 1, name: "Office Design" };
 
-  it("prefixes free text with the project, not slash commands nor a message naming it", () => {
-    expect(withProjectContext("Quelles tâches sont en retard ?", project)).toBe("[Project: Office Design] Quelles tâches sont en retard ?");
-    expect(withProjectContext("/résumer_projet Office Design", project)).toBe("/résumer_projet Office Design");
-    expect(withProjectContext("Résume le projet office design", project)).toBe("Résume le projet office design");
-    expect(withProjectContext("Bonjour", null)).toBe("Bonjour");
+  it("is data beside the message, never text in it (a third UI language could not be parsed back)", () => {
+    expect(turnContext(project)).toEqual({ project: { id: 1, name: "Office Design" } });
+    expect(turnContext(null)).toBeUndefined();
   });
 
-  it("sends the prefixed message while a project is picked, and the text as typed once it is removed", async () => {
+  it("goes with each message while a project is picked, and again on Retry; the message stays as typed", async () => {
     const api = fakeApi();
     const store = new CopilotStore(api);
     store.loadState = "ready";
     store.setProjectContext(project);
     await store.send("  Quelles tâches ?  ");
-    expect(api.chat).toHaveBeenLastCalledWith({ message: "[Project: Office Design] Quelles tâches ?" });
-    expect(store.messages[0]!.content).toBe("[Project: Office Design] Quelles tâches ?");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).toMatchObject({ message: "Quelles tâches ?", context: { project: { id: 1, name: "Office Design" } } });
+    expect(store.messages[0]!.content).toBe("Quelles tâches ?");
     store.setProjectContext(null);
     await store.send("Merci");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).not.toHaveProperty("context");
     expect(api.chat).toHaveBeenLastCalledWith({ session_id: "s_new", message: "Merci" });
   });
 });

@@ -15,15 +15,19 @@ export type Intent =
 
 type Reader = (text: string, today: string) => Intent | undefined;
 
-export function parseIntent(message: string, today = new Date().toISOString().slice(0, 10)): Intent {
-  // The panel's project chip: "[Project: Office Design] open tasks" works on that project.
+/**
+ * `project`: the panel's project chip, sent as data (the turn's `context`). A message prefixed
+ * "[Project: Office Design]" (what panels before the structured context sent) reads the same.
+ */
+export function parseIntent(message: string, today = new Date().toISOString().slice(0, 10), project?: string): Intent {
   const chip = /^\[(?:project|projet)\s*:\s*([^\]]+)\]\s*/i.exec(message.trim());
+  const chosen = project?.trim() || chip?.[1]!.trim();
   const intent = askForMissing(parseMessage(chip ? message.trim().slice(chip[0].length) : message, today));
-  if (chip && intent.kind === "tool" && PROJECT_TOOLS.has(intent.tool) && !intent.args.project) {
-    return { ...intent, args: { ...intent.args, project: chip[1]!.trim() } };
+  if (chosen && intent.kind === "tool" && PROJECT_TOOLS.has(intent.tool) && !intent.args.project) {
+    return { ...intent, args: { ...intent.args, project: chosen } };
   }
-  if (chip && intent.kind !== "tool" && /\b(?:t[âa]ches?|tasks?)\b/i.test(message)) return tool("list_tasks", { project: chip[1]!.trim() });
-  if (chip && intent.kind !== "tool") return tool("project_summary", { project: chip[1]!.trim() });
+  if (chosen && intent.kind !== "tool" && /\b(?:t[âa]ches?|tasks?)\b/i.test(message)) return tool("list_tasks", { project: chosen });
+  if (chosen && intent.kind !== "tool") return tool("project_summary", { project: chosen });
   return intent;
 }
 

@@ -9,8 +9,8 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
     mode: "offline",
     usesHistory: false,
     understands: (message, today) => parseIntent(message, today).kind === "tool",
-    async run({ message, lang, today, invoke, onText }) {
-      const intent = parseIntent(message, today);
+    async run({ message, context, lang, today, invoke, onText }) {
+      const intent = parseIntent(message, today, context?.project?.name);
       let reply: string;
       switch (intent.kind) {
         case "tool": {

@@ -35,7 +35,7 @@ interface ProjectListState {
 /**
  * The projects column of the full page (copilot.ProjectList), read from Odoo as the user:
  * name, progress, deadline, open tasks and the last update's status. A click makes the
- * project the chat's context (a chip above the input, see withProjectContext); a second
+ * project the chat's context (a chip above the input, sent as the turn's `context`); a second
  * click on it removes it. Hidden behind a note when the Project app is not installed.
  * Live: a project or task change announced on Odoo's bus reloads it quietly, once per burst
  * (src/projects/live_refresh.ts).

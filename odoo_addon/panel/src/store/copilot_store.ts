@@ -7,7 +7,7 @@
  */
 
 import type { CopilotApi } from "../api/copilot_api";
-import type { Action, Choice, ChoiceOption, Memory, Message, Session, StepStatus, TurnEvent, TurnResult } from "../api/types";
+import type { Action, Choice, ChoiceOption, Memory, Message, Session, StepStatus, TurnContext, TurnEvent, TurnResult } from "../api/types";
 import { _t } from "../odoo/l10n";
 import { RpcError } from "../odoo/rpc";
 import { describeError } from "./describe_error";
@@ -29,6 +29,8 @@ export interface ChatMessage extends Message {
   error?: string;
   /** Sent with this user message, and again on Retry, so the agent answers it once. */
   clientMessageId?: string;
+  /** The chat's context when it was sent (the project chip), sent again on Retry. */
+  context?: TurnContext;
   /** Assistant message still being written. */
   streaming?: boolean;
   /** Tools run so far by the answer being written. */
@@ -145,16 +147,12 @@ export interface ProjectContext {
 export type SessionRequest = "rename" | "pin" | "delete";
 
 /**
- * The message sent for `text` while a project is the chat's context: prefixed with
- * "[Project: Office Design]" so the agent knows which project "its tasks" means. Slash
- * commands are sent as typed (the project goes in their argument), and so is a message that
- * already names the project.
+ * What goes with a message while a project is the chat's context: the project, as data (the
+ * turn's `context`), never written into the message — the agent gives it to the tools that work
+ * on a project, in any language.
  */
-export function withProjectContext(text: string, project: ProjectContext | null): string {
-  if (!project || text.startsWith("/") || text.toLocaleLowerCase().includes(project.name.toLocaleLowerCase())) {
-    return text;
-  }
-  return `[${_t("Project: %s", project.name)}] ${text}`;
+export function turnContext(project: ProjectContext | null): TurnContext | undefined {
+  return project ? { project: { id: project.id, name: project.name } } : undefined;
 }
 
 /** The most recently active session (the route sorts them, but do not depend on it). */
@@ -379,9 +377,9 @@ export class CopilotStore {
     if (!trimmed || this.isBusy) {
       return false;
     }
-    const content = withProjectContext(trimmed, this.projectContext);
     const id = `local_${++this.localSeq}`;
-    this.messages.push({ id, role: "user", content, created_at: now() });
+    const context = turnContext(this.projectContext);
+    this.messages.push({ id, role: "user", content: trimmed, created_at: now(), ...(context ? { context } : {}) });
     this.draft = "";
     await this.deliver(id);
     return true;
@@ -427,6 +425,7 @@ export class CopilotStore {
           ...(this.sessionId ? { session_id: this.sessionId } : {}),
           message: user.content,
           client_message_id: user.clientMessageId!,
+          ...(user.context ? { context: user.context } : {}),
         },
         onEvent,
         signal,

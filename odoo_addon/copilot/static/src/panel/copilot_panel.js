@@ -3221,11 +3221,8 @@ function sessionOpenState(getStorage, key2) {
     }
   };
 }
-function withProjectContext(text, project) {
-  if (!project || text.startsWith("/") || text.toLocaleLowerCase().includes(project.name.toLocaleLowerCase())) {
-    return text;
-  }
-  return `[${_t("Project: %s", project.name)}] ${text}`;
+function turnContext(project) {
+  return project ? { project: { id: project.id, name: project.name } } : void 0;
 }
 function mostRecentSession(sessions) {
   let latest;
@@ -3425,9 +3422,9 @@ var CopilotStore = class {
     if (!trimmed || this.isBusy) {
       return false;
     }
-    const content = withProjectContext(trimmed, this.projectContext);
     const id2 = `local_${++this.localSeq}`;
-    this.messages.push({ id: id2, role: "user", content, created_at: now() });
+    const context = turnContext(this.projectContext);
+    this.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
     this.draft = "";
     await this.deliver(id2);
     return true;
@@ -3469,7 +3466,8 @@ var CopilotStore = class {
         {
           ...this.sessionId ? { session_id: this.sessionId } : {},
           message: user.content,
-          client_message_id: user.clientMessageId
+          client_message_id: user.clientMessageId,
+          ...user.context ? { context: user.context } : {}
         },
         onEvent,
         signal
