@@ -107,6 +107,11 @@ export class MessageList extends Component<{ store: CopilotStore }> {
               <t t-esc="labels.stopped"/>
             </span>
             <CopyButton t-if="message.content" text="message.content"/>
+            <button t-if="message_index === store.messages.length - 1 and store.canRegenerate" type="button"
+                    class="btn btn-link btn-sm o_copilot_regenerate" t-att-title="labels.regenerate"
+                    t-att-aria-label="labels.regenerate" t-on-click="regenerate">
+              <i class="fa fa-refresh" aria-hidden="true"/>
+            </button>
           </div>
         </div>
       </t>
@@ -154,11 +159,16 @@ export class MessageList extends Component<{ store: CopilotStore }> {
       retry: _t("Retry"),
       typing: _t("Copilot is writing…"),
       stopped: _t("Stopped"),
+      regenerate: _t("Ask again"),
       emptyTitle: _t("How can I help?"),
       emptyText: _t(
         "Ask about your customers, products and stock, or have a quotation prepared. Nothing is written in Odoo before you confirm it.",
       ),
     };
+  }
+
+  regenerate(): void {
+    void this.store.regenerate();
   }
 
   get isEmpty(): boolean {

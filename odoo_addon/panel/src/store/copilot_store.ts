@@ -289,6 +289,27 @@ export class CopilotStore {
     return this.sending && !this.stopping && this.stopRunning !== null;
   }
 
+  /** The last answer can be asked for again: the conversation ends with it, nothing is running. */
+  get canRegenerate(): boolean {
+    const last = this.messages[this.messages.length - 1];
+    return !this.isBusy && last?.role === "assistant" && !last.streaming && this.messages.some((message) => message.role === "user");
+  }
+
+  /**
+   * Asks the last question again, with the context it was asked in (the project chip): a new
+   * answer comes after the old one, which stays (the conversation is never rewritten).
+   */
+  async regenerate(): Promise<boolean> {
+    if (!this.canRegenerate) {
+      return false;
+    }
+    const question = [...this.messages].reverse().find((message) => message.role === "user")!;
+    const id = `local_${++this.localSeq}`;
+    this.messages.push({ id, role: "user", content: question.content, created_at: now(), ...(question.context ? { context: question.context } : {}) });
+    await this.deliver(id);
+    return true;
+  }
+
   /** What Up in an empty composer brings back. */
   get lastUserMessage(): string {
     for (let i = this.messages.length - 1; i >= 0; i--) {

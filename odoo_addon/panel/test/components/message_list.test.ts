@@ -152,6 +152,27 @@ describe("MessageList", () => {
     expect(root.querySelector(".o_copilot_copy")).not.toBeNull();
   });
 
+  it("asks the last question again (Ask again), with the project it was asked about; the first answer stays", async () => {
+    let answers = 0;
+    const api = fakeApi({ chat: vi.fn(async () => ({ session_id: "s1", reply: `answer ${++answers}`, actions: [], message_id: `m_${answers}` })) });
+    const store = makeStore(api);
+    const root = await mountComponent(MessageList, { store });
+    store.setProjectContext({ id: 3, name: "Office Design" });
+    await store.send("Quelles tâches ?");
+    store.setProjectContext(null);
+    await nextTick();
+    const buttons = $$(root, ".o_copilot_regenerate");
+    expect(buttons).toHaveLength(1); // on the last answer only
+    expect(buttons[0]!.getAttribute("aria-label")).toBe("Ask again");
+    await click(buttons[0]!);
+    await vi.waitFor(() => expect(api.chatStream).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(api.chatStream).mock.calls[1]![0]).toMatchObject({ message: "Quelles tâches ?", context: { project: { id: 3, name: "Office Design" } } });
+    // a new client message id: the agent answers again rather than the first answer
+    expect(vi.mocked(api.chatStream).mock.calls[1]![0].client_message_id).not.toBe(vi.mocked(api.chatStream).mock.calls[0]![0].client_message_id);
+    await nextTick();
+    expect(store.messages.map((message) => message.role)).toEqual(["user", "assistant", "user", "assistant"]);
+  });
+
   it("shows a failed message's error in place, and Retry sends it again", async () => {
     const chat = vi
       .fn()

@@ -3341,6 +3341,25 @@ var CopilotStore = class {
   get canStop() {
     return this.sending && !this.stopping && this.stopRunning !== null;
   }
+  /** The last answer can be asked for again: the conversation ends with it, nothing is running. */
+  get canRegenerate() {
+    const last = this.messages[this.messages.length - 1];
+    return !this.isBusy && last?.role === "assistant" && !last.streaming && this.messages.some((message) => message.role === "user");
+  }
+  /**
+   * Asks the last question again, with the context it was asked in (the project chip): a new
+   * answer comes after the old one, which stays (the conversation is never rewritten).
+   */
+  async regenerate() {
+    if (!this.canRegenerate) {
+      return false;
+    }
+    const question = [...this.messages].reverse().find((message) => message.role === "user");
+    const id2 = `local_${++this.localSeq}`;
+    this.messages.push({ id: id2, role: "user", content: question.content, created_at: now(), ...question.context ? { context: question.context } : {} });
+    await this.deliver(id2);
+    return true;
+  }
   /** What Up in an empty composer brings back. */
   get lastUserMessage() {
     for (let i = this.messages.length - 1; i >= 0; i--) {
@@ -4022,6 +4041,11 @@ var MessageList = class extends Component19 {
               <t t-esc="labels.stopped"/>
             </span>
             <CopyButton t-if="message.content" text="message.content"/>
+            <button t-if="message_index === store.messages.length - 1 and store.canRegenerate" type="button"
+                    class="btn btn-link btn-sm o_copilot_regenerate" t-att-title="labels.regenerate"
+                    t-att-aria-label="labels.regenerate" t-on-click="regenerate">
+              <i class="fa fa-refresh" aria-hidden="true"/>
+            </button>
           </div>
         </div>
       </t>
@@ -4056,11 +4080,15 @@ var MessageList = class extends Component19 {
       retry: _t("Retry"),
       typing: _t("Copilot is writing…"),
       stopped: _t("Stopped"),
+      regenerate: _t("Ask again"),
       emptyTitle: _t("How can I help?"),
       emptyText: _t(
         "Ask about your customers, products and stock, or have a quotation prepared. Nothing is written in Odoo before you confirm it."
       )
     };
+  }
+  regenerate() {
+    void this.store.regenerate();
   }
   get isEmpty() {
     return this.store.loadState === "ready" && this.store.messages.length === 0 && !this.store.sending;
