@@ -3,7 +3,7 @@ import { say } from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { htmlToText, rankBm25, splitPassages, type Passage } from "../retrieval/bm25.js";
 import { rankByEmbeddings } from "../retrieval/embeddings.js";
-import { recordLink, recordUrl } from "./format.js";
+import { linkLabel, recordLink, recordUrl } from "./format.js";
 import { defineTool } from "./types.js";
 
 export const askProjectInputSchema = z.object({
@@ -73,7 +73,7 @@ export const askProjectTool = defineTool({
     const name = found.match.name;
     if (!best.length) return { kind: "answer", text: say(lang, texts.none, { project: name, question }), data: { passages: [] } };
     const link = (source: Source) =>
-      source.model === "ir.attachment" ? `[${source.label}](/web/content/${source.id}?download=true)` : recordLink(source.model, source.id, source.label);
+      source.model === "ir.attachment" ? `[${linkLabel(source.label)}](/web/content/${source.id}?download=true)` : recordLink(source.model, source.id, source.label);
     const lines = best.map((passage, index) => `${index + 1}. ${quote(passage.text)} — ${link(passage.source)}`);
     return {
       kind: "answer",

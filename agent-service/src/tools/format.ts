@@ -27,8 +27,16 @@ export function recordUrl(model: string, id: number): string {
   return `/web#model=${model}&id=${id}&view_type=form`;
 }
 
+/**
+ * A record's name as a link's label: its brackets dropped, so that a name written like a link
+ * ("[a](https://…)") cannot open a link of its own inside ours (security review, finding 3).
+ */
+export function linkLabel(label: string): string {
+  return label.replace(/[[\]]/g, "");
+}
+
 export function recordLink(model: string, id: number, label: string): string {
-  return `[${label.replace(/[[\]]/g, "")}](${recordUrl(model, id)})`;
+  return `[${linkLabel(label)}](${recordUrl(model, id)})`;
 }
 
 /** Odoo's many2one read value `[id, "name"]` as its id, or undefined. */

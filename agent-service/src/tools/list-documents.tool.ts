@@ -3,7 +3,7 @@ import { say } from "../i18n.js";
 import { findOne } from "../odoo/entities.js";
 import { DEFAULT_MODELS, fieldsOf, layoutOf } from "../odoo/model-map.js";
 import type { OdooDomain } from "../odoo/odoo-client.js";
-import { markdownTable, moreHint, recordLink } from "./format.js";
+import { linkLabel, markdownTable, moreHint, recordLink } from "./format.js";
 import { defineTool, type ToolContext } from "./types.js";
 
 export const listDocumentsInputSchema = z.object({
@@ -46,7 +46,7 @@ export const listDocumentsTool = defineTool({
     if (!documents.length) return { kind: "answer", text: say(lang, texts.none, { project: found.match.name }), data: { documents } };
     const table = markdownTable(
       say(lang, texts.headers).split("|"),
-      shown.map((row) => [`[${String(row.name).replace(/[[\]]/g, "")}](/web/content/${row.id}?download=true)`, row.mimetype, humanSize(Number(row.file_size ?? 0)), fmt.date(row.create_date)]),
+      shown.map((row) => [`[${linkLabel(String(row.name))}](/web/content/${row.id}?download=true)`, row.mimetype, humanSize(Number(row.file_size ?? 0)), fmt.date(row.create_date)]),
       ["l", "l", "r", "l"],
     );
     return { kind: "answer", text: [say(lang, texts.found, { project: found.match.name }), "", table, ...moreHint(lang, rows.length > limit)].join("\n"), data: { documents, more: rows.length > limit } };

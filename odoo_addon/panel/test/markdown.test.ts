@@ -73,8 +73,9 @@ describe("renderMarkdown", () => {
   });
 
   it("links http(s) and same-site paths only", () => {
+    // another site: the address is what the user clicks, the label stays beside it as text
     expect(renderMarkdown("[Odoo](https://www.odoo.com/page?a=1&b=2)")).toBe(
-      '<p><a href="https://www.odoo.com/page?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">Odoo</a></p>',
+      '<p>Odoo (<a href="https://www.odoo.com/page?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">https://www.odoo.com/page?a=1&amp;b=2</a>)</p>',
     );
     expect(renderMarkdown("[S00042](/odoo/sale.order/42)")).toBe('<p><a href="/odoo/sale.order/42">S00042</a></p>');
     expect(renderMarkdown("[click](javascript:alert(1))")).toBe("<p>click</p>");
@@ -83,8 +84,17 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("[click](//evil.example)")).toBe("<p>click</p>");
     expect(renderMarkdown("[click](/\\evil.example)")).toBe("<p>click</p>");
     expect(renderMarkdown("![tracker](https://evil.example/pixel.gif)")).toBe(
-      '<p><a href="https://evil.example/pixel.gif" target="_blank" rel="noopener noreferrer">tracker</a></p>',
+      '<p>tracker (<a href="https://evil.example/pixel.gif" target="_blank" rel="noopener noreferrer">https://evil.example/pixel.gif</a>)</p>',
     );
+  });
+
+  it("never passes a foreign link off under a record's name (security review, finding 3)", () => {
+    // a project, product or attachment named like a markdown link, quoted in an answer
+    const html = renderMarkdown("Tasks of **[pe](https://evil.example/proj)**: see [Specs [a](https://evil.example/att).pdf](/web/content/7)");
+    const links = [...html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href, text]) => ({ href, text }));
+    for (const link of links.filter(({ href }) => href.startsWith("https://"))) expect(link.text).toBe(link.href);
+    // links to this Odoo keep their label
+    expect(renderMarkdown("[S00042](/web#model=sale.order&id=42)")).toContain(">S00042</a>");
   });
 
   it("autolinks bare URLs without swallowing punctuation or escaped brackets", () => {

@@ -98,9 +98,16 @@ export function renderInline(escaped: string): string {
     const trimmed = /^ .* $/.test(code) ? code.slice(1, -1) : code;
     return holes.hold(`<code>${trimmed}</code>`);
   });
-  text = text.replace(LINK_RE, (_match, label: string, url: string) =>
-    renderLink(emphasis(label || url), safeHref(url), holes),
-  );
+  text = text.replace(LINK_RE, (_match, label: string, url: string) => {
+    const href = safeHref(url);
+    // Another site: its address is what the user clicks, never a label — a record named
+    // "[Invoice](https://evil.example)" cannot pass a foreign link off as ours (security review,
+    // finding 3). Links to this Odoo keep their label.
+    if (href !== null && /^https?:/i.test(href) && label && label !== url) {
+      return `${emphasis(label)} (${renderLink(url, href, holes)})`;
+    }
+    return renderLink(emphasis(label || url), href, holes);
+  });
   text = text.replace(AUTOLINK_RE, (match) => {
     // Trailing punctuation belongs to the sentence, not to the URL.
     const url = match.replace(/[.,;:!?)\]]+$/, "");

@@ -2911,10 +2911,13 @@ function renderInline(escaped) {
     const trimmed = /^ .* $/.test(code) ? code.slice(1, -1) : code;
     return holes.hold(`<code>${trimmed}</code>`);
   });
-  text = text.replace(
-    LINK_RE,
-    (_match, label, url) => renderLink(emphasis(label || url), safeHref(url), holes)
-  );
+  text = text.replace(LINK_RE, (_match, label, url) => {
+    const href = safeHref(url);
+    if (href !== null && /^https?:/i.test(href) && label && label !== url) {
+      return `${emphasis(label)} (${renderLink(url, href, holes)})`;
+    }
+    return renderLink(emphasis(label || url), href, holes);
+  });
   text = text.replace(AUTOLINK_RE, (match) => {
     const url = match.replace(/[.,;:!?)\]]+$/, "");
     return renderLink(url, safeHref(url), holes) + match.slice(url.length);
