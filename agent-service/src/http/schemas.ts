@@ -34,6 +34,8 @@ export const turnBodySchema = z.object({
   user: odooUserSchema,
   delegation: z.string().min(1).max(4096),
   session_id: sessionId,
+  /** Named by the addon, which bound the delegation token to it; else the agent names it. */
+  turn_id: z.string().regex(/^turn_[\w-]{8,64}$/, "is not a turn id").optional(),
   message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
   client_message_id: z.string().max(128).optional(),
   tools: toolPolicySchema.optional(),

@@ -97,6 +97,7 @@ function turnRequest(body: ReturnType<typeof turnBodySchema.parse>) {
     user: body.user,
     delegation: body.delegation,
     sessionId: body.session_id,
+    turnId: body.turn_id,
     message: body.message,
     clientMessageId: body.client_message_id,
     policy: body.tools,

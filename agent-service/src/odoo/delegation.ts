@@ -11,16 +11,25 @@ export function delegationKey(secret: string): Buffer {
 
 export function mintDelegation(
   secret: string,
-  claims: { db: string; uid: number; sid?: string | null; ttlSeconds?: number; now?: number },
+  claims: { db: string; uid: number; sid?: string | null; tid?: string; ttlSeconds?: number; now?: number },
 ): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
-  const payload = { v: 1, db: claims.db, uid: claims.uid, sid: claims.sid ?? null, iat, exp: iat + (claims.ttlSeconds ?? 300), jti: randomBytes(9).toString("base64url") };
+  const payload = {
+    v: 1,
+    db: claims.db,
+    uid: claims.uid,
+    sid: claims.sid ?? null,
+    ...(claims.tid ? { tid: claims.tid } : {}),
+    iat,
+    exp: iat + (claims.ttlSeconds ?? 300),
+    jti: randomBytes(9).toString("base64url"),
+  };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   const signature = createHmac("sha256", delegationKey(secret)).update(body).digest("base64url");
   return `${body}.${signature}`;
 }
 
-export type DelegationClaims = { v: number; db: string; uid: number; sid: string | null; iat: number; exp: number };
+export type DelegationClaims = { v: number; db: string; uid: number; sid: string | null; tid?: string; iat: number; exp: number };
 
 export function verifyDelegation(secret: string, token: string, nowSeconds = Date.now() / 1000): DelegationClaims | undefined {
   const [body, signature, extra] = token.split(".");

@@ -57,7 +57,8 @@ export function createTurnJobs(deps: {
       const known = await redisCall(() => log.turnForClientMessage(owner, request.clientMessageId!));
       if (known) return startedBefore(owner, known, request.sessionId);
     }
-    const turnId = newId("turn");
+    // the addon's id when it named one (its delegation token serves that turn only)
+    const turnId = request.turnId && !(await redisCall(() => log.get(owner, request.turnId!))) ? request.turnId : newId("turn");
     const refused = await redisCall(() => log.admit(owner, company, turnId, bounds, HOLD_MS));
     if (refused === "user") throw new AppError("rate_limit:inflight", { count: bounds.user });
     if (refused === "company") throw new AppError("rate_limit:inflight_company", { count: bounds.company });

@@ -41,7 +41,7 @@ export type TestApp = {
   /** The same signed request, answering the raw response (for event streams). */
   fetchSigned(method: "GET" | "POST", path: string, body?: unknown): Promise<Response>;
   /** The body fields the addon adds for a user: their identity and a fresh delegation token. */
-  as(user: OdooUser, sid?: string): { user: OdooUser; delegation: string };
+  as(user: OdooUser, sid?: string, tid?: string): { user: OdooUser; delegation: string };
   close(): Promise<void>;
 };
 
@@ -151,8 +151,8 @@ export async function buildTestApp(
       return { status: response.status, body: await response.json().catch(() => undefined) };
     },
     fetchSigned: (method, path, body) => signedFetch(method, path, body),
-    as(user, sid) {
-      return { user, delegation: mintDelegation(TEST_SECRET, { db: user.db, uid: user.uid, sid: sid ?? null }) };
+    as(user, sid, tid) {
+      return { user, delegation: mintDelegation(TEST_SECRET, { db: user.db, uid: user.uid, sid: sid ?? null, ...(tid ? { tid } : {}) }) };
     },
     async close() {
       jobs.abortAll();

@@ -562,6 +562,11 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     try {
       const claims = verifyDelegation(options.secret, String(params.token ?? ""));
       if (!claims || claims.db !== db) throw new OdooFault("odoo.exceptions.AccessDenied", "Invalid or expired delegation token.");
+      // as the addon: a token serves its conversation and, when it names one, its turn
+      const meta = (params.meta ?? {}) as { session_id?: string; turn_id?: string };
+      if ((claims.sid && meta.session_id !== claims.sid) || (claims.tid && meta.turn_id !== claims.tid)) {
+        throw new OdooFault("odoo.exceptions.AccessDenied", "This token does not serve this conversation or turn.");
+      }
       const result = runAllowed(
         claims.uid,
         String(params.model),

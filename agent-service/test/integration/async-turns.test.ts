@@ -83,6 +83,20 @@ describe("asynchronous turns, served by any replica", () => {
     expect(history.body.running_turn).toBeUndefined();
   });
 
+  it("a turn named by the addon runs under that id, its token serving that turn only", async () => {
+    const sessionId = newSessionId();
+    const turnId = "turn_named_by_addon_01";
+    const started = await a.call("POST", "/v1/turns/start", { ...a.as(ADMIN, sessionId, turnId), session_id: sessionId, turn_id: turnId, message: STOCK });
+    expect(started.body.turn_id).toBe(turnId);
+    const view = await untilEnded(b, ADMIN, turnId);
+    expect(view.status).toBe("done");
+    expect(view.result.reply).toContain("Large Cabinet");
+    // a token made for another turn is refused by the gateway: the turn cannot read Odoo
+    const other = await a.call("POST", "/v1/turns/start", { ...a.as(ADMIN, sessionId, "turn_another_one_01"), session_id: sessionId, turn_id: "turn_named_by_addon_02", message: STOCK });
+    const refused = await untilEnded(b, ADMIN, other.body.turn_id);
+    expect(refused.result?.reply ?? "").not.toMatch(/500/);
+  });
+
   it("a retried start (same client message id) answers the same turn, and its result once it ended", async () => {
     const sessionId = newSessionId();
     const first = await start(a, STOCK, sessionId, ADMIN, { client_message_id: "cm_retry_1" });

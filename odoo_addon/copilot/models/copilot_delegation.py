@@ -51,10 +51,14 @@ class CopilotAgent(models.AbstractModel):
         return f'{body}.{_b64encode(signature)}'
 
     @api.model
-    def _make_delegation(self, session_id):
-        """A short-lived token letting the agent call ``/copilot/rpc`` as the current user."""
+    def _make_delegation(self, session_id, turn_id=None):
+        """A short-lived token letting the agent call ``/copilot/rpc`` as the current user.
+
+        Scoped to what it serves: the conversation (``sid``) and, for a turn, that turn
+        (``tid``): the gateway refuses a call that does not name them.
+        """
         now = int(time.time())
-        return self._encode_delegation({
+        payload = {
             'v': 1,
             'db': self.env.cr.dbname,
             'uid': self.env.uid,
@@ -62,7 +66,10 @@ class CopilotAgent(models.AbstractModel):
             'iat': now,
             'exp': now + DELEGATION_TTL,
             'jti': secrets.token_urlsafe(16),
-        })
+        }
+        if turn_id:
+            payload['tid'] = turn_id
+        return self._encode_delegation(payload)
 
     @api.model
     def _verify_delegation(self, token):

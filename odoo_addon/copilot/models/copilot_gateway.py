@@ -69,6 +69,10 @@ class CopilotAgent(models.AbstractModel):
         if token_session and meta.get('session_id') != token_session:
             # a token is bound to the conversation it was made for
             raise AccessDenied()
+        token_turn = delegation.get('tid')
+        if token_turn and meta.get('turn_id') != token_turn:
+            # ... and a turn's token to that turn
+            raise AccessDenied()
         if method.startswith('_'):
             raise AccessError(_("Private methods cannot be called through the copilot."))
         if not is_allowed(model, method) and not is_mapped_read(self.env, model, method):

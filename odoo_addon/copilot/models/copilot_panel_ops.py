@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 import re
+import secrets
 import time
 import uuid
 
@@ -168,10 +169,13 @@ class CopilotAgent(models.AbstractModel):
         else:
             # the addon makes the id so that the delegation token is bound to it
             session_id = uuid.uuid4().hex
+        # the addon names the turn too, so that the agent's token serves that turn only
+        turn_id = f'turn_{secrets.token_urlsafe(18)}'
         body = {
             'user': self._get_agent_user(),
-            'delegation': self._make_delegation(session_id),
+            'delegation': self._make_delegation(session_id, turn_id),
             'session_id': session_id,
+            'turn_id': turn_id,
             'message': message,
             'tools': self.env['copilot.tool.policy']._get_user_tools(),
             # which model plays Kit, Ticket, Document, Installation (Settings)

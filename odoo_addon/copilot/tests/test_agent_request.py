@@ -85,6 +85,9 @@ class TestAgentRequest(CopilotCommon, TransactionCase):
         delegation = self.env['copilot.agent']._verify_delegation(body['delegation'])
         self.assertEqual(delegation['uid'], self.user.id)
         self.assertEqual(delegation['sid'], body['session_id'])
+        # the addon names the turn, and the token serves that turn only
+        self.assertRegex(body['turn_id'], r'^turn_[\w-]{24}$')
+        self.assertEqual(delegation['tid'], body['turn_id'])
 
     def test_chat_existing_session(self):
         self.agent._chat('Encore', session_id='abc_DEF-123')

@@ -79,6 +79,14 @@ class TestGateway(CopilotCommon, TransactionCase):
                 self.call('res.partner', 'search_count', [[]], None, meta)
         self.assertIsInstance(self.call('res.partner', 'search_count', [[]]), int)
 
+    def test_a_turn_token_serves_its_turn_only(self):
+        delegation = self.payload(self.user, tid='turn_abcdefgh1')
+        for meta in ({'session_id': 'session1'}, {'session_id': 'session1', 'turn_id': 'turn_other123'}):
+            with self.subTest(meta=meta), self.assertRaises(AccessDenied):
+                self.agent._gateway_call(delegation, 'res.partner', 'search_count', [[]], {}, meta)
+        self.assertIsInstance(self.agent._gateway_call(
+            delegation, 'res.partner', 'search_count', [[]], {}, {'session_id': 'session1', 'turn_id': 'turn_abcdefgh1'}), int)
+
     def test_company_ids_are_integers_not_booleans(self):
         for company_ids in ([self.user.company_id.id, True], [True], [False], ['1']):
             with self.subTest(company_ids=company_ids), self.assertRaises(AccessError):
