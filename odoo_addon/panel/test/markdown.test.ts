@@ -91,8 +91,11 @@ describe("renderMarkdown", () => {
   it("never passes a foreign link off under a record's name (security review, finding 3)", () => {
     // a project, product or attachment named like a markdown link, quoted in an answer
     const html = renderMarkdown("Tasks of **[pe](https://evil.example/proj)**: see [Specs [a](https://evil.example/att).pdf](/web/content/7)");
-    const links = [...html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href, text]) => ({ href, text }));
-    for (const link of links.filter(({ href }) => href.startsWith("https://"))) expect(link.text).toBe(link.href);
+    const links = [...html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href, text]) => ({ href: href ?? "", text: text ?? "" }));
+    const foreign = links.filter(({ href }) => href.startsWith("https://"));
+    expect(foreign.length).toBeGreaterThan(0);
+    // what the user clicks on is the address it opens, never a name
+    for (const link of foreign) expect(link.text).toBe(link.href);
     // links to this Odoo keep their label
     expect(renderMarkdown("[S00042](/web#model=sale.order&id=42)")).toContain(">S00042</a>");
   });
