@@ -103,6 +103,10 @@ const messages = {
     en: "I did not understand this request.",
     fr: "Je n'ai pas compris cette demande.",
   },
+  "llm.cut": {
+    en: "The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.",
+    fr: "La réponse du modèle a été coupée avant d'être complète : rien n'a été fait. Reformulez votre demande, éventuellement en plusieurs étapes.",
+  },
   "help.refuse_destructive": {
     en: "I can't delete or archive data from the chat. Here is what I can do:",
     fr: "Je ne peux pas supprimer ou archiver de données depuis le chat. Voici ce que je sais faire :",

@@ -4,12 +4,15 @@
 // for the customer and product the message names (as "... pour <customer> avec <n> <product>"),
 // or get_stock for "... stock of <product>?";
 // given a tool result, it answers one sentence. Stream and non-stream answers.
-//   PORT=8099 DELAY_MS=3000 node scripts/prefork/slow-model.mjs
+// CUT=length|eof cuts every streamed tool call right after the first digit of its quantity ("12"
+// sent as "1"), ending with finish_reason "length" or closing the stream before [DONE].
+//   PORT=8099 DELAY_MS=3000 [CUT=length] node scripts/prefork/slow-model.mjs
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 8099);
 const delay = Number(process.env.DELAY_MS ?? 3000);
 const wordMs = Number(process.env.WORD_MS ?? 150);
+const cut = process.env.CUT;
 let id = 0;
 
 function decide(request) {
@@ -48,6 +51,15 @@ createServer((req, res) => {
         if (request.stream_options?.include_usage) res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [], usage })}\n\n`);
         res.end("data: [DONE]\n\n");
       };
+      if (toolCalls.length && cut) {
+        const args = toolCalls[0].function.arguments;
+        const at = /"quantity":\d/.exec(args);
+        const partial = { ...toolCalls[0], function: { ...toolCalls[0].function, arguments: at ? args.slice(0, at.index + at[0].length) : args.slice(0, args.length >> 1) } };
+        chunk({ role: "assistant", content: "", tool_calls: [partial] });
+        if (cut === "eof") return res.end();
+        chunk({}, "length");
+        return res.end("data: [DONE]\n\n");
+      }
       if (toolCalls.length) {
         chunk({ role: "assistant", content: "", tool_calls: toolCalls });
         return end();

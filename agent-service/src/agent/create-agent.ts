@@ -2,13 +2,15 @@ import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, cr
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
-import { t } from "../i18n.js";
+import { t, type Lang } from "../i18n.js";
+import { CUT_MARK } from "./model.js";
 import { buildPromptHistory } from "./history.js";
 import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 
 const INVOKER_KEY = "copilotInvoke";
 const TOOLS_KEY = "copilotTools";
+const LANG_KEY = "copilotLang";
 
 /** Offers the model only the tools this user can use (capability discovery), per turn. */
 const offerAvailableTools = createMiddleware({
@@ -19,6 +21,50 @@ const offerAvailableTools = createMiddleware({
     return handler({ ...request, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) });
   },
 });
+
+type ModelAnswer = {
+  tool_calls?: unknown[];
+  additional_kwargs?: { tool_calls?: { function?: { arguments?: unknown } }[] };
+  response_metadata?: Record<string, unknown>;
+  usage_metadata?: AIMessage["usage_metadata"];
+};
+
+/**
+ * Whether the model's answer is cut inside its tool calls: the server said it stopped on `length`,
+ * or the stream ended with no finish reason at all, or a call's arguments do not parse whole. A
+ * cut call must never run: LangChain's partial-JSON parser turns `"quantity": 12` cut after the 1
+ * into a valid-looking call for 1.
+ */
+export function isCutToolAnswer(answer: ModelAnswer): boolean {
+  if (!answer.tool_calls?.length) return false;
+  const meta = answer.response_metadata ?? {};
+  if (meta.finish_reason === "length" || meta[CUT_MARK] === true) return true;
+  return (answer.additional_kwargs?.tool_calls ?? []).some(({ function: fn }) => {
+    const raw = fn?.arguments;
+    if (raw === undefined || raw === "" || typeof raw === "object") return false;
+    try {
+      const parsed: unknown = JSON.parse(String(raw));
+      return parsed === null || typeof parsed !== "object" || Array.isArray(parsed);
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Drops an answer cut inside its tool calls: nothing runs, the user is told, its tokens still count. */
+function refuseCutToolCalls(onCut?: () => void) {
+  return createMiddleware({
+    name: "RefuseCutToolCalls",
+    wrapModelCall: async (request, handler) => {
+      const answer = await handler(request);
+      if (!isCutToolAnswer(answer as ModelAnswer)) return answer;
+      onCut?.();
+      const lang = ((request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[LANG_KEY] as Lang | undefined) ?? "en";
+      const usage = (answer as ModelAnswer).usage_metadata;
+      return new AIMessage({ content: t(lang, "llm.cut"), ...(usage ? { usage_metadata: usage } : {}) });
+    },
+  });
+}
 
 /** Times each model call (Prometheus). */
 function timeModelCalls(onModelCall: (seconds: number) => void) {
@@ -41,7 +87,10 @@ const MODEL_NODE = "model_request";
  * turn passes its own tool invoker (the user's Odoo client, the turn's actions) through the config.
  * It always streams (`streamMode: messages`), so text reaches the user as the model writes it.
  */
-export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void } = {}): Runner {
+export function createLlmRunner(
+  model: BaseChatModel,
+  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void; /** An answer cut inside a tool call was dropped. */ onCutAnswer?: () => void } = {},
+): Runner {
   const tools = catalog.map((definition) =>
     tool(
       async (args, runtime) => {
@@ -57,6 +106,7 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
     tools,
     middleware: [
       offerAvailableTools,
+      refuseCutToolCalls(options.onCutAnswer),
       ...(options.onModelCall ? [timeModelCalls(options.onModelCall)] : []),
       modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" }),
     ],
@@ -78,7 +128,7 @@ export function createLlmRunner(model: BaseChatModel, options: { maxModelCalls?:
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {

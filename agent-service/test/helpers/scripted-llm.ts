@@ -9,7 +9,18 @@ import type { AddressInfo } from "node:net";
  */
 export type ScriptedReply =
   | { content: string }
-  | { toolCalls: { name: string; args: unknown }[]; content?: string }
+  | {
+      toolCalls: { name: string; args: unknown }[];
+      content?: string;
+      /**
+       * A streamed answer cut inside the first call's arguments, right after the text `after`:
+       * `length` ends with `finish_reason: "length"` and `[DONE]`; `eof` closes the stream with no
+       * finish reason and no `[DONE]`. Without it the answer is whole.
+       */
+      cut?: { after: string; how: "length" | "eof" };
+      /** Closes a whole stream right after its finish reason, with no `[DONE]` (some local servers). */
+      noDone?: boolean;
+    }
   | { status: number; error?: string };
 
 export type ChatRequest = {
@@ -103,6 +114,19 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
       const send = (delta: unknown, finish: string | null = null) =>
         res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
       send({ role: "assistant", content: "" });
+      if (toolCalls && "cut" in reply && reply.cut) {
+        const call = toolCalls[0]!;
+        const args = call.function.arguments;
+        const end = args.indexOf(reply.cut.after) + reply.cut.after.length;
+        send({ tool_calls: [{ index: 0, id: call.id, type: "function", function: { name: call.function.name, arguments: args.slice(0, end) } }] });
+        if (reply.cut.how === "eof") {
+          res.end();
+          return;
+        }
+        send({}, "length");
+        res.end("data: [DONE]\n\n");
+        return;
+      }
       if (toolCalls) {
         toolCalls.forEach((call, index) => {
           const args = call.function.arguments;
@@ -118,7 +142,7 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
       if ((request as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage) {
         res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [], usage })}\n\n`);
       }
-      res.end("data: [DONE]\n\n");
+      res.end("noDone" in reply && reply.noDone ? "" : "data: [DONE]\n\n");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

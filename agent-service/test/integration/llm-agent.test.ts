@@ -67,6 +67,36 @@ describe("the language-model runner", () => {
     expect(String(toolMessage!.content)).toMatch(/quantity|Too small|>0/i);
   });
 
+  for (const how of ["length", "eof"] as const) {
+    it(`never acts on a tool call cut inside its arguments (${how === "length" ? "finish_reason length" : "stream closed before [DONE]"}): nothing is proposed and the user is told`, async () => {
+      const callsBefore = env.app.double.calls.length;
+      // 12 Large Cabinets asked; the stream stops right after the "1" of 12.
+      env.llm.push({ toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Large Cabinet", quantity: 12 }] } }], cut: { after: '"quantity":1', how } });
+      const { status, body } = await turn("quote Deco Addict 12 Large Cabinet", DEMO);
+      expect(status).toBe(200);
+      expect(body.actions).toEqual([]);
+      expect(body.steps ?? []).toEqual([]);
+      expect(body.reply).toBe("The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.");
+      expect(env.llm.requests).toHaveLength(1);
+      expect(env.app.double.calls.length).toBe(callsBefore);
+    });
+  }
+
+  it("tells a French user in French that the answer was cut", async () => {
+    env.llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }], cut: { after: '"Large', how: "eof" } });
+    const { body } = await turn("stock du Large Cabinet ?", ADMIN);
+    expect(body.reply).toMatch(/^La réponse du modèle a été coupée avant d'être complète : rien n'a été fait\./);
+    expect(body.steps ?? []).toEqual([]);
+  });
+
+  it("accepts a whole tool call from a server that closes after its finish reason without [DONE]", async () => {
+    env.llm.push({ toolCalls: [{ name: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Large Cabinet", quantity: 12 }] } }], noDone: true }, { content: "Here is the quotation." });
+    const { body } = await turn("quote Deco Addict 12 Large Cabinet", DEMO);
+    expect(body.actions).toHaveLength(1);
+    expect(body.actions[0]).toMatchObject({ tool: "create_quotation", status: "proposed" });
+    expect(JSON.stringify(body.actions[0].preview)).toMatch(/"quantity":12\b|"product_uom_qty":12\b|"qty":12\b/);
+  });
+
   it("carries the session's history into the next turn", async () => {
     const sessionId = newSessionId();
     env.llm.push({ content: "Bonjour ! Que puis-je faire ?" });
