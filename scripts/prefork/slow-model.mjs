@@ -6,13 +6,15 @@
 // given a tool result, it answers one sentence. Stream and non-stream answers.
 // CUT=length|eof cuts every streamed tool call right after the first digit of its quantity ("12"
 // sent as "1"), ending with finish_reason "length" or closing the stream before [DONE].
-//   PORT=8099 DELAY_MS=3000 [CUT=length] node scripts/prefork/slow-model.mjs
+// THINK=1 writes a reasoning model's <think>…</think> block before every answer (Qwen3, DeepSeek-R1).
+//   PORT=8099 DELAY_MS=3000 [CUT=length] [THINK=1] node scripts/prefork/slow-model.mjs
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 8099);
 const delay = Number(process.env.DELAY_MS ?? 3000);
 const wordMs = Number(process.env.WORD_MS ?? 150);
 const cut = process.env.CUT;
+const think = process.env.THINK ? "<think>\nSECRET-REASONING: the user wants something; I will answer.\n</think>\n\n" : "";
 let id = 0;
 
 function decide(request) {
@@ -35,7 +37,8 @@ createServer((req, res) => {
   req.on("end", () => {
     if (!req.url?.endsWith("/chat/completions")) return res.writeHead(404).end();
     const request = JSON.parse(raw);
-    const reply = decide(request);
+    const decided = decide(request);
+    const reply = think ? { ...decided, content: think + (decided.content ?? "") } : decided;
     setTimeout(() => {
       const n = ++id;
       const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ index, id: `call_${n}_${index}`, type: "function", function: { name: call.name, arguments: JSON.stringify(call.args) } }));
@@ -61,7 +64,7 @@ createServer((req, res) => {
         return res.end("data: [DONE]\n\n");
       }
       if (toolCalls.length) {
-        chunk({ role: "assistant", content: "", tool_calls: toolCalls });
+        chunk({ role: "assistant", content: reply.content ?? "", tool_calls: toolCalls });
         return end();
       }
       const words = (reply.content ?? "").split(/(?<= )/);

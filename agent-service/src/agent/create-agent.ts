@@ -4,6 +4,7 @@ import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
 import { t, type Lang } from "../i18n.js";
 import { CUT_MARK } from "./model.js";
+import { createThinkingFilter, stripThinking } from "./think.js";
 import { buildPromptHistory } from "./history.js";
 import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
@@ -119,11 +120,13 @@ export function createLlmRunner(
       const { digest, recent } = buildPromptHistory(history);
       const messages = [
         new SystemMessage(systemPrompt({ lang, userName, today, memories, project: context?.project?.name }) + (digest ? `\n\n${digest}` : "")),
-        ...recent.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content))),
+        ...recent.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(stripThinking(m.content)))),
         new HumanMessage(message),
       ];
       let streamed = "";
       let finalText = "";
+      // A reasoning model's <think> block is shown to no one (./think.ts); one filter per model step.
+      let thinking = createThinkingFilter();
       const usage = { input: 0, output: 0 };
       try {
         const stream = await agent.stream(
@@ -134,7 +137,7 @@ export function createLlmRunner(
           if (mode === "messages") {
             const [part, meta] = chunk as [unknown, { langgraph_node?: string }];
             if (meta.langgraph_node === MODEL_NODE && part instanceof AIMessageChunk) {
-              const text = textOf(part.content);
+              const text = thinking.push(textOf(part.content));
               if (text) {
                 streamed += text;
                 onText(text);
@@ -146,8 +149,9 @@ export function createLlmRunner(
             const last = update?.messages?.at(-1);
             usage.input += last?.usage_metadata?.input_tokens ?? 0;
             usage.output += last?.usage_metadata?.output_tokens ?? 0;
-            if (last && !last.tool_calls?.length) finalText = textOf(last.content);
+            if (last && !last.tool_calls?.length) finalText = stripThinking(textOf(last.content));
             streamed = "";
+            thinking = createThinkingFilter();
           }
         }
       } catch (cause) {

@@ -128,6 +128,8 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
         return;
       }
       if (toolCalls) {
+        // Text written before the calls (a reasoning model's <think> block, a "Let me check…").
+        for (const word of content.match(/\S+\s*/g) ?? []) send({ content: word });
         toolCalls.forEach((call, index) => {
           const args = call.function.arguments;
           const middle = Math.floor(args.length / 2);

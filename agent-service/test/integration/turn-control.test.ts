@@ -41,6 +41,23 @@ describe("turns under control: streaming, Stop, one turn per session, retries", 
     expect(events.at(-1)!.data).toMatchObject({ reply: "Il reste 500 Large Cabinet en stock, 270 prévus.", stopped: false });
   });
 
+  it("streams, stores and resends none of a reasoning model's <think> block, before a tool call or before the reply", async () => {
+    const sessionId = newSessionId();
+    llm.push(
+      { toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }], content: "<think>The user asks about stock. Call get_stock.</think>" },
+      { content: "<think>\nOn hand is 500, forecast 270. Answer in French.\n</think>\n\nIl reste 500 Large Cabinet en stock." },
+    );
+    const events = await readEvents(await app.fetchSigned("POST", "/v1/turns/stream", body(sessionId, "stock du Large Cabinet ?")));
+    const streamed = events.filter((e) => e.event === "text").map((e) => e.data.text).join("");
+    expect(streamed).toBe("Il reste 500 Large Cabinet en stock.");
+    expect(events.at(-1)!.data).toMatchObject({ reply: "Il reste 500 Large Cabinet en stock." });
+    const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
+    expect(JSON.stringify(history.body.messages)).not.toMatch(/think|On hand is 500/);
+    llm.push({ content: "Oui." });
+    await app.call("POST", "/v1/turns", body(sessionId, "Et demain ?"));
+    expect(JSON.stringify(llm.requests.at(-1)!.messages)).not.toMatch(/<think>|On hand is 500/);
+  });
+
   it("Stop during the tool loop: no tool call and no model call start after it, the partial turn is kept as stopped", async () => {
     const sessionId = newSessionId();
     // Stop arrives while the first tool's Odoo call is being answered.
