@@ -107,6 +107,10 @@ const messages = {
     en: "The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.",
     fr: "La réponse du modèle a été coupée avant d'être complète : rien n'a été fait. Reformulez votre demande, éventuellement en plusieurs étapes.",
   },
+  "llm.step_limit": {
+    en: "I stopped after {steps} steps without reaching an answer. What was done so far is listed above; try asking more precisely.",
+    fr: "Je me suis arrêté après {steps} étapes sans parvenir à une réponse. Ce qui a été fait est listé ci-dessus ; reformulez votre demande plus précisément.",
+  },
   "help.refuse_destructive": {
     en: "I can't delete or archive data from the chat. Here is what I can do:",
     fr: "Je ne peux pas supprimer ou archiver de données depuis le chat. Voici ce que je sais faire :",

@@ -82,6 +82,11 @@ function timeModelCalls(onModelCall: (seconds: number) => void) {
   });
 }
 const MODEL_NODE = "model_request";
+/**
+ * Graph steps one model call may take (the model, its tools, the middleware around them), so the
+ * model-call cap, which ends the turn cleanly, always comes before LangGraph's recursion limit.
+ */
+const RECURSION_LIMIT_PER_MODEL_CALL = 8;
 
 /**
  * The language-model runner: LangChain's agent loop over the catalog. The agent is built once; each
@@ -102,6 +107,7 @@ export function createLlmRunner(
       { name: definition.name, description: definition.description.en, schema: definition.schema },
     ),
   );
+  const maxModelCalls = options.maxModelCalls ?? 6;
   const agent = createAgent({
     model,
     tools,
@@ -109,7 +115,7 @@ export function createLlmRunner(
       offerAvailableTools,
       refuseCutToolCalls(options.onCutAnswer),
       ...(options.onModelCall ? [timeModelCalls(options.onModelCall)] : []),
-      modelCallLimitMiddleware({ runLimit: options.maxModelCalls ?? 6, exitBehavior: "end" }),
+      modelCallLimitMiddleware({ runLimit: maxModelCalls, exitBehavior: "end" }),
     ],
   });
 
@@ -125,13 +131,15 @@ export function createLlmRunner(
       ];
       let streamed = "";
       let finalText = "";
+      let modelCalls = 0;
+      const stepLimitReply = () => t(lang, "llm.step_limit", { steps: String(modelCalls) });
       // A reasoning model's <think> block is shown to no one (./think.ts); one filter per model step.
       let thinking = createThinkingFilter();
       const usage = { input: 0, output: 0 };
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang }, recursionLimit: 25, streamMode: ["messages", "updates"], signal },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {
@@ -147,6 +155,7 @@ export function createLlmRunner(
             // The model's finished message of this step: the reply, unless it only calls tools.
             const update = (chunk as Record<string, { messages?: { content: unknown; tool_calls?: unknown[]; usage_metadata?: { input_tokens?: number; output_tokens?: number } }[] }>)[MODEL_NODE];
             const last = update?.messages?.at(-1);
+            if (last) modelCalls += 1;
             usage.input += last?.usage_metadata?.input_tokens ?? 0;
             usage.output += last?.usage_metadata?.output_tokens ?? 0;
             if (last && !last.tool_calls?.length) finalText = stripThinking(textOf(last.content));
@@ -157,9 +166,12 @@ export function createLlmRunner(
       } catch (cause) {
         if (signal.aborted) return { reply: (finalText || streamed).trim(), usage };
         if (cause instanceof AppError) throw cause;
+        // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
+        if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage };
         throw new AppError("unavailable:llm", {}, { cause });
       }
       const reply = finalText.trim();
+      if (!reply && modelCalls >= maxModelCalls) return { reply: stepLimitReply(), usage };
       return { reply: reply || t(lang, "help.not_understood"), usage };
     },
   };

@@ -97,6 +97,15 @@ describe("the language-model runner", () => {
     expect(JSON.stringify(body.actions[0].preview)).toMatch(/"quantity":12\b|"product_uom_qty":12\b|"qty":12\b/);
   });
 
+  it("ends a model that loops on a tool after 6 calls with a clear sentence, not an outage", async () => {
+    for (let i = 0; i < 12; i += 1) env.llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }] });
+    const { status, body } = await turn("is there any Large Cabinet?", DEMO);
+    expect(status).toBe(200);
+    expect(body.reply).toBe("I stopped after 6 steps without reaching an answer. What was done so far is listed above; try asking more precisely.");
+    expect(body.steps).toHaveLength(6);
+    expect(env.llm.requests).toHaveLength(6);
+  });
+
   it("carries the session's history into the next turn", async () => {
     const sessionId = newSessionId();
     env.llm.push({ content: "Bonjour ! Que puis-je faire ?" });
