@@ -83,13 +83,7 @@ function main(): void {
 
   const metrics = createMetrics();
   const runner = config.llm
-    ? withPlannerFallback(createLlmRunner(createChatModel(config.llm), {
-        onModelCall: (seconds) => metrics.modelSeconds.observe(seconds),
-        onCutAnswer: () => {
-          logger.warn({ event: "model_answer_cut" }, "the model's answer was cut inside a tool call; dropped");
-          metrics.errors.inc({ code: "llm_cut" });
-        },
-      }))
+    ? withPlannerFallback(createLlmRunner(createChatModel(config.llm), { onModelCall: (seconds) => metrics.modelSeconds.observe(seconds) }))
     : createPlannerRunner();
   const turns = createTurnService({
     store,

@@ -1,5 +1,6 @@
 import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, createMiddleware, modelCallLimitMiddleware, tool } from "langchain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { AppError } from "../errors.js";
 import { catalog } from "../tools/index.js";
 import { t, type Lang } from "../i18n.js";
@@ -12,6 +13,9 @@ import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 const INVOKER_KEY = "copilotInvoke";
 const TOOLS_KEY = "copilotTools";
 const LANG_KEY = "copilotLang";
+/** A per-run record the middleware writes what it noticed in (a cut answer). */
+const NOTES_KEY = "copilotNotes";
+type RunNotes = { cut: boolean };
 
 /** Offers the model only the tools this user can use (capability discovery), per turn. */
 const offerAvailableTools = createMiddleware({
@@ -53,19 +57,60 @@ export function isCutToolAnswer(answer: ModelAnswer): boolean {
 }
 
 /** Drops an answer cut inside its tool calls: nothing runs, the user is told, its tokens still count. */
-function refuseCutToolCalls(onCut?: () => void) {
-  return createMiddleware({
-    name: "RefuseCutToolCalls",
-    wrapModelCall: async (request, handler) => {
-      const answer = await handler(request);
-      if (!isCutToolAnswer(answer as ModelAnswer)) return answer;
-      onCut?.();
-      const lang = ((request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[LANG_KEY] as Lang | undefined) ?? "en";
-      const usage = (answer as ModelAnswer).usage_metadata;
-      return new AIMessage({ content: t(lang, "llm.cut"), ...(usage ? { usage_metadata: usage } : {}) });
-    },
-  });
+const refuseCutToolCalls = createMiddleware({
+  name: "RefuseCutToolCalls",
+  wrapModelCall: async (request, handler) => {
+    const answer = await handler(request);
+    if (!isCutToolAnswer(answer as ModelAnswer)) return answer;
+    const configurable = (request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable;
+    const notes = configurable?.[NOTES_KEY] as RunNotes | undefined;
+    if (notes) notes.cut = true;
+    const lang = (configurable?.[LANG_KEY] as Lang | undefined) ?? "en";
+    const usage = (answer as ModelAnswer).usage_metadata;
+    return new AIMessage({ content: t(lang, "llm.cut"), ...(usage ? { usage_metadata: usage } : {}) });
+  },
+});
+
+/** About four characters a token: the estimate used when the server reports no usage. */
+const CHARS_PER_TOKEN = 4;
+const toolSizes = new Map<string, number>();
+function toolSize(offered: unknown): number {
+  const { name = "", description = "", schema } = offered as { name?: string; description?: string; schema?: unknown };
+  let size = toolSizes.get(name);
+  if (size === undefined) {
+    let parameters = "";
+    try {
+      parameters = JSON.stringify(toJsonSchema(schema as Parameters<typeof toJsonSchema>[0]));
+    } catch {
+      parameters = "";
+    }
+    size = name.length + String(description).length + parameters.length;
+    toolSizes.set(name, size);
+  }
+  return size;
 }
+
+/**
+ * Counts a model call the server reported no usage for (many local servers, streams without
+ * `include_usage`): tokens estimated from what was sent and received, so the monthly budget and
+ * the metrics still apply.
+ */
+const estimateMissingUsage = createMiddleware({
+  name: "EstimateMissingUsage",
+  wrapModelCall: async (request, handler) => {
+    const answer = (await handler(request)) as AIMessage;
+    if (answer.usage_metadata?.input_tokens || answer.usage_metadata?.output_tokens) return answer;
+    const sent =
+      String(request.systemPrompt ?? "").length +
+      request.messages.reduce((sum, message) => sum + JSON.stringify(message.content ?? "").length + JSON.stringify((message as AIMessage).tool_calls ?? []).length, 0) +
+      request.tools.reduce((sum, offered) => sum + toolSize(offered), 0);
+    const received = textOf(answer.content).length + JSON.stringify(answer.tool_calls ?? []).length;
+    const input = Math.ceil(sent / CHARS_PER_TOKEN);
+    const output = Math.ceil(received / CHARS_PER_TOKEN);
+    answer.usage_metadata = { input_tokens: input, output_tokens: output, total_tokens: input + output };
+    return answer;
+  },
+});
 
 /** Times each model call (Prometheus). */
 function timeModelCalls(onModelCall: (seconds: number) => void) {
@@ -95,7 +140,7 @@ const RECURSION_LIMIT_PER_MODEL_CALL = 8;
  */
 export function createLlmRunner(
   model: BaseChatModel,
-  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void; /** An answer cut inside a tool call was dropped. */ onCutAnswer?: () => void } = {},
+  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void } = {},
 ): Runner {
   const tools = catalog.map((definition) =>
     tool(
@@ -113,7 +158,8 @@ export function createLlmRunner(
     tools,
     middleware: [
       offerAvailableTools,
-      refuseCutToolCalls(options.onCutAnswer),
+      refuseCutToolCalls,
+      estimateMissingUsage,
       ...(options.onModelCall ? [timeModelCalls(options.onModelCall)] : []),
       modelCallLimitMiddleware({ runLimit: maxModelCalls, exitBehavior: "end" }),
     ],
@@ -132,6 +178,7 @@ export function createLlmRunner(
       let streamed = "";
       let finalText = "";
       let modelCalls = 0;
+      const notes: RunNotes = { cut: false };
       const stepLimitReply = () => t(lang, "llm.step_limit", { steps: String(modelCalls) });
       // A reasoning model's <think> block is shown to no one (./think.ts); one filter per model step.
       let thinking = createThinkingFilter();
@@ -139,7 +186,7 @@ export function createLlmRunner(
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang, [NOTES_KEY]: notes }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {
@@ -167,11 +214,12 @@ export function createLlmRunner(
         if (signal.aborted) return { reply: (finalText || streamed).trim(), usage };
         if (cause instanceof AppError) throw cause;
         // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
-        if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage };
+        if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
         throw new AppError("unavailable:llm", {}, { cause });
       }
       const reply = finalText.trim();
-      if (!reply && modelCalls >= maxModelCalls) return { reply: stepLimitReply(), usage };
+      if (notes.cut) return { reply: reply || t(lang, "llm.cut"), usage, modelFailure: "llm_cut" };
+      if (!reply && modelCalls >= maxModelCalls) return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
       return { reply: reply || t(lang, "help.not_understood"), usage };
     },
   };

@@ -17,7 +17,7 @@ export function withPlannerFallback(primary: Runner): Runner {
       } catch (error) {
         const unreachable = error instanceof AppError && error.code === "unavailable:llm";
         if (!unreachable || input.signal.aborted || !planner.understands(input.message, input.today)) throw error;
-        return planner.run(input);
+        return { ...(await planner.run(input)), modelFailure: error.code };
       }
     },
   };

@@ -117,7 +117,7 @@ export function createTurnRunner(deps: {
     }
     const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
-    const { reply, usage } = await runner.run({
+    const { reply, usage, modelFailure } = await runner.run({
       memories,
       message,
       context: request.context,
@@ -134,6 +134,11 @@ export function createTurnRunner(deps: {
     const waiting = bridged?.pending();
     if (waiting) throw new NeedOdooCall(waiting);
     const stopped = signal.aborted;
+    if (modelFailure) {
+      // answered all the same (the planner, or a sentence), but an admin must see the model failing
+      logger.warn({ event: "model_failure", code: modelFailure, turn: turnId }, "the model failed this turn; the user got a reply without it");
+      metrics?.errors.inc({ code: modelFailure });
+    }
     metrics?.turnSeconds.observe({ mode: runner.mode, outcome: stopped ? "stopped" : "done" }, (performance.now() - turnStarted) / 1000);
     if (usage && (usage.input || usage.output)) {
       metrics?.tokens.inc({ direction: "in" }, usage.input);

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
  * chunks, usage last when `stream_options.include_usage`).
  */
 export type ScriptedReply =
-  | { content: string }
+  | { content: string; noUsage?: boolean }
   | {
       toolCalls: { name: string; args: unknown }[];
       content?: string;
@@ -20,6 +20,8 @@ export type ScriptedReply =
       cut?: { after: string; how: "length" | "eof" };
       /** Closes a whole stream right after its finish reason, with no `[DONE]` (some local servers). */
       noDone?: boolean;
+      /** Reports no token usage, as many local servers do. */
+      noUsage?: boolean;
     }
   | { status: number; error?: string };
 
@@ -105,7 +107,7 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
           JSON.stringify({
             ...base,
             choices: [{ index: 0, message: { role: "assistant", content: toolCalls ? null : content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? "tool_calls" : "stop" }],
-            usage,
+            ...("noUsage" in reply && reply.noUsage ? {} : { usage }),
           }),
         );
         return;
@@ -141,7 +143,7 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
         for (const word of content.match(/\S+\s*/g) ?? []) send({ content: word });
         send({}, "stop");
       }
-      if ((request as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage) {
+      if ((request as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage && !("noUsage" in reply && reply.noUsage)) {
         res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [], usage })}\n\n`);
       }
       res.end("noDone" in reply && reply.noDone ? "" : "data: [DONE]\n\n");

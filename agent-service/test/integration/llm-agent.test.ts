@@ -79,6 +79,7 @@ describe("the language-model runner", () => {
       expect(body.reply).toBe("The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.");
       expect(env.llm.requests).toHaveLength(1);
       expect(env.app.double.calls.length).toBe(callsBefore);
+      expect(await (await fetch(`${env.app.url}/metrics`)).text()).toMatch(/copilot_errors_total\{code="llm_cut"\} [1-9]/);
     });
   }
 
@@ -104,6 +105,7 @@ describe("the language-model runner", () => {
     expect(body.reply).toBe("I stopped after 6 steps without reaching an answer. What was done so far is listed above; try asking more precisely.");
     expect(body.steps).toHaveLength(6);
     expect(env.llm.requests).toHaveLength(6);
+    expect(await (await fetch(`${env.app.url}/metrics`)).text()).toMatch(/copilot_errors_total\{code="llm_step_limit"\} 1\b/);
   });
 
   it("carries the session's history into the next turn", async () => {
@@ -137,6 +139,8 @@ describe("the language-model runner under pressure", () => {
     expect(status).toBe(200);
     expect(body.reply).toMatch(/500 Units en stock, 270 Units prévus/);
     expect(body.reply).toMatch(/Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne/);
+    // answered, but the model's failure is counted for the admin
+    expect(await (await fetch(`${env.app.url}/metrics`)).text()).toMatch(/copilot_errors_total\{code="unavailable:llm"\} 1\b/);
   });
 
   it("keeps the prompt under a fixed size after a flood of 100 long messages", async () => {

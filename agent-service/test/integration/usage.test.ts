@@ -39,4 +39,17 @@ describe("token usage, the monthly budget and metrics", () => {
     expect(text).toMatch(/copilot_model_tokens_total\{direction="in"\} [1-9]/);
     expect(text).toMatch(/copilot_errors_total\{code="budget:exceeded"\} 1/);
   });
+
+  it("estimates the tokens of a server that reports no usage, so the budget still applies", async () => {
+    const company = { ...ADMIN, db: "copilot_nousage" };
+    const sessionId = newSessionId();
+    llm.reset();
+    llm.push({ toolCalls: [{ name: "get_stock", args: { product: "Large Cabinet" } }], noUsage: true }, { content: "Il reste 500 Large Cabinet.", noUsage: true });
+    const { status } = await app.call("POST", "/v1/turns", { ...app.as(company, sessionId), session_id: sessionId, message: "stock du Large Cabinet ?" });
+    expect(status).toBe(200);
+    // Two calls, each carrying the system prompt and the offered tools' schemas: thousands of tokens, not 0.
+    const used = await app.store.companyUsage(company.db, company.company_id!);
+    expect(used).toBeGreaterThan(1000);
+    expect(used).toBeLessThan(20_000);
+  });
 });
