@@ -26,6 +26,7 @@ const codes = {
   "bad_request:odoo": { status: 422, key: "error.odoo" },
   "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },
   "unavailable:llm": { status: 503, key: "error.unavailable_llm" },
+  "misconfigured:llm": { status: 503, key: "error.misconfigured_llm" },
   "unavailable:redis": { status: 503, key: "error.unavailable_redis" },
   internal: { status: 500, key: "error.internal" },
 } as const satisfies Record<string, { status: number; key: MessageKey }>;

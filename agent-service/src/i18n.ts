@@ -44,6 +44,10 @@ const messages = {
     en: "The language model cannot be reached right now. Try again in a moment.",
     fr: "Le modèle de langage est injoignable pour le moment. Réessayez dans un instant.",
   },
+  "error.misconfigured_llm": {
+    en: "The language model refused the copilot's request (HTTP {status}): its settings are wrong (API key, model name, address or context size). Trying again will not help; ask your administrator to check them. Nothing was changed.",
+    fr: "Le modèle de langage a refusé la requête du copilote (HTTP {status}) : sa configuration est incorrecte (clé d'API, nom du modèle, adresse ou taille de contexte). Réessayer n'y changera rien ; demandez à votre administrateur de la vérifier. Rien n'a été modifié.",
+  },
   "error.unavailable_redis": {
     en: "The copilot's memory (Redis) cannot be reached; nothing was changed. Try again in a moment.",
     fr: "La mémoire du copilote (Redis) est injoignable ; rien n'a été modifié. Réessayez dans un instant.",

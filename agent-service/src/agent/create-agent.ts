@@ -215,7 +215,12 @@ export function createLlmRunner(
         if (cause instanceof AppError) throw cause;
         // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
         if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
-        throw new AppError("unavailable:llm", {}, { cause });
+        const status = modelHttpStatus(cause);
+        // The model server refused the request itself (key, model name, endpoint, context size):
+        // trying again will not help; an administrator must change the settings.
+        const reason = modelFailureReason(cause);
+        if (status !== undefined && MISCONFIGURED_STATUSES.has(status)) throw new AppError("misconfigured:llm", { status: String(status), reason }, { cause });
+        throw new AppError("unavailable:llm", { reason }, { cause });
       }
       const reply = finalText.trim();
       if (notes.cut) return { reply: reply || t(lang, "llm.cut"), usage, modelFailure: "llm_cut" };
@@ -223,6 +228,32 @@ export function createLlmRunner(
       return { reply: reply || t(lang, "help.not_understood"), usage };
     },
   };
+}
+
+/** Answers of a model server that say its settings are wrong, not that it is busy or down. */
+const MISCONFIGURED_STATUSES = new Set([400, 401, 403, 404]);
+
+/** The HTTP status the model server answered, found through LangChain's wrapping errors. */
+export function modelHttpStatus(error: unknown): number | undefined {
+  let current = error;
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
+    const status = (current as { status?: unknown }).status;
+    if (typeof status === "number") return status;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** What the model server said (its own error, never the user's text), short, for the log. */
+function modelFailureReason(error: unknown): string {
+  let current = error;
+  let message = "";
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
+    message = String((current as { message?: unknown }).message ?? message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  // long unbroken strings (a key a server would echo) never reach the log
+  return message.replace(/\s+/g, " ").replace(/[A-Za-z0-9_\-]{24,}/g, "[redacted]").slice(0, 200);
 }
 
 /** What the model reads back from a tool: quoted ERP data, or the question to ask, or the proposal. */

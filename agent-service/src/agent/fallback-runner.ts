@@ -15,9 +15,9 @@ export function withPlannerFallback(primary: Runner): Runner {
       try {
         return await primary.run(input);
       } catch (error) {
-        const unreachable = error instanceof AppError && error.code === "unavailable:llm";
+        const unreachable = error instanceof AppError && (error.code === "unavailable:llm" || error.code === "misconfigured:llm");
         if (!unreachable || input.signal.aborted || !planner.understands(input.message, input.today)) throw error;
-        return { ...(await planner.run(input)), modelFailure: error.code };
+        return { ...(await planner.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
       }
     },
   };

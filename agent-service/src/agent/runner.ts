@@ -42,5 +42,5 @@ export type Runner = {
   /** Whether `run` reads the conversation's history (the offline planner does not). */
   usesHistory: boolean;
   /** `reply` is what was said; when stopped, what was said before the stop. `usage`: the model's tokens. */
-  run(input: RunnerInput): Promise<{ reply: string; usage?: TokenUsage; /** The model failed this turn (its code), though a reply was given. */ modelFailure?: string }>;
+  run(input: RunnerInput): Promise<{ reply: string; usage?: TokenUsage; /** The model failed this turn (its code), though a reply was given. */ modelFailure?: string; /** What the model server said, for the log. */ modelFailureReason?: string }>;
 };

@@ -117,7 +117,7 @@ export function createTurnRunner(deps: {
     }
     const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
-    const { reply, usage, modelFailure } = await runner.run({
+    const { reply, usage, modelFailure, modelFailureReason } = await runner.run({
       memories,
       message,
       context: request.context,
@@ -129,6 +129,11 @@ export function createTurnRunner(deps: {
       tools: available,
       signal,
       onText: (text) => emit({ type: "text", text }),
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code.endsWith(":llm")) {
+        logger.warn({ event: "model_failure", code: error.code, reason: error.params.reason, turn: turnId }, "the model failed this turn");
+      }
+      throw error;
     });
     // a call Odoo has not answered yet, whose error a tool swallowed: nothing is kept of this step
     const waiting = bridged?.pending();
@@ -136,7 +141,7 @@ export function createTurnRunner(deps: {
     const stopped = signal.aborted;
     if (modelFailure) {
       // answered all the same (the planner, or a sentence), but an admin must see the model failing
-      logger.warn({ event: "model_failure", code: modelFailure, turn: turnId }, "the model failed this turn; the user got a reply without it");
+      logger.warn({ event: "model_failure", code: modelFailure, reason: modelFailureReason, turn: turnId }, "the model failed this turn; the user got a reply without it");
       metrics?.errors.inc({ code: modelFailure });
     }
     metrics?.turnSeconds.observe({ mode: runner.mode, outcome: stopped ? "stopped" : "done" }, (performance.now() - turnStarted) / 1000);

@@ -129,6 +129,30 @@ describe("the language-model runner", () => {
   });
 });
 
+describe("a model server that refuses the copilot's request", () => {
+  const env = useLlmApp();
+
+  it("says the model is misconfigured (and why), not 'try again', and does not retry", async () => {
+    env.llm.push({ status: 401, error: "Incorrect API key provided: sk-abcdefghijklmnopqrstuvwxyz0123456789" }, { status: 401 }, { status: 401 });
+    const sessionId = newSessionId();
+    const { status, body } = await env.app.call("POST", "/v1/turns", { ...env.app.as(DEMO, sessionId), session_id: sessionId, message: "hello there" });
+    expect(status).toBe(503);
+    expect(body.error.code).toBe("misconfigured:llm");
+    expect(body.error.message).toMatch(/^The language model refused the copilot's request \(HTTP 401\): its settings are wrong/);
+    expect(env.llm.requests).toHaveLength(1);
+  });
+
+  it("still lets the offline planner answer what it understands, and counts the failure", async () => {
+    env.llm.push({ status: 404, error: "model 'qwen3:8b' not found" });
+    const sessionId = newSessionId();
+    const { status, body } = await env.app.call("POST", "/v1/turns", { ...env.app.as(ADMIN, sessionId), session_id: sessionId, message: "Quel est le stock de Large Cabinet ?" });
+    expect(status).toBe(200);
+    expect(body.reply).toMatch(/500 Units en stock/);
+    // once for the refused turn above, once for this one (answered by the planner)
+    expect(await (await fetch(`${env.app.url}/metrics`)).text()).toMatch(/copilot_errors_total\{code="misconfigured:llm"\} 2\b/);
+  });
+});
+
 describe("the language-model runner under pressure", () => {
   const env = useLlmApp();
 
