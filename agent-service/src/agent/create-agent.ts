@@ -17,11 +17,16 @@ const LANG_KEY = "copilotLang";
 const NOTES_KEY = "copilotNotes";
 type RunNotes = { cut: boolean };
 
+/** What the turn put in the run's configuration (its invoker, tools, language, notes). */
+function configured<T>(runtime: unknown, key: string): T | undefined {
+  return (runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[key] as T | undefined;
+}
+
 /** Offers the model only the tools this user can use (capability discovery), per turn. */
 const offerAvailableTools = createMiddleware({
   name: "OfferAvailableTools",
   wrapModelCall: (request, handler) => {
-    const allowed = (request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[TOOLS_KEY] as ReadonlySet<string> | undefined;
+    const allowed = configured<ReadonlySet<string>>(request.runtime, TOOLS_KEY);
     if (!allowed) return handler(request);
     return handler({ ...request, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) });
   },
@@ -62,10 +67,9 @@ const refuseCutToolCalls = createMiddleware({
   wrapModelCall: async (request, handler) => {
     const answer = await handler(request);
     if (!isCutToolAnswer(answer as ModelAnswer)) return answer;
-    const configurable = (request.runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable;
-    const notes = configurable?.[NOTES_KEY] as RunNotes | undefined;
+    const notes = configured<RunNotes>(request.runtime, NOTES_KEY);
     if (notes) notes.cut = true;
-    const lang = (configurable?.[LANG_KEY] as Lang | undefined) ?? "en";
+    const lang = configured<Lang>(request.runtime, LANG_KEY) ?? "en";
     const usage = (answer as ModelAnswer).usage_metadata;
     return new AIMessage({ content: t(lang, "llm.cut"), ...(usage ? { usage_metadata: usage } : {}) });
   },
@@ -145,7 +149,7 @@ export function createLlmRunner(
   const tools = catalog.map((definition) =>
     tool(
       async (args, runtime) => {
-        const invoke = (runtime?.configurable as Record<string, unknown> | undefined)?.[INVOKER_KEY] as ToolInvoker | undefined;
+        const invoke = configured<ToolInvoker>(runtime, INVOKER_KEY);
         if (!invoke) throw new Error("No tool invoker in the run's configuration");
         return forModel(await invoke(definition.name, args));
       },
@@ -215,10 +219,9 @@ export function createLlmRunner(
         if (cause instanceof AppError) throw cause;
         // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
         if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
-        const status = modelHttpStatus(cause);
+        const { status, reason } = modelServerError(cause);
         // The model server refused the request itself (key, model name, endpoint, context size):
         // trying again will not help; an administrator must change the settings.
-        const reason = modelFailureReason(cause);
         if (status !== undefined && MISCONFIGURED_STATUSES.has(status)) throw new AppError("misconfigured:llm", { status: String(status), reason }, { cause });
         throw new AppError("unavailable:llm", { reason }, { cause });
       }
@@ -233,27 +236,22 @@ export function createLlmRunner(
 /** Answers of a model server that say its settings are wrong, not that it is busy or down. */
 const MISCONFIGURED_STATUSES = new Set([400, 401, 403, 404]);
 
-/** The HTTP status the model server answered, found through LangChain's wrapping errors. */
-export function modelHttpStatus(error: unknown): number | undefined {
-  let current = error;
-  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
-    const status = (current as { status?: unknown }).status;
-    if (typeof status === "number") return status;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** What the model server said (its own error, never the user's text), short, for the log. */
-function modelFailureReason(error: unknown): string {
-  let current = error;
+/**
+ * What the model server answered, found through LangChain's wrapping errors: its HTTP status, and
+ * its own words (never the user's text), short and with long tokens (a key it would echo) redacted,
+ * for the log.
+ */
+export function modelServerError(error: unknown): { status?: number; reason: string } {
+  let status: number | undefined;
   let message = "";
-  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
-    message = String((current as { message?: unknown }).message ?? message);
-    current = (current as { cause?: unknown }).cause;
+  for (let current = error, depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
+    const { status: answered, message: said, cause } = current as { status?: unknown; message?: unknown; cause?: unknown };
+    if (status === undefined && typeof answered === "number") status = answered;
+    if (said !== undefined) message = String(said);
+    current = cause;
   }
-  // long unbroken strings (a key a server would echo) never reach the log
-  return message.replace(/\s+/g, " ").replace(/[A-Za-z0-9_\-]{24,}/g, "[redacted]").slice(0, 200);
+  const reason = message.replace(/\s+/g, " ").replace(/[A-Za-z0-9_\-]{24,}/g, "[redacted]").slice(0, 200);
+  return status === undefined ? { reason } : { status, reason };
 }
 
 /** What the model reads back from a tool: quoted ERP data, or the question to ask, or the proposal. */

@@ -43,10 +43,9 @@ export function createEventPusher(options: {
   const inFlight = new Set<Promise<void>>();
 
   async function post(owner: Owner, dbSession: string | undefined, turnId: string, sessionId: string, events: LoggedEvent[]): Promise<void> {
-    let payload = JSON.stringify({ db: owner.db, uid: owner.uid, turn_id: turnId, session_id: sessionId, events, last_seq: events.at(-1)?.seq ?? 0 });
-    if (payload.length > MAX_PUSH_BYTES) {
-      payload = JSON.stringify({ db: owner.db, uid: owner.uid, turn_id: turnId, session_id: sessionId, events: [], last_seq: events.at(-1)?.seq ?? 0 });
-    }
+    const push = { db: owner.db, uid: owner.uid, turn_id: turnId, session_id: sessionId, events, last_seq: events.at(-1)?.seq ?? 0 };
+    let payload = JSON.stringify(push);
+    if (payload.length > MAX_PUSH_BYTES) payload = JSON.stringify({ ...push, events: [] });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(16).toString("base64url");
     try {

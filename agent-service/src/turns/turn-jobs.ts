@@ -42,26 +42,41 @@ export function createTurnJobs(deps: {
   const local = new Map<string, { owner: Owner; sessionId: string; controller: AbortController }>();
   const background = new Set<Promise<void>>();
 
-  void deps.stops?.listen((message) => {
+  /** Aborts this process's turns of a session (a Stop heard on the bus, or without a bus). */
+  function abortLocal(owner: Owner, sessionId: string): void {
     for (const turn of local.values()) {
-      if (turn.owner.db === message.db && turn.owner.uid === message.uid && turn.sessionId === message.sessionId) turn.controller.abort();
+      if (turn.owner.db === owner.db && turn.owner.uid === owner.uid && turn.sessionId === sessionId) turn.controller.abort();
     }
+  }
+
+  void deps.stops?.listen((message) => {
+    abortLocal(message, message.sessionId);
     // a streamed turn (POST /v1/turns/stream) of this process, if any
     turns.stopTurn({ db: message.db, uid: message.uid, lang: "en_US" }, message.sessionId);
   });
 
-  async function start(request: TurnRequest): Promise<TurnStart> {
-    const owner = ownerOf(request.user);
-    const company = request.user.company_id ?? 0;
-    if (request.clientMessageId) {
-      const known = await redisCall(() => log.turnForClientMessage(owner, request.clientMessageId!));
-      if (known) return startedBefore(owner, known, request.sessionId);
-    }
-    // the addon's id when it named one (its delegation token serves that turn only)
-    const turnId = request.turnId && !(await redisCall(() => log.get(owner, request.turnId!))) ? request.turnId : newId("turn");
+  /** The turn a repeated message (same client message id) already started, as it is now. */
+  async function repeated(owner: Owner, request: TurnRequest): Promise<TurnStart | undefined> {
+    if (!request.clientMessageId) return undefined;
+    const known = await redisCall(() => log.turnForClientMessage(owner, request.clientMessageId!));
+    return known ? startedBefore(owner, known, request.sessionId) : undefined;
+  }
+
+  /** Takes a place among the turns running at once, or refuses with the bound that is reached. */
+  async function admit(owner: Owner, company: number, turnId: string): Promise<void> {
     const refused = await redisCall(() => log.admit(owner, company, turnId, bounds, HOLD_MS));
     if (refused === "user") throw new AppError("rate_limit:inflight", { count: bounds.user });
     if (refused === "company") throw new AppError("rate_limit:inflight_company", { count: bounds.company });
+  }
+
+  async function start(request: TurnRequest): Promise<TurnStart> {
+    const owner = ownerOf(request.user);
+    const company = request.user.company_id ?? 0;
+    const before = await repeated(owner, request);
+    if (before) return before;
+    // the addon's id when it named one (its delegation token serves that turn only)
+    const turnId = request.turnId && !(await redisCall(() => log.get(owner, request.turnId!))) ? request.turnId : newId("turn");
+    await admit(owner, company, turnId);
     const created = await redisCall(() => log.create(owner, { turnId, sessionId: request.sessionId, message: request.message, clientMessageId: request.clientMessageId, company }));
     if (!created) {
       await log.release(owner, company, turnId).catch(() => {});
@@ -91,13 +106,9 @@ export function createTurnJobs(deps: {
     const turnId = `turn_${bridge.claim}`;
     const firstStep = bridge.replies.length === 0;
     if (firstStep) {
-      if (request.clientMessageId) {
-        const known = await redisCall(() => log.turnForClientMessage(owner, request.clientMessageId!));
-        if (known) return startedBefore(owner, known, request.sessionId);
-      }
-      const refused = await redisCall(() => log.admit(owner, company, turnId, bounds, HOLD_MS));
-      if (refused === "user") throw new AppError("rate_limit:inflight", { count: bounds.user });
-      if (refused === "company") throw new AppError("rate_limit:inflight_company", { count: bounds.company });
+      const before = await repeated(owner, request);
+      if (before) return before;
+      await admit(owner, company, turnId);
     }
     const events: TurnEvent[] = [];
     const odoo = createBridgeClient(bridge.replies, userContext(request.user));
@@ -229,7 +240,7 @@ export function createTurnJobs(deps: {
     const wasRunning = Boolean(await running(user, sessionId));
     const streamed = turns.stopTurn(user, sessionId);
     if (deps.stops) await redisCall(() => deps.stops!.publish({ ...owner, sessionId }));
-    else for (const turn of local.values()) if (turn.sessionId === sessionId && turn.owner.uid === owner.uid && turn.owner.db === owner.db) turn.controller.abort();
+    else abortLocal(owner, sessionId);
     return wasRunning || streamed;
   }
 
