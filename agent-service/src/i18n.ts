@@ -104,8 +104,8 @@ const messages = {
     fr: "Je peux vous aider dans Odoo. Par exemple :\n- *Crée un devis pour Deco Addict avec 3 Office Chair et 2 Office Lamp*\n- *Quel est le stock de Large Cabinet ?*\n- *Montre les devis en brouillon d'Azure Interior*, *Confirme le devis S00001*\n- *Résume le projet Office Design*, *Tâches ouvertes du projet Renovations*\n- *Crée une tâche « Commander le carrelage » dans le projet Renovations pour le 15/12*\n- *Composition du kit Table Kit*\n\nTapez `/` pour les commandes. Toute modification vous est d'abord montrée et ne s'exécute qu'après votre confirmation.",
   },
   "help.not_understood": {
-    en: "I did not understand this request.",
-    fr: "Je n'ai pas compris cette demande.",
+    en: "I did not understand this request. What would you like me to do?",
+    fr: "Je n'ai pas compris cette demande. Que voulez-vous que je fasse ?",
   },
   "llm.cut": {
     en: "The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.",
@@ -118,6 +118,34 @@ const messages = {
   "help.refuse_destructive": {
     en: "I can't delete or archive data from the chat. Here is what I can do:",
     fr: "Je ne peux pas supprimer ou archiver de données depuis le chat. Voici ce que je sais faire :",
+  },
+  "planner.ask_product": {
+    en: "Which product do you mean? Please give its name or internal reference.",
+    fr: "De quel produit s'agit-il ? Donnez son nom ou sa référence interne.",
+  },
+  "planner.ask_project": {
+    en: "Which project do you mean?",
+    fr: "De quel projet s'agit-il ?",
+  },
+  "planner.ask_task": {
+    en: "Which task do you mean? Please give its name.",
+    fr: "De quelle tâche s'agit-il ? Donnez son nom.",
+  },
+  "planner.ask_quotation": {
+    en: "Which quotation do you mean? Please give its number (for example S00012).",
+    fr: "De quel devis s'agit-il ? Donnez son numéro (par exemple S00012).",
+  },
+  "planner.ask_title": {
+    en: "What should the new task be called?",
+    fr: "Quel doit être le titre de la nouvelle tâche ?",
+  },
+  "planner.ask_change": {
+    en: "What should I change on **{task}**: its stage, who it is assigned to, or its deadline?",
+    fr: "Que dois-je changer sur **{task}** : son étape, la personne assignée ou son échéance ?",
+  },
+  "planner.choose": {
+    en: "I am not sure what you want. Which one do you mean?\n- {first}\n- {second}\n\nTell me which one, or rephrase.",
+    fr: "Je ne suis pas sûr de ce que vous voulez. Lequel voulez-vous ?\n- {first}\n- {second}\n\nDites-moi lequel, ou reformulez.",
   },
   "quote.ask_customer": {
     en: "For which customer should I prepare the quotation?",

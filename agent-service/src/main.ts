@@ -5,6 +5,7 @@ import { createLlmRunner } from "./agent/create-agent.js";
 import { withPlannerFallback } from "./agent/fallback-runner.js";
 import { createChatModel } from "./agent/model.js";
 import { createPlannerRunner } from "./agent/planner/planner-runner.js";
+import { plannerClassifier } from "./agent/planner/reader.js";
 import { createTurnService, type OdooClientFactory } from "./agent/turn-service.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -124,6 +125,8 @@ function main(): void {
     },
   });
 
+  // the offline planner's classifier trains while the service starts (it also answers the model's fallback)
+  void plannerClassifier();
   const server = app.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, transport: config.odoo.transport, mode: runner.mode, odooUrl: config.odoo.url },

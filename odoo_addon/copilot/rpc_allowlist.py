@@ -13,6 +13,8 @@ READ_METHODS = frozenset({'search_read', 'read', 'name_search', 'search_count'})
 RPC_ALLOWLIST = {
     # which of the tools' models are installed and allowed for the user (one call a session)
     'copilot.capability': {'read': frozenset({'check'}), 'write': frozenset()},
+    # the records a request names, found in one call (the offline planner, as the user)
+    'copilot.lookup': {'read': frozenset({'find'}), 'write': frozenset()},
     'res.partner': {'read': READ_METHODS, 'write': frozenset()},
     'res.currency': {'read': frozenset({'read'}), 'write': frozenset()},
     # names of assignees and managers; fields reserved to other groups stay unreadable

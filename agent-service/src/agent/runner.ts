@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n.js";
 import type { StoredMessage } from "../memory/conversation-store.js";
+import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import type { ToolOutcome } from "../tools/types.js";
 
 /** What a tool call gave, as both runners see it. */
@@ -32,6 +33,9 @@ export type RunnerInput = {
   signal: AbortSignal;
   /** Receives the reply's text as it is produced. */
   onText: (text: string) => void;
+  /** Odoo as the user (the turn's transport): the offline planner finds there what the request names. */
+  odoo?: OdooClient | undefined;
+  meta?: CallMeta | undefined;
 };
 
 export type TokenUsage = { input: number; output: number };

@@ -129,6 +129,8 @@ export function createTurnRunner(deps: {
       tools: available,
       signal,
       onText: (text) => emit({ type: "text", text }),
+      odoo: ctx.odoo,
+      meta: ctx.meta,
     }).catch((error: unknown) => {
       if (error instanceof AppError && error.code.endsWith(":llm")) {
         logger.warn({ event: "model_failure", code: error.code, reason: error.params.reason, turn: turnId }, "the model failed this turn");

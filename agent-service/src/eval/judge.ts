@@ -16,8 +16,14 @@ export type EvalCase = {
   };
 };
 
+/**
+ * Other names an argument's raw value stands for: the record the tool's resolver maps it to
+ * (`shared/eval/README.md`: a string matches the resolved record's name too). Keyed by argument.
+ */
+export type Aliases = (argument: string, raw: string) => string[];
+
 /** Why a turn does not meet the case's expectations; empty when it does. */
-export function judge(testCase: EvalCase, turn: TurnResult): string[] {
+export function judge(testCase: EvalCase, turn: TurnResult, aliases: Aliases = () => []): string[] {
   const problems: string[] = [];
   const { expect } = testCase;
   const first = turn.steps[0];
@@ -29,7 +35,7 @@ export function judge(testCase: EvalCase, turn: TurnResult): string[] {
     else {
       for (const [name, wanted] of Object.entries(expect.args ?? {})) {
         const actual = (first.args as Record<string, unknown>)[name];
-        if (!argMatches(wanted, actual)) problems.push(`${name}: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(actual)}`);
+        if (!argMatches(wanted, actual, aliases, name)) problems.push(`${name}: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(actual)}`);
       }
     }
   }
@@ -45,14 +51,17 @@ export function judge(testCase: EvalCase, turn: TurnResult): string[] {
 }
 
 /** Strings equal ignoring case, accents and a `[CODE]` prefix; `lines` as a set of {product, quantity}. */
-export function argMatches(wanted: unknown, actual: unknown): boolean {
-  if (typeof wanted === "string") return typeof actual === "string" && comparable(actual) === comparable(wanted);
+export function argMatches(wanted: unknown, actual: unknown, aliases: Aliases = () => [], key = ""): boolean {
+  if (typeof wanted === "string") {
+    if (typeof actual !== "string") return false;
+    return [actual, ...aliases(key, actual)].some((name) => comparable(name) === comparable(wanted));
+  }
   if (typeof wanted === "number" || typeof wanted === "boolean") return actual === wanted;
   if (Array.isArray(wanted)) {
     if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
     const left = [...actual];
     return wanted.every((item) => {
-      const index = left.findIndex((candidate) => argMatches(item, candidate));
+      const index = left.findIndex((candidate) => argMatches(item, candidate, aliases, key));
       if (index < 0) return false;
       left.splice(index, 1);
       return true;
@@ -60,7 +69,7 @@ export function argMatches(wanted: unknown, actual: unknown): boolean {
   }
   if (wanted && typeof wanted === "object") {
     if (!actual || typeof actual !== "object") return false;
-    return Object.entries(wanted).every(([key, value]) => argMatches(value, (actual as Record<string, unknown>)[key]));
+    return Object.entries(wanted).every(([name, value]) => argMatches(value, (actual as Record<string, unknown>)[name], aliases, name));
   }
   return wanted === actual;
 }

@@ -32,6 +32,28 @@ export const askProjectTool = defineTool({
   schema: askProjectInputSchema,
   risk: "read",
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
+  phrases: {
+    en: [
+      "{project} : (which|what|when|who|how|did|was|is) {text}",
+      "(in|on) {project}, (which|what|when|who|how|did|was|is) {text}",
+      "(what|which) {text} did we (pick|choose|decide|agree) (in|on|for) {project}",
+      "what (did we say|do we know|was said|was decided|did they say|do the documents say) about {text} (in|on|for) [the] [project] {project}",
+      "(search|find|look for) {text} in [the] [project] {project}",
+      "(in|on|for) [project] {project}, (what|when|who|why|how) {text}",
+      "(is there|was there) anything about {text} in [project] {project}",
+      "what does [project] {project} say about {text}",
+      "(when|who|why|how) {text} (in|on|for) [project] {project}",
+    ],
+    fr: [
+      "{project} : (qu'est-ce qu'on|quel|quelle|quand|qui|comment|est-ce que|le client a-t-il) {text}",
+      "(dans|sur|pour) {project}, (qu'est-ce qui|quel|quelle|quand|qui|comment|est-ce que) {text}",
+      "(qu'est-ce qu'on a dit|que sait-on|qu'a-t-on dit|qu'est-ce qu'on sait|qu'a-t-on décidé|que disent les documents) (sur|à propos de|concernant|de) {text} (dans|sur|pour) [le] [projet] {project}",
+      "(cherche|recherche|trouve) {text} dans [le] [projet] {project}",
+      "(dans|sur|pour) [le projet] {project}, (quand|qui|quoi|pourquoi|comment|qu'est-ce que) {text}",
+      "y a-t-il quelque chose (sur|à propos de) {text} dans [le projet] {project}",
+      "que dit [le projet] {project} (sur|à propos de) {text}",
+    ],
+  },
   presentation: { running: { en: "Reading the project's documents…", fr: "Lecture des documents du projet…" }, title: { en: "{project}: {question}", fr: "{project} : {question}" }, card: true },
   async run({ project, question }, { odoo, lang, fmt, meta, embed }) {
     const found = await findOne(odoo, "project", project, { lang, meta });

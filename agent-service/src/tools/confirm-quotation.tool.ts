@@ -34,6 +34,30 @@ export const confirmQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  phrases: {
+    en: [
+      "(confirm|validate|accept) the (quote|quotation|order)",
+      "(the client|the customer|they) said yes, (confirm|turn|convert) [the] [quote] {quotation} [into an order]",
+      "(turn|convert) [the] quote into an order",
+      "(confirm|validate|accept|approve|book) [the] [quote|quotation|order] {quotation}",
+      "(turn|convert|transform|make) [the] [quote] {quotation} (into|to) [a] (sales order|order|sale)",
+      "{quotation} (is accepted|is confirmed|was signed|is signed|is approved)",
+      "the customer (accepted|signed|approved) {quotation}",
+      "mark {quotation} as (confirmed|won|accepted|sold)",
+      "(go ahead with|proceed with) {quotation}",
+    ],
+    fr: [
+      "(confirme|valide|accepte) (le devis|la commande)",
+      "le client a dit oui, (confirme|passe|transforme) [le devis] {quotation} [en commande]",
+      "(passe|transforme) le devis en commande",
+      "(confirme|valide|accepte|approuve|confirmer|valider) [le] [devis|la commande] {quotation}",
+      "(passe|transforme|convertis|change|bascule) le devis {quotation} en (bon de commande|commande|vente)",
+      "{quotation} (est accepté|est signé|est validé|a été signé)",
+      "le client a (accepté|signé|validé) [le devis] {quotation}",
+      "(passe|mets) {quotation} en (commande|bon de commande)",
+      "on peut confirmer {quotation}",
+    ],
+  },
   presentation: { running: { en: "Preparing the confirmation of the quotation…", fr: "Préparation de la confirmation du devis…" }, title: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" } },
   async run({ quotation }, { odoo, lang, fmt, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);

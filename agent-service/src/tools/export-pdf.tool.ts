@@ -29,6 +29,22 @@ export const exportPdfTool = defineTool({
   schema: exportPdfInputSchema,
   risk: "read",
   models: [],
+  phrases: {
+    en: [
+      "(export|download|save|print) [this|the] (conversation|chat|discussion) (as|to|in) [a] pdf",
+      "(export|download|print) [the] project {project} (as|to|in) [a] pdf",
+      "(pdf|pdf report) (of|for) [the] [project] {project}",
+      "(make|generate|give me) a pdf (of|for) [the] [project] {project}",
+      "pdf",
+    ],
+    fr: [
+      "(exporte|télécharge|imprime|sauvegarde) [la|cette] (conversation|discussion) en pdf",
+      "(exporte|imprime) [le] projet {project} en pdf",
+      "(pdf|rapport pdf) (du|de la|de) [projet] {project}",
+      "(fais|génère|donne)[-moi] un pdf (du|de|pour) [projet] {project}",
+      "pdf",
+    ],
+  },
   presentation: { running: { en: "Preparing the PDF…", fr: "Préparation du PDF…" } },
   async run({ target }, { odoo, lang, meta }) {
     const session = encodeURIComponent(meta.sessionId ?? "");

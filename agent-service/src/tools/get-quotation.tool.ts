@@ -25,6 +25,25 @@ export const getQuotationTool = defineTool({
   schema: getQuotationInputSchema,
   risk: "read",
   models: ["sale.order", "sale.order.line"],
+  phrases: {
+    en: [
+      "(show|open|display|see|get|pull up) [me] [the] (quote|quotation|order|sales order) {quotation}",
+      "(details|status|total|amount|lines|content) (of|for) [quote|order|quotation] {quotation}",
+      "what is in {quotation}",
+      "(what's|what is) the (status|total) of {quotation}",
+      "(how much|what) is {quotation}",
+      "(look at|check) {quotation}",
+      "{quotation}",
+    ],
+    fr: [
+      "(montre|affiche|ouvre|voir|donne)[-moi] [le] (devis|commande|bon de commande) {quotation}",
+      "(détails|statut|état|montant|total|lignes|contenu) (du devis|de la commande|de) {quotation}",
+      "(que contient|qu'y a-t-il dans) [le devis] {quotation}",
+      "où en est (le devis|la commande) {quotation}",
+      "c'est quoi {quotation}",
+      "{quotation}",
+    ],
+  },
   presentation: { running: { en: "Reading the quotation…", fr: "Lecture du devis…" }, title: { en: "Quotation {quotation}", fr: "Devis {quotation}" }, card: true },
   async run({ quotation }, { odoo, lang, fmt, meta }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });

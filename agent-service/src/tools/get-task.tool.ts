@@ -30,6 +30,28 @@ export const getTaskTool = defineTool({
   schema: getTaskInputSchema,
   risk: "read",
   models: ["project.task"],
+  phrases: {
+    en: [
+      "(details|info) on {task}",
+      "(what about|what's up with) {task}",
+      "(show|open|display|see|get|pull up) [me] [the] task {task}",
+      "(details|status|checklist|subtasks|sub-tasks|description) (of|for) [the] [task] {task}",
+      "what is the status of [the] [task] {task}",
+      "(who is on|who is assigned to|who works on|when is) [the] [task] {task} [due]",
+      "task {task}",
+      "{task} (details|checklist|status)",
+    ],
+    fr: [
+      "(détails|infos) sur {task}",
+      "(et|quid de) {task}",
+      "(montre|affiche|ouvre|voir)[-moi] [la] tâche {task}",
+      "(détails|statut|état|checklist|sous-tâches|description) (de|de la) [tâche] {task}",
+      "où en est la tâche {task}",
+      "(qui est sur|qui s'occupe de|c'est pour quand) [la tâche] {task}",
+      "tâche {task}",
+      "{task} (détails|checklist|statut)",
+    ],
+  },
   presentation: { running: { en: "Reading the task…", fr: "Lecture de la tâche…" }, card: true },
   async run({ task, project }, { odoo, lang, fmt, meta }) {
     let domain: unknown[] = [];

@@ -26,6 +26,23 @@ export const listDocumentsTool = defineTool({
   schema: listDocumentsInputSchema,
   risk: "read",
   models: ["project.project"],
+  phrases: {
+    en: [
+      "(documents|files|attachments) (for|of|on) the {project} project",
+      "(documents|files|attachments) of {project}",
+      "(show|list|which|what) [me] [the] (documents|files|attachments|docs|pdfs) (of|in|for|on|attached to) [the] [project] {project}",
+      "(what|which) (documents|files|attachments) (are|do we have) (attached to|in|on|for) [project] {project}",
+      "{project} (documents|files|attachments)",
+      "(any|are there) (documents|files) (in|on) [project] {project}",
+    ],
+    fr: [
+      "(pièces jointes|documents|fichiers) (de|du|d') [projet] {project}",
+      "(montre|liste|affiche)[-moi] [les] (documents|fichiers|pièces jointes|docs) (du|de|dans le|pour le|sur le) [projet] {project}",
+      "(quels|quelles) (documents|fichiers|pièces jointes) (sont attachés à|sont dans|a|sont joints à) [le projet] {project}",
+      "{project} (documents|fichiers|pièces jointes)",
+      "(y a-t-il|est-ce qu'il y a) des (documents|fichiers) (dans|sur) [le projet] {project}",
+    ],
+  },
   presentation: { running: { en: "Reading documents…", fr: "Lecture des documents…" }, title: { en: "Documents of {project}", fr: "Documents de {project}" }, card: true },
   roles: ["document"],
   async run({ project, limit }, ctx) {

@@ -100,6 +100,18 @@ export const listTicketsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  phrases: {
+    en: [
+      "(show|list) [the] [open|all] [support|helpdesk] tickets [of|for] [{customer}]",
+      "tickets (of|for|on) [project] {project}",
+      "(open|my) tickets",
+    ],
+    fr: [
+      "(montre|liste|affiche) les tickets [ouverts] [de|du client|pour] [{customer}]",
+      "tickets (du|de) [projet] {project}",
+      "(mes|les) tickets [ouverts]",
+    ],
+  },
   presentation: { running: { en: "Reading tickets…", fr: "Lecture des tickets…" }, title: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" }, card: true },
   roles: ["ticket"],
   run: (args, ctx) =>
@@ -119,6 +131,16 @@ export const listInstallationsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  phrases: {
+    en: [
+      "(show|list) [the] [all] installations [of|for|at] [{customer}]",
+      "installations (of|for|at) {customer}",
+    ],
+    fr: [
+      "(montre|liste|affiche) les installations [de|chez|du client] [{customer}]",
+      "installations (de|chez) {customer}",
+    ],
+  },
   presentation: { running: { en: "Reading installations…", fr: "Lecture des installations…" }, title: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" }, card: true },
   roles: ["installation"],
   run: (args, ctx) =>

@@ -28,6 +28,22 @@ export const listProjectsTool = defineTool({
   schema: listProjectsInputSchema,
   risk: "read",
   models: ["project.project"],
+  phrases: {
+    en: [
+      "(show|list|display|give me|see) [me] [all] [my|our|the] [open|current|active|ongoing|finished] projects",
+      "(what|which) projects (do we have|are open|are running|am I on|are in progress|are active)",
+      "(my|our|all|open|current|ongoing|finished|closed|done) projects",
+      "projects",
+      "(how many|what) projects (are there|do we have)",
+    ],
+    fr: [
+      "(montre|liste|affiche|donne)[-moi] [tous] [mes|nos|les] projets [en cours|ouverts|actifs|terminés]",
+      "(quels|quels sont) (les projets|mes projets|nos projets) [en cours|ouverts|actifs|terminés]",
+      "(mes|nos|tous les|les) projets [en cours|terminés|actifs]",
+      "projets",
+      "combien de projets (avons-nous|on a)",
+    ],
+  },
   presentation: { running: { en: "Reading projects…", fr: "Lecture des projets…" }, card: true },
   async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid }) {
     const domain: OdooDomain = [];

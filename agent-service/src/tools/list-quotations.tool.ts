@@ -32,6 +32,31 @@ export const listQuotationsTool = defineTool({
   schema: listQuotationsInputSchema,
   risk: "read",
   models: ["sale.order"],
+  phrases: {
+    en: [
+      "(show|list|display|give me|see|find) [me] [all] [the] [draft|sent|open|confirmed|pending|recent|last] (quotes|quotations|orders|sales orders|offers) (of|for|from|to) [customer] {customer}",
+      "{customer}'s [open|draft|sent|last] (quotes|quotations|orders)",
+      "(quotes|quotations|orders) (of|for|from) {customer}",
+      "what (quotes|quotations|orders) (does|did) {customer} have",
+      "(my|our|all|the) [open|draft|sent|pending|confirmed] (quotes|quotations|orders|sales orders)",
+      "(list|show) [all] [the] (quotes|quotations|orders)",
+      "(which|what) (quotes|quotations) are (still in draft|not sent|waiting|pending|open)",
+      "(any|are there) (quotes|orders) for {customer}",
+      "(last|latest|recent) (quotes|orders) (of|for) {customer}",
+      "has {customer} (got|had) any (quotes|orders)",
+    ],
+    fr: [
+      "(montre|liste|affiche|donne|trouve)[-moi] [tous] les [derniers] (devis|commandes|offres) [en brouillon|envoyés|en cours|confirmés] (de|du client|pour|chez|de la société) {customer}",
+      "les (devis|commandes|offres) (de|du client|pour|chez) {customer}",
+      "(devis|commandes) (de|pour|chez) {customer}",
+      "(quels|quelles) (devis|commandes) (a|pour|chez) {customer}",
+      "(mes|nos|tous les|les) (devis|commandes) [en cours|en brouillon|envoyés|confirmés|en attente]",
+      "(liste|montre|affiche) (des|les) (devis|commandes)",
+      "quels devis sont (en brouillon|envoyés|en attente|ouverts)",
+      "les dernières (commandes|devis) de {customer}",
+      "est-ce que {customer} a des (devis|commandes)",
+    ],
+  },
   presentation: { running: { en: "Reading quotations…", fr: "Lecture des devis…" }, title: { en: "Quotations {customer}", fr: "Devis {customer}" }, card: true },
   async run({ customer, state, limit }, { odoo, lang, fmt, meta }) {
     const domain: OdooDomain = [];

@@ -26,6 +26,31 @@ export const logProjectNoteTool = defineTool({
   schema: logProjectNoteInputSchema,
   risk: "draft",
   models: ["project.project", "mail.message"],
+  phrases: {
+    en: [
+      "(log|add|post|write) a (note|comment) on {project} : {text}",
+      "(add|post) an internal note (to|on) {project} [:|-] {text}",
+      "(log|add|post) a note (on|to) the project",
+      "internal note (on|for) {project} : {text}",
+      "(add|log|post|write|put|leave) a (note|comment|message|update) (to|on|in|for) [the] [project] {project} [:] {text}",
+      "note (for|on|to) [project] {project} : {text}",
+      "(log|post|write) (in|on|to) the (chatter|log|journal|logbook) of [project] {project} : {text}",
+      "(tell|inform) the (team|project) {project} that {text}",
+      "(for|on) [project] {project}, note that {text}",
+      "{project} note : {text}",
+    ],
+    fr: [
+      "note interne (sur|pour) [le projet] {project} : {text}",
+      "(mets|ajoute|écris) une note (sur|au) [le] projet",
+      "(écris|note|indique) (dans|sur) le (chatter|journal|fil) (de|d'|du projet) {project} que {text}",
+      "(ajoute|mets|poste|écris|laisse|consigne) une (note|remarque|commentaire|message) (au|sur le|dans le|pour le|au journal du|dans le journal du) [projet] {project} [:] {text}",
+      "note (pour|sur|au) [le] [projet] {project} : {text}",
+      "(écris|poste|note) dans le (chatter|journal|fil) (de|du projet|du) {project} : {text}",
+      "(dis|informe) l'équipe (de|du projet) {project} que {text}",
+      "(pour|sur) [le projet] {project}, note que {text}",
+      "note {project} : {text}",
+    ],
+  },
   presentation: { running: { en: "Preparing the note…", fr: "Préparation de la note…" }, title: { en: "Note on {project}", fr: "Note sur {project}" } },
   async run({ project, body }, { odoo, lang, meta }) {
     const found = await findOne(odoo, "project", project, { lang, meta });

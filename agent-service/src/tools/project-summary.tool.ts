@@ -32,6 +32,31 @@ export const projectSummaryTool = defineTool({
   schema: projectSummaryInputSchema,
   risk: "read",
   models: ["project.project", "project.task"],
+  phrases: {
+    en: [
+      "status of {project}",
+      "is [the] [project] {project} (late|on track|behind|delayed)",
+      "(summarize|summarise|recap|sum up) [the] [project] {project}",
+      "(where are we|where do we stand|how are we doing|what is the status|what's the status) (on|with|of|for) [the] [project] {project}",
+      "how is [the] [project] {project} (going|doing|progressing)",
+      "(summary|status|overview|update|status update|progress|recap|report) (of|on|for) [the] [project] {project}",
+      "[project] {project} (status|summary|update|overview)",
+      "give me (a summary|an overview|the status|an update) (of|on) [the] [project] {project}",
+      "what's (going on|happening|new) (with|in|on) [project] {project}",
+      "{project}",
+    ],
+    fr: [
+      "est-ce que le projet {project} est (en retard|dans les temps)",
+      "statut de {project}",
+      "(résume|résumer|fais le point sur|récapitule|synthétise) [le] [projet] {project}",
+      "(où en est|où en sommes-nous sur|où on en est sur|on en est où sur|quel est l'état du|comment avance|comment va|comment se passe) [le] [projet] {project}",
+      "(résumé|point|bilan|état|avancement|statut|synthèse|récap) (du|de|sur le|sur) [projet] {project}",
+      "[projet] {project} (avancement|état|résumé|statut)",
+      "(donne-moi|fais-moi) (un résumé|un point|l'état|un bilan) (de|du|sur) [projet] {project}",
+      "quoi de neuf (sur|dans) [le projet] {project}",
+      "{project}",
+    ],
+  },
   presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
   async run({ project }, { odoo, lang, fmt, meta, today }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });

@@ -23,6 +23,24 @@ export const rememberTool = defineTool({
   schema: rememberInputSchema,
   risk: "read",
   models: [],
+  phrases: {
+    en: [
+      "remember that my {text}",
+      "remember (that|:) i prefer {text}",
+      "(remember|keep in mind|don't forget|memorize|note) that {text}",
+      "(remember|memorize) : {text}",
+      "from now on {text}",
+      "for future reference {text}",
+    ],
+    fr: [
+      "retiens que je préfère {text}",
+      "retiens que mon {text}",
+      "(retiens|souviens-toi|rappelle-toi|mémorise|garde en mémoire|n'oublie pas) (que|qu') {text}",
+      "(retiens|mémorise) : {text}",
+      "désormais {text}",
+      "à l'avenir {text}",
+    ],
+  },
   presentation: { running: { en: "Remembering…", fr: "Mémorisation…" } },
   async run({ fact }, { lang, memory }) {
     if (!memory) return { kind: "answer", text: say(lang, texts.unavailable), data: {} };
@@ -49,6 +67,18 @@ export const forgetTool = defineTool({
   schema: forgetInputSchema,
   risk: "read",
   models: [],
+  phrases: {
+    en: [
+      "forget my (preference|setting) (on|about) {text}",
+      "forget (that|what I told you about) {text}",
+      "(stop remembering|don't remember) {text}",
+    ],
+    fr: [
+      "oublie ma (préférence|remarque) (sur|concernant) {text}",
+      "oublie (que|ce que je t'ai dit sur) {text}",
+      "ne retiens plus {text}",
+    ],
+  },
   presentation: { running: { en: "Forgetting…", fr: "Oubli…" } },
   async run({ fact }, { lang, memory }) {
     const wanted = normalize(fact);

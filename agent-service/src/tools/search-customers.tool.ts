@@ -17,6 +17,26 @@ export const searchCustomersTool = defineTool({
   schema: searchCustomersInputSchema,
   risk: "read",
   models: ["res.partner"],
+  phrases: {
+    en: [
+      "(customer|client|contact) with (email|phone) {text}",
+      "(find|search|look up|search for|look for) [the|a] (customer|client|contact|company|partner)[s] [named|called|matching] {customer}",
+      "(find|search for|look up) {customer}",
+      "who is {customer}",
+      "(contact details|phone number|email|address|info) (of|for) {customer}",
+      "is there a (customer|client|company) (called|named) {text}",
+      "(customer|client|contact) {customer}",
+    ],
+    fr: [
+      "(client|contact) avec (l'email|le téléphone) {text}",
+      "(cherche|recherche|trouve|retrouve) [le|la|les|un|une] (client|cliente|contact|société|partenaire)[s] [nommé|appelé] {customer}",
+      "(cherche|trouve|retrouve) {customer}",
+      "qui est {customer}",
+      "(coordonnées|téléphone|email|adresse|infos) (de|du client|de la société) {customer}",
+      "est-ce qu'on a un client (qui s'appelle|nommé) {text}",
+      "(client|contact|fiche client) {customer}",
+    ],
+  },
   presentation: { running: { en: "Searching customers…", fr: "Recherche des clients…" }, title: { en: "Customers: {query}", fr: "Clients : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, meta }) {
     const records = await odoo.searchRead(

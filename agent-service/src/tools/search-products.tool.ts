@@ -17,6 +17,32 @@ export const searchProductsTool = defineTool({
   schema: searchProductsInputSchema,
   risk: "read",
   models: ["product.product"],
+  phrases: {
+    en: [
+      "how much do we sell [the] {product} for",
+      "what (price|does) {product} (cost|sell for)",
+      "(find|search|look up|search for|look for) [the|a|all] (product|item|article)[s] [named|called|matching|containing|like] {product}",
+      "(which|what) products (do we have|do we sell|are there) (like|with|containing) {product}",
+      "what is (product|item|article|reference) {product}",
+      "(product|item|reference) {product}",
+      "do we (sell|carry|offer) {product}",
+      "(show|list) [me] [all] [the] products (with|containing|named|like) {product}",
+      "(what is|what's) {product}",
+      "(what is the|what's the) (price|sale price|list price) of {product}",
+      "how much (is|does) {product} [cost]",
+    ],
+    fr: [
+      "(à combien|combien) (vend-on|on vend|vendons-nous) [le|la|les] {product}",
+      "(cherche|recherche|trouve) [le|les|un|des] (produit|article)[s] [nommé|contenant|appelé] {product}",
+      "(quels|quel) (produits|articles) (contiennent|avec|comme) {product}",
+      "(c'est quoi|qu'est-ce que) (le produit|l'article|la référence) {product}",
+      "(produit|article|référence) {product}",
+      "est-ce qu'on vend {product}",
+      "(liste|montre)[-moi] les produits (avec|contenant|nommés) {product}",
+      "(c'est quoi|qu'est-ce que) {product}",
+      "(quel est le prix|prix|combien coûte) (de|du|des) {product}",
+    ],
+  },
   presentation: { running: { en: "Searching products…", fr: "Recherche des produits…" }, title: { en: "Products: {query}", fr: "Produits : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, fmt, meta }) {
     const records = await odoo.searchRead(

@@ -31,6 +31,22 @@ export const sendQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  phrases: {
+    en: [
+      "(send|email) {customer}'s (quote|quotation)",
+      "send the (quote|quotation) [to the customer]",
+      "(send|email|mail|e-mail|forward) [the] [quote|quotation|order] {quotation} [to the customer|by email|by mail]",
+      "(send|email) {quotation} to {customer}",
+      "(can you|please) send {quotation}",
+    ],
+    fr: [
+      "(envoie|envoyer) le devis (de|à) {customer}",
+      "envoie le devis [au client]",
+      "(envoie|envoyer|renvoie|mail|expédie|transmets) [le] [devis|la commande] {quotation} [au client|par mail|par e-mail|par email]",
+      "(envoie|envoyer) {quotation} à {customer}",
+      "(peux-tu|tu peux) envoyer {quotation}",
+    ],
+  },
   presentation: { running: { en: "Preparing to send the quotation…", fr: "Préparation de l'envoi du devis…" }, title: { en: "Send {quotation}", fr: "Envoi de {quotation}" } },
   async run({ quotation }, { odoo, lang, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);

@@ -28,6 +28,26 @@ export const showKitTool = defineTool({
   schema: showKitInputSchema,
   risk: "read",
   models: ["product.product"],
+  phrases: {
+    en: [
+      "(what is in|what's in|what goes into|what makes up) [a|one|the] [kit] {product}",
+      "(which|what) (components|parts|pieces) (do I need|are needed|are in|does it take|go) (for|to build|to make|in|into) [a|one|the] {product}",
+      "(components|composition|bill of materials|bom|parts list|parts) (of|for) [the] [kit] {product}",
+      "(show|display|open) [me] [the] (kit|bom|bill of materials|components) [of|for] {product}",
+      "kit {product}",
+      "how is {product} (made|built|composed|assembled)",
+      "what do I need to (build|assemble|make) {number} {product}",
+    ],
+    fr: [
+      "(que contient|qu'y a-t-il dans|de quoi est composé|ce que contient) [le|un] [kit] {product}",
+      "(quels|quelles) (composants|pièces|éléments) (faut-il|me faut-il|sont nécessaires|il faut) pour (un|une|le|fabriquer|monter|faire) {product}",
+      "(composition|nomenclature|composants|contenu|bom) (du|de|d'un|de la) [kit] {product}",
+      "(montre|affiche)[-moi] [la] (composition|nomenclature|kit|les composants) [du|de|de la] {product}",
+      "kit {product}",
+      "comment est (composé|fabriqué|monté) {product}",
+      "de quoi ai-je besoin pour (fabriquer|monter|faire) {number} {product}",
+    ],
+  },
   presentation: { running: { en: "Reading the kit's components…", fr: "Lecture des composants du kit…" }, title: { en: "Kit {kit}", fr: "Kit {kit}" }, card: true },
   roles: ["kit"],
   async run({ kit }, ctx) {

@@ -71,6 +71,12 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
    * first step (`{arg}` from the tool's arguments), and whether its answer is drawn as a card.
    */
   presentation: { running: Record<Lang, string>; title?: Record<Lang, string>; card?: boolean };
+  /**
+   * How people ask for this tool, in each language: templates the offline planner's classifier is
+   * trained on. `(a|b)` one of, `[a]` optional, `{product}` `{customer}` `{project}` `{task}`
+   * `{user}` `{quotation}` `{number}` `{date}` an entity, `{lines}` quote lines, `{text}` free words.
+   */
+  phrases?: Partial<Record<Lang, string[]>>;
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
   /**
    * The proposal again with other quantities, one per line of its preview (0 drops a line): the

@@ -35,6 +35,18 @@ export const undoTool = defineTool({
   // The addon checks what may be undone, as the user; reading the log is the right to ask.
   writes: ["copilot.action.log", "read"],
   models: ["copilot.action.log"],
+  phrases: {
+    en: [
+      "(undo|revert|reverse|roll back|take back) [that|this|it|the last action|your last change|what you did|the last change]",
+      "(oops|no wait) undo [that]",
+      "cancel what you just did",
+    ],
+    fr: [
+      "(annule|défais|annuler|défaire) (ça|cela|la dernière action|ta dernière modification|ce que tu as fait|la dernière opération|ta dernière action)",
+      "(reviens|revenir) en arrière",
+      "oups annule [ça]",
+    ],
+  },
   presentation: { running: { en: "Preparing the undo…", fr: "Préparation de l'annulation…" } },
   async run({ action }, { lang, actions }) {
     const target = /^(?:last|latest|dernière|derniere|la dernière|that|ça|ca)$/i.test(action) ? await actions?.lastDone() : await actions?.get(action);

@@ -55,6 +55,24 @@ export const updateQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
+  phrases: {
+    en: [
+      "(add|put|include) {lines} (to|in|on|into) [the] [quote|quotation|order] {quotation}",
+      "(remove|delete|take out|drop) {product} (from|of|on) [the] [quote|order|quotation] {quotation}",
+      "(change|set|update|make|bump|increase|reduce) [the quantity of] {product} (to|at) {number} (in|on) [quote] {quotation}",
+      "{quotation} (add|plus) {lines}",
+      "in {quotation} (change|set|make) {product} (to|at) {number}",
+      "on {quotation} (add|remove) {product}",
+    ],
+    fr: [
+      "(ajoute|rajoute|mets|inclus|ajouter) {lines} (au|dans le|sur le|à la|dans la) [devis|commande] {quotation}",
+      "(retire|enlève|supprime|ôte|vire) [la ligne] {product} (du devis|de|de la commande|du) {quotation}",
+      "(passe|change|mets|modifie|augmente|baisse) [la quantité de|la quantité du] {product} à {number} (dans|sur) [le devis] {quotation}",
+      "{quotation} (ajoute|ajouter|plus) {lines}",
+      "dans {quotation} (mets|passe) {product} à {number}",
+      "sur {quotation} (ajoute|retire) {product}",
+    ],
+  },
   presentation: { running: { en: "Preparing the changes to the quotation…", fr: "Préparation des modifications du devis…" }, title: { en: "Changes to {quotation}", fr: "Modification de {quotation}" } },
   async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);

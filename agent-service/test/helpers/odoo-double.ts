@@ -32,6 +32,7 @@ const READ = ["search_read", "read", "search_count", "name_search"];
 /** The addon's allowlist (odoo_addon/copilot/rpc_allowlist.py), no more: test/unit/allowlist.test.ts checks it. */
 export const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "copilot.capability": { read: ["check"], write: [] },
+  "copilot.lookup": { read: ["find"], write: [] },
   "copilot.action.log": { read: [], write: ["undo_action"] },
   "res.partner": { read: READ, write: [] },
   "res.users": { read: ["search_read", "read"], write: [] },
@@ -262,6 +263,27 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
           return [name, { installed, read: allowed, create: allowed, write: allowed }];
         }),
       );
+    }
+    if (model === "copilot.lookup" && method === "find") {
+      // As the addon does: the records of each kind whose name holds one of the words, as the user.
+      const sources: Record<string, [string, string[], string?]> = {
+        product: ["product.product", ["name", "default_code"], "default_code"],
+        customer: ["res.partner", ["name"]],
+        project: ["project.project", ["name"]],
+        task: ["project.task", ["name"]],
+        user: ["res.users", ["name"]],
+      };
+      const words = ((args[0] as string[]) ?? []).slice(0, 12);
+      const references = ((kwargs.references as string[] | undefined) ?? []).slice(0, 12);
+      const answer: Record<string, unknown> = {};
+      for (const kind of (kwargs.kinds as string[] | undefined) ?? Object.keys(sources)) {
+        const source = sources[kind];
+        if (!source || !(source[0] in data)) continue;
+        const terms = [...words.map((word) => ["name", "ilike", word]), ...(source[2] ? references.map((ref) => [source[2], "=ilike", ref]) : [])];
+        if (!terms.length) continue;
+        answer[kind] = execute(uid, source[0], "search_read", [[...Array(terms.length - 1).fill("|"), ...terms]], { fields: source[1], limit: Number(kwargs.limit ?? 80) });
+      }
+      return answer;
     }
     if (model === "copilot.action.log" && method === "undo_action") {
       // As the addon does: reverse the action's writes, newest first, when nothing changed since.

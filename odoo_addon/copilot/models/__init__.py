@@ -9,3 +9,4 @@ from . import copilot_capability
 from . import copilot_export
 from . import copilot_bridge
 from . import copilot_watch
+from . import copilot_lookup

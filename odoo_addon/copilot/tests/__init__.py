@@ -11,3 +11,4 @@ from . import test_turn_context
 from . import test_watch
 from . import test_model_map
 from . import test_bridge
+from . import test_lookup

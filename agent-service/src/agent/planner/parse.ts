@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../i18n.js";
 import { DATE_PATTERN, parseDate } from "./dates.js";
 import { QUANTITY, parseQuantity } from "./quantities.js";
 
@@ -10,7 +11,7 @@ export type Intent =
   | { kind: "help" }
   | { kind: "refuse_destructive" }
   /** The request is understood but misses something: ask for it (a message of i18n.ts). */
-  | { kind: "ask"; key: "quote.ask_customer" | "quote.ask_lines"; params: Record<string, string> }
+  | { kind: "ask"; key: MessageKey; params: Record<string, string> }
   | { kind: "unknown" };
 
 type Reader = (text: string, today: string) => Intent | undefined;
@@ -544,3 +545,15 @@ function splitOnce(text: string, separator: RegExp): [string, string | undefined
   if (!match) return [text, undefined];
   return [text.slice(0, match.index), text.slice(match.index + match[0].length)];
 }
+
+/** For the entity-first reader: the state a list of quotations asks for ("draft", "sent"…). */
+export function quoteState(text: string): string | undefined {
+  return QUOTE_STATES.find(([pattern]) => pattern.test(text.replace(/\bsales (?=quot|order)/i, "")))?.[1];
+}
+
+/** For the entity-first reader: an edit of a quotation, read from its shape. */
+export function readQuotationEdit(text: string, today: string): Intent | undefined {
+  return updateQuotation(stripPoliteness(text), today);
+}
+
+export { DESTRUCTIVE, HELP, stripPoliteness, unquote };

@@ -1,6 +1,7 @@
 import { t, type Lang, type MessageKey } from "../../i18n.js";
 import type { Runner } from "../runner.js";
 import { parseIntent } from "./parse.js";
+import { readRequest } from "./reader.js";
 
 /** The runner used when no language model is configured: the same tools, driven by `parseIntent`. */
 export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner & { understands(message: string, today: string): boolean } {
@@ -9,8 +10,8 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
     mode: "offline",
     usesHistory: false,
     understands: (message, today) => parseIntent(message, today).kind === "tool",
-    async run({ message, context, lang, today, invoke, onText }) {
-      const intent = parseIntent(message, today, context?.project?.name);
+    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta }) {
+      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name });
       let reply: string;
       switch (intent.kind) {
         case "tool": {

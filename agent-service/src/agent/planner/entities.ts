@@ -1,0 +1,234 @@
+import type { CallMeta, OdooClient, OdooDomain, OdooRecord } from "../../odoo/odoo-client.js";
+import { NeedOdooCall } from "../../odoo/bridge-client.js";
+import { looksLikeReference, normalize } from "../../odoo/resolve.js";
+
+/**
+ * Entity-first reading: what the user names, found in the ERP before guessing what they want.
+ *
+ * The utterance's words are searched in Odoo as the user (their rights apply, nothing is loaded
+ * whole: a catalog of 50,000 products answers the few records sharing a word with the request),
+ * then each record's name is matched back into the utterance, without case or accents, with a
+ * typo or a plural allowed in a long word. References (an order number, an internal reference)
+ * match exactly or not at all.
+ */
+export type EntityKind = "product" | "customer" | "project" | "task" | "user" | "quotation";
+
+export type Mention = {
+  kind: EntityKind;
+  /** Character span in the text. */
+  start: number;
+  end: number;
+  /** The words as the user typed them. */
+  text: string;
+  /** The record's name when one record matches the words whole; else the words typed (the tool's resolver asks). */
+  value: string;
+  /** The words cover a record's whole name (or reference). */
+  whole: boolean;
+  /** How many records these words could be. */
+  records: number;
+  /** 0..1: the share of the record's name the words cover. */
+  score: number;
+};
+
+type Source = { kind: EntityKind; model: string; fields: string[]; code?: string; domain?: OdooDomain };
+
+const SOURCES: Source[] = [
+  { kind: "product", model: "product.product", fields: ["name", "default_code"], code: "default_code" },
+  { kind: "customer", model: "res.partner", fields: ["name"] },
+  { kind: "project", model: "project.project", fields: ["name"] },
+  { kind: "task", model: "project.task", fields: ["name"] },
+  { kind: "user", model: "res.users", fields: ["name"] },
+];
+
+/** Which kinds are worth a search, from the tools this user has. */
+export function kindsFor(tools: ReadonlySet<string>): EntityKind[] {
+  const has = (...names: string[]) => names.some((name) => tools.has(name));
+  const kinds: EntityKind[] = [];
+  if (has("get_stock", "create_quotation", "search_products", "show_kit", "update_quotation")) kinds.push("product");
+  if (has("create_quotation", "list_quotations", "search_customers")) kinds.push("customer");
+  if (has("project_summary", "list_tasks", "create_task", "log_project_note")) kinds.push("project", "task", "user");
+  return kinds;
+}
+
+/** Words that never name a record on their own: the request's grammar and the ERP's nouns. */
+const STOP = new Set(
+  `a an the of for to in on at by with and or from into about is are be do does did we you i me my our your it its this that these those there what which who how many much any some all
+  can could would please pls thanks thank hi hello hey new create make add show list give get see find search check tell need want have has left still
+  stock quote quotes quotation quotations order orders sale sales customer customers client clients product products item items project projects task tasks note notes
+  un une le la les l de du des d au aux et ou en dans sur pour par avec sans a est sont ce cet cette ces mon ma mes notre nos votre vos son sa ses qui que quoi quel quelle quels quelles
+  combien il elle on nous vous je tu moi me te se y reste encore bonjour salut merci stp svp peux peut pourrais fais fait faire cree creer ajoute montre affiche liste donne
+  devis offre commande commandes produit produits article articles projet projets tache taches client clients note notes stock stocks`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export type Token = { text: string; norm: string; start: number; end: number };
+
+export function tokenize(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}_./-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((match) => ({
+    text: match[0],
+    norm: normalize(match[0]),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+const MAX_WORDS = 12;
+const LIMIT = 80;
+
+/** The records of each kind whose name shares a word with the text: one search per kind, in parallel. */
+export async function findEntities(text: string, odoo: OdooClient, kinds: EntityKind[], meta?: CallMeta): Promise<Mention[]> {
+  const tokens = tokenize(text);
+  // searched as typed (Odoo's ilike keeps accents) and without accents when they differ
+  const significant = tokens.filter((token) => (token.norm.length >= 3 || /\d/.test(token.norm)) && !STOP.has(token.norm) && !/^\d+$/.test(token.norm));
+  const words = [...new Set(significant.flatMap((token) => [token.text.toLowerCase(), token.norm]))].sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
+  const mentions: Mention[] = quotationNumbers(tokens);
+  if (!words.length) return mentions;
+  const references = words.filter((word) => looksLikeReference(word));
+  const names = words.filter((word) => !looksLikeReference(word)).map(stem);
+  const sources = SOURCES.filter((source) => kinds.includes(source.kind));
+  // two words of the request in a row: what a large catalog answers first
+  const plain = (token: Token) => !STOP.has(token.norm) && !/^\d+$/.test(token.norm);
+  const pairs = tokens.slice(0, -1).map((token, i) => [token, tokens[i + 1]!] as const);
+  const phrases = [...new Set(pairs.filter(([a, b]) => plain(a) && plain(b)).map(([a, b]) => `${a.text} ${b.text}`.toLowerCase()))].slice(0, MAX_WORDS);
+  const results = await lookup(odoo, sources, names, references, phrases, meta);
+  for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records));
+  // what the user quotes is their own words (a title, a note), not a name to find
+  const quoted = [...text.matchAll(/"[^"]*"|«[^»]*»|(?<![\p{L}])'[^']{3,}'/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  // ...unless the quotes hold a name whole ("move 'Create new components' to Done")
+  return mentions.filter((mention) => !quoted.some((span) => span.start <= mention.start && mention.end <= span.end && !(mention.whole && mention.end - mention.start >= span.end - span.start - 4)));
+}
+
+/**
+ * One call: the addon's `copilot.lookup.find` searches every kind as the user (an offline turn
+ * runs its calls inside the Odoo request that waits, so a call saved is a round trip saved). An
+ * Odoo without it (an older addon) is searched one model at a time.
+ */
+async function lookup(odoo: OdooClient, sources: Source[], names: string[], references: string[], phrases: string[], meta?: CallMeta): Promise<{ source: Source; records: OdooRecord[] }[]> {
+  try {
+    const found = await odoo.call<Record<string, OdooRecord[]>>("copilot.lookup", "find", [names], { kinds: sources.map((source) => source.kind), references, phrases, limit: LIMIT }, meta);
+    return sources.map((source) => ({ source, records: Array.isArray(found?.[source.kind]) ? found[source.kind]! : [] }));
+  } catch (error) {
+    // the bridge: this call goes back to the waiting Odoo request first
+    if (error instanceof NeedOdooCall) throw error;
+    return Promise.all(
+      sources.map(async (source) => {
+        const terms: unknown[] = [...names.map((word) => ["name", "ilike", word]), ...(source.code ? references.map((word) => [source.code!, "=ilike", word]) : [])];
+        if (!terms.length) return { source, records: [] as OdooRecord[] };
+        const domain = [...Array(terms.length - 1).fill("|"), ...terms] as OdooDomain;
+        const records = await odoo.searchRead(source.model, [...(source.domain ?? []), ...domain], { fields: source.fields, limit: LIMIT }, meta).catch(() => [] as OdooRecord[]);
+        return { source, records };
+      }),
+    );
+  }
+}
+
+/** "S00003", "SO042": a sales order's number, exactly as Odoo writes it (checked by the tool). */
+function quotationNumbers(tokens: Token[]): Mention[] {
+  return tokens
+    .filter((token) => /^[A-Z]{1,4}\/?\d{3,}(?:\/\d+)?$/i.test(token.text) && /^s/i.test(token.text))
+    .map((token) => ({ kind: "quotation" as const, start: token.start, end: token.end, text: token.text, value: token.text.toUpperCase(), whole: true, records: 1, score: 1 }));
+}
+
+/** Plural "chairs" finds "Chair": a word is searched without its final s. */
+function stem(word: string): string {
+  return word.length > 4 && /s$/.test(word) && !/ss$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Two words are the same word: equal, a plural apart, or one typo apart in a long word. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 4 && b.length >= 4 && (a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es` || a === `${b}x` || b === `${a}x`)) return true;
+  if (Math.min(a.length, b.length) < 5) return false;
+  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 8 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before: number[] = [];
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      // a swap of two letters ("chiar") is one typo
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      row.push(value);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** Where in the text each record's name is, as a whole or as its first words. */
+function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): Mention[] {
+  type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean };
+  const hits: Hit[] = [];
+  for (const record of records) {
+    const name = String(record.name ?? "");
+    const code = source.code && typeof record[source.code] === "string" ? String(record[source.code]) : "";
+    if (code) {
+      for (const token of tokens) if (token.norm === normalize(code)) hits.push({ start: token.start, end: token.end, covered: 1, of: 1, name: code, whole: true });
+    }
+    const words = tokenize(name).map((token) => token.norm);
+    if (!words.length) continue;
+    for (let i = 0; i < tokens.length; i += 1) {
+      // the name's words in order, from its first or from any word ("Chair" for "Office Chair")
+      for (let offset = 0; offset < words.length; offset += 1) {
+        let k = 0;
+        while (offset + k < words.length && i + k < tokens.length && sameWord(tokens[i + k]!.norm, words[offset + k]!)) k += 1;
+        if (!k) continue;
+        const span = tokens.slice(i, i + k);
+        // a lone short or grammatical word is not a mention ("de" of "Maison de la Literie")
+        if (k === 1 && (STOP.has(span[0]!.norm) || span[0]!.norm.length < 3)) continue;
+        // a task or a project is named by its name, or at least two of its words in a row
+        if ((source.kind === "task" || source.kind === "project") && k < words.length && k < 2) continue;
+        hits.push({ start: span[0]!.start, end: span[k - 1]!.end, covered: k, of: words.length, name, whole: k === words.length });
+        break;
+      }
+    }
+  }
+  // One mention a span: the records its words could be.
+  const bySpan = new Map<string, Hit[]>();
+  for (const hit of hits) {
+    const key = `${hit.start}:${hit.end}`;
+    bySpan.set(key, [...(bySpan.get(key) ?? []), hit]);
+  }
+  const mentions: Mention[] = [];
+  for (const group of bySpan.values()) {
+    const first = group[0]!;
+    const names = [...new Set(group.map((hit) => hit.name))];
+    const wholes = [...new Set(group.filter((hit) => hit.whole).map((hit) => hit.name))];
+    const text = tokens.filter((token) => token.start >= first.start && token.end <= first.end).map((token) => token.text).join(" ");
+    const best = Math.max(...group.map((hit) => hit.covered / hit.of));
+    mentions.push({
+      kind: source.kind,
+      start: first.start,
+      end: first.end,
+      text,
+      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && best >= 0.99 ? names[0]! : text,
+      whole: wholes.length > 0,
+      records: wholes.length || names.length,
+      score: best,
+    });
+  }
+  return mentions;
+}
+
+/**
+ * The mentions that do not overlap, the best first: longer spans, whole names, then the kinds the
+ * request is most likely about. An unknown name leaves no mention (the reader falls back to the
+ * words around it, and the tool's resolver asks).
+ */
+export function bestMentions(mentions: Mention[]): Mention[] {
+  // on the same words, a user before a contact (every user is a contact too)
+  const rank = (mention: Mention) => (mention.end - mention.start) * (mention.whole ? 2 : 1) * (0.5 + mention.score) + (mention.kind === "quotation" ? 100 : 0) + (mention.kind === "user" ? 0.5 : 0);
+  const chosen: Mention[] = [];
+  for (const mention of [...mentions].sort((a, b) => rank(b) - rank(a))) {
+    if (chosen.some((other) => other.start < mention.end && mention.start < other.end)) continue;
+    chosen.push(mention);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,562 @@
+import { readFile } from "node:fs/promises";
+import * as chrono from "chrono-node";
+import type { Lang } from "../../i18n.js";
+import type { CallMeta, OdooClient } from "../../odoo/odoo-client.js";
+import { normalize } from "../../odoo/resolve.js";
+import { catalog } from "../../tools/index.js";
+import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
+import { bestMentions, findEntities, kindsFor, type Mention } from "./entities.js";
+import { findNumbers, type NumberMention } from "./numbers.js";
+import { DESTRUCTIVE, parseIntent, quoteState, readQuotationEdit, unquote, type Intent } from "./parse.js";
+
+/**
+ * The offline planner's reader: entities first (found in the ERP as the user), numbers and dates
+ * (chrono-node for dates, in French and English), then the intent from a classifier trained on
+ * the tools' phrases, then the arguments from what stands next to what. Unsure → a question,
+ * never a write on a guess.
+ */
+export type ReadInput = {
+  message: string;
+  lang: Lang;
+  today: string;
+  tools: ReadonlySet<string>;
+  /** Odoo as the user, to find what the request names; without it the reader uses the text's shape only. */
+  odoo?: OdooClient | undefined;
+  meta?: CallMeta | undefined;
+  /** The panel's project chip. */
+  project?: string | undefined;
+};
+
+/** Why the reader chose what it chose (for the eval's verbose output and the tests). */
+export type ReadResult = { intent: Intent; reading: Reading; delexicalized: string };
+
+/** Intents that are not tools: greetings and help, and requests to delete (refused). */
+const PLANNER_INTENTS: Record<string, PhraseSet> = {
+  help: {
+    en: ["(hi|hello|hey|good morning|good afternoon)", "what can you do [for me]", "help [me]", "how does (this|it) work", "who are you", "what are you able to do", "(thanks|thank you|ok|great|cool|perfect)", "(tell me a joke|how are you|what's the weather like)"],
+    fr: ["(bonjour|salut|coucou|bonsoir)", "que (peux|sais)-tu faire", "(aide|aide-moi)", "comment (ça|ca) marche", "qui es-tu", "(merci|ok|super|parfait|génial)", "(raconte-moi une blague|comment vas-tu|quel temps fait-il)"],
+  },
+  destructive: {
+    en: ["(delete|remove|erase|wipe|destroy|purge) (all|every|the) (customers|products|quotes|orders|projects|tasks|data|records|everything)", "(delete|remove|archive) [the] [customer] {customer}", "(delete|cancel) [the] [quote|order] {quotation}", "(drop|empty) the database", "(delete|remove|archive) [the] project {project}"],
+    fr: ["(supprime|efface|détruis|vide|purge) (tous les|toutes les|les) (clients|produits|devis|commandes|projets|tâches|données)", "(supprime|efface|archive) [le client] {customer}", "(supprime|annule) [le devis|la commande] {quotation}", "vide la base", "(supprime|archive) [le] projet {project}"],
+  },
+};
+
+let trained: Promise<Classifier> | undefined;
+
+/** Every intent's phrases: the catalog's tools, then the planner's own. */
+export function plannerPhrases(): Record<string, PhraseSet> {
+  return { ...Object.fromEntries(catalog.filter((tool) => tool.phrases).map((tool) => [tool.name, tool.phrases!])), ...PLANNER_INTENTS };
+}
+
+/**
+ * The classifier, once per process: the model trained at build time (`npm run build` writes
+ * dist/planner-model.json beside the service) when it was trained on these phrases, else
+ * trained here (about 3 s; the tests and `npm run eval` do that).
+ */
+export function plannerClassifier(): Promise<Classifier> {
+  trained ??= (async () => {
+    const saved = await readFile(new URL("./planner-model.json", import.meta.url), "utf8")
+      .then((text) => JSON.parse(text) as Parameters<typeof trainClassifier>[1])
+      .catch(() => undefined);
+    return trainClassifier(plannerPhrases(), saved);
+  })();
+  return trained;
+}
+
+/** A write runs only on a sure reading; below, the user is asked. */
+const SURE = 0.7;
+const UNSURE = 0.45;
+const CLOSE = 0.15;
+
+export async function readRequest(input: ReadInput): Promise<ReadResult> {
+  const { message, lang, today, tools } = input;
+  const none: Reading = { intent: "None", score: 0 };
+  if (/^\s*\//.test(message)) return { intent: parseIntent(message, today, input.project), reading: none, delexicalized: "" };
+  const text = clean(message);
+  const legacy = parseIntent(message, today, input.project);
+  const all = input.odoo ? await findEntities(text, input.odoo, kindsFor(tools), input.meta) : [];
+  const best = bestMentions(all);
+  const numbers = findNumbers(text).filter((number) => !inside(number, best));
+  const dates = findDates(text, lang, today).filter((date) => !inside(date, best));
+  const delexicalized = delexicalize(text, best, numbers, dates);
+  const reading = await (await plannerClassifier()).classify(delexicalized, lang);
+  const result = (intent: Intent): ReadResult => ({ intent, reading, delexicalized });
+
+  // Removing a line from a quotation is an edit, not a deletion.
+  const edit = readQuotationEdit(text, today);
+  if (edit && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) return result(edit);
+  if (reading.intent === "destructive" && reading.score >= UNSURE) return result({ kind: "refuse_destructive" });
+  if (DESTRUCTIVE.test(text) && !edit) return result({ kind: "refuse_destructive" });
+
+  const slots: Slots = { text, lang, today, all, best, numbers, dates, legacy, project: input.project };
+  // every tool of the catalog is read, offered or not: one the user cannot use here is refused
+  // with a clear reason by the invoker, rather than "not understood"
+  const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
+  const first = known(reading.intent) ? reading.intent : undefined;
+  const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.15 ? reading.second.intent : undefined;
+  const legacyTool = legacy.kind === "tool" ? legacy.tool : undefined;
+
+  let chosen: string | undefined;
+  if (first && reading.score >= SURE && (!second || reading.score - reading.second!.score >= CLOSE)) chosen = first;
+  else if (legacyTool && (legacyTool === first || legacyTool === second)) chosen = legacyTool;
+  else if (first && reading.score >= UNSURE && (!second || reading.score - reading.second!.score >= CLOSE) && isRead(first)) chosen = first;
+  else if (!first && legacyTool && isRead(legacyTool) && reading.score < UNSURE) chosen = legacyTool;
+
+  if (!chosen) {
+    if (first && second && first !== "help" && second !== "help" && reading.score >= 0.25) {
+      return result({ kind: "ask", key: "planner.choose", params: { first: describe(first, slots), second: describe(second, slots) } });
+    }
+    if (legacy.kind === "help" || first === "help") return result({ kind: "help" });
+    if (legacy.kind === "ask") return result(legacy);
+    if (input.project && best.length === 0) return result(parseIntent(message, today, input.project));
+    return result({ kind: "unknown" });
+  }
+  if (chosen === "help") return result({ kind: "help" });
+  const filled = FILL[chosen]?.(slots);
+  if (filled && "ask" in filled) return result({ kind: "ask", key: filled.ask as never, params: (filled.params ?? {}) as Record<string, string> });
+  const args = filled ?? (legacyTool === chosen ? (legacy as Extract<Intent, { kind: "tool" }>).args : undefined);
+  if (!args) return result({ kind: "unknown" });
+  return result(withProject({ kind: "tool", tool: chosen, args }, input.project));
+}
+
+function withProject(intent: Intent, project: string | undefined): Intent {
+  if (!project || intent.kind !== "tool" || !PROJECT_TOOLS.has(intent.tool) || intent.args.project) return intent;
+  return { ...intent, args: { ...intent.args, project } };
+}
+const PROJECT_TOOLS = new Set(["project_summary", "ask_project", "list_tasks", "create_task", "log_project_note", "list_documents"]);
+
+function isRead(tool: string): boolean {
+  return catalog.find((entry) => entry.name === tool)?.risk === "read" || tool === "help";
+}
+
+/** The reading, said to the user: the tool's title with what was understood, or what it does. */
+function describe(tool: string, slots: Slots): string {
+  const entry = catalog.find((candidate) => candidate.name === tool);
+  if (!entry) return tool;
+  const args = (() => {
+    try {
+      const filled = FILL[tool]?.(slots);
+      return filled && !("ask" in filled) ? (filled as Record<string, unknown>) : ({} as Record<string, unknown>);
+    } catch {
+      return {};
+    }
+  })();
+  const title = entry.presentation.title?.[slots.lang];
+  if (title && /\{(\w+)\}/.test(title)) {
+    const names = [...title.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    if (names.every((name) => typeof args[name] === "string" && args[name])) return title.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name]));
+  }
+  return entry.description[slots.lang].split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
+}
+
+// --- Text -------------------------------------------------------------------------------------
+
+/** Quotes, bullets and new lines made plain; greetings and thanks around the request taken off. */
+export function clean(message: string): string {
+  let text = message
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\r/g, "")
+    .replace(/^\s*(?:[-*•·]|\d+[.)])\s+/gm, "")
+    .replace(/\s*\n\s*/g, ", ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const openers = /^(?:(?:hi|hello|hey|bonjour|salut|coucou|bonsoir|good (?:morning|afternoon))(?:\s+(?:there|team|copilot))?\s*[,!.]*\s*|(?:please|pls|plz|s'il (?:te|vous) pla[iî]t|stp|svp|peux[- ]tu|pourrais[- ]tu|tu peux|tu pourrais|est-ce que tu peux|can you|could you|would you|could you please|can you please|i'd like you to|j'aimerais que tu)\s*[,!]?\s+)+/i;
+  const closers = /(?:[\s,.!?]*(?:thanks|thank you|thx|merci|please|pls|stp|svp|s'il (?:te|vous) pla[iî]t)(?:\s+(?:a lot|so much|beaucoup|d'avance|in advance|bien))?\s*[.!]*)+$/i;
+  for (let i = 0; i < 3; i += 1) text = text.replace(openers, "").replace(closers, "").replace(/^[,\s]+|[,\s]+$/g, "");
+  return text.replace(/\s*[?!.]+$/, "").trim();
+}
+
+type Span = { start: number; end: number };
+const inside = (span: Span, mentions: Span[]) => mentions.some((mention) => mention.start < span.end && span.start < mention.end);
+
+type DateMention = Span & { value: string };
+
+/** Dates in French and English (chrono-node), as YYYY-MM-DD in the user's calendar. */
+export function findDates(text: string, lang: Lang, today: string): DateMention[] {
+  const reference = new Date(`${today}T12:00:00`);
+  const parsers = lang === "fr" ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
+  for (const parser of parsers) {
+    const results = parser.parse(text, { instant: reference, timezone: undefined }, { forwardDate: true });
+    // "1" or "3" alone is a quantity, not a day
+    // "3" or "à 18" alone is a quantity or a price, not a day
+    const dates = results.filter((result) => /[\p{L}/.-]/u.test(result.text) && !/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|x)\s+)?\d{1,2}$/iu.test(result.text.trim()));
+    if (dates.length) {
+      return dates.map((result) => {
+        const date = result.start.date();
+        const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+        return { start: result.index, end: result.index + result.text.length, value: iso };
+      });
+    }
+  }
+  return [];
+}
+
+/** The text with each entity, number and date replaced by its kind: what the classifier reads. */
+function delexicalize(text: string, mentions: Mention[], numbers: NumberMention[], dates: DateMention[]): string {
+  const spans: (Span & { word: string })[] = [
+    ...mentions.map((mention) => ({ start: mention.start, end: mention.end, word: SLOT_WORD[mention.kind]! })),
+    ...dates.map((date) => ({ ...date, word: SLOT_WORD.date! })),
+    ...numbers.filter((number) => !number.article && !inside(number, dates)).map((number) => ({ start: number.start, end: number.end, word: SLOT_WORD[number.kind === "number" ? "number" : number.kind]! })),
+  ].sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    out += `${text.slice(at, span.start)}${span.word}`;
+    at = span.end;
+  }
+  // what the user quotes is their own words: the classifier reads that something is quoted
+  return (out + text.slice(at)).replace(/"[^"]*"|«[^»]*»|(?<![\p{L}])'[^']{3,}'/gu, (quoted) => (/^x[a-z]+$/.test(quoted.slice(1, -1).trim()) ? quoted.slice(1, -1) : "xquote")).toLowerCase();
+}
+
+// --- Arguments --------------------------------------------------------------------------------
+
+type Slots = {
+  text: string;
+  lang: Lang;
+  today: string;
+  /** Every mention found, overlapping or not. */
+  all: Mention[];
+  /** The mentions that do not overlap. */
+  best: Mention[];
+  numbers: NumberMention[];
+  dates: DateMention[];
+  legacy: Intent;
+  project: string | undefined;
+};
+type Filled = Record<string, unknown> | { ask: string; params?: Record<string, string> } | undefined;
+
+/** The best mention of a kind, preferring those the overall reading kept. */
+function pick(slots: Slots, kind: Mention["kind"], avoid: Span[] = []): Mention | undefined {
+  const rank = (m: Mention) => (m.end - m.start) * (m.whole ? 2 : 1) * (0.5 + m.score);
+  const kept = slots.best.filter((mention) => mention.kind === kind && !inside(mention, avoid)).sort((a, b) => rank(b) - rank(a));
+  if (kept.length) return kept[0];
+  const others = slots.all.filter((mention) => mention.kind === kind && !inside(mention, avoid)).sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole));
+  return others[0];
+}
+
+/** The legacy reading's argument, when it read the same tool. */
+function legacyArg(slots: Slots, tool: string, name: string): unknown {
+  return slots.legacy.kind === "tool" && slots.legacy.tool === tool ? slots.legacy.args[name] : undefined;
+}
+
+const ME = /(?<![\p{L}])(?:me|moi|myself|mes|my|mine|i have|j'ai|je dois|assigned to me|assignées? à moi)(?![\p{L}])/iu;
+
+const FILL: Record<string, (slots: Slots) => Filled> = {
+  get_stock(slots) {
+    const product = pick(slots, "product");
+    const quantity = slots.numbers.find((number) => number.kind === "number" && !number.article && !inside(number, slots.dates))?.value;
+    const name = product?.value ?? (legacyArg(slots, "get_stock", "product") as string | undefined);
+    if (!name) return { ask: "planner.ask_product" };
+    return { product: name, ...(quantity && quantity >= 1 && quantity === Math.round(quantity) ? { quantity } : {}) };
+  },
+  create_quotation(slots) {
+    const products = productMentions(slots, []);
+    const customerMention = pick(slots, "customer", products);
+    const customer = customerMention?.value ?? (legacyArg(slots, "create_quotation", "customer") as string | undefined);
+    const found = productMentions(slots, customerMention ? [customerMention] : []);
+    const lines = quoteLines(slots, found);
+    // a product the ERP does not know still makes a line: its resolver asks, nothing is dropped
+    const legacyLines = (legacyArg(slots, "create_quotation", "lines") as { product: string; quantity: number }[] | undefined) ?? [];
+    for (const line of legacyLines) {
+      const words = normalize(line.product);
+      if (customer && normalize(customer) === words) continue;
+      // the rest of the sentence ("valid until…", "with the note…") is not a product
+      if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?)(?![\p{L}])/iu.test(line.product)) continue;
+      if (!found.some((mention) => words.includes(normalize(mention.text)) || normalize(mention.text).includes(words))) lines.push(line);
+    }
+    if (!customer) return { ask: "quote.ask_customer" };
+    if (!lines.length) return { ask: "quote.ask_lines", params: { customer } };
+    // "des Office Lamp", "some Office Lamp": how many is not said, and not guessed
+    if (found.some((mention, index) => lines[index]?.quantity === 1 && /(?<![\p{L}])(?:des|some|quelques|plusieurs|several|few|du)\s+$/iu.test(slots.text.slice(Math.max(0, mention.start - 12), mention.start)))) {
+      return { ask: "quote.ask_lines", params: { customer } };
+    }
+    const validity = /(?<![\p{L}])(?:valid|valable|expires?|expire|validit[ée])(?![\p{L}])/iu.test(slots.text) ? slots.dates[0]?.value : undefined;
+    return { customer, lines, ...(validity ? { validity_date: validity } : {}) };
+  },
+  list_quotations(slots) {
+    const customer = pick(slots, "customer")?.value ?? (legacyArg(slots, "list_quotations", "customer") as string | undefined);
+    const state = quoteState(slots.text);
+    const sale = /(?<![\p{L}])(?:devis|quotes?|quotations?|offres?)(?![\p{L}])/iu.test(slots.text);
+    return { ...(customer ? { customer } : {}), ...(state && !(state === "sale" && sale) ? { state } : {}) };
+  },
+  get_quotation: (slots) => quotationArg(slots),
+  confirm_quotation: (slots) => quotationArg(slots),
+  send_quotation: (slots) => quotationArg(slots),
+  update_quotation(slots) {
+    const quotation = quotationArg(slots);
+    if ("ask" in quotation) return quotation;
+    const segments = slots.text.split(/\s*(?:,|;|\bpuis\b|\bthen\b)\s*/i);
+    const add: unknown[] = [];
+    const remove: string[] = [];
+    const change: unknown[] = [];
+    let offset = 0;
+    for (const segment of segments) {
+      const start = slots.text.indexOf(segment, offset);
+      offset = start + segment.length;
+      const scope = { ...slots, numbers: slots.numbers.filter((n) => n.start >= start && n.end <= offset) };
+      const products = productMentions(slots, []).filter((m) => m.start >= start && m.end <= offset);
+      if (!products.length) continue;
+      if (/(?<![\p{L}])(?:remove|delete|take out|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu.test(segment)) remove.push(...products.map((m) => m.value));
+      else if (/(?<![\p{L}])(?:change|set|update|make|passe[rz]?|modifie[rz]?|mets|augmente[rz]?|baisse[rz]?)(?![\p{L}])/iu.test(segment) && /\b(?:to|à|a|at)\s+\S+\s*$/i.test(segment)) {
+        const quantity = scope.numbers.filter((n) => n.kind === "number").at(-1)?.value;
+        if (quantity !== undefined) change.push({ product: products[0]!.value, quantity });
+      } else add.push(...quoteLines(scope, products));
+    }
+    if (!add.length && !remove.length && !change.length) return undefined;
+    return { ...quotation, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}), ...(change.length ? { change } : {}) };
+  },
+  search_customers(slots) {
+    const customer = pick(slots, "customer");
+    const query = customer?.text ?? (legacyArg(slots, "search_customers", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|retrouve[rz]?|(?:the |le |la |les |un |une )?(?:customers?|clients?|clientes?|contacts?|companies|company|soci[ée]t[ée]s?|partners?|partenaires?)|named|called|nomm[ée]e?s?|appel[ée]e?s?|who is|qui est)/giu);
+    return query ? { query } : undefined;
+  },
+  search_products(slots) {
+    const product = pick(slots, "product");
+    const query = product?.text ?? (legacyArg(slots, "search_products", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|(?:the |le |les |un |des )?(?:products?|produits?|articles?|items?)|named|called|matching|containing|contenant|nomm[ée]s?|what is|c'est quoi)/giu);
+    return query ? { query } : undefined;
+  },
+  list_projects(slots) {
+    return /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos)(?![\p{L}])/iu.test(slots.text) ? { state: "done" } : {};
+  },
+  project_summary: (slots) => projectArg(slots, "project_summary"),
+  list_documents: (slots) => projectArg(slots, "list_documents"),
+  ask_project(slots) {
+    const project = projectArg(slots, "ask_project");
+    if ("ask" in project) return project;
+    const mention = pick(slots, "project");
+    const question = (mention ? slots.text.slice(0, mention.start) + slots.text.slice(mention.end) : slots.text)
+      .replace(/\s+(?:in|on|for|dans|sur|pour|du|au)\s+(?:the\s+|le\s+)?(?:projet|project)?\s*(?=[,?]|$)/i, "")
+      .replace(/^(?:(?:in|on|for|dans|sur|pour)\s+(?:the\s+|le\s+)?(?:projet|project)?\s*,?\s*)/i, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    return { ...project, question: unquote(question) || slots.text };
+  },
+  list_tasks(slots) {
+    const args: Record<string, unknown> = {};
+    const project = pick(slots, "project") ?? undefined;
+    const user = pick(slots, "user", project ? [project] : []);
+    if (project) args.project = project.value;
+    else if (legacyArg(slots, "list_tasks", "project") && !user) args.project = legacyArg(slots, "list_tasks", "project");
+    if (user) args.assignee = user.value;
+    else if (ME.test(slots.text)) args.assignee = "me";
+    if (/(?<![\p{L}])(?:en retard|overdue|late|past due|d[ée]pass[ée]e?s?|retard)(?![\p{L}])/iu.test(slots.text)) args.overdue = true;
+    if (/(?<![\p{L}])(?:toutes|all|même fermées|including closed|termin[ée]es|closed|fermées)(?![\p{L}])/iu.test(slots.text) && !/\b(?:open|ouvertes?)\b/i.test(slots.text)) args.open_only = false;
+    return args;
+  },
+  get_task(slots) {
+    const task = pick(slots, "task");
+    const name = task?.value ?? (legacyArg(slots, "get_task", "task") as string | undefined);
+    return name ? { task: name } : { ask: "planner.ask_task" };
+  },
+  create_task(slots) {
+    const project = pick(slots, "project");
+    const user = pick(slots, "user", project ? [project] : []);
+    const date = slots.dates[0];
+    const args: Record<string, unknown> = {};
+    const legacyProject = legacyArg(slots, "create_task", "project") as string | undefined;
+    args.project = project?.value ?? legacyProject ?? slots.project ?? "";
+    const title = taskTitle(slots, [project, user, date].filter(Boolean) as Span[]) ?? (legacyArg(slots, "create_task", "title") as string | undefined);
+    if (!title) return { ask: "planner.ask_title" };
+    args.title = title;
+    if (date) args.deadline = date.value;
+    if (user) args.assignee = user.value;
+    else if (/(?<![\p{L}])(?:pour moi|for me|assign(?:ed)?(?: it)? to me|assignée? à moi|à m'assigner|m'assigner|assigne[- ]moi|to myself)(?![\p{L}])/iu.test(slots.text)) args.assignee = "me";
+    return args;
+  },
+  update_task(slots) {
+    const task = pick(slots, "task");
+    const name = task?.value ?? (legacyArg(slots, "update_task", "task") as string | undefined);
+    if (!name) return { ask: "planner.ask_task" };
+    const after = task ? slots.text.slice(task.end) : slots.text;
+    const args: Record<string, unknown> = { task: name };
+    const user = pick(slots, "user", task ? [task] : []);
+    const date = slots.dates.find((d) => !task || !inside(d, [task]));
+    const stage = stageOf(after) ?? stageOf(slots.text);
+    if (stage) args.stage = stage;
+    if (/(?<![\p{L}])(?:assign|assigne[rz]?|attribue[rz]?|give|donne[rz]?|confie[rz]?|hand|reassign|r[ée]assigne[rz]?|put|mets)(?![\p{L}])/iu.test(slots.text)) {
+      if (user) args.assignee = user.value;
+      else if (/(?<![\p{L}])(?:me|moi|myself)(?![\p{L}])|-moi\b/iu.test(slots.text)) args.assignee = "me";
+    }
+    if (date) args.deadline = date.value;
+    if (!args.stage && !args.assignee && !args.deadline) {
+      const legacy = slots.legacy.kind === "tool" && slots.legacy.tool === "update_task" ? slots.legacy.args : undefined;
+      if (legacy) return { ...legacy, task: name };
+      return { ask: "planner.ask_change", params: { task: name } };
+    }
+    return args;
+  },
+  log_project_note(slots) {
+    const project = projectArg(slots, "log_project_note");
+    if ("ask" in project) return project;
+    const mention = pick(slots, "project");
+    const body = noteBody(slots, mention) ?? (legacyArg(slots, "log_project_note", "body") as string | undefined);
+    return body ? { ...project, body } : undefined;
+  },
+  show_kit(slots) {
+    const product = pick(slots, "product");
+    const kit = product?.value ?? (legacyArg(slots, "show_kit", "kit") as string | undefined);
+    return kit ? { kit } : { ask: "planner.ask_product" };
+  },
+  export_pdf(slots) {
+    const project = pick(slots, "project");
+    return { target: project?.value ?? (legacyArg(slots, "export_pdf", "target") as string | undefined) ?? "conversation" };
+  },
+  undo(slots) {
+    return { action: (legacyArg(slots, "undo", "action") as string | undefined) ?? "last" };
+  },
+  remember(slots) {
+    const fact = (legacyArg(slots, "remember", "fact") as string | undefined) ?? /(?:that|que|qu'|:)\s*(.{3,})$/i.exec(slots.text)?.[1];
+    return fact ? { fact: fact.trim() } : undefined;
+  },
+  forget(slots) {
+    const fact = (legacyArg(slots, "forget", "fact") as string | undefined) ?? /(?:that|que|qu'|about|sur|:)\s*(.{2,})$/i.exec(slots.text)?.[1];
+    return fact ? { fact: fact.trim() } : undefined;
+  },
+  list_tickets: (slots) => mappedArgs(slots, "list_tickets"),
+  list_installations: (slots) => mappedArgs(slots, "list_installations"),
+};
+
+function mappedArgs(slots: Slots, tool: string): Filled {
+  const legacy = slots.legacy.kind === "tool" && slots.legacy.tool === tool ? slots.legacy.args : {};
+  const project = pick(slots, "project");
+  const customer = pick(slots, "customer");
+  return { ...legacy, ...(project ? { project: project.value } : customer ? { customer: customer.value } : {}) };
+}
+
+function quotationArg(slots: Slots): { quotation: string } | { ask: string } {
+  const mention = slots.all.find((m) => m.kind === "quotation");
+  return mention ? { quotation: mention.value } : { ask: "planner.ask_quotation" };
+}
+
+function projectArg(slots: Slots, tool: string): { project: string } | { ask: string } {
+  const project = pick(slots, "project")?.value ?? (legacyArg(slots, tool, "project") as string | undefined) ?? slots.project;
+  return project ? { project } : { ask: "planner.ask_project" };
+}
+
+/** Product mentions that do not overlap one another nor `avoid`, longest and whole names first. */
+function productMentions(slots: Slots, avoid: Span[]): Mention[] {
+  const chosen: Mention[] = [];
+  const candidates = slots.all
+    .filter((m) => m.kind === "product" && !inside(m, avoid))
+    // a span the overall reading gave to another kind (a customer) is not a product
+    .filter((m) => !slots.best.some((b) => b.kind !== "product" && b.kind !== "quotation" && inside(m, [b]) && b.end - b.start > m.end - m.start))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole) || b.score - a.score);
+  for (const mention of candidates) if (!inside(mention, chosen)) chosen.push(mention);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Each product with the quantity, discount and unit price that stand next to it. */
+function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[] {
+  const { text } = slots;
+  const numbers = slots.numbers.filter((n) => !inside(n, products) && !inside(n, slots.dates));
+  const used = new Set<NumberMention>();
+  return products.map((product, index) => {
+    const previousEnd = index ? products[index - 1]!.end : 0;
+    const nextStart = index + 1 < products.length ? products[index + 1]!.start : text.length;
+    const line: Record<string, unknown> = { product: product.value, quantity: 1 };
+    // "Office Chair x 3", "Office Chair: 3", "Office Chair (3)"
+    const after = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && /^\s*(?:x|×|\*|:|=|\(|qty|quantité|quantity)?\s*$/i.test(text.slice(product.end, n.start)) && /^\s*\)?\s*(?:$|[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(text.slice(n.end, nextStart)));
+    // "3 Office Chair", "3x Office Chair", "a dozen Office Chair", "deux unités de Office Chair"
+    const before = [...numbers]
+      .reverse()
+      .find((n) => n.kind === "number" && !used.has(n) && n.end <= product.start && n.start >= previousEnd && /^\s*(?:x|×|\*)?\s*(?:(?:units?|unités?|unites?|pièces?|pieces?|pcs|pc|exemplaires?|boxes|boîtes)\s+)?(?:(?:of|de|du|des)\s+|d')?(?:(?:the|le|la|les)\s+)?$/i.test(text.slice(n.end, product.start)));
+    const quantity = after ?? before;
+    if (quantity) {
+      used.add(quantity);
+      line.quantity = quantity.value;
+    }
+    // a discount or a price in the product's own stretch of text, before the next product's quantity
+    const stretchEnd = (() => {
+      const next = products[index + 1];
+      if (!next) return text.length;
+      const nextQuantity = [...numbers].reverse().find((n) => n.kind === "number" && n.end <= next.start && n.start >= product.end && !used.has(n));
+      return nextQuantity && /^\s*(?:x|×|\*)?\s*(?:(?:of|de|du|des)\s+|d')?$/i.test(text.slice(nextQuantity.end, next.start)) ? nextQuantity.start : next.start;
+    })();
+    for (const n of numbers) {
+      if (used.has(n) || n.start < product.end || n.end > stretchEnd) continue;
+      if (n.kind === "percent") ((line.discount = n.value), used.add(n));
+      else if (n.kind === "amount") ((line.price_unit = n.value), used.add(n));
+      else if (n.kind === "number" && n !== quantity && (/(?:\bat|à|\ba|@|\bfor|pour|prix(?: unitaire)?(?: de)?|price(?: of)?)\s*$/i.test(text.slice(Math.max(product.end, n.start - 24), n.start)) || /^\s*(?:€|eur|euros?|\$|dollars?)?\s*(?:per unit|each|apiece|ea|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?|\/u(?:nit)?)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 24)))) {
+        ((line.price_unit = n.value), used.add(n));
+      }
+    }
+    return line;
+  });
+}
+
+/** What is left of the text once `pattern` (the request's words) is taken out. */
+function rest(slots: Slots, pattern: RegExp): string | undefined {
+  const left = unquote(slots.text.replace(pattern, " ").replace(/\s+/g, " ").trim());
+  return left || undefined;
+}
+
+const STAGES: [RegExp, string][] = [
+  [/(?<![\p{L}])(?:done|fait|faite|termin[ée]e?|finished|finie?|complete|completed|closed|cl[ôo]tur[ée]e?|achev[ée]e?)(?![\p{L}])/iu, "Done"],
+  [/(?<![\p{L}])(?:in progress|en cours|started|commenc[ée]e?|ongoing|wip)(?![\p{L}])/iu, "In Progress"],
+  [/(?<![\p{L}])(?:cancell?ed|annul[ée]e?)(?![\p{L}])/iu, "Cancelled"],
+];
+
+function stageOf(text: string): string | undefined {
+  const named = /(?:\bto|\binto|\ben|\bdans|\bvers|\bà)\s+(?:(?:the\s+)?(?:stage|column)\s+|l'[ée]tape\s+|la colonne\s+|le statut\s+)["«']?([\p{L}][\p{L} '-]{1,30}?)["»']?$/iu.exec(text);
+  for (const [pattern, stage] of STAGES) if (pattern.test(text)) return stage;
+  if (named && !/^(?:me|moi|him|her|lui)$/i.test(named[1]!)) return named[1]!.trim();
+  return undefined;
+}
+
+/** A new task's title: quoted, after a colon or "title:", or what remains once the rest is read. */
+function taskTitle(slots: Slots, taken: Span[]): string | undefined {
+  const { text } = slots;
+  const field = /(?:title|titre|intitulé)\s*:\s*([^,]+)/i.exec(text);
+  if (field) return field[1]!.trim();
+  const quoted = /["«]\s*([^"»]+?)\s*["»]|(?<![\p{L}])'([^']{3,})'/u.exec(text);
+  if (quoted) return (quoted[1] ?? quoted[2])!.trim();
+  const colon = text.indexOf(":");
+  if (colon >= 0 && !taken.some((span) => span.start > colon)) return cutTrailing(text.slice(colon + 1));
+  if (colon >= 0) {
+    const after = text.slice(colon + 1);
+    const stripped = stripSpans(after, taken.map((span) => ({ start: span.start - colon - 1, end: span.end - colon - 1 })));
+    if (stripped) return cutTrailing(stripped);
+  }
+  let left = stripSpans(text, taken);
+  left = left
+    .replace(/^(?:(?:create|add|make|new|open|log|crée[rz]?|cr[ée]{1,2}[rz]?|ajoute[rz]?|nouvelle|ouvre)(?:-moi)?\s+(?:an?|une?|la|the|new|nouvelle)?\s*(?:new\s+|nouvelle\s+)?(?:task|tâche|tache|to-?do)\s*)/i, "")
+    .replace(/^(?:remind|ask|demande[rz]?|rappelle[rz]?)\s+(?:à\s+)?/i, "")
+    .replace(/(?:^|\s)(?:in|for|on|to|dans|pour|sur|au|à)\s+(?:the\s+|le\s+|la\s+)?(?:project|projet)?\s*(?=\s|$|,)/gi, " ")
+    .replace(/(?:^|\s)(?:due|by|before|avant|d'ici|pour le|for|le|on)\s*(?=\s|$|,)/gi, " ")
+    .replace(/^(?:to|de|d'|called|named|nommée|appelée)\s+/i, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,:-]+|[\s,:-]+$/g, "");
+  return left ? unquote(left) : undefined;
+}
+
+function cutTrailing(title: string): string {
+  return unquote(title.replace(/\s*,\s*(?:assignee|assigné|due|deadline|échéance)\s*:.*$/i, "").trim());
+}
+
+function stripSpans(text: string, spans: Span[]): string {
+  let out = "";
+  let at = 0;
+  for (const span of [...spans].filter((s) => s.start >= 0 && s.end <= text.length).sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += `${text.slice(at, span.start)} `;
+    at = span.end;
+  }
+  return (out + text.slice(at)).replace(/\s+/g, " ").trim();
+}
+
+/** A note's text: after a colon, after "that"/"que", or quoted. */
+function noteBody(slots: Slots, project: Mention | undefined): string | undefined {
+  const { text } = slots;
+  const from = project ? project.end : 0;
+  const colon = text.indexOf(":", from);
+  if (colon >= 0) return unquote(text.slice(colon + 1).trim().replace(/^«\s*|\s*»$/g, "")) || undefined;
+  const quoted = /["«]\s*([^"»]+?)\s*["»]/.exec(text);
+  if (quoted) return quoted[1]!.trim();
+  const that = /(?<![\p{L}])(?:that|que|qu')\s*(.{3,})$/iu.exec(text.slice(from));
+  if (that) return that[1]!.trim();
+  const before = project ? /(?<![\p{L}])(?:that|que|qu')\s*(.{3,}?)\s+(?:to|on|in|au|dans|sur|pour)\s+(?:the\s+|le\s+)?(?:project|projet)?\s*$/iu.exec(text.slice(0, project.start)) : null;
+  return before ? before[1]!.trim() : undefined;
+}

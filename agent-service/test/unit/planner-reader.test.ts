@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { plannerClassifier, readRequest, findDates, clean } from "../../src/agent/planner/reader.js";
+import { findEntities, bestMentions, sameWord } from "../../src/agent/planner/entities.js";
+import { findNumbers } from "../../src/agent/planner/numbers.js";
+import { languageOf } from "../../src/agent/planner/classifier.js";
+import type { OdooClient, OdooRecord } from "../../src/odoo/odoo-client.js";
+import { catalog } from "../../src/tools/index.js";
+
+/** What Odoo answers a name search with: the records of the model whose name holds one of the words. */
+function erp(records: Record<string, { name: string; default_code?: string }[]>): OdooClient & { calls: string[] } {
+  const calls: string[] = [];
+  const searchRead = async (model: string, domain: unknown[]) => {
+    calls.push(model);
+    const terms = domain.filter((term): term is [string, string, string] => Array.isArray(term));
+    return (records[model] ?? [])
+      .map((record, index) => ({ id: index + 1, ...record }) as OdooRecord)
+      .filter((record) => terms.some(([field, op, value]) => {
+        const have = String(record[field] ?? "").toLowerCase();
+        return op === "=ilike" ? have === value.toLowerCase() : have.includes(value.toLowerCase());
+      }));
+  };
+  return { calls, searchRead } as unknown as OdooClient & { calls: string[] };
+}
+
+const DEMO = erp({
+  "product.product": [
+    { name: "Office Chair", default_code: "FURN_7777" },
+    { name: "Office Chair Black", default_code: "FURN_0269" },
+    { name: "Office Lamp", default_code: "FURN_8888" },
+    { name: "Large Cabinet", default_code: "E-COM07" },
+    { name: "Pedal Bin", default_code: "E-COM12" },
+    { name: "Table Kit" },
+  ],
+  "res.partner": [{ name: "Deco Addict" }, { name: "Gemini Furniture" }, { name: "Azure Interior" }, { name: "Marc Demo" }],
+  "project.project": [{ name: "Office Design" }, { name: "Renovations" }],
+  "project.task": [{ name: "Energy Certificate" }, { name: "Room planning" }],
+  "res.users": [{ name: "Marc Demo" }, { name: "Mitchell Admin" }],
+});
+const TOOLS = new Set(catalog.map((tool) => tool.name));
+const read = (message: string, lang: "fr" | "en" = "en") => readRequest({ message, lang, today: "2026-12-06", tools: TOOLS, odoo: DEMO });
+
+describe("numbers as people type them", () => {
+  it.each([
+    ["une douzaine de chaises", 12],
+    ["a dozen lamps", 12],
+    ["half a dozen lamps", 6],
+    ["deux lampes", 2],
+    ["vingt et un bureaux", 21],
+    ["quatre-vingt-dix", 90],
+    ["twenty-five desks", 25],
+    ["3,5 kg", 3.5],
+  ])("%s → %d", (text, value) => {
+    expect(findNumbers(text)[0]?.value).toBe(value);
+  });
+
+  it("tells a discount and a price from a quantity, and an article from a number", () => {
+    expect(findNumbers("10% off at $120 each").map((n) => [n.value, n.kind])).toEqual([[10, "percent"], [120, "amount"]]);
+    expect(findNumbers("remise de 15 %, à 800 € pièce").map((n) => [n.value, n.kind])).toEqual([[15, "percent"], [800, "amount"]]);
+    expect(findNumbers("une Office Lamp")[0]).toMatchObject({ value: 1, article: true });
+    expect(findNumbers("trois et deux").map((n) => n.value)).toEqual([3, 2]);
+  });
+});
+
+describe("dates in both languages", () => {
+  it.each([
+    ["pour le 18 décembre", "fr", "2026-12-18"],
+    ["avant vendredi prochain", "fr", "2026-12-11"],
+    ["le 15/12/2026", "fr", "2026-12-15"],
+    ["by next Friday", "en", "2026-12-11"],
+    ["due Dec 20", "en", "2026-12-20"],
+    ["deadline January 8, 2027", "en", "2027-01-08"],
+  ])("%s → %s", (text, lang, iso) => {
+    expect(findDates(text, lang as "fr" | "en", "2026-12-06")[0]?.value).toBe(iso);
+  });
+
+  it("does not take a price or a quantity for a day", () => {
+    expect(findDates("12 Drawer à 18 € pièce", "fr", "2026-12-06")).toEqual([]);
+    expect(findDates("3 Office Chair", "en", "2026-12-06")).toEqual([]);
+  });
+});
+
+describe("entities found in the ERP", () => {
+  it("matches names without case or accents, with a plural or a typo, and references exactly", async () => {
+    const mentions = await findEntities("devis gemini furnitur: 3 office chairs et FURN_8888", DEMO, ["product", "customer"]);
+    const best = bestMentions(mentions).map((m) => [m.kind, m.text, m.value, m.whole]);
+    expect(best).toEqual([
+      ["customer", "gemini furnitur", "Gemini Furniture", true],
+      ["product", "office chairs", "Office Chair", true],
+      ["product", "FURN_8888", "FURN_8888", true],
+    ]);
+    expect(sameWord("chiar", "chair")).toBe(true); // two letters swapped: one typo
+    expect(sameWord("lamb", "lamp")).toBe(false); // too short for a typo
+    expect(sameWord("furnitur", "furniture")).toBe(true);
+    expect(sameWord("FURN_8888".toLowerCase(), "furn_8889")).toBe(true); // names only: references are matched by Odoo, exactly
+  });
+
+  it("keeps the longest whole name, and leaves what the user quotes alone", async () => {
+    const mentions = bestMentions(await findEntities('quote Deco Addict 2 Office Chair Black, note "Office Lamp later"', DEMO, ["product", "customer"]));
+    expect(mentions.map((m) => m.value)).toEqual(["Deco Addict", "Office Chair Black"]);
+  });
+
+  it("searches only with the request's words, one search a kind", async () => {
+    DEMO.calls.length = 0;
+    await findEntities("stock of Large Cabinet", DEMO, ["product", "customer", "project", "task", "user"]);
+    expect(DEMO.calls.sort()).toEqual(["product.product", "project.project", "project.task", "res.partner", "res.users"]);
+    DEMO.calls.length = 0;
+    await findEntities("stock ?", DEMO, ["product"]);
+    expect(DEMO.calls).toEqual([]);
+  });
+});
+
+describe("intent from the classifier, and its confidence", () => {
+  it("reads the language a request is written in", () => {
+    expect(languageOf("do we have any of those left", "fr")).toBe("en");
+    expect(languageOf("il nous en reste des chaises ?", "en")).toBe("fr");
+  });
+
+  it("is sure on clear requests, and reads none on what it does not know", async () => {
+    const classifier = await plannerClassifier();
+    const sure = await classifier.classify("create a task to xproj", "en");
+    expect(sure.intent).toBe("create_task");
+    expect(sure.score).toBeGreaterThan(0.7);
+    expect((await classifier.classify("combien de xprod il nous reste", "fr")).intent).toBe("get_stock");
+    expect((await classifier.classify("zzz qqq", "en")).intent).toBe("None");
+  });
+
+  it("cleans greetings, thanks and bullets around a request", () => {
+    expect(clean("Hi! could you quote Deco Addict:\n- 3 Office Chair\n- 2 Office Lamp\nthanks a lot!")).toBe("quote Deco Addict:, 3 Office Chair, 2 Office Lamp");
+  });
+});
+
+describe("the reader, end to end on an ERP's names", () => {
+  it.each([
+    ["do we have any Large Cabinet left?", "get_stock", { product: "Large Cabinet" }],
+    ["il nous en reste des Pedal Bin ?", "get_stock", { product: "Pedal Bin" }],
+    ["can I sell 20 Office Lamp?", "get_stock", { product: "Office Lamp", quantity: 20 }],
+    ["Deco Addict's quotes", "list_quotations", { customer: "Deco Addict" }],
+    ["mark Energy Certificate as done", "update_task", { task: "Energy Certificate", stage: "Done" }],
+    ["assign Room planning to Marc Demo", "update_task", { task: "Room planning", assignee: "Marc Demo" }],
+    ["les tâches en retard de Marc Demo", "list_tasks", { assignee: "Marc Demo", overdue: true }],
+    ["where are we on Office Design?", "project_summary", { project: "Office Design" }],
+    ["Passe le devis S00003 en bon de commande", "confirm_quotation", { quotation: "S00003" }],
+    ["Note pour Renovations : livraison lundi", "log_project_note", { project: "Renovations", body: "livraison lundi" }],
+    ["which components do I need for one Table Kit?", "show_kit", { kit: "Table Kit" }],
+  ])("%s", async (message, tool, args) => {
+    const { intent } = await read(message, /[éèàç]|\b(?:les|des|le|pour)\b/.test(message) ? "fr" : "en");
+    expect(intent).toMatchObject({ kind: "tool", tool, args });
+  });
+
+  it("attaches quantities, discounts and prices to the product they stand next to", async () => {
+    const { intent } = await read("Hi! devis Deco Addict une douzaine de Office Lamp avec 10% de remise et 2 Office Chair à 800 € pièce, merci", "fr");
+    expect(intent).toEqual({
+      kind: "tool",
+      tool: "create_quotation",
+      args: { customer: "Deco Addict", lines: [{ product: "Office Lamp", quantity: 12, discount: 10 }, { product: "Office Chair", quantity: 2, price_unit: 800 }] },
+    });
+  });
+
+  it("asks rather than guesses: a missing number, quantity or title is a question, never a write", async () => {
+    expect((await read("confirme le devis", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.ask_quotation" });
+    expect((await read("devis pour Azure Interior avec des Office Lamp", "fr")).intent).toMatchObject({ kind: "ask", key: "quote.ask_lines" });
+    expect((await read("ajoute une tâche au projet Renovations", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.ask_title" });
+    expect((await read("what's the weather like in Paris?")).intent.kind).not.toBe("tool");
+  });
+});
