@@ -135,6 +135,10 @@ const messages = {
     en: "Which quotation do you mean? Please give its number (for example S00012).",
     fr: "De quel devis s'agit-il ? Donnez son numéro (par exemple S00012).",
   },
+  "planner.confirm_reading": {
+    en: "I am not sure I understood. Do you want: {reading}? Say yes with a few more words, or rephrase.",
+    fr: "Je ne suis pas sûr d'avoir compris. Voulez-vous : {reading} ? Précisez votre demande ou reformulez-la.",
+  },
   "planner.ask_title": {
     en: "What should the new task be called?",
     fr: "Quel doit être le titre de la nouvelle tâche ?",

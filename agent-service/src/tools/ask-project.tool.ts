@@ -34,6 +34,8 @@ export const askProjectTool = defineTool({
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
   phrases: {
     en: [
+      "(in|on|for) {project}, (which|what|how|when|who) {task} {text}",
+      "{project} : (has|did|is|was) the (client|customer) {text}",
       "{project} : (which|what|when|who|how|did|was|is) {text}",
       "(in|on) {project}, (which|what|when|who|how|did|was|is) {text}",
       "(what|which) {text} did we (pick|choose|decide|agree) (in|on|for) {project}",
@@ -45,6 +47,8 @@ export const askProjectTool = defineTool({
       "(when|who|why|how) {text} (in|on|for) [project] {project}",
     ],
     fr: [
+      "{project} : (le client a-t-il|est-ce que le client|a-t-on) {text}",
+      "(dans|sur) {project}, (quels|quelles|comment|quand|qui) {task} {text}",
       "{project} : (qu'est-ce qu'on|quel|quelle|quand|qui|comment|est-ce que|le client a-t-il) {text}",
       "(dans|sur|pour) {project}, (qu'est-ce qui|quel|quelle|quand|qui|comment|est-ce que) {text}",
       "(qu'est-ce qu'on a dit|que sait-on|qu'a-t-on dit|qu'est-ce qu'on sait|qu'a-t-on décidé|que disent les documents) (sur|à propos de|concernant|de) {text} (dans|sur|pour) [le] [projet] {project}",

@@ -26,6 +26,8 @@ export const getStockTool = defineTool({
   models: ["product.product", "stock.quant"],
   phrases: {
     en: [
+      "(what's|what is) the forecast (for|of) {product}",
+      "(forecast|forecasted|incoming) (stock|quantity) (of|for) {product}",
       "(what is|what's) the (stock|inventory|quantity on hand|on-hand quantity|available quantity|stock level) (of|for) {product}",
       "how many {product} (do we have|are there|are left|in stock|on hand|do we have left|remain|are available)",
       "(do we have|have we got|got|do we still have|is there|are there) (any|some|enough|still) {product} [left|in stock|available|on hand]",
@@ -42,6 +44,8 @@ export const getStockTool = defineTool({
       "how many {product} can (I|we) (sell|ship)",
     ],
     fr: [
+      "(quelle est la|la) prévision (de stock|) (pour|de|du) {product}",
+      "(stock prévu|quantité prévue) (de|du|pour) {product}",
       "(quel est|c'est quoi) le (stock|niveau de stock|disponible) (de|du|des|pour) {product}",
       "combien (de|d') {product} (en stock|avons-nous|a-t-on|on a|il reste|reste-t-il|disponibles|en magasin|dans l'entrepôt)",
       "combien (il reste de|reste-t-il de|on a de|avons-nous de|il nous reste de) {product}",

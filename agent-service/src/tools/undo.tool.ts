@@ -37,11 +37,13 @@ export const undoTool = defineTool({
   models: ["copilot.action.log"],
   phrases: {
     en: [
+      "[oops|sorry] (undo|revert|reverse|roll back) [action] act_(a1b2c3|9f8e7d|41c0ffee)",
       "(undo|revert|reverse|roll back|take back) [that|this|it|the last action|your last change|what you did|the last change]",
       "(oops|no wait) undo [that]",
       "cancel what you just did",
     ],
     fr: [
+      "[oups|pardon] (annule|défais|reviens sur) [l'action] act_(a1b2c3|9f8e7d|41c0ffee)",
       "(annule|défais|annuler|défaire) (ça|cela|la dernière action|ta dernière modification|ce que tu as fait|la dernière opération|ta dernière action)",
       "(reviens|revenir) en arrière",
       "oups annule [ça]",

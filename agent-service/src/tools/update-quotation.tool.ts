@@ -57,6 +57,8 @@ export const updateQuotationTool = defineTool({
   models: ["sale.order", "sale.order.line", "product.product"],
   phrases: {
     en: [
+      "{quotation} : give [them|the customer] {percent} off [the] {product}",
+      "(give|apply|grant) {percent} (off|discount) (on|to) [the] {product} (in|on) {quotation}",
       "(add|put|include) {lines} (to|in|on|into) [the] [quote|quotation|order] {quotation}",
       "(remove|delete|take out|drop) {product} (from|of|on) [the] [quote|order|quotation] {quotation}",
       "(change|set|update|make|bump|increase|reduce) [the quantity of] {product} (to|at) {number} (in|on) [quote] {quotation}",
@@ -65,6 +67,8 @@ export const updateQuotationTool = defineTool({
       "on {quotation} (add|remove) {product}",
     ],
     fr: [
+      "{quotation} : (fais|accorde|applique) {percent} de remise sur [le|la|les] {product}",
+      "(applique|accorde) une remise de {percent} sur {product} (dans|du) {quotation}",
       "(ajoute|rajoute|mets|inclus|ajouter) {lines} (au|dans le|sur le|à la|dans la) [devis|commande] {quotation}",
       "(retire|enlève|supprime|ôte|vire) [la ligne] {product} (du devis|de|de la commande|du) {quotation}",
       "(passe|change|mets|modifie|augmente|baisse) [la quantité de|la quantité du] {product} à {number} (dans|sur) [le devis] {quotation}",

@@ -279,7 +279,8 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       for (const kind of (kwargs.kinds as string[] | undefined) ?? Object.keys(sources)) {
         const source = sources[kind];
         if (!source || !(source[0] in data)) continue;
-        const terms = [...words.map((word) => ["name", "ilike", word]), ...(source[2] ? references.map((ref) => [source[2], "=ilike", ref]) : [])];
+        const initials = ["project", "customer"].includes(kind) ? ((kwargs.initials as string[] | undefined) ?? []).map((item) => ["name", "=ilike", `${item[0]}%`]) : [];
+        const terms = [...words.map((word) => ["name", "ilike", word]), ...(source[2] ? references.map((ref) => [source[2], "=ilike", ref]) : []), ...initials];
         if (!terms.length) continue;
         answer[kind] = execute(uid, source[0], "search_read", [[...Array(terms.length - 1).fill("|"), ...terms]], { fields: source[1], limit: Number(kwargs.limit ?? 80) });
       }

@@ -29,12 +29,13 @@ class CopilotLookup(models.AbstractModel):
     _description = 'Copilot Name Lookup'
 
     @api.model
-    def find(self, words, kinds=None, references=None, limit=80, phrases=None):
+    def find(self, words, kinds=None, references=None, limit=80, phrases=None, initials=None):
         """``{kind: [{id, name, ...}]}`` of the records whose name holds one of ``words``.
 
         For a large catalog, what is most likely named comes first and within ``limit``: names
         holding one of ``phrases`` (two words of the request in a row), then, for each word, a
-        fair share of the names holding it (a common word cannot crowd out a rare one).
+        fair share of the names holding it (a common word cannot crowd out a rare one). For
+        ``initials`` ("R&D"), the projects and customers whose name starts with its first letter.
         """
         if not isinstance(words, (list, tuple)):
             return {}
@@ -71,6 +72,10 @@ class CopilotLookup(models.AbstractModel):
                 add(_any([(code, '=ilike', reference) for reference in references]), limit)
             if phrases:
                 add(_any([('name', 'ilike', phrase) for phrase in phrases]), limit - len(found))
+            if kind in ('project', 'customer') and isinstance(initials, (list, tuple)):
+                letters = {item[0] for item in initials[:MAX_WORDS] if isinstance(item, str) and item[:1].isalpha()}
+                for letter in sorted(letters):
+                    add([('name', '=ilike', letter + '%'), ('id', 'not in', list(found))], min(50, limit - len(found)))
             share = max(10, limit // max(len(words), 1))
             for word in words:
                 add([('name', 'ilike', word), ('id', 'not in', list(found))], min(share, limit - len(found)))

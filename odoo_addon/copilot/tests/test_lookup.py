@@ -21,6 +21,11 @@ class TestCopilotLookup(CopilotCommon, TransactionCase):
             # a reference is matched whole, never as a part
             self.assertFalse(Lookup.find([], ['product'], ['QWZ_004'])['product'])
 
+    def test_initials_find_a_name_by_its_first_letter(self):
+        partner = self.env['res.partner'].create({'name': 'Quixotic Widgets'})
+        answer = self.env['copilot.lookup'].with_user(self.user).find([], ['customer'], initials=['QW'])
+        self.assertIn(partner.id, [row['id'] for row in answer['customer']])
+
     def test_rights_apply_and_bad_input_answers_nothing(self):
         Lookup = self.env['copilot.lookup'].with_user(self.restricted_user)
         self.assertEqual(Lookup.find('not a list'), {})

@@ -91,8 +91,10 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   const plain = (token: Token) => !STOP.has(token.norm) && !/^\d+$/.test(token.norm);
   const pairs = tokens.slice(0, -1).map((token, i) => [token, tokens[i + 1]!] as const);
   const phrases = [...new Set(pairs.filter(([a, b]) => plain(a) && plain(b)).map(([a, b]) => `${a.text} ${b.text}`.toLowerCase()))].slice(0, MAX_WORDS);
-  const results = await lookup(odoo, sources, names, references, phrases, meta);
-  for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records));
+  // "R&D" for "Research & Development": the capitals of a name
+  const acronyms = [...text.matchAll(/(?<![\p{L}\p{N}])([A-Z](?:&?[A-Z]){1,4})(?![\p{L}\p{N}])/gu)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  const results = await lookup(odoo, sources, names, references, phrases, acronyms.map((acronym) => acronym.text), meta);
+  for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records), ...matchInitials(acronyms, source, records));
   // what the user quotes is their own words (a title, a note), not a name to find
   const quoted = [...text.matchAll(/"[^"]*"|«[^»]*»|(?<![\p{L}])'[^']{3,}'/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // ...unless the quotes hold a name whole ("move 'Create new components' to Done")
@@ -104,9 +106,9 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
  * runs its calls inside the Odoo request that waits, so a call saved is a round trip saved). An
  * Odoo without it (an older addon) is searched one model at a time.
  */
-async function lookup(odoo: OdooClient, sources: Source[], names: string[], references: string[], phrases: string[], meta?: CallMeta): Promise<{ source: Source; records: OdooRecord[] }[]> {
+async function lookup(odoo: OdooClient, sources: Source[], names: string[], references: string[], phrases: string[], initials: string[], meta?: CallMeta): Promise<{ source: Source; records: OdooRecord[] }[]> {
   try {
-    const found = await odoo.call<Record<string, OdooRecord[]>>("copilot.lookup", "find", [names], { kinds: sources.map((source) => source.kind), references, phrases, limit: LIMIT }, meta);
+    const found = await odoo.call<Record<string, OdooRecord[]>>("copilot.lookup", "find", [names], { kinds: sources.map((source) => source.kind), references, phrases, initials, limit: LIMIT }, meta);
     return sources.map((source) => ({ source, records: Array.isArray(found?.[source.kind]) ? found[source.kind]! : [] }));
   } catch (error) {
     // the bridge: this call goes back to the waiting Odoo request first
@@ -162,6 +164,20 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+/** A project or customer named by its initials: "R&D", "JG" for "The Jackson Group" is not (articles count for nothing). */
+function matchInitials(acronyms: { text: string; start: number; end: number }[], source: Source, records: OdooRecord[]): Mention[] {
+  if (source.kind !== "project" && source.kind !== "customer") return [];
+  const mentions: Mention[] = [];
+  for (const acronym of acronyms) {
+    const letters = acronym.text.replace(/&/g, "").toLowerCase();
+    const names = records
+      .map((record) => String(record.name ?? ""))
+      .filter((name) => tokenize(name).map((token) => token.norm).filter((word) => !/^(?:the|le|la|les|of|de|du|des|and|et|a)$/.test(word)).map((word) => word[0]).join("") === letters);
+    if (names.length) mentions.push({ kind: source.kind, start: acronym.start, end: acronym.end, text: acronym.text, value: names.length === 1 ? names[0]! : acronym.text, whole: names.length === 1, records: names.length, score: 1 });
+  }
+  return mentions;
+}
+
 /** Where in the text each record's name is, as a whole or as its first words. */
 function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): Mention[] {
   type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean };
@@ -184,7 +200,8 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
         // a lone short or grammatical word is not a mention ("de" of "Maison de la Literie")
         if (k === 1 && (STOP.has(span[0]!.norm) || span[0]!.norm.length < 3)) continue;
         // a task or a project is named by its name, or at least two of its words in a row
-        if ((source.kind === "task" || source.kind === "project") && k < words.length && k < 2) continue;
+        // (or one capitalized word of five letters or more: "Painting" for "S00026 - Painting")
+        if ((source.kind === "task" || source.kind === "project") && k < words.length && k < 2 && !(/^\p{Lu}/u.test(span[0]!.text) && span[0]!.norm.length >= 5)) continue;
         hits.push({ start: span[0]!.start, end: span[k - 1]!.end, covered: k, of: words.length, name, whole: k === words.length });
         break;
       }

@@ -30,7 +30,8 @@ const UNITS: Record<string, number> = {
 const ARTICLES = new Set(["un", "une", "a", "an"]);
 const JOINERS = new Set(["et", "and", "-", "de", "d'", "of"]);
 
-const WORD = /[\p{L}']+|\d+(?:[.,]\d+)?(?:[  ]\d{3})*|[%€$£-]/gu;
+// digits inside a reference ("act_7f3a2c", "FURN_7777", "S00003") are no number; "4x" and "x4" are
+const WORD = /[\p{L}']+|(?:(?<![\p{L}\p{N}_])|(?<=(?:^|\s)x))\d+(?:[.,]\d+)?(?:[  ]\d{3})*(?=[x×](?![\p{L}\p{N}_])|[^\p{L}\p{N}_]|$)|[%€$£-]/gu;
 
 /** Every number of `text`, left to right, with its span. */
 export function findNumbers(text: string): NumberMention[] {

@@ -5,7 +5,7 @@ import type { CallMeta, OdooClient } from "../../odoo/odoo-client.js";
 import { normalize } from "../../odoo/resolve.js";
 import { catalog } from "../../tools/index.js";
 import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
-import { bestMentions, findEntities, kindsFor, type Mention } from "./entities.js";
+import { bestMentions, findEntities, kindsFor, sameWord, type Mention } from "./entities.js";
 import { findNumbers, type NumberMention } from "./numbers.js";
 import { DESTRUCTIVE, parseIntent, quoteState, readQuotationEdit, unquote, type Intent } from "./parse.js";
 
@@ -94,7 +94,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   // with a clear reason by the invoker, rather than "not understood"
   const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
   const first = known(reading.intent) ? reading.intent : undefined;
-  const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.15 ? reading.second.intent : undefined;
+  const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.12 ? reading.second.intent : undefined;
   const legacyTool = legacy.kind === "tool" ? legacy.tool : undefined;
 
   let chosen: string | undefined;
@@ -107,6 +107,8 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
     if (first && second && first !== "help" && second !== "help" && reading.score >= 0.25) {
       return result({ kind: "ask", key: "planner.choose", params: { first: describe(first, slots), second: describe(second, slots) } });
     }
+    // one reading, not sure enough to act on: ask whether it is the one
+    if (first && first !== "help" && reading.score >= 0.3) return result({ kind: "ask", key: "planner.confirm_reading", params: { reading: describe(first, slots) } });
     if (legacy.kind === "help" || first === "help") return result({ kind: "help" });
     if (legacy.kind === "ask") return result(legacy);
     if (input.project && best.length === 0) return result(parseIntent(message, today, input.project));
@@ -147,7 +149,7 @@ function describe(tool: string, slots: Slots): string {
     const names = [...title.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
     if (names.every((name) => typeof args[name] === "string" && args[name])) return title.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name]));
   }
-  return entry.description[slots.lang].split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
+  return entry.description[slots.lang].split(/\s*[(:;]|(?<=\.)\s/)[0]!.replace(/[.,]$/, "");
 }
 
 // --- Text -------------------------------------------------------------------------------------
@@ -180,8 +182,11 @@ export function findDates(text: string, lang: Lang, today: string): DateMention[
   for (const parser of parsers) {
     const results = parser.parse(text, { instant: reference, timezone: undefined }, { forwardDate: true });
     // "1" or "3" alone is a quantity, not a day
-    // "3" or "à 18" alone is a quantity or a price, not a day
-    const dates = results.filter((result) => /[\p{L}/.-]/u.test(result.text) && !/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|x)\s+)?\d{1,2}$/iu.test(result.text.trim()));
+    // a date has a month, a weekday, a relative word or a d/m form: "3" or "à 18" is a quantity or a price
+    const dates = results.filter((result) => {
+      const bare = result.text.trim().replace(/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|by|avant|before|due)\s+)+/iu, "");
+      return /\d[/.-]\d|[\p{L}]{3,}/u.test(bare.replace(/\b(?:à|at|le|on|the|au|de|of|h|pm|am)\b/giu, ""));
+    });
     if (dates.length) {
       return dates.map((result) => {
         const date = result.start.date();
@@ -244,6 +249,12 @@ function legacyArg(slots: Slots, tool: string, name: string): unknown {
 
 const ME = /(?<![\p{L}])(?:me|moi|myself|mes|my|mine|i have|j'ai|je dois|assigned to me|assignées? à moi)(?![\p{L}])/iu;
 
+/** "the last 5 quotations", "les 10 premières tâches", "top 3": how many to list. */
+function limitOf(slots: Slots): { limit: number } | Record<string, never> {
+  const number = slots.numbers.find((n) => n.kind === "number" && !n.article && Number.isInteger(n.value) && n.value >= 1 && n.value <= 100 && /(?:last|latest|first|top|derniers?|dernières?|premiers?|premières?|les|the)\s*$/i.test(slots.text.slice(Math.max(0, n.start - 12), n.start)));
+  return number ? { limit: number.value } : {};
+}
+
 const FILL: Record<string, (slots: Slots) => Filled> = {
   get_stock(slots) {
     const product = pick(slots, "product");
@@ -273,14 +284,16 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     if (found.some((mention, index) => lines[index]?.quantity === 1 && /(?<![\p{L}])(?:des|some|quelques|plusieurs|several|few|du)\s+$/iu.test(slots.text.slice(Math.max(0, mention.start - 12), mention.start)))) {
       return { ask: "quote.ask_lines", params: { customer } };
     }
-    const validity = /(?<![\p{L}])(?:valid|valable|expires?|expire|validit[ée])(?![\p{L}])/iu.test(slots.text) ? slots.dates[0]?.value : undefined;
-    return { customer, lines, ...(validity ? { validity_date: validity } : {}) };
+    const note = /(?<![\p{L}])(?:note|notes|remarque|comment|commentaire|mention)\s*(?::\s*)?["«]\s*([^"»]+?)\s*["»]/iu.exec(slots.text)?.[1];
+    return { customer, lines, ...(note ? { note } : {}), ...validityOf(slots) };
   },
   list_quotations(slots) {
     const customer = pick(slots, "customer")?.value ?? (legacyArg(slots, "list_quotations", "customer") as string | undefined);
     const state = quoteState(slots.text);
     const sale = /(?<![\p{L}])(?:devis|quotes?|quotations?|offres?)(?![\p{L}])/iu.test(slots.text);
-    return { ...(customer ? { customer } : {}), ...(state && !(state === "sale" && sale) ? { state } : {}) };
+    const notSent = /(?:(?<![\p{L}])not|n't|(?<![\p{L}])never|pas(?: encore)?|jamais)\s+(?:(?:been|yet|encore|été)\s+)*(?:sent|envoy)/iu.test(slots.text);
+    const wanted = notSent ? "draft" : state;
+    return { ...(customer ? { customer } : {}), ...(wanted && !(wanted === "sale" && sale) ? { state: wanted } : {}), ...limitOf(slots) };
   },
   get_quotation: (slots) => quotationArg(slots),
   confirm_quotation: (slots) => quotationArg(slots),
@@ -288,22 +301,41 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   update_quotation(slots) {
     const quotation = quotationArg(slots);
     if ("ask" in quotation) return quotation;
-    const segments = slots.text.split(/\s*(?:,|;|\bpuis\b|\bthen\b)\s*/i);
-    const add: unknown[] = [];
+    const add: Record<string, unknown>[] = [];
     const remove: string[] = [];
-    const change: unknown[] = [];
+    const change: Record<string, unknown>[] = [];
+    const REMOVE = /(?<![\p{L}])(?:remove|delete|take out|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu;
+    const ADD = /(?<![\p{L}])(?:add|adds|include|plus|ajoute[rz]?|rajoute[rz]?|inclu[st]|inclure)(?![\p{L}])/iu;
+    const CHANGE = /(?<![\p{L}])(?:change|set|update|make|modify|give|passe[rz]?|modifie[rz]?|mets|augmente[rz]?|baisse[rz]?|r[ée]duis|applique[rz]?|accorde[rz]?|fais)(?![\p{L}])/iu;
+    // the verb of the whole request holds for the lines that have none ("modifie S00001 : - X : 8")
+    const overall = REMOVE.test(slots.text.split(/[,:]/)[0] ?? "") ? "remove" : ADD.test(slots.text.split(/[,:]/)[0] ?? "") ? "add" : "change";
+    const products = productMentions(slots, []);
     let offset = 0;
-    for (const segment of segments) {
+    for (const segment of slots.text.split(/\s*(?:,|;|\bpuis\b|\bthen\b|\bet\b|\band\b)\s*/i)) {
       const start = slots.text.indexOf(segment, offset);
-      offset = start + segment.length;
-      const scope = { ...slots, numbers: slots.numbers.filter((n) => n.start >= start && n.end <= offset) };
-      const products = productMentions(slots, []).filter((m) => m.start >= start && m.end <= offset);
-      if (!products.length) continue;
-      if (/(?<![\p{L}])(?:remove|delete|take out|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu.test(segment)) remove.push(...products.map((m) => m.value));
-      else if (/(?<![\p{L}])(?:change|set|update|make|passe[rz]?|modifie[rz]?|mets|augmente[rz]?|baisse[rz]?)(?![\p{L}])/iu.test(segment) && /\b(?:to|à|a|at)\s+\S+\s*$/i.test(segment)) {
-        const quantity = scope.numbers.filter((n) => n.kind === "number").at(-1)?.value;
-        if (quantity !== undefined) change.push({ product: products[0]!.value, quantity });
-      } else add.push(...quoteLines(scope, products));
+      const end = start + segment.length;
+      offset = end;
+      const mine = products.filter((m) => m.start >= start && m.end <= end);
+      if (!mine.length) continue;
+      const scope = { ...slots, numbers: slots.numbers.filter((n) => n.start >= start && n.end <= end) };
+      const verb = REMOVE.test(segment) ? "remove" : ADD.test(segment) ? "add" : CHANGE.test(segment) ? "change" : overall;
+      if (verb === "remove") {
+        remove.push(...mine.map((m) => m.value));
+        continue;
+      }
+      const [line] = quoteLines(scope, mine.slice(0, 1));
+      const percent = scope.numbers.find((n) => n.kind === "percent");
+      const amount = scope.numbers.find((n) => n.kind === "amount") ?? scope.numbers.find((n) => n.kind === "number" && /^\s*(?:€|eur|euros?|\$)?\s*(?:per unit|each|apiece|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?)(?![\p{L}])/iu.test(slots.text.slice(n.end, n.end + 24)));
+      const target = [...scope.numbers].reverse().find((n) => n.kind === "number" && n !== amount && n.start > mine[0]!.end);
+      if (verb === "add") add.push(...quoteLines(scope, mine));
+      else {
+        const what: Record<string, unknown> = { product: mine[0]!.value };
+        if (percent) what.discount = percent.value;
+        if (amount) what.price_unit = amount.value;
+        if (target && !percent && !amount) what.quantity = target.value;
+        else if (!percent && !amount && line && line.quantity !== 1) what.quantity = line.quantity;
+        if (Object.keys(what).length > 1) change.push(what);
+      }
     }
     if (!add.length && !remove.length && !change.length) return undefined;
     return { ...quotation, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}), ...(change.length ? { change } : {}) };
@@ -319,7 +351,10 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return query ? { query } : undefined;
   },
   list_projects(slots) {
-    return /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos)(?![\p{L}])/iu.test(slots.text) ? { state: "done" } : {};
+    const closed = /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos|archiv[ée]s?)(?![\p{L}])/iu.test(slots.text);
+    const also = /(?<![\p{L}])(?:too|also|as well|including|included|aussi|compris|même|all|tous)(?![\p{L}])/iu.test(slots.text);
+    const mine = /(?<![\p{L}])(?:my|mes|mine|i manage|i'm in charge|je suis responsable|je g[èe]re|dont je)(?![\p{L}])/iu.test(slots.text);
+    return { ...(closed ? { state: also ? "all" : "done" } : {}), ...(mine ? { mine: true } : {}), ...limitOf(slots) };
   },
   project_summary: (slots) => projectArg(slots, "project_summary"),
   list_documents: (slots) => projectArg(slots, "list_documents"),
@@ -344,7 +379,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     else if (ME.test(slots.text)) args.assignee = "me";
     if (/(?<![\p{L}])(?:en retard|overdue|late|past due|d[ée]pass[ée]e?s?|retard)(?![\p{L}])/iu.test(slots.text)) args.overdue = true;
     if (/(?<![\p{L}])(?:toutes|all|même fermées|including closed|termin[ée]es|closed|fermées)(?![\p{L}])/iu.test(slots.text) && !/\b(?:open|ouvertes?)\b/i.test(slots.text)) args.open_only = false;
-    return args;
+    return { ...args, ...limitOf(slots) };
   },
   get_task(slots) {
     const task = pick(slots, "task");
@@ -376,6 +411,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const date = slots.dates.find((d) => !task || !inside(d, [task]));
     const stage = stageOf(after) ?? stageOf(slots.text);
     if (stage) args.stage = stage;
+    const project = pick(slots, "project", task ? [task] : []);
+    if (project) args.project = project.value;
+    if (/(?<![\p{L}])(?:i'll take|i will take|i take|let me take|je prends|je m'en occupe|je m'occupe de|je me charge de|je la prends)(?![\p{L}])/iu.test(slots.text)) args.assignee = "me";
     if (/(?<![\p{L}])(?:assign|assigne[rz]?|attribue[rz]?|give|donne[rz]?|confie[rz]?|hand|reassign|r[ée]assigne[rz]?|put|mets)(?![\p{L}])/iu.test(slots.text)) {
       if (user) args.assignee = user.value;
       else if (/(?<![\p{L}])(?:me|moi|myself)(?![\p{L}])|-moi\b/iu.test(slots.text)) args.assignee = "me";
@@ -405,7 +443,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return { target: project?.value ?? (legacyArg(slots, "export_pdf", "target") as string | undefined) ?? "conversation" };
   },
   undo(slots) {
-    return { action: (legacyArg(slots, "undo", "action") as string | undefined) ?? "last" };
+    return { action: (legacyArg(slots, "undo", "action") as string | undefined) ?? /\b(act_[\w-]+)/.exec(slots.text)?.[1] ?? "last" };
   },
   remember(slots) {
     const fact = (legacyArg(slots, "remember", "fact") as string | undefined) ?? /(?:that|que|qu'|:)\s*(.{3,})$/i.exec(slots.text)?.[1];
@@ -418,6 +456,11 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   list_tickets: (slots) => mappedArgs(slots, "list_tickets"),
   list_installations: (slots) => mappedArgs(slots, "list_installations"),
 };
+
+function validityOf(slots: Slots): { validity_date?: string } {
+  const validity = /(?<![\p{L}])(?:valid|valable|expires?|expire|validit[ée])(?![\p{L}])/iu.test(slots.text) ? slots.dates[0]?.value : undefined;
+  return validity ? { validity_date: validity } : {};
+}
 
 function mappedArgs(slots: Slots, tool: string): Filled {
   const legacy = slots.legacy.kind === "tool" && slots.legacy.tool === tool ? slots.legacy.args : {};
@@ -445,7 +488,9 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
     .filter((m) => !slots.best.some((b) => b.kind !== "product" && b.kind !== "quotation" && inside(m, [b]) && b.end - b.start > m.end - m.start))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole) || b.score - a.score);
   for (const mention of candidates) if (!inside(mention, chosen)) chosen.push(mention);
-  return chosen.sort((a, b) => a.start - b.start);
+  // "10% off the desks" after "2 Desk Combination": the words of a line already named, not a new line
+  const named = chosen.filter((m) => m.whole).map((m) => normalize(m.value));
+  return chosen.filter((m) => m.whole || !named.some((name) => normalize(m.text).split(" ").every((word) => name.split(" ").some((other) => sameWord(word, other))))).sort((a, b) => a.start - b.start);
 }
 
 /** Each product with the quantity, discount and unit price that stand next to it. */
@@ -557,6 +602,8 @@ function noteBody(slots: Slots, project: Mention | undefined): string | undefine
   if (quoted) return quoted[1]!.trim();
   const that = /(?<![\p{L}])(?:that|que|qu')\s*(.{3,})$/iu.exec(text.slice(from));
   if (that) return that[1]!.trim();
+  const dash = project ? /^\s*[-–—]\s*(.{3,})$/.exec(text.slice(project.end)) : null;
+  if (dash) return dash[1]!.trim();
   const before = project ? /(?<![\p{L}])(?:that|que|qu')\s*(.{3,}?)\s+(?:to|on|in|au|dans|sur|pour)\s+(?:the\s+|le\s+)?(?:project|projet)?\s*$/iu.exec(text.slice(0, project.start)) : null;
   return before ? before[1]!.trim() : undefined;
 }
