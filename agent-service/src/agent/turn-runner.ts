@@ -115,7 +115,7 @@ export function createTurnRunner(deps: {
     if (budget && runner.mode === "llm" && (await redisCall(() => store.companyUsage(user.db, user.company_id ?? 0))) >= budget) {
       throw new AppError("budget:exceeded");
     }
-    const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
+    const memories = runner.usesHistory && runner.mode === "llm" ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
     const { reply, usage, modelFailure, modelFailureReason } = await runner.run({
       memories,

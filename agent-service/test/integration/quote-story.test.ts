@@ -14,6 +14,19 @@ describe("the quote story (offline planner)", () => {
   const turn = (user = ADMIN, sessionId = newSessionId(), message = "Crée moi un devis pour le client Deco Addict avec 3 Office Chair et 2 Office Lamp") =>
     app.call("POST", "/v1/turns", { ...app.as(user, sessionId), session_id: sessionId, message });
 
+  it("reads a follow-up against the conversation's previous request, and 'ajoute-en' adds to the proposal", async () => {
+    const sessionId = newSessionId();
+    await turn(ADMIN, sessionId, "Quel est le stock de Large Cabinet ?");
+    const next = await turn(ADMIN, sessionId, "et pour Pedal Bin ?");
+    expect(next.status).toBe(200);
+    expect(next.body.reply).toContain("Pedal Bin");
+    expect(next.body.reply).toContain("22");
+    const quote = newSessionId();
+    await turn(ADMIN, quote, "devis Deco Addict 3 Office Chair");
+    const more = await turn(ADMIN, quote, "ajoute-en 2");
+    expect(more.body.actions[0].preview.lines.map((line: any) => [line.product.name, line.quantity])).toEqual([["[FURN_7777] Office Chair", 5]]);
+  });
+
   it("proposes the quotation with Odoo's prices and creates nothing before Confirm", async () => {
     const before = app.double.records("sale.order").length;
     const { status, body } = await turn();

@@ -163,3 +163,23 @@ describe("the reader, end to end on an ERP's names", () => {
     expect((await read("what's the weather like in Paris?")).intent.kind).not.toBe("tool");
   });
 });
+
+describe("follow-ups, read against the previous request", () => {
+  const follow = (previous: string, message: string, lang: "fr" | "en" = "en") => readRequest({ message, previous, lang, today: "2026-12-06", tools: TOOLS, odoo: DEMO });
+
+  it("asks the same for another record of the kind it names", async () => {
+    expect((await follow("Quel est le stock de Large Cabinet ?", "et pour Pedal Bin ?", "fr")).intent).toEqual({ kind: "tool", tool: "get_stock", args: { product: "Pedal Bin" } });
+    expect((await follow("Show the quotations of Deco Addict", "and for Azure Interior?")).intent).toMatchObject({ tool: "list_quotations", args: { customer: "Azure Interior" } });
+    expect((await follow("where are we on Office Design?", "same for Renovations")).intent).toMatchObject({ tool: "project_summary", args: { project: "Renovations" } });
+  });
+
+  it("adds more of what was just talked about", async () => {
+    expect((await follow("devis Deco Addict 3 Office Chair", "ajoute-en 2", "fr")).intent).toMatchObject({ tool: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: 5 }] } });
+    expect((await follow("stock of Office Lamp", "add 2 more to S00003")).intent).toMatchObject({ tool: "update_quotation", args: { quotation: "S00003", add: [{ product: "Office Lamp", quantity: 2 }] } });
+    expect((await follow("stock of Office Lamp", "ajoute-en 2", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.ask_quotation" });
+  });
+
+  it("reads a new request as new, whatever came before", async () => {
+    expect((await follow("stock of Office Lamp", "Deco Addict's quotes")).intent).toMatchObject({ tool: "list_quotations", args: { customer: "Deco Addict" } });
+  });
+});

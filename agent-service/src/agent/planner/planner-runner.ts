@@ -8,10 +8,12 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
   const note = options.note ?? "offline.note";
   return {
     mode: "offline",
-    usesHistory: false,
+    // the previous request, for follow-ups ("and for Gemini Furniture?")
+    usesHistory: true,
     understands: (message, today) => parseIntent(message, today).kind === "tool",
-    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta }) {
-      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name });
+    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta, history }) {
+      const previous = [...history].reverse().find((entry) => entry.role === "user")?.content;
+      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous });
       let reply: string;
       switch (intent.kind) {
         case "tool": {

@@ -25,6 +25,8 @@ export type ReadInput = {
   meta?: CallMeta | undefined;
   /** The panel's project chip. */
   project?: string | undefined;
+  /** The user's previous request in this conversation: "and for Gemini Furniture?" is read against it. */
+  previous?: string | undefined;
 };
 
 /** Why the reader chose what it chose (for the eval's verbose output and the tests). */
@@ -74,6 +76,10 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const none: Reading = { intent: "None", score: 0 };
   if (/^\s*\//.test(message)) return { intent: parseIntent(message, today, input.project), reading: none, delexicalized: "" };
   const text = clean(message);
+  if (input.previous && FOLLOW_UP.test(text)) {
+    const followed = await readFollowUp(input, text);
+    if (followed) return followed;
+  }
   const legacy = parseIntent(message, today, input.project);
   const all = input.odoo ? await findEntities(text, input.odoo, kindsFor(tools), input.meta) : [];
   const best = bestMentions(all);
@@ -120,6 +126,54 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const args = filled ?? (legacyTool === chosen ? (legacy as Extract<Intent, { kind: "tool" }>).args : undefined);
   if (!args) return result({ kind: "unknown" });
   return result(withProject({ kind: "tool", tool: chosen, args }, input.project));
+}
+
+/** "and for Gemini Furniture?", "et pour Office Design ?", "same for Azure", "ajoute-en 2", "add 3 more". */
+const FOLLOW_UP = /^(?:(?:and|et|what about|how about|same(?: thing)? for|the same for|pareil pour|idem pour|m[êe]me chose pour|and for|et pour|et chez|et du|et de la|et des|et le|et la|and the)(?![\p{L}])|(?:ajoute|rajoute|mets|add)[- ]en\b|(?:add|ajoute|rajoute)\s+\S+\s+(?:more|de plus)\b)/iu;
+const ARGUMENT_OF: Partial<Record<Mention["kind"], string[]>> = {
+  customer: ["customer"],
+  product: ["product", "kit"],
+  project: ["project"],
+  task: ["task"],
+  user: ["assignee"],
+  quotation: ["quotation"],
+};
+
+/** The previous request's reading, with what this one changes: another entity, or more of the same. */
+async function readFollowUp(input: ReadInput, text: string): Promise<ReadResult | undefined> {
+  const before = await readRequest({ ...input, message: input.previous!, previous: undefined });
+  if (before.intent.kind !== "tool") return undefined;
+  const { tool, args } = before.intent;
+  const found = input.odoo ? bestMentions(await findEntities(text, input.odoo, kindsFor(input.tools), input.meta)) : [];
+  const numbers = findNumbers(text).filter((number) => number.kind === "number" && !number.article && !inside(number, found));
+  const result = (intent: Intent): ReadResult => ({ intent, reading: { intent: "follow_up", score: 1 }, delexicalized: text });
+  // "ajoute-en 2": more of the product just talked about
+  if (/^(?:(?:ajoute|rajoute|mets|add)[- ]en\b|(?:add|ajoute|rajoute)\s+\S+\s+(?:more|de plus)\b)/iu.test(text) && numbers.length) {
+    const more = numbers[0]!.value;
+    if (tool === "create_quotation") {
+      const lines = [...(args.lines as Record<string, unknown>[])];
+      const last = lines.at(-1)!;
+      lines[lines.length - 1] = { ...last, quantity: Number(last.quantity) + more };
+      return result({ kind: "tool", tool, args: { ...args, lines } });
+    }
+    const product = (args.product ?? args.kit) as string | undefined;
+    const quotation = found.find((mention) => mention.kind === "quotation")?.value;
+    if (product && quotation) return result({ kind: "tool", tool: "update_quotation", args: { quotation, add: [{ product, quantity: more }] } });
+    if (product) return result({ kind: "ask", key: "planner.ask_quotation", params: {} });
+    return undefined;
+  }
+  // "and for Gemini Furniture?": the same request, for another record of a kind it names
+  let changed = false;
+  const next: Record<string, unknown> = { ...args };
+  for (const mention of found) {
+    const name = (ARGUMENT_OF[mention.kind] ?? []).find((argument) => argument in args);
+    if (name) ((next[name] = mention.value), (changed = true));
+    else if (mention.kind === "product" && Array.isArray(args.lines) && args.lines.length === 1) {
+      next.lines = [{ ...(args.lines[0] as object), product: mention.value }];
+      changed = true;
+    }
+  }
+  return changed ? result({ kind: "tool", tool, args: next }) : undefined;
 }
 
 function withProject(intent: Intent, project: string | undefined): Intent {
