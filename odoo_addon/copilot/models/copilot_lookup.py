@@ -52,6 +52,8 @@ class CopilotLookup(models.AbstractModel):
             limit = min(max(int(limit), 1), MAX_LIMIT)
         except (TypeError, ValueError):
             limit = 80
+        if not (words or references or phrases or initials):
+            return {}
         answer = {}
         for kind in kinds if isinstance(kinds, (list, tuple)) else list(SOURCES):
             if kind not in SOURCES:
