@@ -33,6 +33,8 @@ export type RunnerInput = {
   signal: AbortSignal;
   /** Receives the reply's text as it is produced. */
   onText: (text: string) => void;
+  /** The user's previous request in this conversation, read only when asked (the planner's follow-ups). */
+  previousRequest?: (() => Promise<string | undefined>) | undefined;
   /** Odoo as the user (the turn's transport): the offline planner finds there what the request names. */
   odoo?: OdooClient | undefined;
   meta?: CallMeta | undefined;

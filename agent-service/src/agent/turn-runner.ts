@@ -115,7 +115,7 @@ export function createTurnRunner(deps: {
     if (budget && runner.mode === "llm" && (await redisCall(() => store.companyUsage(user.db, user.company_id ?? 0))) >= budget) {
       throw new AppError("budget:exceeded");
     }
-    const memories = runner.usesHistory && runner.mode === "llm" ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
+    const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
     const { reply, usage, modelFailure, modelFailureReason } = await runner.run({
       memories,
@@ -131,6 +131,7 @@ export function createTurnRunner(deps: {
       onText: (text) => emit({ type: "text", text }),
       odoo: ctx.odoo,
       meta: ctx.meta,
+      previousRequest: async () => (history.length ? history : await redisCall(() => store.getMessages(owner, sessionId, 4))).filter((entry) => entry.role === "user").at(-1)?.content,
     }).catch((error: unknown) => {
       if (error instanceof AppError && error.code.endsWith(":llm")) {
         logger.warn({ event: "model_failure", code: error.code, reason: error.params.reason, turn: turnId }, "the model failed this turn");

@@ -8,12 +8,11 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
   const note = options.note ?? "offline.note";
   return {
     mode: "offline",
-    // the previous request, for follow-ups ("and for Gemini Furniture?")
-    usesHistory: true,
+    // the previous request is read only for a follow-up ("and for Gemini Furniture?")
+    usesHistory: false,
     understands: (message, today) => parseIntent(message, today).kind === "tool",
-    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta, history }) {
-      const previous = [...history].reverse().find((entry) => entry.role === "user")?.content;
-      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous });
+    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta, previousRequest }) {
+      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
       let reply: string;
       switch (intent.kind) {
         case "tool": {

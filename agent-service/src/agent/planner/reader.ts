@@ -25,8 +25,8 @@ export type ReadInput = {
   meta?: CallMeta | undefined;
   /** The panel's project chip. */
   project?: string | undefined;
-  /** The user's previous request in this conversation: "and for Gemini Furniture?" is read against it. */
-  previous?: string | undefined;
+  /** The user's previous request in this conversation (or how to read it): "and for Gemini Furniture?" is read against it. */
+  previous?: string | (() => Promise<string | undefined>) | undefined;
 };
 
 /** Why the reader chose what it chose (for the eval's verbose output and the tests). */
@@ -77,7 +77,8 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   if (/^\s*\//.test(message)) return { intent: parseIntent(message, today, input.project), reading: none, delexicalized: "" };
   const text = clean(message);
   if (input.previous && FOLLOW_UP.test(text)) {
-    const followed = await readFollowUp(input, text);
+    const previous = typeof input.previous === "function" ? await input.previous() : input.previous;
+    const followed = previous ? await readFollowUp({ ...input, previous }, text) : undefined;
     if (followed) return followed;
   }
   const legacy = parseIntent(message, today, input.project);
@@ -140,8 +141,8 @@ const ARGUMENT_OF: Partial<Record<Mention["kind"], string[]>> = {
 };
 
 /** The previous request's reading, with what this one changes: another entity, or more of the same. */
-async function readFollowUp(input: ReadInput, text: string): Promise<ReadResult | undefined> {
-  const before = await readRequest({ ...input, message: input.previous!, previous: undefined });
+async function readFollowUp(input: ReadInput & { previous: string }, text: string): Promise<ReadResult | undefined> {
+  const before = await readRequest({ ...input, message: input.previous, previous: undefined });
   if (before.intent.kind !== "tool") return undefined;
   const { tool, args } = before.intent;
   const found = input.odoo ? bestMentions(await findEntities(text, input.odoo, kindsFor(input.tools), input.meta)) : [];
@@ -229,8 +230,12 @@ const inside = (span: Span, mentions: Span[]) => mentions.some((mention) => ment
 
 type DateMention = Span & { value: string };
 
+const DATE_CUE = /\d\s*[/.-]\s*\d|(?<![\p{L}])(?:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[ûu]t|sep|oct|nov|dec|d[ée]c|janvier|f[ée]vrier|mars|avril|juillet|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|aujourd|demain|hier|next|prochaine?|dans|in \d|week|semaine|month|mois|end of|fin|midi|noon|tonight|ce soir)/iu;
+
 /** Dates in French and English (chrono-node), as YYYY-MM-DD in the user's calendar. */
 export function findDates(text: string, lang: Lang, today: string): DateMention[] {
+  // most requests hold no date: chrono-node is asked only when one may be there
+  if (!DATE_CUE.test(text)) return [];
   const reference = new Date(`${today}T12:00:00`);
   const parsers = lang === "fr" ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
   for (const parser of parsers) {
