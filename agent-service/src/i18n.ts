@@ -92,8 +92,8 @@ const messages = {
   "status.failed": { en: "failed", fr: "en échec" },
   "status.proposed": { en: "proposed", fr: "proposée" },
   "offline.note": {
-    en: "_Offline mode: no language model is configured, so I understand the request shapes I know._",
-    fr: "_Mode hors ligne : aucun modèle de langage n'est configuré, je comprends les formulations que je connais._",
+    en: "_Offline mode: no language model is configured; I read requests with the offline planner, and ask when I am not sure._",
+    fr: "_Mode hors ligne : aucun modèle de langage n'est configuré ; je lis les demandes avec le planificateur hors ligne, et je demande quand je ne suis pas sûr._",
   },
   "fallback.note": {
     en: "_The language model cannot be reached right now: this answer comes from the offline planner._",
@@ -136,8 +136,8 @@ const messages = {
     fr: "De quel devis s'agit-il ? Donnez son numéro (par exemple S00012).",
   },
   "planner.confirm_reading": {
-    en: "I am not sure I understood. Do you want: {reading}? Say yes with a few more words, or rephrase.",
-    fr: "Je ne suis pas sûr d'avoir compris. Voulez-vous : {reading} ? Précisez votre demande ou reformulez-la.",
+    en: "I am not sure I understood. Do you want: {reading}? Answer yes, or rephrase.",
+    fr: "Je ne suis pas sûr d'avoir compris. Voulez-vous : {reading} ? Répondez oui, ou reformulez.",
   },
   "planner.ask_title": {
     en: "What should the new task be called?",
@@ -148,8 +148,8 @@ const messages = {
     fr: "Que dois-je changer sur **{task}** : son étape, la personne assignée ou son échéance ?",
   },
   "planner.choose": {
-    en: "I am not sure what you want. Which one do you mean?\n- {first}\n- {second}\n\nTell me which one, or rephrase.",
-    fr: "Je ne suis pas sûr de ce que vous voulez. Lequel voulez-vous ?\n- {first}\n- {second}\n\nDites-moi lequel, ou reformulez.",
+    en: "I am not sure what you want. Which one do you mean?\n- {first}\n- {second}\n\nAnswer the first or the second, or rephrase.",
+    fr: "Je ne suis pas sûr de ce que vous voulez. Lequel voulez-vous ?\n- {first}\n- {second}\n\nRépondez le premier ou le second, ou reformulez.",
   },
   "quote.ask_customer": {
     en: "For which customer should I prepare the quotation?",

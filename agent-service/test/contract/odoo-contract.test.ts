@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/format.js";
 import { OdooError, type OdooClient } from "../../src/odoo/odoo-client.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { bestMentions, findEntities } from "../../src/agent/planner/entities.js";
 import { createJson2Client } from "../../src/odoo/json2-client.js";
 import { createXmlRpcClient } from "../../src/odoo/xmlrpc-client.js";
 import { resolveMany } from "../../src/odoo/resolve.js";
@@ -114,6 +115,21 @@ describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
     expect(chair).toMatchObject({ status: "found", match: { name: "[FURN_7777] Office Chair", code: "FURN_7777", record: { lst_price: 70 } } });
     expect(lamp).toMatchObject({ status: "found", match: { code: "FURN_8888" } });
     expect(missing).toEqual({ status: "none", query: "No Such Product 42" });
+  });
+
+  it("finds what a request names in one call, as the user: names with a plural or a typo, references exactly, projects by initials", async () => {
+    const odoo = client();
+    let calls = 0;
+    const counted: OdooClient = { ...odoo, call: (...args: Parameters<OdooClient["call"]>) => ((calls += 1), odoo.call(...args)) };
+    const mentions = bestMentions(await findEntities("quote deco addict 3 office chairs, FURN_8888 and a Large Cabinett for R&D", counted, ["product", "customer", "project", "task", "user"]));
+    expect(calls).toBe(1);
+    expect(mentions.map((m) => [m.kind, m.value])).toEqual([
+      ["customer", "Deco Addict"],
+      ["product", "Office Chair"],
+      ["product", "FURN_8888"],
+      ["product", "Large Cabinet"],
+      ["project", "Research & Development"],
+    ]);
   });
 
   it("reads stock on hand and forecast", async () => {

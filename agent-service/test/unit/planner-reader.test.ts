@@ -156,6 +156,11 @@ describe("the reader, end to end on an ERP's names", () => {
     });
   });
 
+  it("takes no greeting or thanks for a product", async () => {
+    const { intent } = await read("Hi! could you quote Deco Addict a dozen Office Lamp with 10% off, thanks a lot");
+    expect(intent).toEqual({ kind: "tool", tool: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Lamp", quantity: 12, discount: 10 }] } });
+  });
+
   it("asks rather than guesses: a missing number, quantity or title is a question, never a write", async () => {
     expect((await read("confirme le devis", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.ask_quotation" });
     expect((await read("devis pour Azure Interior avec des Office Lamp", "fr")).intent).toMatchObject({ kind: "ask", key: "quote.ask_lines" });
@@ -177,6 +182,14 @@ describe("follow-ups, read against the previous request", () => {
     expect((await follow("devis Deco Addict 3 Office Chair", "ajoute-en 2", "fr")).intent).toMatchObject({ tool: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Chair", quantity: 5 }] } });
     expect((await follow("stock of Office Lamp", "add 2 more to S00003")).intent).toMatchObject({ tool: "update_quotation", args: { quotation: "S00003", add: [{ product: "Office Lamp", quantity: 2 }] } });
     expect((await follow("stock of Office Lamp", "ajoute-en 2", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.ask_quotation" });
+  });
+
+  it("acts on the reading it offered once the user answers its question", async () => {
+    const asked = (await follow("stock of Office Lamp", "Deco Addict Office Lamp")).intent;
+    expect(asked).toMatchObject({ kind: "ask", key: "planner.confirm_reading" });
+    expect((await follow("Deco Addict Office Lamp", "yes please")).intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Lamp", quantity: 1 }] } });
+    // a bare name that only reads is read at once
+    expect((await read("Large Cabinet")).intent).toEqual({ kind: "tool", tool: "get_stock", args: { product: "Large Cabinet" } });
   });
 
   it("reads a new request as new, whatever came before", async () => {

@@ -176,9 +176,12 @@ export async function trainClassifier(intents: Record<string, PhraseSet>, saved?
       // the language the request is written in (a French user may type English), the user's on a tie
       const model = models[languageOf(text, lang)];
       const x = features(text).filter((feature) => model.weights.has(feature));
-      // nothing the classifier knows: no reading at all
-      if (!x.some((feature) => feature.startsWith("w:") && !/^w:(?:x[a-z]+)$/.test(feature))) return { intent: "None", score: 0 };
-      const p = probabilities(model.weights, model.intents.length, [...x, "bias"]);
+      // nothing the classifier knows: no reading at all; only names ("Deco Addict Office Lamp"):
+      // a guess from what they are, never sure enough to act on alone
+      const words = x.filter((feature) => feature.startsWith("w:"));
+      if (!words.length) return { intent: "None", score: 0 };
+      const onlyNames = words.every((feature) => /^w:x[a-z]+$/.test(feature));
+      const p = probabilities(model.weights, model.intents.length, [...x, "bias"]).map((score) => (onlyNames ? score / 2 : score));
       const order = p.map((score, index) => ({ intent: model.intents[index]!, score })).sort((a, b) => b.score - a.score);
       const [first, second] = order;
       return { intent: first!.intent, score: first!.score, ...(second ? { second } : {}) };

@@ -27,6 +27,8 @@ export type ReadInput = {
   project?: string | undefined;
   /** The user's previous request in this conversation (or how to read it): "and for Gemini Furniture?" is read against it. */
   previous?: string | (() => Promise<string | undefined>) | undefined;
+  /** The intent to read the request as (the user answered "yes" or "the second one" to the planner's question). */
+  force?: string | undefined;
 };
 
 /** Why the reader chose what it chose (for the eval's verbose output and the tests). */
@@ -81,7 +83,8 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
     const followed = previous ? await readFollowUp({ ...input, previous }, text) : undefined;
     if (followed) return followed;
   }
-  const legacy = parseIntent(message, today, input.project);
+  // the shape reader sees the request without its greeting and thanks either
+  const legacy = parseIntent(text, today, input.project);
   const all = input.odoo ? await findEntities(text, input.odoo, kindsFor(tools), input.meta) : [];
   const best = bestMentions(all);
   const numbers = findNumbers(text).filter((number) => !inside(number, best));
@@ -104,13 +107,19 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.12 ? reading.second.intent : undefined;
   const legacyTool = legacy.kind === "tool" ? legacy.tool : undefined;
 
-  let chosen: string | undefined;
-  if (first && reading.score >= SURE && (!second || reading.score - reading.second!.score >= CLOSE)) chosen = first;
+  let chosen: string | undefined = input.force && FILL[input.force] ? input.force : undefined;
+  if (chosen) {
+    // answered: the reading the user picked
+  } else if (first && reading.score >= SURE && (!second || reading.score - reading.second!.score >= CLOSE)) chosen = first;
   else if (legacyTool && (legacyTool === first || legacyTool === second)) chosen = legacyTool;
   else if (first && reading.score >= UNSURE && (!second || reading.score - reading.second!.score >= CLOSE) && isRead(first)) chosen = first;
   else if (!first && legacyTool && isRead(legacyTool) && reading.score < UNSURE) chosen = legacyTool;
 
+  // only names ("Large Cabinet", "S00003", "Office Design"): what reading them gives, when it only reads
+  const namesOnly = /^(?:x[a-z]+[\s,;&-]*)+$/.test(delexicalized.trim());
+  if (!chosen && namesOnly && first && isRead(first)) chosen = first;
   if (!chosen) {
+    if (namesOnly && first && first !== "help") return result({ kind: "ask", key: "planner.confirm_reading", params: { reading: describe(first, slots) } });
     if (first && second && first !== "help" && second !== "help" && reading.score >= 0.25) {
       return result({ kind: "ask", key: "planner.choose", params: { first: describe(first, slots), second: describe(second, slots) } });
     }
@@ -130,7 +139,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
 }
 
 /** "and for Gemini Furniture?", "et pour Office Design ?", "same for Azure", "ajoute-en 2", "add 3 more". */
-const FOLLOW_UP = /^(?:(?:and|et|what about|how about|same(?: thing)? for|the same for|pareil pour|idem pour|m[êe]me chose pour|and for|et pour|et chez|et du|et de la|et des|et le|et la|and the)(?![\p{L}])|(?:ajoute|rajoute|mets|add)[- ]en\b|(?:add|ajoute|rajoute)\s+\S+\s+(?:more|de plus)\b)/iu;
+const FOLLOW_UP = /^(?:(?:yes|yeah|yep|oui|ouais|ok|okay|sure|exactly|exactement|c'est [çc]a|that's it|d'accord|vas-y|go ahead|the first(?: one)?|le premier|la premi[eè]re|the second(?: one)?|le second|le deuxi[eè]me|la seconde|la deuxi[eè]me)(?:\s*[,!.]*\s*(?:please|merci|thanks|stp))?$|(?:and|et|what about|how about|same(?: thing)? for|the same for|pareil pour|idem pour|m[êe]me chose pour|and for|et pour|et chez|et du|et de la|et des|et le|et la|and the)(?![\p{L}])|(?:ajoute|rajoute|mets|add)[- ]en\b|(?:add|ajoute|rajoute)\s+\S+\s+(?:more|de plus)\b)/iu;
 const ARGUMENT_OF: Partial<Record<Mention["kind"], string[]>> = {
   customer: ["customer"],
   product: ["product", "kit"],
@@ -143,6 +152,14 @@ const ARGUMENT_OF: Partial<Record<Mention["kind"], string[]>> = {
 /** The previous request's reading, with what this one changes: another entity, or more of the same. */
 async function readFollowUp(input: ReadInput & { previous: string }, text: string): Promise<ReadResult | undefined> {
   const before = await readRequest({ ...input, message: input.previous, previous: undefined });
+  // the answer to the planner's own question: the reading it offered
+  if (before.intent.kind === "ask" && (before.intent.key === "planner.confirm_reading" || before.intent.key === "planner.choose")) {
+    const second = /^(?:the second|le second|le deuxi[eè]me|la seconde|la deuxi[eè]me)/iu.test(text);
+    const yes = second || /^(?:yes|yeah|yep|oui|ouais|ok|okay|sure|exactly|exactement|c'est [çc]a|that's it|d'accord|vas-y|go ahead|the first|le premier|la premi[eè]re)/iu.test(text);
+    const force = second ? before.reading.second?.intent : before.reading.intent;
+    if (yes && force) return readRequest({ ...input, message: input.previous, previous: undefined, force });
+    return undefined;
+  }
   if (before.intent.kind !== "tool") return undefined;
   const { tool, args } = before.intent;
   const found = input.odoo ? bestMentions(await findEntities(text, input.odoo, kindsFor(input.tools), input.meta)) : [];
@@ -333,8 +350,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     for (const line of legacyLines) {
       const words = normalize(line.product);
       if (customer && normalize(customer) === words) continue;
-      // the rest of the sentence ("valid until…", "with the note…") is not a product
-      if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?)(?![\p{L}])/iu.test(line.product)) continue;
+      // punctuation, or the rest of the sentence ("valid until…", "with the note…"), is not a product
+      if (!/\p{L}{2}/u.test(line.product)) continue;
+      if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?|thanks?|merci|please|stp|svp)(?![\p{L}])/iu.test(line.product)) continue;
       if (!found.some((mention) => words.includes(normalize(mention.text)) || normalize(mention.text).includes(words))) lines.push(line);
     }
     if (!customer) return { ask: "quote.ask_customer" };
