@@ -34,6 +34,7 @@ export const askProjectTool = defineTool({
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
   phrases: {
     en: [
+      "{project} - (did|has|is|was|what|which|any|when) {text} [check the (notes|documents)]",
       "(in|on|for) {project}, (which|what|how|when|who) {task} {text}",
       "{project} : (has|did|is|was) the (client|customer) {text}",
       "{project} : (which|what|when|who|how|did|was|is) {text}",
@@ -47,6 +48,7 @@ export const askProjectTool = defineTool({
       "(when|who|why|how) {text} (in|on|for) [project] {project}",
     ],
     fr: [
+      "{project} - (est-ce que|a-t-on|quel|quelle|quand) {text} [regarde les notes]",
       "{project} : (le client a-t-il|est-ce que le client|a-t-on) {text}",
       "(dans|sur) {project}, (quels|quelles|comment|quand|qui) {task} {text}",
       "{project} : (qu'est-ce qu'on|quel|quelle|quand|qui|comment|est-ce que|le client a-t-il) {text}",

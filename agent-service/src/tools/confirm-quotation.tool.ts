@@ -36,6 +36,8 @@ export const confirmQuotationTool = defineTool({
   models: ["sale.order"],
   phrases: {
     en: [
+      "{customer} accepted (quotation|quote) {quotation} [this morning|today], please confirm it",
+      "please confirm it so the warehouse can (prepare|ship) the delivery",
       "(confirm|validate|accept) the (quote|quotation|order)",
       "(the client|the customer|they) said yes, (confirm|turn|convert) [the] [quote] {quotation} [into an order]",
       "(turn|convert) [the] quote into an order",
@@ -47,6 +49,8 @@ export const confirmQuotationTool = defineTool({
       "(go ahead with|proceed with) {quotation}",
     ],
     fr: [
+      "{customer} a accepté le devis {quotation} [ce matin], (confirme-le|merci de le confirmer)",
+      "(confirme-le|valide-le) pour que l'entrepôt prépare la livraison",
       "(confirme|valide|accepte) (le devis|la commande)",
       "le client a dit oui, (confirme|passe|transforme) [le devis] {quotation} [en commande]",
       "(passe|transforme) le devis en commande",

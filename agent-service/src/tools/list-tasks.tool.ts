@@ -34,6 +34,8 @@ export const listTasksTool = defineTool({
   models: ["project.task"],
   phrases: {
     en: [
+      "what's on my plate [today|this week]",
+      "what do I have (on|to do) [today|this week]",
       "what (does|has) {user} (have on|got on) (their|his|her) plate [right now]",
       "which tasks are (late|overdue) in {project}",
       "(show|list|display|see|give me|get) [me] [all] [the] [open|overdue|late|pending|remaining] tasks (of|in|for|on) [the] [project] {project}",
@@ -52,6 +54,7 @@ export const listTasksTool = defineTool({
       "(what's|what is) left to do (on|in) {project}",
     ],
     fr: [
+      "qu'est-ce que j'ai (au programme|sur le feu) [aujourd'hui|cette semaine]",
       "qu'est-ce que {user} a sur le feu [en ce moment]",
       "quelles tâches sont en retard (dans|sur) {project}",
       "(montre|liste|affiche|donne)[-moi] [toutes] les tâches [ouvertes|en retard|en cours|restantes] (du|de|dans le|pour le|sur le) [projet] {project}",

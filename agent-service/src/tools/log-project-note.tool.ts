@@ -28,6 +28,8 @@ export const logProjectNoteTool = defineTool({
   models: ["project.project", "mail.message"],
   phrases: {
     en: [
+      "add this to the {project} (journal|log|chatter|notes) [so the team sees it] : {text}",
+      "(put|add|write) (this|that) (in|on|to) {project} : {text}",
       "(log|add|post|write) a (note|comment) on {project} : {text}",
       "(add|post) an internal note (to|on) {project} [:|-] {text}",
       "(log|add|post) a note (on|to) the project",
@@ -40,6 +42,8 @@ export const logProjectNoteTool = defineTool({
       "{project} note : {text}",
     ],
     fr: [
+      "ajoute (ceci|ça|cela) au (journal|fil|chatter) (de|du projet) {project} [pour que l'équipe le voie] : {text}",
+      "ajoute une note dans {project} {text}",
       "note interne (sur|pour) [le projet] {project} : {text}",
       "(mets|ajoute|écris) une note (sur|au) [le] projet",
       "(écris|note|indique) (dans|sur) le (chatter|journal|fil) (de|d'|du projet) {project} que {text}",

@@ -57,6 +57,8 @@ export const updateQuotationTool = defineTool({
   models: ["sale.order", "sale.order.line", "product.product"],
   phrases: {
     en: [
+      "add {lines} to {customer}'s (quote|quotation)",
+      "add {lines} to the (quote|quotation) (of|for) {customer}",
       "{quotation} : give [them|the customer] {percent} off [the] {product}",
       "(give|apply|grant) {percent} (off|discount) (on|to) [the] {product} (in|on) {quotation}",
       "(add|put|include) {lines} (to|in|on|into) [the] [quote|quotation|order] {quotation}",
@@ -67,6 +69,7 @@ export const updateQuotationTool = defineTool({
       "on {quotation} (add|remove) {product}",
     ],
     fr: [
+      "(ajoute|rajoute) {lines} au devis (de|pour|d') {customer}",
       "{quotation} : (fais|accorde|applique) {percent} de remise sur [le|la|les] {product}",
       "(applique|accorde) une remise de {percent} sur {product} (dans|du) {quotation}",
       "(ajoute|rajoute|mets|inclus|ajouter) {lines} (au|dans le|sur le|à la|dans la) [devis|commande] {quotation}",

@@ -149,6 +149,49 @@ function probabilities(weights: Map<string, Float64Array>, size: number, x: stri
   return exp.map((value) => value / sum);
 }
 
+/** A word the model never saw, one typo away from one it knows ("creat", "qoute", "montr"): the known one. */
+function correct(found: string[], model: Model): string[] {
+  let vocabulary = vocabularies.get(model);
+  if (!vocabulary) {
+    vocabulary = [...model.weights.keys()].filter((key) => key.startsWith("w:")).map((key) => key.slice(2));
+    vocabularies.set(model, vocabulary);
+  }
+  const known = vocabulary;
+  const fixed = new Map<string, string>();
+  const out = found.map((feature) => {
+    if (!feature.startsWith("w:") || model.weights.has(feature)) return feature;
+    const word = feature.slice(2);
+    if (word.length < 4 || /\d/.test(word)) return feature;
+    const limit = word.length >= 8 ? 2 : 1;
+    const best = known.find((candidate) => Math.abs(candidate.length - word.length) <= limit && candidate[0] === word[0] && distance(candidate, word, limit) <= limit);
+    if (!best) return feature;
+    fixed.set(word, best);
+    return `w:${best}`;
+  });
+  // the word pairs follow their corrected words
+  return out.map((feature) => (feature.startsWith("b:") ? `b:${feature.slice(2).split("_").map((word) => fixed.get(word) ?? word).join("_")}` : feature));
+}
+const vocabularies = new WeakMap<Model, string[]>();
+
+function distance(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before: number[] = [];
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    let lowest = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      row.push(value);
+      lowest = Math.min(lowest, value);
+    }
+    if (lowest > max) return max + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 /** Trains one classifier a language from the phrases of every intent, or loads the model trained at build time. */
 export async function trainClassifier(intents: Record<string, PhraseSet>, saved?: SavedModel): Promise<Classifier> {
   const version = phrasesVersion(intents);
@@ -173,16 +216,29 @@ export async function trainClassifier(intents: Record<string, PhraseSet>, saved?
       ) as SavedModel["models"],
     }),
     async classify(text, lang) {
-      // the language the request is written in (a French user may type English), the user's on a tie
-      const model = models[languageOf(text, lang)];
-      const x = features(text).filter((feature) => model.weights.has(feature));
+      // the language the request is written in (a French user may type English); a sentence that
+      // mixes both is read by both, their readings averaged
+      const counts = languageCounts(text);
+      const languages: Lang[] = Math.abs(counts.fr - counts.en) <= 1 && counts.fr + counts.en > 1 ? ["fr", "en"] : [languageOf(text, lang)];
+      const scores = new Map<string, number>();
+      let anyWord = false;
+      let onlyNames = true;
+      for (const language of languages) {
+        const model = models[language];
+        const x = correct(features(text), model).filter((feature) => model.weights.has(feature));
+        const words = x.filter((feature) => feature.startsWith("w:"));
+        if (!words.length) continue;
+        anyWord = true;
+        if (!words.every((feature) => /^w:x[a-z]+$/.test(feature))) onlyNames = false;
+        probabilities(model.weights, model.intents.length, [...x, "bias"]).forEach((p, index) => {
+          const intent = model.intents[index]!;
+          scores.set(intent, (scores.get(intent) ?? 0) + p / languages.length);
+        });
+      }
       // nothing the classifier knows: no reading at all; only names ("Deco Addict Office Lamp"):
       // a guess from what they are, never sure enough to act on alone
-      const words = x.filter((feature) => feature.startsWith("w:"));
-      if (!words.length) return { intent: "None", score: 0 };
-      const onlyNames = words.every((feature) => /^w:x[a-z]+$/.test(feature));
-      const p = probabilities(model.weights, model.intents.length, [...x, "bias"]).map((score) => (onlyNames ? score / 2 : score));
-      const order = p.map((score, index) => ({ intent: model.intents[index]!, score })).sort((a, b) => b.score - a.score);
+      if (!anyWord) return { intent: "None", score: 0 };
+      const order = [...scores].map(([intent, score]) => ({ intent, score: onlyNames ? score / 2 : score })).sort((a, b) => b.score - a.score);
       const [first, second] = order;
       return { intent: first!.intent, score: first!.score, ...(second ? { second } : {}) };
     },
@@ -194,6 +250,11 @@ const ENGLISH = new Set("the a an of for with in on to and or is are what which 
 
 /** French or English, from the grammatical words of the text. */
 export function languageOf(text: string, fallback: Lang): Lang {
+  const { fr, en } = languageCounts(text);
+  return fr === en ? fallback : fr > en ? "fr" : "en";
+}
+
+function languageCounts(text: string): { fr: number; en: number } {
   let fr = 0;
   let en = 0;
   for (const word of text.toLowerCase().split(/[^\p{L}']+/u)) {
@@ -201,6 +262,6 @@ export function languageOf(text: string, fallback: Lang): Lang {
     if (FRENCH.has(word) || FRENCH.has(bare) || /^[dlj]'/.test(word)) fr += 1;
     if (ENGLISH.has(word)) en += 1;
   }
-  return fr === en ? fallback : fr > en ? "fr" : "en";
+  return { fr, en };
 }
 

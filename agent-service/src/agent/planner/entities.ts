@@ -85,7 +85,8 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   const mentions: Mention[] = quotationNumbers(tokens);
   if (!words.length) return mentions;
   const references = words.filter((word) => looksLikeReference(word));
-  const names = words.filter((word) => !looksLikeReference(word)).map(stem);
+  // a long word is searched by its first letters: a typo further on ("cabinett") still finds it
+  const names = [...new Set(words.filter((word) => !looksLikeReference(word)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word))))];
   const sources = SOURCES.filter((source) => kinds.includes(source.kind));
   // two words of the request in a row: what a large catalog answers first
   const plain = (token: Token) => !STOP.has(token.norm) && !/^\d+$/.test(token.norm);
@@ -141,6 +142,8 @@ function stem(word: string): string {
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 4 && b.length >= 4 && (a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es` || a === `${b}x` || b === `${a}x`)) return true;
+  // one letter more at the end of a word of four ("azur" for "azure")
+  if (Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) return true;
   if (Math.min(a.length, b.length) < 5) return false;
   return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 8 ? 2 : 1);
 }
@@ -188,13 +191,14 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
     if (code) {
       for (const token of tokens) if (token.norm === normalize(code)) hits.push({ start: token.start, end: token.end, covered: 1, of: 1, name: code, whole: true });
     }
-    const words = tokenize(name).map((token) => token.norm);
+    // "research and development" for "Research & Development": the name's & is the text's and/et
+    const words = tokenize(name.replace(/\s*&\s*/g, " and ")).map((token) => token.norm);
     if (!words.length) continue;
     for (let i = 0; i < tokens.length; i += 1) {
       // the name's words in order, from its first or from any word ("Chair" for "Office Chair")
       for (let offset = 0; offset < words.length; offset += 1) {
         let k = 0;
-        while (offset + k < words.length && i + k < tokens.length && sameWord(tokens[i + k]!.norm, words[offset + k]!)) k += 1;
+        while (offset + k < words.length && i + k < tokens.length && (sameWord(tokens[i + k]!.norm, words[offset + k]!) || (words[offset + k] === "and" && /^(?:and|et)$/.test(tokens[i + k]!.norm)))) k += 1;
         if (!k) continue;
         const span = tokens.slice(i, i + k);
         // a lone short or grammatical word is not a mention ("de" of "Maison de la Literie")

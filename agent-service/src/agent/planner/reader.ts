@@ -90,7 +90,16 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const numbers = findNumbers(text).filter((number) => !inside(number, best));
   const dates = findDates(text, lang, today).filter((date) => !inside(date, best));
   const delexicalized = delexicalize(text, best, numbers, dates);
-  const reading = await (await plannerClassifier()).classify(delexicalized, lang);
+  const classifier = await plannerClassifier();
+  let reading = await classifier.classify(delexicalized, lang);
+  // an e-mail or a story around the request: the sentence that asks is read on its own too
+  const sentences = delexicalized.split(/(?<=[.!?;])\s+|\s*,\s*(?=(?:please|pls|could you|can you|merci de|pourriez|peux-tu|tu peux)\b)/i).filter((sentence) => sentence.split(/\s+/).length >= 2);
+  if (sentences.length > 1) {
+    for (const sentence of sentences) {
+      const alone = await classifier.classify(sentence, lang);
+      if (alone.intent !== "None" && alone.score > reading.score + 0.1) reading = alone;
+    }
+  }
   const result = (intent: Intent): ReadResult => ({ intent, reading, delexicalized });
 
   // Removing a line from a quotation is an edit, not a deletion.
@@ -228,7 +237,11 @@ function describe(tool: string, slots: Slots): string {
 
 /** Quotes, bullets and new lines made plain; greetings and thanks around the request taken off. */
 export function clean(message: string): string {
-  let text = message
+  // an e-mail pasted in: its greeting line, and its sign-off and signature, are not the request
+  const lines = message.replace(/\r/g, "").split("\n");
+  const closing = lines.findIndex((line, index) => index > 0 && /^\s*(?:thanks|thank you|thx|many thanks|merci|cordialement|bien à vous|regards|best(?: regards)?|cheers|bonne journée|a\+|à bientôt)\b[^.?!]{0,30}[,.!]?\s*$/i.test(line));
+  const kept = (closing > 0 ? lines.slice(0, closing) : lines).filter((line, index) => !(index === 0 && /^\s*(?:hi|hello|hey|dear \S+|bonjour|salut|coucou|bonsoir)[^.?!,]{0,20}[,!.]?\s*$/i.test(line) && lines.length > 1));
+  let text = kept.join("\n")
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\r/g, "")
@@ -312,6 +325,7 @@ type Filled = Record<string, unknown> | { ask: string; params?: Record<string, s
 /** The best mention of a kind, preferring those the overall reading kept. */
 function pick(slots: Slots, kind: Mention["kind"], avoid: Span[] = []): Mention | undefined {
   const rank = (m: Mention) => (m.end - m.start) * (m.whole ? 2 : 1) * (0.5 + m.score);
+  avoid = [...avoid, ...slots.all.filter((m) => negated(slots, m))];
   const kept = slots.best.filter((mention) => mention.kind === kind && !inside(mention, avoid)).sort((a, b) => rank(b) - rank(a));
   if (kept.length) return kept[0];
   const others = slots.all.filter((mention) => mention.kind === kind && !inside(mention, avoid)).sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole));
@@ -369,7 +383,8 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const state = quoteState(slots.text);
     const sale = /(?<![\p{L}])(?:devis|quotes?|quotations?|offres?)(?![\p{L}])/iu.test(slots.text);
     const notSent = /(?:(?<![\p{L}])not|n't|(?<![\p{L}])never|pas(?: encore)?|jamais)\s+(?:(?:been|yet|encore|été)\s+)*(?:sent|envoy)/iu.test(slots.text);
-    const wanted = notSent ? "draft" : state;
+    const open = /(?<![\p{L}])(?:open|ouverts?|ouvertes?|en cours|pending|en attente|in progress|active)(?![\p{L}])/iu.test(slots.text);
+    const wanted = notSent ? "draft" : state ?? (open ? "open" : undefined);
     return { ...(customer ? { customer } : {}), ...(wanted && !(wanted === "sale" && sale) ? { state: wanted } : {}), ...limitOf(slots) };
   },
   get_quotation: (slots) => quotationArg(slots),
@@ -430,7 +445,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   list_projects(slots) {
     const closed = /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos|archiv[ée]s?)(?![\p{L}])/iu.test(slots.text);
     const also = /(?<![\p{L}])(?:too|also|as well|including|included|aussi|compris|même|all|tous)(?![\p{L}])/iu.test(slots.text);
-    const mine = /(?<![\p{L}])(?:my|mes|mine|i manage|i'm in charge|je suis responsable|je g[èe]re|dont je)(?![\p{L}])/iu.test(slots.text);
+    const mine = /(?<![\p{L}])(?:my|mes|mine|i manage|i'm in charge|am i|i am|i'm|je suis responsable|je g[èe]re|dont je|o[ùu] je|sur lesquels je)(?![\p{L}])/iu.test(slots.text);
     return { ...(closed ? { state: also ? "all" : "done" } : {}), ...(mine ? { mine: true } : {}), ...limitOf(slots) };
   },
   project_summary: (slots) => projectArg(slots, "project_summary"),
@@ -466,7 +481,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   create_task(slots) {
     const project = pick(slots, "project");
     const user = pick(slots, "user", project ? [project] : []);
-    const date = slots.dates[0];
+    const date = deadlineOf(slots);
     const args: Record<string, unknown> = {};
     const legacyProject = legacyArg(slots, "create_task", "project") as string | undefined;
     args.project = project?.value ?? legacyProject ?? slots.project ?? "";
@@ -475,7 +490,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     args.title = title;
     if (date) args.deadline = date.value;
     if (user) args.assignee = user.value;
-    else if (/(?<![\p{L}])(?:pour moi|for me|assign(?:ed)?(?: it)? to me|assignée? à moi|à m'assigner|m'assigner|assigne[- ]moi|to myself)(?![\p{L}])/iu.test(slots.text)) args.assignee = "me";
+    else if (/(?<![\p{L}])(?:pour moi|for me|assign(?:ed)?(?: it)? to me|assignée? à moi|à m'assigner|m'assigner|assigne[- ]moi|assignée? a moi|a moi|to myself|assign it to me|assign to me)(?![\p{L}])/iu.test(slots.text)) args.assignee = "me";
     return args;
   },
   update_task(slots) {
@@ -485,7 +500,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const after = task ? slots.text.slice(task.end) : slots.text;
     const args: Record<string, unknown> = { task: name };
     const user = pick(slots, "user", task ? [task] : []);
-    const date = slots.dates.find((d) => !task || !inside(d, [task]));
+    const date = deadlineOf(slots, task ? [task] : []);
     const stage = stageOf(after) ?? stageOf(slots.text);
     if (stage) args.stage = stage;
     const project = pick(slots, "project", task ? [task] : []);
@@ -534,6 +549,12 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   list_installations: (slots) => mappedArgs(slots, "list_installations"),
 };
 
+/** The date said with "deadline", "due", "avant", "pour le"…; else the only date. */
+function deadlineOf(slots: Slots, avoid: Span[] = []): DateMention | undefined {
+  const dates = slots.dates.filter((d) => !inside(d, avoid));
+  return dates.find((d) => /(?:deadline|due|by|before|until|avant|pour le|d'ici|échéance|echeance|date limite|is|est)\s*(?:is|est|:|le|on|the)?\s*$/i.test(slots.text.slice(Math.max(0, d.start - 24), d.start))) ?? (dates.length === 1 ? dates[0] : dates.at(-1));
+}
+
 function validityOf(slots: Slots): { validity_date?: string } {
   const validity = /(?<![\p{L}])(?:valid|valable|expires?|expire|validit[ée])(?![\p{L}])/iu.test(slots.text) ? slots.dates[0]?.value : undefined;
   return validity ? { validity_date: validity } : {};
@@ -557,10 +578,15 @@ function projectArg(slots: Slots, tool: string): { project: string } | { ask: st
 }
 
 /** Product mentions that do not overlap one another nor `avoid`, longest and whole names first. */
+/** "pas le Drawer Black", "not the black one": what the user rules out is not what they ask for. */
+function negated(slots: Slots, mention: Span): boolean {
+  return /(?:(?<![\p{L}])(?:pas|not|sans|except|sauf|hors|no)\s+(?:the|le|la|les|de|des|du|d')?\s*)$/iu.test(slots.text.slice(Math.max(0, mention.start - 14), mention.start));
+}
+
 function productMentions(slots: Slots, avoid: Span[]): Mention[] {
   const chosen: Mention[] = [];
   const candidates = slots.all
-    .filter((m) => m.kind === "product" && !inside(m, avoid))
+    .filter((m) => m.kind === "product" && !inside(m, avoid) && !negated(slots, m))
     // a span the overall reading gave to another kind (a customer) is not a product
     .filter((m) => !slots.best.some((b) => b.kind !== "product" && b.kind !== "quotation" && inside(m, [b]) && b.end - b.start > m.end - m.start))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole) || b.score - a.score);
@@ -575,12 +601,12 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
   const { text } = slots;
   const numbers = slots.numbers.filter((n) => !inside(n, products) && !inside(n, slots.dates));
   const used = new Set<NumberMention>();
-  return products.map((product, index) => {
+  const lines = products.map((product, index) => {
     const previousEnd = index ? products[index - 1]!.end : 0;
     const nextStart = index + 1 < products.length ? products[index + 1]!.start : text.length;
     const line: Record<string, unknown> = { product: product.value, quantity: 1 };
     // "Office Chair x 3", "Office Chair: 3", "Office Chair (3)"
-    const after = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && /^\s*(?:x|×|\*|:|=|\(|qty|quantité|quantity)?\s*$/i.test(text.slice(product.end, n.start)) && /^\s*\)?\s*(?:$|[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(text.slice(n.end, nextStart)));
+    const after = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && (/^\s*\(\s*$/.test(text.slice(product.end, n.start)) && /^\s*\)/.test(text.slice(n.end)) || /^(?:\s*(?:x|×|\*|:|=)?\s*|[\s,]*(?:qty|qté|quantité|quantity)\s*[:=]?\s*)$/i.test(text.slice(product.end, n.start)) && /^\s*\)?\s*(?:$|[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(text.slice(n.end, nextStart))));
     // "3 Office Chair", "3x Office Chair", "a dozen Office Chair", "deux unités de Office Chair"
     const before = [...numbers]
       .reverse()
@@ -605,8 +631,26 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
         ((line.price_unit = n.value), used.add(n));
       }
     }
+    // "4 office chair, wait no, make it 6": the number after a correction is the line's quantity
+    const correction = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && /(?:make it|rather|plutôt|non,?\s*(?:mets|fais|plutôt)?|no,?\s*(?:make it)?)\s*$/i.test(text.slice(Math.max(product.end, n.start - 20), n.start)));
+    if (correction) ((line.quantity = correction.value), used.add(correction));
     return line;
   });
+  // "5% off the chairs", "10 % sur les bureaux": a discount named for a line goes to that line
+  for (const n of numbers.filter((candidate) => candidate.kind === "percent")) {
+    const named = slotsProducts(slots).find((m) => m.start >= n.end && m.start - n.end <= 30 && /^\s*(?:off|discount|de remise|de réduction|remise)?\s*(?:on|sur|pour|for|to)?\s*(?:the|les|le|la|des|all)?\s*$/i.test(text.slice(n.end, m.start)));
+    if (!named) continue;
+    const target = lines.find((line, index) => normalize(named.text).split(" ").every((word) => normalize(String(products[index]?.value ?? line.product)).split(" ").some((other) => sameWord(word, other))));
+    if (!target) continue;
+    for (const line of lines) if (line.discount === n.value && line !== target) delete line.discount;
+    target.discount = n.value;
+  }
+  return lines;
+}
+
+/** Every product mention, whole or not (a line's words said again: "the chairs"). */
+function slotsProducts(slots: Slots): Mention[] {
+  return slots.all.filter((m) => m.kind === "product").sort((a, b) => a.start - b.start);
 }
 
 /** What is left of the text once `pattern` (the request's words) is taken out. */
@@ -642,7 +686,7 @@ function taskTitle(slots: Slots, taken: Span[]): string | undefined {
     const stripped = stripSpans(after, taken.map((span) => ({ start: span.start - colon - 1, end: span.end - colon - 1 })));
     if (stripped) return cutTrailing(stripped);
   }
-  let left = stripSpans(text, taken);
+  let left = cutTrailing(stripSpans(text, taken));
   left = left
     .replace(/^(?:(?:create|add|make|new|open|log|crée[rz]?|cr[ée]{1,2}[rz]?|ajoute[rz]?|nouvelle|ouvre)(?:-moi)?\s+(?:an?|une?|la|the|new|nouvelle)?\s*(?:new\s+|nouvelle\s+)?(?:task|tâche|tache|to-?do)\s*)/i, "")
     .replace(/^(?:remind|ask|demande[rz]?|rappelle[rz]?)\s+(?:à\s+)?/i, "")
@@ -655,7 +699,15 @@ function taskTitle(slots: Slots, taken: Span[]): string | undefined {
 }
 
 function cutTrailing(title: string): string {
-  return unquote(title.replace(/\s*,\s*(?:assignee|assigné|due|deadline|échéance)\s*:.*$/i, "").trim());
+  // "appeler le fournisseur, pour Marc, échéance 20/01" → the first part; a later part that starts
+  // with who or when is not the title
+  const parts = title.split(/\s*,\s*/);
+  const kept = [parts[0]!];
+  for (const part of parts.slice(1)) {
+    if (/^(?:pour|for|to|due|by|before|avant|échéance|echeance|deadline|assign|assigné|assignée|assignee|le|on|à|a|d'ici|until|jusqu)(?![\p{L}])/iu.test(part) || !part.trim()) break;
+    kept.push(part);
+  }
+  return unquote(kept.join(", ").replace(/\s+(?:pour|for|due|by|le|on|à|a|avant)$/i, "").trim());
 }
 
 function stripSpans(text: string, spans: Span[]): string {
@@ -681,6 +733,9 @@ function noteBody(slots: Slots, project: Mention | undefined): string | undefine
   if (that) return that[1]!.trim();
   const dash = project ? /^\s*[-–—]\s*(.{3,})$/.exec(text.slice(project.end)) : null;
   if (dash) return dash[1]!.trim();
+  // "ajoute une note dans home construction le client veut repousser la livraison"
+  const rest = project ? text.slice(project.end).replace(/^\s*(?:project|projet)?\s*[,.;]?\s*/i, "") : "";
+  if (rest.split(/\s+/).length >= 4) return rest.trim();
   const before = project ? /(?<![\p{L}])(?:that|que|qu')\s*(.{3,}?)\s+(?:to|on|in|au|dans|sur|pour)\s+(?:the\s+|le\s+)?(?:project|projet)?\s*$/iu.exec(text.slice(0, project.start)) : null;
   return before ? before[1]!.trim() : undefined;
 }
