@@ -95,6 +95,10 @@ const messages = {
     en: "_Offline mode: no language model is configured; I read requests with the offline planner, and ask when I am not sure._",
     fr: "_Mode hors ligne : aucun modèle de langage n'est configuré ; je lis les demandes avec le planificateur hors ligne, et je demande quand je ne suis pas sûr._",
   },
+  "fallback.note_misconfigured": {
+    en: "_The language model refused the request (its configuration needs an administrator): this answer comes from the offline planner._",
+    fr: "_Le modèle de langage a refusé la requête (sa configuration demande un administrateur) : cette réponse vient du mode hors ligne._",
+  },
   "fallback.note": {
     en: "_The language model cannot be reached right now: this answer comes from the offline planner._",
     fr: "_Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne._",

@@ -8,6 +8,7 @@ import type { Runner } from "./runner.js";
  */
 export function withPlannerFallback(primary: Runner): Runner {
   const planner = createPlannerRunner({ note: "fallback.note" });
+  const plannerMisconfigured = createPlannerRunner({ note: "fallback.note_misconfigured" });
   return {
     mode: primary.mode,
     usesHistory: primary.usesHistory,
@@ -17,7 +18,9 @@ export function withPlannerFallback(primary: Runner): Runner {
       } catch (error) {
         const unreachable = error instanceof AppError && (error.code === "unavailable:llm" || error.code === "misconfigured:llm");
         if (!unreachable || input.signal.aborted || !planner.understands(input.message, input.today)) throw error;
-        return { ...(await planner.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
+        // a model that refuses the request is not "unreachable": the note says which
+        const answer = error.code === "misconfigured:llm" ? plannerMisconfigured : planner;
+        return { ...(await answer.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
       }
     },
   };

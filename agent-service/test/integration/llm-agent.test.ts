@@ -148,6 +148,9 @@ describe("a model server that refuses the copilot's request", () => {
     const { status, body } = await env.app.call("POST", "/v1/turns", { ...env.app.as(ADMIN, sessionId), session_id: sessionId, message: "Quel est le stock de Large Cabinet ?" });
     expect(status).toBe(200);
     expect(body.reply).toMatch(/500 Units en stock/);
+    // not "unreachable": the model answered, and refused
+    expect(body.reply).toMatch(/Le modèle de langage a refusé la requête \(sa configuration demande un administrateur\)/);
+    expect(body.reply).not.toMatch(/injoignable/);
     // once for the refused turn above, once for this one (answered by the planner)
     expect(await (await fetch(`${env.app.url}/metrics`)).text()).toMatch(/copilot_errors_total\{code="misconfigured:llm"\} 2\b/);
   });
