@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { normalize } from "../../odoo/resolve.js";
+import { editDistance } from "./entities.js";
 import type { Lang } from "../../i18n.js";
 
 /**
@@ -163,7 +164,7 @@ function correct(found: string[], model: Model): string[] {
     const word = feature.slice(2);
     if (word.length < 4 || /\d/.test(word)) return feature;
     const limit = word.length >= 8 ? 2 : 1;
-    const best = known.find((candidate) => Math.abs(candidate.length - word.length) <= limit && candidate[0] === word[0] && distance(candidate, word, limit) <= limit);
+    const best = known.find((candidate) => Math.abs(candidate.length - word.length) <= limit && candidate[0] === word[0] && editDistance(candidate, word, limit) <= limit);
     if (!best) return feature;
     fixed.set(word, best);
     return `w:${best}`;
@@ -173,24 +174,6 @@ function correct(found: string[], model: Model): string[] {
 }
 const vocabularies = new WeakMap<Model, string[]>();
 
-function distance(a: string, b: string, max: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let before: number[] = [];
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    let lowest = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      row.push(value);
-      lowest = Math.min(lowest, value);
-    }
-    if (lowest > max) return max + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /** Trains one classifier a language from the phrases of every intent, or loads the model trained at build time. */
 export async function trainClassifier(intents: Record<string, PhraseSet>, saved?: SavedModel): Promise<Classifier> {

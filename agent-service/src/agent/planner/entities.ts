@@ -148,19 +148,21 @@ export function sameWord(a: string, b: string): boolean {
   return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 8 ? 2 : 1);
 }
 
-function editDistance(a: string, b: string, max: number): number {
+/** Damerau-Levenshtein distance (a swap of two letters is one edit), or `max + 1` once it is sure to exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   let before: number[] = [];
   for (let i = 1; i <= a.length; i += 1) {
     const row = [i];
+    let lowest = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      // a swap of two letters ("chiar") is one typo
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       row.push(value);
+      lowest = Math.min(lowest, value);
     }
+    if (lowest > max) return max + 1;
     before = previous;
     previous = row;
   }
