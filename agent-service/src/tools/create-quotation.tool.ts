@@ -79,6 +79,8 @@ export const createQuotationTool = defineTool({
   models: ["sale.order", "res.partner", "product.product"],
   phrases: {
     en: [
+      "(I have|I've got) {customer} on the (phone|line), they (want|need|would like) {lines} [with {percent} off]",
+      "{customer} on the phone, they want {lines}",
       "(new|a new|another) (quote|quotation|offer) for {customer}",
       "(make|create|draft|do) a (quote|quotation) for {lines}",
       "(quote|price) {lines} for {customer}",
@@ -96,6 +98,8 @@ export const createQuotationTool = defineTool({
       "new quote for {customer} with {lines}",
     ],
     fr: [
+      "j'ai {customer} au (tel|téléphone|bout du fil), (ils veulent|il leur faut|ils voudraient) {lines} [avec une remise de {percent}]",
+      "{customer} au tel, (ils veulent|il leur faut) {lines}",
       "(nouveau|un nouveau|un autre) (devis|offre) pour {customer}",
       "(fais|crée|prépare) un devis (de|pour) {lines}",
       "(chiffre|chiffrer) {lines} pour {customer}",

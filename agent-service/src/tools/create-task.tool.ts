@@ -32,6 +32,8 @@ export const createTaskTool = defineTool({
   models: ["project.task", "project.project"],
   phrases: {
     en: [
+      "put a task in {project} : {text} [due {date}]",
+      "(add|put) a to-do (in|on) {project} : {text}",
       "new task (in|on|for) {project} title : {text}",
       "{project} - new task {text} [give it to|assign to|for] [{user}]",
       "(create|add) a task (in|on) {project} : {text}",
@@ -47,6 +49,7 @@ export const createTaskTool = defineTool({
       "{project} : new task {text}",
     ],
     fr: [
+      "mets une tâche dans {project} : {text} [pour le {date}]",
       "nouvelle tâche (sur|dans|pour) {project} : {text} [à m'assigner|pour moi]",
       "projet {project}, tâche {text} [à faire] (avant|pour) le {date}",
       "(ajoute|crée) une tâche (au|dans le) projet {project}",

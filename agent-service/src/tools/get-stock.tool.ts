@@ -26,6 +26,8 @@ export const getStockTool = defineTool({
   models: ["product.product", "stock.quant"],
   phrases: {
     en: [
+      "can we deliver {number} {product} [by {date}]",
+      "I need {number} {product} [for|by] [{date}], (is it|is that) (doable|possible|ok)",
       "(what's|what is) the forecast (for|of) {product}",
       "(forecast|forecasted|incoming) (stock|quantity) (of|for) {product}",
       "(what is|what's) the (stock|inventory|quantity on hand|on-hand quantity|available quantity|stock level) (of|for) {product}",
@@ -44,6 +46,8 @@ export const getStockTool = defineTool({
       "how many {product} can (I|we) (sell|ship)",
     ],
     fr: [
+      "j'ai besoin de {number} {product} [pour {date}], c'est (jouable|possible|faisable)",
+      "(on peut|peut-on) livrer {number} {product} [pour|avant] [{date}]",
       "(quelle est la|la) prévision (de stock|) (pour|de|du) {product}",
       "(stock prévu|quantité prévue) (de|du|pour) {product}",
       "(quel est|c'est quoi) le (stock|niveau de stock|disponible) (de|du|des|pour) {product}",

@@ -34,6 +34,8 @@ export const listTasksTool = defineTool({
   models: ["project.task"],
   phrases: {
     en: [
+      "what's {user} working on [right now|today|this week]",
+      "(anything|what's|what is) (overdue|late) (in|on) {project}",
       "what's on my plate [today|this week]",
       "what do I have (on|to do) [today|this week]",
       "what (does|has) {user} (have on|got on) (their|his|her) plate [right now]",
@@ -54,6 +56,8 @@ export const listTasksTool = defineTool({
       "(what's|what is) left to do (on|in) {project}",
     ],
     fr: [
+      "(sur quoi|qu'est-ce que) {user} (bosse|travaille) [en ce moment|aujourd'hui]",
+      "(quelque chose|quoi) en retard (dans|sur) {project}",
       "qu'est-ce que j'ai (au programme|sur le feu) [aujourd'hui|cette semaine]",
       "qu'est-ce que {user} a sur le feu [en ce moment]",
       "quelles tâches sont en retard (dans|sur) {project}",

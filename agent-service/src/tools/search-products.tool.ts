@@ -19,6 +19,7 @@ export const searchProductsTool = defineTool({
   models: ["product.product"],
   phrases: {
     en: [
+      "(what's|what is) the (internal ref|internal reference|reference|ref|code|sku|barcode) of [the] {product}",
       "how much do we sell [the] {product} for",
       "what (price|does) {product} (cost|sell for)",
       "(find|search|look up|search for|look for) [the|a|all] (product|item|article)[s] [named|called|matching|containing|like] {product}",
@@ -32,6 +33,7 @@ export const searchProductsTool = defineTool({
       "how much (is|does) {product} [cost]",
     ],
     fr: [
+      "(quelle est|c'est quoi) la (réf|référence|ref|référence interne) (du|de la|de|des) {product}",
       "(à combien|combien) (vend-on|on vend|vendons-nous) [le|la|les] {product}",
       "(cherche|recherche|trouve) [le|les|un|des] (produit|article)[s] [nommé|contenant|appelé] {product}",
       "(quels|quel) (produits|articles) (contiennent|avec|comme) {product}",

@@ -30,6 +30,7 @@ export const showKitTool = defineTool({
   models: ["product.product"],
   phrases: {
     en: [
+      "how many {product} can (we|I) (make|build|assemble|produce) [with what's in stock|with the current stock|right now]",
       "(what is in|what's in|what goes into|what makes up) [a|one|the] [kit] {product}",
       "(which|what) (components|parts|pieces) (do I need|are needed|are in|does it take|go) (for|to build|to make|in|into) [a|one|the] {product}",
       "(components|composition|bill of materials|bom|parts list|parts) (of|for) [the] [kit] {product}",
@@ -39,6 +40,7 @@ export const showKitTool = defineTool({
       "what do I need to (build|assemble|make) {number} {product}",
     ],
     fr: [
+      "combien de {product} (je peux|on peut|peut-on|pouvons-nous) (assembler|fabriquer|monter|produire) [avec le stock actuel|avec ce qu'on a]",
       "(que contient|qu'y a-t-il dans|de quoi est composé|ce que contient) [le|un] [kit] {product}",
       "(quels|quelles) (composants|pièces|éléments) (faut-il|me faut-il|sont nécessaires|il faut) pour (un|une|le|fabriquer|monter|faire) {product}",
       "(composition|nomenclature|composants|contenu|bom) (du|de|d'un|de la) [kit] {product}",

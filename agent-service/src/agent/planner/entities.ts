@@ -141,9 +141,9 @@ function stem(word: string): string {
 /** Two words are the same word: equal, a plural apart, or one typo apart in a long word. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length >= 4 && b.length >= 4 && (a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es` || a === `${b}x` || b === `${a}x`)) return true;
-  // one letter more at the end of a word of four ("azur" for "azure")
-  if (Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) return true;
+  if (Math.min(a.length, b.length) >= 3 && (a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es` || a === `${b}x` || b === `${a}x`)) return true;
+  // an "e" more at the end of a word of four or more ("azur" for "azure")
+  if (Math.min(a.length, b.length) >= 4 && (a === `${b}e` || b === `${a}e`)) return true;
   if (Math.min(a.length, b.length) < 5) return false;
   return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 8 ? 2 : 1);
 }
@@ -205,6 +205,8 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
         const span = tokens.slice(i, i + k);
         // a lone short or grammatical word is not a mention ("de" of "Maison de la Literie")
         if (k === 1 && (STOP.has(span[0]!.norm) || span[0]!.norm.length < 3)) continue;
+        // one word of a longer name, only if typed as it is (a typo of "delivery" is the verb "deliver")
+        if (k === 1 && k < words.length && span[0]!.norm !== words[offset]! && span[0]!.norm !== `${words[offset]!}s` && `${span[0]!.norm}s` !== words[offset]!) continue;
         // a task or a project is named by its name, or at least two of its words in a row
         // (or one capitalized word of five letters or more: "Painting" for "S00026 - Painting")
         if ((source.kind === "task" || source.kind === "project") && k < words.length && k < 2 && !(/^\p{Lu}/u.test(span[0]!.text) && span[0]!.norm.length >= 5)) continue;
@@ -231,7 +233,8 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
       start: first.start,
       end: first.end,
       text,
-      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && best >= 0.99 ? names[0]! : text,
+      // one record whole, or one record only that these words can be ("Azure" for Azure Interior)
+      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && (best >= 0.99 || text.length >= 4) ? names[0]! : text,
       whole: wholes.length > 0,
       records: wholes.length || names.length,
       score: best,

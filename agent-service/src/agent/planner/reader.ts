@@ -40,6 +40,10 @@ const PLANNER_INTENTS: Record<string, PhraseSet> = {
     en: ["(hi|hello|hey|good morning|good afternoon)", "what can you do [for me]", "help [me]", "how does (this|it) work", "who are you", "what are you able to do", "(thanks|thank you|ok|great|cool|perfect)", "(tell me a joke|how are you|what's the weather like)"],
     fr: ["(bonjour|salut|coucou|bonsoir)", "que (peux|sais)-tu faire", "(aide|aide-moi)", "comment (ça|ca) marche", "qui es-tu", "(merci|ok|super|parfait|génial)", "(raconte-moi une blague|comment vas-tu|quel temps fait-il)"],
   },
+  out_of_scope: {
+    en: ["(validate|confirm|process|ship) the (delivery|shipment|picking) (for|of) {quotation}", "(create|send|make) the invoice (for|of) {quotation}", "register a payment (for|of) {quotation}", "(book|plan) a (meeting|call) with {customer}", "(order|buy) {number} {product} from the supplier", "(what's|what is) (the weather|the time)"],
+    fr: ["(valide|confirme|expédie) la livraison (du|de|pour) {quotation}", "(crée|envoie|fais) la facture (du|de|pour) {quotation}", "enregistre un paiement (du|pour) {quotation}", "(planifie|cale) (une réunion|un rendez-vous) avec {customer}", "commande {number} {product} au fournisseur"],
+  },
   destructive: {
     en: ["(delete|remove|erase|wipe|destroy|purge) (all|every|the) (customers|products|quotes|orders|projects|tasks|data|records|everything)", "(delete|remove|archive) [the] [customer] {customer}", "(delete|cancel) [the] [quote|order] {quotation}", "(drop|empty) the database", "(delete|remove|archive) [the] project {project}"],
     fr: ["(supprime|efface|détruis|vide|purge) (tous les|toutes les|les) (clients|produits|devis|commandes|projets|tâches|données)", "(supprime|efface|archive) [le client] {customer}", "(supprime|annule) [le devis|la commande] {quotation}", "vide la base", "(supprime|archive) [le] projet {project}"],
@@ -104,8 +108,14 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
 
   // Removing a line from a quotation is an edit, not a deletion.
   const edit = readQuotationEdit(text, today);
+  const ownEdit = edit ? FILL.update_quotation!({ text, lang, today, all, best, numbers, dates, legacy, project: input.project }) : undefined;
+  if (ownEdit && !("ask" in ownEdit) && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) return result({ kind: "tool", tool: "update_quotation", args: ownEdit });
   if (edit && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) return result(edit);
   if (reading.intent === "destructive" && reading.score >= UNSURE) return result({ kind: "refuse_destructive" });
+  if (reading.intent === "out_of_scope" && reading.score >= UNSURE) return result({ kind: "ask", key: "planner.out_of_scope", params: {} });
+  // an e-mail address and nothing else known: whose it is
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
+  if (email && !best.length && tools.has("search_customers") && (reading.score < SURE || reading.intent === "search_customers")) return result({ kind: "tool", tool: "search_customers", args: { query: email } });
   if (DESTRUCTIVE.test(text) && !edit) return result({ kind: "refuse_destructive" });
 
   const slots: Slots = { text, lang, today, all, best, numbers, dates, legacy, project: input.project };
@@ -273,7 +283,7 @@ export function findDates(text: string, lang: Lang, today: string): DateMention[
     // "1" or "3" alone is a quantity, not a day
     // a date has a month, a weekday, a relative word or a d/m form: "3" or "à 18" is a quantity or a price
     const dates = results.filter((result) => {
-      const bare = result.text.trim().replace(/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|by|avant|before|due)\s+)+/iu, "");
+      const bare = result.text.trim().replace(/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|by|avant|before|due|from|to|in|dans|depuis|until|jusqu'au)\s+)+/iu, "");
       return /\d[/.-]\d|[\p{L}]{3,}/u.test(bare.replace(/\b(?:à|at|le|on|the|au|de|of|h|pm|am)\b/giu, ""));
     });
     if (dates.length) {
@@ -375,7 +385,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     if (found.some((mention, index) => lines[index]?.quantity === 1 && /(?<![\p{L}])(?:des|some|quelques|plusieurs|several|few|du)\s+$/iu.test(slots.text.slice(Math.max(0, mention.start - 12), mention.start)))) {
       return { ask: "quote.ask_lines", params: { customer } };
     }
-    const note = /(?<![\p{L}])(?:note|notes|remarque|comment|commentaire|mention)\s*(?::\s*)?["«]\s*([^"»]+?)\s*["»]/iu.exec(slots.text)?.[1];
+    const note = /(?<![\p{L}])(?:note|notes|remarque|comment|commentaire|mention)\s*(?::\s*)?["«]\s*([^"»]+?)\s*["»]/iu.exec(slots.text)?.[1] ?? /(?<![\p{L}])(?:en note|in the note|as a note|note|remarque|commentaire)\s*:\s*([^"«»]{3,})$/iu.exec(slots.text)?.[1]?.trim();
     return { customer, lines, ...(note ? { note } : {}), ...validityOf(slots) };
   },
   list_quotations(slots) {
@@ -396,7 +406,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const add: Record<string, unknown>[] = [];
     const remove: string[] = [];
     const change: Record<string, unknown>[] = [];
-    const REMOVE = /(?<![\p{L}])(?:remove|delete|take out|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu;
+    const REMOVE = /(?<![\p{L}])(?:remove|delete|take out|take\s.*\soff|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu;
     const ADD = /(?<![\p{L}])(?:add|adds|include|plus|ajoute[rz]?|rajoute[rz]?|inclu[st]|inclure)(?![\p{L}])/iu;
     const CHANGE = /(?<![\p{L}])(?:change|set|update|make|modify|give|passe[rz]?|modifie[rz]?|mets|augmente[rz]?|baisse[rz]?|r[ée]duis|applique[rz]?|accorde[rz]?|fais)(?![\p{L}])/iu;
     // the verb of the whole request holds for the lines that have none ("modifie S00001 : - X : 8")
@@ -433,6 +443,8 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return { ...quotation, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}), ...(change.length ? { change } : {}) };
   },
   search_customers(slots) {
+    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(slots.text)?.[0];
+    if (email) return { query: email };
     const customer = pick(slots, "customer");
     const query = customer?.text ?? (legacyArg(slots, "search_customers", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|retrouve[rz]?|(?:the |le |la |les |un |une )?(?:customers?|clients?|clientes?|contacts?|companies|company|soci[ée]t[ée]s?|partners?|partenaires?)|named|called|nomm[ée]e?s?|appel[ée]e?s?|who is|qui est)/giu);
     return query ? { query } : undefined;
@@ -443,7 +455,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return query ? { query } : undefined;
   },
   list_projects(slots) {
-    const closed = /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos|archiv[ée]s?)(?![\p{L}])/iu.test(slots.text);
+    const closed = /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos|cl[ôo]tur[ée]s?|ferm[ée]s?|archiv[ée]s?)(?![\p{L}])/iu.test(slots.text);
     const also = /(?<![\p{L}])(?:too|also|as well|including|included|aussi|compris|même|all|tous)(?![\p{L}])/iu.test(slots.text);
     const mine = /(?<![\p{L}])(?:my|mes|mine|i manage|i'm in charge|am i|i am|i'm|je suis responsable|je g[èe]re|dont je|o[ùu] je|sur lesquels je)(?![\p{L}])/iu.test(slots.text);
     return { ...(closed ? { state: also ? "all" : "done" } : {}), ...(mine ? { mine: true } : {}), ...limitOf(slots) };
@@ -591,6 +603,14 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
     .filter((m) => !slots.best.some((b) => b.kind !== "product" && b.kind !== "quotation" && inside(m, [b]) && b.end - b.start > m.end - m.start))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.whole) - Number(a.whole) || b.score - a.score);
   for (const mention of candidates) if (!inside(mention, chosen)) chosen.push(mention);
+  // "12 chairs ref E-COM13": the words and the reference are one product, the reference decides
+  for (const reference of chosen.filter((m) => m.whole && m.text === m.value && /\d/.test(m.text))) {
+    const words = chosen.find((m) => !m.whole && m.end <= reference.start && /^\s*(?:ref\.?|réf\.?|reference|référence|\(|:|-)?\s*$/i.test(slots.text.slice(m.end, reference.start)));
+    if (words) {
+      chosen.splice(chosen.indexOf(words), 1);
+      chosen.splice(chosen.indexOf(reference), 1, { ...reference, start: words.start });
+    }
+  }
   // "10% off the desks" after "2 Desk Combination": the words of a line already named, not a new line
   const named = chosen.filter((m) => m.whole).map((m) => normalize(m.value));
   return chosen.filter((m) => m.whole || !named.some((name) => normalize(m.text).split(" ").every((word) => name.split(" ").some((other) => sameWord(word, other))))).sort((a, b) => a.start - b.start);
@@ -636,6 +656,12 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
     if (correction) ((line.quantity = correction.value), used.add(correction));
     return line;
   });
+  // "5% off on both", "10 % sur tout": a discount for every line
+  for (const n of numbers.filter((candidate) => candidate.kind === "percent")) {
+    if (/^\s*(?:off|discount|de remise|de réduction)?\s*(?:on|sur|for|pour|to|à)?\s*(?:both|all|everything|each|tout|tous|toutes|les deux|l'ensemble|chaque ligne)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 30))) {
+      for (const line of lines) line.discount = n.value;
+    }
+  }
   // "5% off the chairs", "10 % sur les bureaux": a discount named for a line goes to that line
   for (const n of numbers.filter((candidate) => candidate.kind === "percent")) {
     const named = slotsProducts(slots).find((m) => m.start >= n.end && m.start - n.end <= 30 && /^\s*(?:off|discount|de remise|de réduction|remise)?\s*(?:on|sur|pour|for|to)?\s*(?:the|les|le|la|des|all)?\s*$/i.test(text.slice(n.end, m.start)));
