@@ -17,7 +17,7 @@ export function withPlannerFallback(primary: Runner): Runner {
         return await primary.run(input);
       } catch (error) {
         const unreachable = error instanceof AppError && (error.code === "unavailable:llm" || error.code === "misconfigured:llm");
-        if (!unreachable || input.signal.aborted || !planner.understands(input.message, input.today)) throw error;
+        if (!unreachable || input.signal.aborted || !(await planner.understands(input))) throw error;
         // a model that refuses the request is not "unreachable": the note says which
         const answer = error.code === "misconfigured:llm" ? plannerMisconfigured : planner;
         return { ...(await answer.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };

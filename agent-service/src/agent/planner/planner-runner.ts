@@ -1,16 +1,19 @@
 import { t, type Lang, type MessageKey } from "../../i18n.js";
-import type { Runner } from "../runner.js";
-import { parseIntent } from "./parse.js";
+import type { Runner, RunnerInput } from "../runner.js";
 import { readRequest } from "./reader.js";
 
-/** The runner used when no language model is configured: the same tools, driven by `parseIntent`. */
-export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner & { understands(message: string, today: string): boolean } {
+/** The runner used when no language model is configured: the same tools, driven by `readRequest`. */
+export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner & { understands(input: RunnerInput): Promise<boolean> } {
   const note = options.note ?? "offline.note";
   return {
     mode: "offline",
     // the previous request is read only for a follow-up ("and for Gemini Furniture?")
     usesHistory: false,
-    understands: (message, today) => parseIntent(message, today).kind === "tool",
+    // what the entity-first reader makes a tool of, or a question about (never "not understood")
+    understands: async ({ message, context, lang, today, tools, odoo, meta }) => {
+      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name });
+      return intent.kind === "tool" || intent.kind === "ask";
+    },
     async run({ message, context, lang, today, invoke, onText, tools, odoo, meta, previousRequest }) {
       const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
       let reply: string;
