@@ -147,6 +147,10 @@ const messages = {
     en: "I cannot do that from the chat: deliveries, invoices, payments and purchases are not among what I can do. I can prepare, change, confirm and send quotations, check stock, and work on projects and tasks.",
     fr: "Je ne peux pas faire cela depuis le chat : livraisons, factures, paiements et achats ne font pas partie de ce que je sais faire. Je peux préparer, modifier, confirmer et envoyer des devis, consulter le stock, et travailler sur les projets et les tâches.",
   },
+  "planner.use_card": {
+    en: "To apply it, click **Confirm** on the card above. Nothing is changed until you do.",
+    fr: "Pour l'appliquer, cliquez sur **Confirmer** sur la carte ci-dessus. Rien n'est modifié avant.",
+  },
   "planner.ask_title": {
     en: "What should the new task be called?",
     fr: "Quel doit être le titre de la nouvelle tâche ?",

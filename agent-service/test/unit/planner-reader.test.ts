@@ -188,6 +188,8 @@ describe("follow-ups, read against the previous request", () => {
     const asked = (await follow("stock of Office Lamp", "Deco Addict Office Lamp")).intent;
     expect(asked).toMatchObject({ kind: "ask", key: "planner.confirm_reading" });
     expect((await follow("Deco Addict Office Lamp", "yes please")).intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { customer: "Deco Addict", lines: [{ product: "Office Lamp", quantity: 1 }] } });
+    // "yes" to a proposal already shown: the card applies it, not the word
+    expect((await follow("devis Deco Addict 3 Office Chair", "oui", "fr")).intent).toMatchObject({ kind: "ask", key: "planner.use_card" });
     // a bare name that only reads is read at once
     expect((await read("Large Cabinet")).intent).toEqual({ kind: "tool", tool: "get_stock", args: { product: "Large Cabinet" } });
   });

@@ -181,6 +181,10 @@ async function readFollowUp(input: ReadInput & { previous: string }, text: strin
   }
   if (before.intent.kind !== "tool") return undefined;
   const { tool, args } = before.intent;
+  // "yes" to a proposal: the card's Confirm applies it, a typed word never does
+  if (/^(?:yes|yeah|yep|oui|ouais|ok|okay|sure|go ahead|vas-y|d'accord|confirm|confirme|valide)$/iu.test(text) && !isRead(tool)) {
+    return { intent: { kind: "ask", key: "planner.use_card", params: {} }, reading: { intent: "follow_up", score: 1 }, delexicalized: text };
+  }
   const found = input.odoo ? bestMentions(await findEntities(text, input.odoo, kindsFor(input.tools), input.meta)) : [];
   const numbers = findNumbers(text).filter((number) => number.kind === "number" && !number.article && !inside(number, found));
   const result = (intent: Intent): ReadResult => ({ intent, reading: { intent: "follow_up", score: 1 }, delexicalized: text });
