@@ -32,6 +32,8 @@ export const createTaskTool = defineTool({
   models: ["project.task", "project.project"],
   phrases: {
     en: [
+      "(open|create|make) a (ticket|job|to-do) (in|on|for) {project} to {text}",
+      "make new task for project {project} : {text} [give it to {user}]",
       "put a task in {project} : {text} [due {date}]",
       "(add|put) a to-do (in|on) {project} : {text}",
       "new task (in|on|for) {project} title : {text}",
@@ -49,6 +51,8 @@ export const createTaskTool = defineTool({
       "{project} : new task {text}",
     ],
     fr: [
+      "(ouvre|crée) un (ticket|job|todo) (dans|sur) {project} pour {text}",
+      "nouvelle tache {project} : {text} [pour moi]",
       "mets une tâche dans {project} : {text} [pour le {date}]",
       "nouvelle tâche (sur|dans|pour) {project} : {text} [à m'assigner|pour moi]",
       "projet {project}, tâche {text} [à faire] (avant|pour) le {date}",

@@ -26,6 +26,8 @@ export const getStockTool = defineTool({
   models: ["product.product", "stock.quant"],
   phrases: {
     en: [
+      "(tell me|give me) the [current] stock and [the] forecast (for|of) [the] {product}",
+      "(current stock|forecast) (for|of) [the] {product}",
       "can we deliver {number} {product} [by {date}]",
       "I need {number} {product} [for|by] [{date}], (is it|is that) (doable|possible|ok)",
       "(what's|what is) the forecast (for|of) {product}",
@@ -46,6 +48,7 @@ export const getStockTool = defineTool({
       "how many {product} can (I|we) (sell|ship)",
     ],
     fr: [
+      "(donne-moi|dis-moi) le stock [actuel] et [la] prévision (de|du|pour) {product}",
       "j'ai besoin de {number} {product} [pour {date}], c'est (jouable|possible|faisable)",
       "(on peut|peut-on) livrer {number} {product} [pour|avant] [{date}]",
       "(quelle est la|la) prévision (de stock|) (pour|de|du) {product}",

@@ -137,6 +137,8 @@ export const listInstallationsTool = defineTool({
       "installations (of|for|at) {customer}",
     ],
     fr: [
+      "quelles installations sont [encore] en cours chez {customer}",
+      "(installations|chantiers) (de|chez) {customer}",
       "(montre|liste|affiche) les installations [de|chez|du client] [{customer}]",
       "installations (de|chez) {customer}",
     ],

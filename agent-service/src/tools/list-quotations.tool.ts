@@ -34,6 +34,7 @@ export const listQuotationsTool = defineTool({
   models: ["sale.order"],
   phrases: {
     en: [
+      "(orders|sales orders) [confirmed] {customer}",
       "(show|list|display|give me|see|find) [me] [all] [the] [draft|sent|open|confirmed|pending|recent|last] (quotes|quotations|orders|sales orders|offers) (of|for|from|to) [customer] {customer}",
       "{customer}'s [open|draft|sent|last] (quotes|quotations|orders)",
       "(quotes|quotations|orders) (of|for|from) {customer}",
@@ -46,6 +47,8 @@ export const listQuotationsTool = defineTool({
       "has {customer} (got|had) any (quotes|orders)",
     ],
     fr: [
+      "(cdes|commandes|cmds) [confirmées|en cours|validées] {customer}",
+      "(les) (cdes|commandes) (de|chez) {customer}",
       "(montre|liste|affiche|donne|trouve)[-moi] [tous] les [derniers] (devis|commandes|offres) [en brouillon|envoyés|en cours|confirmés] (de|du client|pour|chez|de la société) {customer}",
       "les (devis|commandes|offres) (de|du client|pour|chez) {customer}",
       "(devis|commandes) (de|pour|chez) {customer}",

@@ -34,6 +34,8 @@ export const projectSummaryTool = defineTool({
   models: ["project.project", "project.task"],
   phrases: {
     en: [
+      "status {project} proj",
+      "(what's|what is) the situation (on|of|with) [the] [job|project] {project}",
       "status of {project}",
       "is [the] [project] {project} (late|on track|behind|delayed)",
       "(summarize|summarise|recap|sum up) [the] [project] {project}",
@@ -46,6 +48,8 @@ export const projectSummaryTool = defineTool({
       "{project}",
     ],
     fr: [
+      "(c'est quoi|quelle est) la situation (du|de) [projet|job] {project} [il y a du retard]",
+      "statut proj {project}",
       "est-ce que le projet {project} est (en retard|dans les temps)",
       "statut de {project}",
       "(résume|résumer|fais le point sur|récapitule|synthétise) [le] [projet] {project}",

@@ -57,6 +57,8 @@ export const updateQuotationTool = defineTool({
   models: ["sale.order", "sale.order.line", "product.product"],
   phrases: {
     en: [
+      "on (quote|quotation) {quotation} (remove|drop|take out) [the] {product} [the customer doesn't want it anymore]",
+      "apply a {percent} discount on the {product} line of (quotation|quote) {quotation}",
       "add {lines} to {customer}'s (quote|quotation)",
       "add {lines} to the (quote|quotation) (of|for) {customer}",
       "{quotation} : give [them|the customer] {percent} off [the] {product}",
@@ -69,6 +71,7 @@ export const updateQuotationTool = defineTool({
       "on {quotation} (add|remove) {product}",
     ],
     fr: [
+      "sur le devis {quotation} (enlève|retire|supprime|vire) [les|le|la] {product} [le client n'en veut plus]",
       "(ajoute|rajoute) {lines} au devis (de|pour|d') {customer}",
       "{quotation} : (fais|accorde|applique) {percent} de remise sur [le|la|les] {product}",
       "(applique|accorde) une remise de {percent} sur {product} (dans|du) {quotation}",

@@ -267,7 +267,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     if (model === "copilot.lookup" && method === "find") {
       // As the addon does: the records of each kind whose name holds one of the words, as the user.
       const sources: Record<string, [string, string[], string?]> = {
-        product: ["product.product", ["name", "default_code"], "default_code"],
+        product: ["product.product", ["name", "default_code", "display_name"], "default_code"],
         customer: ["res.partner", ["name"]],
         project: ["project.project", ["name"]],
         task: ["project.task", ["name"]],

@@ -5,7 +5,7 @@ from .. import compat
 
 #: What a request can name: kind -> (model, fields read, reference field matched exactly).
 SOURCES = {
-    'product': ('product.product', ['name', 'default_code'], 'default_code'),
+    'product': ('product.product', ['name', 'default_code', 'display_name'], 'default_code'),
     'customer': ('res.partner', ['name'], None),
     'project': ('project.project', ['name'], None),
     'task': ('project.task', ['name'], None),

@@ -33,7 +33,7 @@ export type Mention = {
 type Source = { kind: EntityKind; model: string; fields: string[]; code?: string; domain?: OdooDomain };
 
 const SOURCES: Source[] = [
-  { kind: "product", model: "product.product", fields: ["name", "default_code"], code: "default_code" },
+  { kind: "product", model: "product.product", fields: ["name", "default_code", "display_name"], code: "default_code" },
   { kind: "customer", model: "res.partner", fields: ["name"] },
   { kind: "project", model: "project.project", fields: ["name"] },
   { kind: "task", model: "project.task", fields: ["name"] },
@@ -57,7 +57,8 @@ const STOP = new Set(
   stock quote quotes quotation quotations order orders sale sales customer customers client clients product products item items project projects task tasks note notes
   un une le la les l de du des d au aux et ou en dans sur pour par avec sans a est sont ce cet cette ces mon ma mes notre nos votre vos son sa ses qui que quoi quel quelle quels quelles
   combien il elle on nous vous je tu moi me te se y reste encore bonjour salut merci stp svp peux peut pourrais fais fait faire cree creer ajoute montre affiche liste donne
-  devis offre commande commandes produit produits article articles projet projets tache taches client clients note notes stock stocks`
+  devis offre commande commandes produit produits article articles projet projets tache taches client clients note notes stock stocks
+  open opened ouvert ouverts ouverte ouvertes new nouveau nouvelle nouveaux all tous toutes last first dernier derniers premier premiers`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -187,19 +188,29 @@ function matchInitials(acronyms: { text: string; start: number; end: number }[],
 function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): Mention[] {
   type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean };
   const hits: Hit[] = [];
-  for (const record of records) {
+  const named = (record: OdooRecord): string[] => {
     const name = String(record.name ?? "");
+    // a variant: "Conference Chair (Aluminium)" is named by its attributes too, and is its reference
+    const display = String(record.display_name ?? "").replace(/^\[[^\]]*\]\s*/, "");
+    return display && display !== name && display.startsWith(name) ? [name, display] : [name];
+  };
+  for (const record of records) for (const name of named(record)) {
     const code = source.code && typeof record[source.code] === "string" ? String(record[source.code]) : "";
-    if (code) {
+    if (code && name === String(record.name ?? "")) {
       for (const token of tokens) if (token.norm === normalize(code)) hits.push({ start: token.start, end: token.end, covered: 1, of: 1, name: code, whole: true });
     }
     // "research and development" for "Research & Development": the name's & is the text's and/et
     const words = tokenize(name.replace(/\s*&\s*/g, " and ")).map((token) => token.norm);
     if (!words.length) continue;
+    const value = name !== String(record.name ?? "") && code ? code : name;
     for (let i = 0; i < tokens.length; i += 1) {
       // the name's words in order, from its first or from any word ("Chair" for "Office Chair")
       for (let offset = 0; offset < words.length; offset += 1) {
         let k = 0;
+        if (source.kind === "project" && offset === 0 && !STOP.has(tokens[i]!.norm) && tokens[i]!.norm.length >= 4 && words[0]!.length > tokens[i]!.norm.length + 2 && words[0]!.startsWith(tokens[i]!.norm) && words.length === 1) {
+          hits.push({ start: tokens[i]!.start, end: tokens[i]!.end, covered: 1, of: 1, name, whole: true });
+          break;
+        }
         while (offset + k < words.length && i + k < tokens.length && (sameWord(tokens[i + k]!.norm, words[offset + k]!) || (words[offset + k] === "and" && /^(?:and|et)$/.test(tokens[i + k]!.norm)))) k += 1;
         if (!k) continue;
         const span = tokens.slice(i, i + k);
@@ -210,7 +221,7 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
         // a task or a project is named by its name, or at least two of its words in a row
         // (or one capitalized word of five letters or more: "Painting" for "S00026 - Painting")
         if ((source.kind === "task" || source.kind === "project") && k < words.length && k < 2 && !(/^\p{Lu}/u.test(span[0]!.text) && span[0]!.norm.length >= 5)) continue;
-        hits.push({ start: span[0]!.start, end: span[k - 1]!.end, covered: k, of: words.length, name, whole: k === words.length });
+        hits.push({ start: span[0]!.start, end: span[k - 1]!.end, covered: k, of: words.length, name: k === words.length ? value : name, whole: k === words.length });
         break;
       }
     }

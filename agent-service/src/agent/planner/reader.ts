@@ -122,6 +122,10 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   // every tool of the catalog is read, offered or not: one the user cannot use here is refused
   // with a clear reason by the invoker, rather than "not understood"
   const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
+  // a tool this user has, before one they do not, when both are read
+  if (reading.second && reading.score < SURE && !tools.has(reading.intent) && tools.has(reading.second.intent) && reading.second.score >= 0.2) {
+    reading = { intent: reading.second.intent, score: reading.second.score, second: { intent: reading.intent, score: reading.score } };
+  }
   const first = known(reading.intent) ? reading.intent : undefined;
   const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.12 ? reading.second.intent : undefined;
   const legacyTool = legacy.kind === "tool" ? legacy.tool : undefined;
@@ -261,6 +265,8 @@ export function clean(message: string): string {
     .replace(/\r/g, "")
     .replace(/^\s*(?:[-*•·]|\d+[.)])\s+/gm, "")
     .replace(/\s*\n\s*/g, ", ")
+    // what a dictation leaves in: "euh", "uh", "um"
+    .replace(/(?<![\p{L}])(?:euh|heu|uh|um|umm|hum|bah|ben)(?![\p{L}])[,.]?/giu, " ")
     .replace(/\s+/g, " ")
     .trim();
   const openers = /^(?:(?:hi|hello|hey|bonjour|salut|coucou|bonsoir|good (?:morning|afternoon))(?:\s+(?:there|team|copilot))?\s*[,!.]*\s*|(?:please|pls|plz|s'il (?:te|vous) pla[iî]t|stp|svp|peux[- ]tu|pourrais[- ]tu|tu peux|tu pourrais|est-ce que tu peux|can you|could you|would you|could you please|can you please|i'd like you to|j'aimerais que tu)\s*[,!]?\s+)+/i;
@@ -368,6 +374,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return { product: name, ...(quantity && quantity >= 1 && quantity === Math.round(quantity) ? { quantity } : {}) };
   },
   create_quotation(slots) {
+    // what follows "note:" is the note's text, not lines
+    const noteAt = /(?<![\p{L}])(?:with the note|avec la note|en note|note|remarque|commentaire)\s*:/iu.exec(slots.text);
+    if (noteAt) slots = { ...slots, all: slots.all.filter((m) => m.start < noteAt.index), best: slots.best.filter((m) => m.start < noteAt.index) };
     const products = productMentions(slots, []);
     const customerMention = pick(slots, "customer", products);
     const customer = customerMention?.value ?? (legacyArg(slots, "create_quotation", "customer") as string | undefined);
@@ -501,6 +510,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const args: Record<string, unknown> = {};
     const legacyProject = legacyArg(slots, "create_task", "project") as string | undefined;
     args.project = project?.value ?? legacyProject ?? slots.project ?? "";
+    if (!args.project) return { ask: "planner.ask_project" };
     const title = taskTitle(slots, [project, user, date].filter(Boolean) as Span[]) ?? (legacyArg(slots, "create_task", "title") as string | undefined);
     if (!title) return { ask: "planner.ask_title" };
     args.title = title;
@@ -630,7 +640,7 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
     const nextStart = index + 1 < products.length ? products[index + 1]!.start : text.length;
     const line: Record<string, unknown> = { product: product.value, quantity: 1 };
     // "Office Chair x 3", "Office Chair: 3", "Office Chair (3)"
-    const after = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && (/^\s*\(\s*$/.test(text.slice(product.end, n.start)) && /^\s*\)/.test(text.slice(n.end)) || /^(?:\s*(?:x|×|\*|:|=)?\s*|[\s,]*(?:qty|qté|quantité|quantity)\s*[:=]?\s*)$/i.test(text.slice(product.end, n.start)) && /^\s*\)?\s*(?:$|[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(text.slice(n.end, nextStart))));
+    const after = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && (/^\s*\(\s*$/.test(text.slice(product.end, n.start)) && /^\s*\)/.test(text.slice(n.end)) || /^(?:\s*(?:x|×|\*|:|=)?\s*|[\s,]*(?:qty|qté|quantité|quantity)\s*[:=]?\s*)$/i.test(text.slice(product.end, n.start)) && endsLine(text, product.end, n, nextStart)));
     // "3 Office Chair", "3x Office Chair", "a dozen Office Chair", "deux unités de Office Chair"
     const before = [...numbers]
       .reverse()
@@ -676,6 +686,18 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
     target.discount = n.value;
   }
   return lines;
+}
+
+/**
+ * Whether a number right after a product is that product's quantity: after "x", ":" or "=" when
+ * its line ends there; bare ("desk pad 20 monitor stand") only before a separator or the end —
+ * otherwise it is the next product's.
+ */
+function endsLine(text: string, productEnd: number, n: NumberMention, nextStart: number): boolean {
+  const rest = text.slice(n.end, nextStart);
+  const separator = /^\s*\)?\s*(?:[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(rest);
+  if (/^\s*(?:x|×|\*|:|=)\s*$/i.test(text.slice(productEnd, n.start))) return separator || /^\s*\)?\s*$/.test(rest);
+  return separator || (nextStart >= text.length && /^\s*\)?\s*$/.test(rest));
 }
 
 /** Every product mention, whole or not (a line's words said again: "the chairs"). */
@@ -734,7 +756,7 @@ function cutTrailing(title: string): string {
   const parts = title.split(/\s*,\s*/);
   const kept = [parts[0]!];
   for (const part of parts.slice(1)) {
-    if (/^(?:pour|for|to|due|by|before|avant|échéance|echeance|deadline|assign|assigné|assignée|assignee|le|on|à|a|d'ici|until|jusqu)(?![\p{L}])/iu.test(part) || !part.trim()) break;
+    if (/^(?:pour|for|to|due|by|before|avant|échéance|echeance|deadline|assign|assigné|assignée|assignee|le|on|à|a|d'ici|until|jusqu|give|donne|confie|attribue)(?![\p{L}])/iu.test(part) || !part.trim()) break;
     kept.push(part);
   }
   return unquote(kept.join(", ").replace(/\s+(?:pour|for|due|by|le|on|à|a|avant)$/i, "").trim());
