@@ -314,17 +314,18 @@ class CopilotAgent(models.AbstractModel):
 
     @api.model
     def _delete_memory(self, memory_id):
-        self._check_copilot_user()
-        self._check_id(memory_id, _("Invalid copilot memory id."))
-        return self._agent_request('POST', f'/v1/memories/{memory_id}/delete', {
-            'user': self._get_agent_user(),
-        })
+        return self._delete_own('memories', memory_id, _("Invalid copilot memory id."))
 
     @api.model
     def _delete_session(self, session_id):
+        return self._delete_own('sessions', session_id, _("Invalid copilot session id."))
+
+    @api.model
+    def _delete_own(self, collection, record_id, invalid):
+        """Delete one of the user's memories or conversations in the agent (``collection`` is fixed by the caller)."""
         self._check_copilot_user()
-        self._check_id(session_id, _("Invalid copilot session id."))
-        return self._agent_request('POST', f'/v1/sessions/{session_id}/delete', {
+        self._check_id(record_id, invalid)
+        return self._agent_request('POST', f'/v1/{collection}/{record_id}/delete', {
             'user': self._get_agent_user(),
         })
 

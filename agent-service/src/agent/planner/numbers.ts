@@ -28,6 +28,9 @@ const UNITS: Record<string, number> = {
   couple: 2, half: 0.5, demi: 0.5, demie: 0.5,
 };
 const ARTICLES = new Set(["un", "une", "a", "an"]);
+
+/** The number words that stand alone as a quantity ("deux", "twelve", "a"), for the shape reader's patterns. */
+export const QUANTITY_WORDS: readonly string[] = Object.keys(UNITS).filter((word) => !/^(?:z[ée]ro|half|demie?|couple|dozens?|douzaines?|dizaines?|vingts|cents)$/.test(word));
 const JOINERS = new Set(["et", "and", "-", "de", "d'", "of"]);
 
 // digits inside a reference ("act_7f3a2c", "FURN_7777", "S00003") are no number; "4x" and "x4" are

@@ -1,6 +1,21 @@
 import { t, type Lang, type MessageKey } from "../../i18n.js";
 import type { Runner, RunnerInput } from "../runner.js";
-import { readRequest } from "./reader.js";
+import { readRequest, type ReadResult } from "./reader.js";
+
+/**
+ * One reading a turn: the model's fallback asks `understands` then `run` with the same input, and
+ * the reading (its Odoo lookup included) is not done twice.
+ */
+const readings = new WeakMap<RunnerInput, Promise<ReadResult>>();
+function readingOf(input: RunnerInput): Promise<ReadResult> {
+  let reading = readings.get(input);
+  if (!reading) {
+    const { message, context, lang, today, tools, odoo, meta, previousRequest } = input;
+    reading = readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
+    readings.set(input, reading);
+  }
+  return reading;
+}
 
 /** The runner used when no language model is configured: the same tools, driven by `readRequest`. */
 export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner & { understands(input: RunnerInput): Promise<boolean> } {
@@ -10,12 +25,13 @@ export function createPlannerRunner(options: { note?: MessageKey } = {}): Runner
     // the previous request is read only for a follow-up ("and for Gemini Furniture?")
     usesHistory: false,
     // what the entity-first reader makes a tool of, or a question about (never "not understood")
-    understands: async ({ message, context, lang, today, tools, odoo, meta }) => {
-      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name });
+    understands: async (input) => {
+      const { intent } = await readingOf(input);
       return intent.kind === "tool" || intent.kind === "ask";
     },
-    async run({ message, context, lang, today, invoke, onText, tools, odoo, meta, previousRequest }) {
-      const { intent } = await readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
+    async run(input) {
+      const { lang, invoke, onText } = input;
+      const { intent } = await readingOf(input);
       let reply: string;
       switch (intent.kind) {
         case "tool": {
