@@ -14,6 +14,7 @@ import json
 import re
 
 from odoo import http, models, release
+from odoo.service import security as _security
 
 #: Major version of the running server: 17, 18, 19, ...
 SERIES = release.version_info[0]
@@ -180,6 +181,29 @@ def set_config_param(env, key, value):
     """Write an ``ir.config_parameter`` as superuser (17.0-19.0: ``set_param``)."""
     # sudo: only called from tests and setup code, never with user input.
     return env['ir.config_parameter'].sudo().set_param(key, value)
+
+
+# --- Web sessions ------------------------------------------------------------------------------
+def web_session_uid(env, sid):
+    """The user signed in now with the browser session ``sid``, or ``None``.
+
+    ``None`` once that session logged out (17.0-19.0: ``Session.logout`` clears ``uid`` and
+    the store rotates the id, deleting the old file), expired (vacuumed), belongs to another
+    database, or no longer passes ``security.check_session`` (password changed, sessions
+    revoked from Preferences). The store is ``odoo.http.root.session_store`` and
+    ``check_session(session, env)`` takes the same two arguments in 17.0, 18.0 and 19.0
+    (18.0+ adds an optional ``request``).
+    """
+    store = http.root.session_store
+    if not isinstance(sid, str) or not store.is_valid_key(sid):
+        return None
+    session = store.get(sid)
+    uid = session.get('uid')
+    if not isinstance(uid, int) or session.get('db') != env.cr.dbname:
+        return None
+    if not _security.check_session(session, env):
+        return None
+    return uid
 
 
 # --- Access rights -------------------------------------------------------------------------

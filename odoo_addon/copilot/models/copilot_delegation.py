@@ -8,9 +8,16 @@ import logging
 import secrets
 import time
 
-from odoo import _, api, models
+from odoo import _, api, http, models
 from odoo.exceptions import AccessDenied
 from odoo.tools import consteq
+
+from .. import compat
+
+try:  # a dependency of Odoo 17.0-19.0 (requirements.txt); optional here all the same
+    from cryptography.fernet import Fernet, InvalidToken
+except ImportError:  # pragma: no cover
+    Fernet = InvalidToken = None
 
 _logger = logging.getLogger(__name__)
 
@@ -19,6 +26,7 @@ DELEGATION_TTL = 300
 #: How far in the future a token's ``iat`` may be, for clocks of several workers.
 DELEGATION_CLOCK_SKEW = 60
 DELEGATION_KEY_LABEL = b'copilot-delegation-v1'
+WEB_SESSION_KEY_LABEL = b'copilot-web-session-v1'
 
 
 def _b64encode(data):
@@ -69,7 +77,64 @@ class CopilotAgent(models.AbstractModel):
         }
         if turn_id:
             payload['tid'] = turn_id
+        sealed = self._seal_web_session(self._current_web_session())
+        if sealed:
+            payload['ws'] = sealed
         return self._encode_delegation(payload)
+
+    # ------------------------------------------------------------
+    # The browser session a token came from
+    # ------------------------------------------------------------
+
+    @api.model
+    def _current_web_session(self):
+        """The id of the browser session of the current request, when it is this user's."""
+        request = http.request
+        session = getattr(request, 'session', None) if request else None
+        if session is None or session.get('uid') != self.env.uid:
+            return None
+        return session.sid
+
+    @api.model
+    def _web_session_box(self):
+        """What seals a browser session id into a token: Fernet (AES + HMAC) with a key only
+        this database knows (derived from ``database.secret``, never from the shared secret
+        the agent holds), so the agent carries the session's name without being able to use it."""
+        secret = compat.get_config_param(self.env, 'database.secret')
+        if Fernet is None or not secret:
+            return None
+        key = hmac.new(secret.encode(), WEB_SESSION_KEY_LABEL, hashlib.sha256).digest()
+        return Fernet(base64.urlsafe_b64encode(key))
+
+    @api.model
+    def _seal_web_session(self, sid):
+        if not sid:
+            return None
+        box = self._web_session_box()
+        if box is None:
+            _logger.warning("Copilot: cannot bind tokens to the Odoo session (no cryptography)")
+            return None
+        return box.encrypt(sid.encode()).decode('ascii')
+
+    @api.model
+    def _check_web_session(self, payload):
+        """A token made in a browser session serves only while that session is signed in
+        as the token's user: logging out of Odoo (or a password change) ends it at once."""
+        sealed = payload.get('ws')
+        if sealed is None:
+            return
+        box = self._web_session_box()
+        try:
+            if box is None or not isinstance(sealed, str):
+                raise ValueError('cannot unseal')
+            sid = box.decrypt(sealed.encode('ascii')).decode()
+        except (ValueError, TypeError, UnicodeError, InvalidToken):
+            _logger.info("Copilot delegation token refused: unreadable session binding")
+            raise AccessDenied(_("Invalid copilot delegation token.")) from None
+        # sudo: only the session token of the user the signed token names is computed
+        if compat.web_session_uid(self.env(su=True), sid) != payload['uid']:
+            _logger.info("Copilot delegation token refused: its Odoo session has ended")
+            raise AccessDenied(_("Your Odoo session has ended: sign in again to use the copilot."))
 
     @api.model
     def _verify_delegation(self, token):
@@ -112,5 +177,6 @@ class CopilotAgent(models.AbstractModel):
         if not user or not user.active or user.share:
             _logger.info("Copilot delegation token refused: user %s is not active", uid)
             raise AccessDenied(_("Invalid copilot delegation token."))
+        self._check_web_session(payload)
         return payload
 

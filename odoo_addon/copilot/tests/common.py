@@ -16,6 +16,10 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b'=').decode('ascii')
 
 
+def b64url_decode(text):
+    return base64.urlsafe_b64decode(text + '=' * (-len(text) % 4))
+
+
 def sign_delegation(payload, secret=SECRET):
     """A delegation token made independently of the addon, from contract (C)."""
     key = hmac.new(secret.encode(), b'copilot-delegation-v1', hashlib.sha256).digest()

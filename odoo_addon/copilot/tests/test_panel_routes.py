@@ -5,13 +5,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest.mock import patch
 from urllib.parse import urlsplit
 
+from odoo.exceptions import AccessDenied
 from odoo.tests.common import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.copilot import compat
 from odoo.addons.copilot.models.copilot_agent import CopilotAgent
 
-from .common import SECRET, request_signature
+from .common import SECRET, b64url_decode, request_signature, sign_delegation
 from .test_rpc_route import CopilotHttpCommon
 
 UNREACHABLE = "The copilot service cannot be reached."
@@ -163,6 +164,36 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         delegation = self.env['copilot.agent']._verify_delegation(turn['delegation'])
         self.assertEqual((delegation['uid'], delegation['sid']), (self.user.id, turn['session_id']))
         self.assertIn(f'uid={self.user.id}', agent.received[-1]['path'])
+
+    @mute_logger('odoo.http', 'odoo.addons.copilot.models.copilot_delegation')
+    def test_turn_token_ends_with_the_odoo_session(self):
+        """A turn's token serves while the browser session it came from is signed in: after
+        logging out of Odoo, the agent can no longer act with it (security review, finding 5)."""
+        agent = self.start_fake_agent()
+        self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})
+        turn = json.loads(agent.received[0]['body'])
+        payload = json.loads(b64url_decode(turn['delegation'].split('.')[0]))
+        # the session is named, sealed: its id is not readable in the token
+        self.assertIn('ws', payload)
+        self.assertNotIn(self.session.sid, json.dumps(payload))
+
+        def gateway_read():
+            return self.jsonrpc('/copilot/rpc', {
+                'token': turn['delegation'], 'model': 'res.partner', 'method': 'search_count',
+                'args': [[('id', '=', self.user.partner_id.id)]],
+                'meta': {'session_id': turn['session_id'], 'turn_id': turn['turn_id']},
+            })
+
+        self.assertEqual(gateway_read()['result'], 1)
+        self.url_open('/web/session/logout')
+        self.assertRpcError(gateway_read(), 'AccessDenied')
+        # signing in again makes another session: the old token stays refused
+        self.authenticate('copilot_user', 'copilot_user_pw')
+        self.assertRpcError(gateway_read(), 'AccessDenied')
+        # a token whose seal was tampered with is refused too
+        tampered = dict(payload, ws=payload['ws'][:-4] + 'AAAA')
+        with self.assertRaises(AccessDenied):
+            self.env['copilot.agent']._verify_delegation(sign_delegation(tampered))
 
     def test_memory_and_history_routes(self):
         agent = self.start_fake_agent()
