@@ -25,6 +25,14 @@ const configSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** A number, or "default" (none sent: the server's). Never sent to o-series/gpt-5 models. */
+  LLM_TEMPERATURE: z.union([z.literal("default"), z.coerce.number().min(0).max(2)]).default(0),
+  /** Longest silence inside a model's stream (default: LLM_TIMEOUT_MS). */
+  LLM_STREAM_IDLE_MS: z.coerce.number().int().positive().optional(),
+  /** Longest Retry-After waited before telling the user the model is busy. */
+  LLM_MAX_RETRY_AFTER_S: z.coerce.number().min(0).max(60).default(10),
+  /** A turn's longest run with the model: under the delegation's 5 minutes. */
+  LLM_TURN_DEADLINE_MS: z.coerce.number().int().min(1_000).max(290_000).default(240_000),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
   EMBEDDINGS_API_KEY: optionalString,
@@ -38,6 +46,18 @@ const configSchema = z.object({
   METRICS_TOKEN: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+export type LlmConfig = {
+  baseUrl: string | undefined;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
+  /** undefined: not sent. */
+  temperature: number | undefined;
+  streamIdleMs: number;
+  maxRetryAfterSeconds: number;
+  turnDeadlineMs: number;
+};
 
 export type Config = Readonly<{
   port: number;
@@ -55,7 +75,7 @@ export type Config = Readonly<{
   }>;
   sharedSecret: string;
   /** undefined: no language model, the offline planner answers. */
-  llm: Readonly<{ baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number }> | undefined;
+  llm: Readonly<LlmConfig> | undefined;
   /** undefined: project questions are ranked by BM25 only. */
   embeddings: Readonly<{ baseUrl: string; apiKey: string; model: string; timeoutMs: number }> | undefined;
   turnsPerMinute: number;
@@ -113,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           apiKey: e.LLM_API_KEY ?? "not-needed",
           model: e.LLM_MODEL as string,
           timeoutMs: e.LLM_TIMEOUT_MS,
+          temperature: e.LLM_TEMPERATURE === "default" ? undefined : e.LLM_TEMPERATURE,
+          streamIdleMs: e.LLM_STREAM_IDLE_MS ?? e.LLM_TIMEOUT_MS,
+          maxRetryAfterSeconds: e.LLM_MAX_RETRY_AFTER_S,
+          turnDeadlineMs: e.LLM_TURN_DEADLINE_MS,
         })
       : undefined,
     embeddings: e.EMBEDDINGS_MODEL

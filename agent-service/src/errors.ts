@@ -27,6 +27,7 @@ const codes = {
   "unavailable:odoo": { status: 503, key: "error.unavailable_odoo" },
   "unavailable:llm": { status: 503, key: "error.unavailable_llm" },
   "misconfigured:llm": { status: 503, key: "error.misconfigured_llm" },
+  "busy:llm": { status: 503, key: "error.busy_llm" },
   "unavailable:redis": { status: 503, key: "error.unavailable_redis" },
   internal: { status: 500, key: "error.internal" },
 } as const satisfies Record<string, { status: number; key: MessageKey }>;

@@ -48,6 +48,14 @@ const messages = {
     en: "The language model refused the copilot's request (HTTP {status}): its settings are wrong (API key, model name, address or context size). Trying again will not help; ask your administrator to check them. Nothing was changed.",
     fr: "Le modèle de langage a refusé la requête du copilote (HTTP {status}) : sa configuration est incorrecte (clé d'API, nom du modèle, adresse ou taille de contexte). Réessayer n'y changera rien ; demandez à votre administrateur de la vérifier. Rien n'a été modifié.",
   },
+  "error.busy_llm": {
+    en: "The language model is busy and asked to wait {seconds} s before trying again. Try again in a moment; nothing was changed.",
+    fr: "Le modèle de langage est surchargé et demande d'attendre {seconds} s avant de réessayer. Réessayez dans un instant ; rien n'a été modifié.",
+  },
+  "error.tool_unknown": {
+    en: "There is no tool named {tool}. Use only the tools you were given.",
+    fr: "Il n'existe pas d'outil nommé {tool}. N'utilisez que les outils fournis.",
+  },
   "error.unavailable_redis": {
     en: "The copilot's memory (Redis) cannot be reached; nothing was changed. Try again in a moment.",
     fr: "La mémoire du copilote (Redis) est injoignable ; rien n'a été modifié. Réessayez dans un instant.",
@@ -99,6 +107,10 @@ const messages = {
     en: "_The language model refused the request (its configuration needs an administrator): this answer comes from the offline planner._",
     fr: "_Le modèle de langage a refusé la requête (sa configuration demande un administrateur) : cette réponse vient du mode hors ligne._",
   },
+  "fallback.note_busy": {
+    en: "_The language model is busy right now: this answer comes from the offline planner._",
+    fr: "_Le modèle de langage est surchargé pour le moment : cette réponse vient du mode hors ligne._",
+  },
   "fallback.note": {
     en: "_The language model cannot be reached right now: this answer comes from the offline planner._",
     fr: "_Le modèle de langage est injoignable pour le moment : cette réponse vient du mode hors ligne._",
@@ -114,6 +126,10 @@ const messages = {
   "llm.cut": {
     en: "The model's answer was cut off before it was complete, so nothing was done. Please ask again, perhaps in smaller steps.",
     fr: "La réponse du modèle a été coupée avant d'être complète : rien n'a été fait. Reformulez votre demande, éventuellement en plusieurs étapes.",
+  },
+  "llm.deadline": {
+    en: "This answer took longer than {seconds} s, so I stopped it. What was done so far is listed above; ask again, perhaps in smaller steps.",
+    fr: "Cette réponse a pris plus de {seconds} s : je l'ai arrêtée. Ce qui a été fait est listé ci-dessus ; reformulez votre demande, éventuellement en plusieurs étapes.",
   },
   "llm.step_limit": {
     en: "I stopped after {steps} steps without reaching an answer. What was done so far is listed above; try asking more precisely.",

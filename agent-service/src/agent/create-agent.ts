@@ -1,10 +1,12 @@
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, createAgent, createMiddleware, modelCallLimitMiddleware, tool } from "langchain";
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage, createAgent, createMiddleware, modelCallLimitMiddleware, tool } from "langchain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { AppError } from "../errors.js";
-import { catalog } from "../tools/index.js";
+import { catalog, findTool } from "../tools/index.js";
 import { t, type Lang } from "../i18n.js";
 import { CUT_MARK } from "./model.js";
+import { BUSY_HEADER, retryAfterSeconds } from "./provider-wire.js";
+import { coerceToSchema, mayBeTextToolCall, parseArguments, toolCallsInText } from "./tool-call-repair.js";
 import { createThinkingFilter, stripThinking } from "./think.js";
 import { buildPromptHistory } from "./history.js";
 import { systemPrompt } from "./prompts.js";
@@ -75,6 +77,92 @@ const refuseCutToolCalls = createMiddleware({
   },
 });
 
+type RawToolCall = { id?: string; type?: string; function?: { name?: string; arguments?: unknown } };
+
+/** The names of the tools offered to the model in this call. */
+function offeredNames(tools: readonly unknown[]): Set<string> {
+  return new Set(tools.map((offered) => String((offered as { name?: string }).name)));
+}
+
+let textCallCount = 0;
+
+/**
+ * The model's tool calls, repaired where a small model wrote them loosely (./tool-call-repair.ts):
+ * arguments read leniently, and a message that is nothing but calls written as text made into
+ * those calls. Arguments that cannot be read whole are left as they came: the answer is cut.
+ */
+export function repairAnswer(answer: AIMessage, offered: ReadonlySet<string>): AIMessage {
+  const raw = ((answer.additional_kwargs?.tool_calls ?? []) as RawToolCall[]).filter((call) => call.function);
+  let calls: { id: string; name: string; args: Record<string, unknown> }[] | undefined;
+  if (raw.length) {
+    const parsed = raw.map((call) => ({ call, args: parseArguments(call.function!.arguments) }));
+    if (parsed.some(({ args }) => !args)) return answer;
+    const loose = parsed.some(({ call }) => {
+      const text = call.function!.arguments;
+      if (typeof text !== "string" || text === "") return true;
+      try {
+        JSON.parse(text);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (!loose && !answer.invalid_tool_calls?.length) return answer;
+    calls = parsed.map(({ call, args }, index) => ({ id: call.id || `call_${index}_${Date.now().toString(36)}`, name: String(call.function!.name ?? "").trim(), args: args! }));
+  } else if (!answer.tool_calls?.length) {
+    const written = toolCallsInText(textOf(answer.content), offered);
+    if (!written) return answer;
+    calls = written.map((call) => ({ ...call, id: `call_text_${(textCallCount += 1)}` }));
+  } else {
+    return answer;
+  }
+  return new AIMessage({
+    id: answer.id,
+    content: raw.length ? answer.content : "",
+    tool_calls: calls.map((call) => ({ ...call, type: "tool_call" as const })),
+    invalid_tool_calls: [],
+    additional_kwargs: {
+      ...answer.additional_kwargs,
+      tool_calls: calls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: JSON.stringify(call.args) } })),
+    },
+    response_metadata: answer.response_metadata,
+    ...(answer.usage_metadata ? { usage_metadata: answer.usage_metadata } : {}),
+  });
+}
+
+const repairToolCalls = createMiddleware({
+  name: "RepairToolCalls",
+  wrapModelCall: async (request, handler) => repairAnswer((await handler(request)) as AIMessage, offeredNames(request.tools)),
+});
+
+/** A tool's parameters as JSON Schema, for reading what the model sent (cached by tool). */
+const parameterSchemas = new Map<string, Parameters<typeof coerceToSchema>[1]>();
+function parametersOf(name: string): Parameters<typeof coerceToSchema>[1] {
+  if (!parameterSchemas.has(name)) {
+    const definition = findTool(name);
+    parameterSchemas.set(name, definition ? (toJsonSchema(definition.schema as Parameters<typeof toJsonSchema>[0]) as Parameters<typeof coerceToSchema>[1]) : undefined);
+  }
+  return parameterSchemas.get(name);
+}
+
+/**
+ * Every tool call goes through the turn's own invoker, not LangChain's argument check: numbers sent
+ * as text are read, then our schemas judge, and the model reads one short, translated error it can
+ * act on — never a stack trace, never the names of tools it was not offered.
+ */
+const runToolCalls = createMiddleware({
+  name: "RunToolCalls",
+  wrapToolCall: async (request, handler) => {
+    const invoke = configured<ToolInvoker>(request.runtime, INVOKER_KEY);
+    if (!invoke) return handler(request);
+    const { name, id, args } = request.toolCall;
+    const lang = configured<Lang>(request.runtime, LANG_KEY) ?? "en";
+    const known = findTool(name) !== undefined;
+    const invocation: Invocation = known ? await invoke(name, coerceToSchema(args ?? {}, parametersOf(name))) : { ok: false, error: t(lang, "error.tool_unknown", { tool: name.slice(0, 64) }) };
+    return new ToolMessage({ content: forModel(invocation), tool_call_id: id ?? "", name, ...(invocation.ok ? {} : { status: "error" as const }) });
+  },
+});
+
 /** About four characters a token: the estimate used when the server reports no usage. */
 const CHARS_PER_TOKEN = 4;
 const toolSizes = new Map<string, number>();
@@ -131,6 +219,8 @@ function timeModelCalls(onModelCall: (seconds: number) => void) {
   });
 }
 const MODEL_NODE = "model_request";
+/** A turn's longest run with a model: under the five minutes its delegation token lives. */
+export const DEFAULT_TURN_DEADLINE_MS = 240_000;
 /**
  * Graph steps one model call may take (the model, its tools, the middleware around them), so the
  * model-call cap, which ends the turn cleanly, always comes before LangGraph's recursion limit.
@@ -144,8 +234,9 @@ const RECURSION_LIMIT_PER_MODEL_CALL = 8;
  */
 export function createLlmRunner(
   model: BaseChatModel,
-  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void } = {},
+  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void; turnDeadlineMs?: number } = {},
 ): Runner {
+  const turnDeadlineMs = options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;
   const tools = catalog.map((definition) =>
     tool(
       async (args, runtime) => {
@@ -163,6 +254,8 @@ export function createLlmRunner(
     middleware: [
       offerAvailableTools,
       refuseCutToolCalls,
+      repairToolCalls,
+      runToolCalls,
       estimateMissingUsage,
       ...(options.onModelCall ? [timeModelCalls(options.onModelCall)] : []),
       modelCallLimitMiddleware({ runLimit: maxModelCalls, exitBehavior: "end" }),
@@ -186,21 +279,40 @@ export function createLlmRunner(
       const stepLimitReply = () => t(lang, "llm.step_limit", { steps: String(modelCalls) });
       // A reasoning model's <think> block is shown to no one (./think.ts); one filter per model step.
       let thinking = createThinkingFilter();
+      // A step whose text may be a tool call written as text is held back until the step ends.
+      let held: string | undefined;
       const usage = { input: 0, output: 0 };
+      // The whole turn is bounded: it ends before the delegation it acts with expires.
+      const deadline = AbortSignal.timeout(turnDeadlineMs);
+      const bounded = AbortSignal.any([signal, deadline]);
+      const deadlineReply = () => {
+        const sofar = (finalText || streamed).trim();
+        const note = t(lang, "llm.deadline", { seconds: String(Math.round(turnDeadlineMs / 1000)) });
+        return sofar ? `${sofar}\n\n${note}` : note;
+      };
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang, [NOTES_KEY]: notes }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang, [NOTES_KEY]: notes }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal: bounded },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {
             const [part, meta] = chunk as [unknown, { langgraph_node?: string }];
             if (meta.langgraph_node === MODEL_NODE && part instanceof AIMessageChunk) {
               const text = thinking.push(textOf(part.content));
-              if (text) {
-                streamed += text;
-                onText(text);
+              if (!text) continue;
+              if (held !== undefined || (!streamed && mayBeTextToolCall(text))) {
+                held = (held ?? "") + text;
+                if (mayBeTextToolCall(held)) continue;
+                // not a call after all: what was held is shown now
+                const shown = held;
+                held = undefined;
+                streamed += shown;
+                onText(shown);
+                continue;
               }
+              streamed += text;
+              onText(text);
             }
           } else {
             // The model's finished message of this step: the reply, unless it only calls tools.
@@ -209,22 +321,31 @@ export function createLlmRunner(
             if (last) modelCalls += 1;
             usage.input += last?.usage_metadata?.input_tokens ?? 0;
             usage.output += last?.usage_metadata?.output_tokens ?? 0;
-            if (last && !last.tool_calls?.length) finalText = stripThinking(textOf(last.content));
+            if (last && !last.tool_calls?.length) {
+              finalText = stripThinking(textOf(last.content));
+              // held text that was no call: the user sees it (the step's finished text)
+              if (held !== undefined && finalText) onText(finalText.slice(streamed.length));
+            }
+            held = undefined;
             streamed = "";
             thinking = createThinkingFilter();
           }
         }
       } catch (cause) {
+        if (deadline.aborted && !signal.aborted) return { reply: deadlineReply(), usage, modelFailure: "llm_deadline" };
         if (signal.aborted) return { reply: (finalText || streamed).trim(), usage };
         if (cause instanceof AppError) throw cause;
         // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
         if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
-        const { status, reason } = modelServerError(cause);
+        const { status, reason, retryAfter } = modelServerError(cause);
         // The model server refused the request itself (key, model name, endpoint, context size):
         // trying again will not help; an administrator must change the settings.
         if (status !== undefined && MISCONFIGURED_STATUSES.has(status)) throw new AppError("misconfigured:llm", { status: String(status), reason }, { cause });
+        // Busy, and asking to wait longer than the user should wait in silence (./provider-wire.ts).
+        if ((status === 429 || status === 503) && retryAfter !== undefined) throw new AppError("busy:llm", { seconds: String(Math.ceil(retryAfter)), reason }, { cause });
         throw new AppError("unavailable:llm", { reason }, { cause });
       }
+      if (deadline.aborted && !signal.aborted) return { reply: deadlineReply(), usage, modelFailure: "llm_deadline" };
       const reply = finalText.trim();
       if (notes.cut) return { reply: reply || t(lang, "llm.cut"), usage, modelFailure: "llm_cut" };
       if (!reply && modelCalls >= maxModelCalls) return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
@@ -241,17 +362,22 @@ const MISCONFIGURED_STATUSES = new Set([400, 401, 403, 404]);
  * its own words (never the user's text), short and with long tokens (a key it would echo) redacted,
  * for the log.
  */
-export function modelServerError(error: unknown): { status?: number; reason: string } {
+export function modelServerError(error: unknown): { status?: number; reason: string; retryAfter?: number } {
   let status: number | undefined;
+  let retryAfter: number | undefined;
   let message = "";
   for (let current = error, depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
-    const { status: answered, message: said, cause } = current as { status?: unknown; message?: unknown; cause?: unknown };
+    const { status: answered, message: said, cause, headers } = current as { status?: unknown; message?: unknown; cause?: unknown; headers?: unknown };
     if (status === undefined && typeof answered === "number") status = answered;
+    if (retryAfter === undefined && headers && typeof (headers as Headers).get === "function") {
+      const busy = Number((headers as Headers).get(BUSY_HEADER));
+      retryAfter = busy > 0 ? busy : retryAfterSeconds(headers as Headers);
+    }
     if (said !== undefined) message = String(said);
     current = cause;
   }
   const reason = message.replace(/\s+/g, " ").replace(/[A-Za-z0-9_\-]{24,}/g, "[redacted]").slice(0, 200);
-  return status === undefined ? { reason } : { status, reason };
+  return { ...(status === undefined ? {} : { status }), reason, ...(retryAfter === undefined ? {} : { retryAfter }) };
 }
 
 /** What the model reads back from a tool: quoted ERP data, or the question to ask, or the proposal. */

@@ -9,6 +9,7 @@ import type { Runner } from "./runner.js";
 export function withPlannerFallback(primary: Runner): Runner {
   const planner = createPlannerRunner({ note: "fallback.note" });
   const plannerMisconfigured = createPlannerRunner({ note: "fallback.note_misconfigured" });
+  const plannerBusy = createPlannerRunner({ note: "fallback.note_busy" });
   return {
     mode: primary.mode,
     usesHistory: primary.usesHistory,
@@ -16,10 +17,10 @@ export function withPlannerFallback(primary: Runner): Runner {
       try {
         return await primary.run(input);
       } catch (error) {
-        const unreachable = error instanceof AppError && (error.code === "unavailable:llm" || error.code === "misconfigured:llm");
+        const unreachable = error instanceof AppError && (error.code === "unavailable:llm" || error.code === "misconfigured:llm" || error.code === "busy:llm");
         if (!unreachable || input.signal.aborted || !(await planner.understands(input))) throw error;
         // a model that refuses the request is not "unreachable": the note says which
-        const answer = error.code === "misconfigured:llm" ? plannerMisconfigured : planner;
+        const answer = error.code === "misconfigured:llm" ? plannerMisconfigured : error.code === "busy:llm" ? plannerBusy : planner;
         return { ...(await answer.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
       }
     },

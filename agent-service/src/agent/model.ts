@@ -3,8 +3,18 @@ import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager
 import { AIMessageChunk } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import { ChatOpenAI } from "@langchain/openai";
+import { createProviderFetch } from "./provider-wire.js";
 
-export type ModelConfig = { baseUrl: string | undefined; apiKey: string; model: string; timeoutMs: number };
+export type ModelConfig = {
+  baseUrl: string | undefined;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
+  /** undefined: not sent (the server's default). Default 0. */
+  temperature?: number | undefined;
+  streamIdleMs?: number;
+  maxRetryAfterSeconds?: number;
+};
 
 /**
  * What the model client writes on each answer's `response_metadata`, so the agent can tell a whole
@@ -50,12 +60,17 @@ class FinishAwareChatOpenAI extends ChatOpenAI {
  * downloads its tables and hangs without internet (see shared/node-stack.md).
  */
 export function createChatModel(config: ModelConfig): ChatOpenAI {
+  // what real servers send, made into what the client expects (./provider-wire.ts)
+  const wireFetch = createProviderFetch({
+    temperature: "temperature" in config ? config.temperature : 0,
+    idleTimeoutMs: config.streamIdleMs ?? config.timeoutMs,
+    maxRetryAfterSeconds: config.maxRetryAfterSeconds ?? 10,
+  });
   return new FinishAwareChatOpenAI({
     model: config.model,
     apiKey: config.apiKey,
-    temperature: 0,
     timeout: config.timeoutMs,
     maxRetries: 1,
-    configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
+    configuration: { ...(config.baseUrl ? { baseURL: config.baseUrl } : {}), fetch: wireFetch },
   });
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createLlmRunner } from "../../src/agent/create-agent.js";
 import { withPlannerFallback } from "../../src/agent/fallback-runner.js";
-import { createChatModel } from "../../src/agent/model.js";
+import { createChatModel, type ModelConfig } from "../../src/agent/model.js";
 import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
 import type { Runner } from "../../src/agent/runner.js";
@@ -47,7 +47,7 @@ export type TestApp = {
 
 export async function buildTestApp(
   overrides: {
-    runner?: Runner | { llmBaseUrl: string };
+    runner?: Runner | { llmBaseUrl: string; model?: Partial<ModelConfig>; turnDeadlineMs?: number };
     odooFor?: OdooClientFactory;
     redisUrl?: string;
     /** Key prefix: two apps with the same one share their data (a restarted service). */
@@ -74,8 +74,9 @@ export async function buildTestApp(
   const runner =
     overrides.runner && "llmBaseUrl" in overrides.runner
       ? withPlannerFallback(
-          createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000 }), {
+          createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000, ...overrides.runner.model }), {
             onModelCall: (seconds) => metrics.modelSeconds.observe(seconds),
+            ...(overrides.runner.turnDeadlineMs ? { turnDeadlineMs: overrides.runner.turnDeadlineMs } : {}),
           }),
         )
       : (overrides.runner ?? createPlannerRunner());
@@ -175,11 +176,14 @@ export function newSessionId(): string {
  * In a describe block: a scripted model server and an app whose runner uses it, started once,
  * closed after, the script reset before each test. Read `env.llm` and `env.app` inside tests.
  */
-export function useLlmApp(overrides: Omit<Parameters<typeof buildTestApp>[0] & object, "runner"> = {}): { llm: ScriptedLlm; app: TestApp } {
+export function useLlmApp(
+  overrides: Omit<Parameters<typeof buildTestApp>[0] & object, "runner"> & { model?: Partial<ModelConfig>; turnDeadlineMs?: number } = {},
+): { llm: ScriptedLlm; app: TestApp } {
   const env = {} as { llm: ScriptedLlm; app: TestApp };
+  const { model, turnDeadlineMs, ...rest } = overrides;
   beforeAll(async () => {
     env.llm = await startScriptedLlm();
-    env.app = await buildTestApp({ ...overrides, runner: { llmBaseUrl: env.llm.baseUrl } });
+    env.app = await buildTestApp({ ...rest, runner: { llmBaseUrl: env.llm.baseUrl, ...(model ? { model } : {}), ...(turnDeadlineMs ? { turnDeadlineMs } : {}) } });
   });
   afterAll(async () => {
     await env.app?.close();

@@ -7,9 +7,25 @@ import type { AddressInfo } from "node:net";
  * written in advance. Answers `stream: false` and `stream: true` (tool-call arguments split across
  * chunks, usage last when `stream_options.include_usage`).
  */
+/** How a real server departs from OpenAI's wire format (Ollama, vLLM, llama.cpp, LM Studio, DeepSeek). */
+export type Quirks = {
+  /** Tool-call arguments sent as a JSON object, not text (Ollama). */
+  argsObject?: boolean;
+  /** Deltas and messages without `role`. */
+  noRole?: boolean;
+  /** Answers one JSON body although `stream: true` was asked. */
+  ignoreStream?: boolean;
+  /** A streamed answer that is only the event-stream headers and an immediate close. */
+  emptyStream?: boolean;
+  /** A reasoning model's thinking, in `reasoning_content` (DeepSeek), before the answer. */
+  reasoning?: string;
+  /** Sends its headers and first delta, then nothing ever again. */
+  stall?: boolean;
+};
+
 export type ScriptedReply =
-  | { content: string; noUsage?: boolean }
-  | {
+  | ({ content: string; noUsage?: boolean } & Quirks)
+  | ({
       toolCalls: { name: string; args: unknown }[];
       content?: string;
       /**
@@ -22,13 +38,14 @@ export type ScriptedReply =
       noDone?: boolean;
       /** Reports no token usage, as many local servers do. */
       noUsage?: boolean;
-    }
-  | { status: number; error?: string };
+    } & Quirks)
+  | { status: number; error?: string; retryAfter?: number };
 
 export type ChatRequest = {
   model: string;
   stream?: boolean;
-  messages: { role: string; content: unknown; tool_calls?: unknown[]; tool_call_id?: string }[];
+  messages: { role: string; content: unknown; tool_calls?: unknown[]; tool_call_id?: string; reasoning_content?: string }[];
+  temperature?: number;
   tools?: { type: string; function: { name: string; description: string; parameters: unknown } }[];
 };
 
@@ -84,7 +101,7 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
       const next = queue.shift();
       const reply = typeof next === "function" ? next(request) : (next ?? { content: "(script exhausted)" });
       if ("status" in reply) {
-        res.writeHead(reply.status, { "Content-Type": "application/json" });
+        res.writeHead(reply.status, { "Content-Type": "application/json", ...(reply.retryAfter !== undefined ? { "Retry-After": String(reply.retryAfter) } : {}) });
         res.end(JSON.stringify({ error: { message: reply.error ?? "scripted failure", type: "server_error" } }));
         return;
       }
@@ -93,29 +110,39 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
           ? reply.toolCalls.map((call) => ({
               id: `call_${++callId}`,
               type: "function" as const,
-              function: { name: call.name, arguments: typeof call.args === "string" ? call.args : JSON.stringify(call.args) },
+              function: { name: call.name, arguments: (typeof call.args === "string" ? call.args : JSON.stringify(call.args)) as unknown as string },
             }))
           : undefined;
+      const quirks: Quirks = reply;
+      const role = quirks.noRole ? {} : { role: "assistant" };
+      // Ollama: arguments as an object (the text above, read back)
+      const wireCalls = quirks.argsObject && toolCalls ? toolCalls.map((call) => ({ ...call, function: { ...call.function, arguments: JSON.parse(call.function.arguments) as unknown } })) : toolCalls;
       const content = reply.content ?? (toolCalls ? "" : "");
       const usage = { prompt_tokens: JSON.stringify(request.messages).length >> 2, completion_tokens: 12, total_tokens: 0 };
       usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
       const base = { id: `chatcmpl-${++responseId}`, object: "chat.completion", created: 1_700_000_000, model: request.model };
 
-      if (!request.stream) {
+      if (!request.stream || quirks.ignoreStream) {
         res.writeHead(200, { "Content-Type": "application/json" });
         res.end(
           JSON.stringify({
             ...base,
-            choices: [{ index: 0, message: { role: "assistant", content: toolCalls ? null : content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? "tool_calls" : "stop" }],
+            choices: [{ index: 0, message: { ...role, content: toolCalls ? null : content, ...(wireCalls ? { tool_calls: wireCalls } : {}), ...(quirks.reasoning ? { reasoning_content: quirks.reasoning } : {}) }, finish_reason: toolCalls ? "tool_calls" : "stop" }],
             ...("noUsage" in reply && reply.noUsage ? {} : { usage }),
           }),
         );
         return;
       }
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+      if (quirks.emptyStream) {
+        res.end();
+        return;
+      }
       const send = (delta: unknown, finish: string | null = null) =>
         res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
-      send({ role: "assistant", content: "" });
+      send({ ...role, content: "" });
+      if (quirks.stall) return;
+      if (quirks.reasoning) for (const word of quirks.reasoning.match(/\S+\s*/g) ?? []) send({ ...role, content: null, reasoning_content: word });
       if (toolCalls && "cut" in reply && reply.cut) {
         const call = toolCalls[0]!;
         const args = call.function.arguments;
@@ -134,13 +161,18 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
         for (const word of content.match(/\S+\s*/g) ?? []) send({ content: word });
         toolCalls.forEach((call, index) => {
           const args = call.function.arguments;
+          if (quirks.argsObject) {
+            // Ollama: the whole call in one delta, its arguments an object
+            send({ ...role, tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: JSON.parse(args) as unknown } }] });
+            return;
+          }
           const middle = Math.floor(args.length / 2);
-          send({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: args.slice(0, middle) } }] });
-          send({ tool_calls: [{ index, function: { arguments: args.slice(middle) } }] });
+          send({ ...role, tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: args.slice(0, middle) } }] });
+          send({ ...role, tool_calls: [{ index, function: { arguments: args.slice(middle) } }] });
         });
         send({}, "tool_calls");
       } else {
-        for (const word of content.match(/\S+\s*/g) ?? []) send({ content: word });
+        for (const word of content.match(/\S+\s*/g) ?? []) send({ ...role, content: word });
         send({}, "stop");
       }
       if ((request as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage && !("noUsage" in reply && reply.noUsage)) {
