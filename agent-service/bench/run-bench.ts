@@ -16,6 +16,9 @@ import { mintDelegation } from "../src/odoo/delegation.js";
 import { startOdooDouble, type OdooDouble } from "../test/helpers/odoo-double.js";
 import { freePort, startRedisServer } from "../test/helpers/redis-server.js";
 import { startScriptedLlm, type ScriptedLlm } from "../test/helpers/scripted-llm.js";
+import { createLlmRunner } from "../src/agent/create-agent.js";
+import { createChatModel } from "../src/agent/model.js";
+import { catalog } from "../src/tools/index.js";
 
 const SECRET = "bench-secret-0123456789abcdef";
 const root = new URL("../..", import.meta.url).pathname;
@@ -178,6 +181,25 @@ async function main() {
     }
     row("prompt tokens (≈ chars/4), ours vs naive full history", sizes.join(" · "), "", "");
     await withModel.stop();
+
+    // 5. The first turn's prompt as the model server receives it (every tool, or the relevant ones).
+    for (const lang of ["en", "fr"] as const) {
+      for (const toolSelection of ["all", "relevant"] as const) {
+        llm.reset();
+        llm.push({ content: "ok" });
+        const runner = createLlmRunner(createChatModel({ baseUrl: llm.baseUrl, apiKey: "bench", model: "scripted", timeoutMs: 5_000 }), { toolSelection });
+        await runner.run({
+          message: lang === "fr" ? "Est-ce qu'il nous reste des Large Cabinet ?" : "Do we have any Large Cabinet left?",
+          history: [], lang, today: "2026-12-07", userName: "Mitchell Admin", memories: [],
+          tools: new Set(catalog.map((tool) => tool.name)), signal: new AbortController().signal, onText: () => {},
+          invoke: async () => ({ ok: false, error: "bench" }),
+        });
+        const sent = llm.requests[0]!;
+        const total = JSON.stringify({ messages: sent.messages, tools: sent.tools }).length;
+        const tools = JSON.stringify(sent.tools ?? []).length;
+        row(`first-turn prompt, ${lang}, ${toolSelection} tools (${sent.tools?.length ?? 0})`, `${total} chars`, `≈${Math.round(total / 4)} tokens`, `tools ${Math.round((100 * tools) / total)}%`);
+      }
+    }
 
     // 4. The panel's weight: what every backend page loads (the launcher), what the first open loads.
     for (const [label, dir] of [

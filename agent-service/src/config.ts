@@ -31,6 +31,8 @@ const configSchema = z.object({
   LLM_STREAM_IDLE_MS: z.coerce.number().int().positive().optional(),
   /** Longest Retry-After waited before telling the user the model is busy. */
   LLM_MAX_RETRY_AFTER_S: z.coerce.number().min(0).max(60).default(10),
+  /** "all" tools offered to the model, or the "relevant" ones first (small local models). */
+  LLM_TOOLS: z.enum(["all", "relevant"]).default("all"),
   /** A turn's longest run with the model: under the delegation's 5 minutes. */
   LLM_TURN_DEADLINE_MS: z.coerce.number().int().min(1_000).max(290_000).default(240_000),
   EMBEDDINGS_MODEL: optionalString,
@@ -57,6 +59,7 @@ export type LlmConfig = {
   streamIdleMs: number;
   maxRetryAfterSeconds: number;
   turnDeadlineMs: number;
+  toolSelection: "all" | "relevant";
 };
 
 export type Config = Readonly<{
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           streamIdleMs: e.LLM_STREAM_IDLE_MS ?? e.LLM_TIMEOUT_MS,
           maxRetryAfterSeconds: e.LLM_MAX_RETRY_AFTER_S,
           turnDeadlineMs: e.LLM_TURN_DEADLINE_MS,
+          toolSelection: e.LLM_TOOLS,
         })
       : undefined,
     embeddings: e.EMBEDDINGS_MODEL

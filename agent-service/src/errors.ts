@@ -37,6 +37,8 @@ export type ErrorCode = keyof typeof codes;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, string | number>;
+  /** The model's tokens a failed turn had already spent: counted all the same. */
+  usage?: { input: number; output: number };
 
   constructor(code: ErrorCode, params: Record<string, string | number> = {}, options?: { cause?: unknown }) {
     super(`${code}${params.detail ? `: ${params.detail}` : ""}`, options);

@@ -84,7 +84,7 @@ function main(): void {
 
   const metrics = createMetrics();
   const runner = config.llm
-    ? withPlannerFallback(createLlmRunner(createChatModel(config.llm), { onModelCall: (seconds) => metrics.modelSeconds.observe(seconds), turnDeadlineMs: config.llm.turnDeadlineMs }))
+    ? withPlannerFallback(createLlmRunner(createChatModel(config.llm), { onModelCall: (seconds) => metrics.modelSeconds.observe(seconds), turnDeadlineMs: config.llm.turnDeadlineMs, toolSelection: config.llm.toolSelection }))
     : createPlannerRunner();
   const turns = createTurnService({
     store,

@@ -3,7 +3,9 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { AppError } from "../errors.js";
 import { catalog, findTool } from "../tools/index.js";
-import { t, type Lang } from "../i18n.js";
+import { z } from "zod";
+import { say, t, type Lang } from "../i18n.js";
+import { MORE_TOOLS, moreToolsDescription, relevantTools, type ToolSelection } from "./tool-selection.js";
 import { CUT_MARK } from "./model.js";
 import { BUSY_HEADER, retryAfterSeconds } from "./provider-wire.js";
 import { coerceToSchema, mayBeTextToolCall, parseArguments, toolCallsInText } from "./tool-call-repair.js";
@@ -24,15 +26,39 @@ function configured<T>(runtime: unknown, key: string): T | undefined {
   return (runtime as { configurable?: Record<string, unknown> } | undefined)?.configurable?.[key] as T | undefined;
 }
 
-/** Offers the model only the tools this user can use (capability discovery), per turn. */
-const offerAvailableTools = createMiddleware({
-  name: "OfferAvailableTools",
-  wrapModelCall: (request, handler) => {
-    const allowed = configured<ReadonlySet<string>>(request.runtime, TOOLS_KEY);
-    if (!allowed) return handler(request);
-    return handler({ ...request, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) });
-  },
-});
+/** What the turn chose to offer first (LLM_TOOLS=relevant); `more_tools` clears it. */
+type Offer = { narrowed: Set<string> | undefined };
+const OFFER_KEY = "copilotOffer";
+
+/** A tool's name, whether a LangChain tool or an OpenAI function definition. */
+function nameOf(offered: unknown): string {
+  const { name, function: fn } = offered as { name?: string; function?: { name?: string } };
+  return String(name ?? fn?.name ?? "");
+}
+
+/**
+ * Offers the model only the tools this user can use (capability discovery), per turn; with their
+ * descriptions in the user's language; and, when the turn narrowed them, the relevant ones and
+ * `more_tools`.
+ */
+function offerAvailableTools(localized: Record<Lang, Map<string, unknown>>) {
+  return createMiddleware({
+    name: "OfferAvailableTools",
+    wrapModelCall: (request, handler) => {
+      const allowed = configured<ReadonlySet<string>>(request.runtime, TOOLS_KEY);
+      const lang = configured<Lang>(request.runtime, LANG_KEY) ?? "en";
+      const narrowed = configured<Offer>(request.runtime, OFFER_KEY)?.narrowed;
+      const offered = request.tools
+        .filter((t) => {
+          const name = nameOf(t);
+          if (name === MORE_TOOLS) return narrowed !== undefined;
+          return (!allowed || allowed.has(name)) && (!narrowed || narrowed.has(name));
+        })
+        .map((t) => (lang === "en" ? t : (localized[lang].get(nameOf(t)) ?? t)));
+      return handler({ ...request, tools: offered as typeof request.tools });
+    },
+  });
+}
 
 type ModelAnswer = {
   tool_calls?: unknown[];
@@ -81,7 +107,7 @@ type RawToolCall = { id?: string; type?: string; function?: { name?: string; arg
 
 /** The names of the tools offered to the model in this call. */
 function offeredNames(tools: readonly unknown[]): Set<string> {
-  return new Set(tools.map((offered) => String((offered as { name?: string }).name)));
+  return new Set(tools.map(nameOf));
 }
 
 let textCallCount = 0;
@@ -157,6 +183,14 @@ const runToolCalls = createMiddleware({
     if (!invoke) return handler(request);
     const { name, id, args } = request.toolCall;
     const lang = configured<Lang>(request.runtime, LANG_KEY) ?? "en";
+    const offer = configured<Offer>(request.runtime, OFFER_KEY);
+    if (name === MORE_TOOLS && offer?.narrowed) {
+      // every tool the user may use, from now on in this turn
+      const allowed = configured<ReadonlySet<string>>(request.runtime, TOOLS_KEY);
+      const others = catalog.filter((definition) => (!allowed || allowed.has(definition.name)) && !offer.narrowed!.has(definition.name));
+      offer.narrowed = undefined;
+      return new ToolMessage({ content: JSON.stringify({ tools: others.map((definition) => ({ name: definition.name, description: say(lang, definition.description) })) }), tool_call_id: id ?? "", name });
+    }
     const known = findTool(name) !== undefined;
     const invocation: Invocation = known ? await invoke(name, coerceToSchema(args ?? {}, parametersOf(name))) : { ok: false, error: t(lang, "error.tool_unknown", { tool: name.slice(0, 64) }) };
     return new ToolMessage({ content: forModel(invocation), tool_call_id: id ?? "", name, ...(invocation.ok ? {} : { status: "error" as const }) });
@@ -167,17 +201,19 @@ const runToolCalls = createMiddleware({
 const CHARS_PER_TOKEN = 4;
 const toolSizes = new Map<string, number>();
 function toolSize(offered: unknown): number {
-  const { name = "", description = "", schema } = offered as { name?: string; description?: string; schema?: unknown };
-  let size = toolSizes.get(name);
+  const { description = "", schema, function: fn } = offered as { description?: string; schema?: unknown; function?: { description?: string; parameters?: unknown } };
+  const name = nameOf(offered);
+  const key = `${name}:${fn ? "fn" : "tool"}`;
+  let size = toolSizes.get(key);
   if (size === undefined) {
     let parameters = "";
     try {
-      parameters = JSON.stringify(toJsonSchema(schema as Parameters<typeof toJsonSchema>[0]));
+      parameters = JSON.stringify(fn ? fn.parameters : toJsonSchema(schema as Parameters<typeof toJsonSchema>[0]));
     } catch {
       parameters = "";
     }
-    size = name.length + String(description).length + parameters.length;
-    toolSizes.set(name, size);
+    size = name.length + String(fn ? (fn.description ?? "") : description).length + parameters.length;
+    toolSizes.set(key, size);
   }
   return size;
 }
@@ -234,25 +270,38 @@ const RECURSION_LIMIT_PER_MODEL_CALL = 8;
  */
 export function createLlmRunner(
   model: BaseChatModel,
-  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void; turnDeadlineMs?: number } = {},
+  options: { maxModelCalls?: number; onModelCall?: (seconds: number) => void; turnDeadlineMs?: number; toolSelection?: ToolSelection } = {},
 ): Runner {
   const turnDeadlineMs = options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;
-  const tools = catalog.map((definition) =>
-    tool(
-      async (args, runtime) => {
-        const invoke = configured<ToolInvoker>(runtime, INVOKER_KEY);
-        if (!invoke) throw new Error("No tool invoker in the run's configuration");
-        return forModel(await invoke(definition.name, args));
-      },
-      { name: definition.name, description: definition.description.en, schema: definition.schema },
+  const tools = [
+    ...catalog.map((definition) =>
+      tool(
+        async (args, runtime) => {
+          const invoke = configured<ToolInvoker>(runtime, INVOKER_KEY);
+          if (!invoke) throw new Error("No tool invoker in the run's configuration");
+          return forModel(await invoke(definition.name, args));
+        },
+        { name: definition.name, description: definition.description.en, schema: definition.schema },
+      ),
     ),
-  );
+    // offered only when the turn narrowed the list (LLM_TOOLS=relevant); answered by RunToolCalls
+    tool(async () => "{}", { name: MORE_TOOLS, description: moreToolsDescription("en"), schema: z.object({}) }),
+  ];
+  // the same tools described in French, as function definitions (the registered ones stay English)
+  const localized: Record<Lang, Map<string, unknown>> = {
+    en: new Map(),
+    fr: new Map([
+      ...catalog.map((definition) => [definition.name, { type: "function", function: { name: definition.name, description: say("fr", definition.description), parameters: toJsonSchema(definition.schema as Parameters<typeof toJsonSchema>[0]) } }] as const),
+      [MORE_TOOLS, { type: "function", function: { name: MORE_TOOLS, description: moreToolsDescription("fr"), parameters: { type: "object", properties: {} } } }] as const,
+    ]),
+  };
   const maxModelCalls = options.maxModelCalls ?? 6;
+  const toolSelection = options.toolSelection ?? "all";
   const agent = createAgent({
     model,
     tools,
     middleware: [
-      offerAvailableTools,
+      offerAvailableTools(localized),
       refuseCutToolCalls,
       repairToolCalls,
       runToolCalls,
@@ -290,10 +339,12 @@ export function createLlmRunner(
         const note = t(lang, "llm.deadline", { seconds: String(Math.round(turnDeadlineMs / 1000)) });
         return sofar ? `${sofar}\n\n${note}` : note;
       };
+      // a small model first sees the tools the request can need, the rest one call away
+      const offer: Offer = { narrowed: toolSelection === "relevant" ? await relevantTools(message, lang, available) : undefined };
       try {
         const stream = await agent.stream(
           { messages },
-          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang, [NOTES_KEY]: notes }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal: bounded },
+          { configurable: { [INVOKER_KEY]: invoke, [TOOLS_KEY]: available, [LANG_KEY]: lang, [NOTES_KEY]: notes, [OFFER_KEY]: offer }, recursionLimit: RECURSION_LIMIT_PER_MODEL_CALL * (maxModelCalls + 1), streamMode: ["messages", "updates"], signal: bounded },
         );
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === "messages") {
@@ -334,16 +385,18 @@ export function createLlmRunner(
       } catch (cause) {
         if (deadline.aborted && !signal.aborted) return { reply: deadlineReply(), usage, modelFailure: "llm_deadline" };
         if (signal.aborted) return { reply: (finalText || streamed).trim(), usage };
-        if (cause instanceof AppError) throw cause;
+        // what the turn spent before failing is counted all the same (the budget applies)
+        const failed = (error: AppError) => Object.assign(error, { usage: { ...usage } });
+        if (cause instanceof AppError) throw failed(cause);
         // A loop LangGraph stopped: an answer, not an outage (the model was reached every time).
         if ((cause as Error | undefined)?.name === "GraphRecursionError") return { reply: stepLimitReply(), usage, modelFailure: "llm_step_limit" };
         const { status, reason, retryAfter } = modelServerError(cause);
         // The model server refused the request itself (key, model name, endpoint, context size):
         // trying again will not help; an administrator must change the settings.
-        if (status !== undefined && MISCONFIGURED_STATUSES.has(status)) throw new AppError("misconfigured:llm", { status: String(status), reason }, { cause });
+        if (status !== undefined && MISCONFIGURED_STATUSES.has(status)) throw failed(new AppError("misconfigured:llm", { status: String(status), reason }, { cause }));
         // Busy, and asking to wait longer than the user should wait in silence (./provider-wire.ts).
-        if ((status === 429 || status === 503) && retryAfter !== undefined) throw new AppError("busy:llm", { seconds: String(Math.ceil(retryAfter)), reason }, { cause });
-        throw new AppError("unavailable:llm", { reason }, { cause });
+        if ((status === 429 || status === 503) && retryAfter !== undefined) throw failed(new AppError("busy:llm", { seconds: String(Math.ceil(retryAfter)), reason }, { cause }));
+        throw failed(new AppError("unavailable:llm", { reason }, { cause }));
       }
       if (deadline.aborted && !signal.aborted) return { reply: deadlineReply(), usage, modelFailure: "llm_deadline" };
       const reply = finalText.trim();

@@ -21,7 +21,7 @@ export function withPlannerFallback(primary: Runner): Runner {
         if (!unreachable || input.signal.aborted || !(await planner.understands(input))) throw error;
         // a model that refuses the request is not "unreachable": the note says which
         const answer = error.code === "misconfigured:llm" ? plannerMisconfigured : error.code === "busy:llm" ? plannerBusy : planner;
-        return { ...(await answer.run(input)), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
+        return { ...(await answer.run(input)), ...(error.usage ? { usage: error.usage } : {}), modelFailure: error.code, modelFailureReason: String(error.params.reason ?? "") };
       }
     },
   };

@@ -117,6 +117,12 @@ export function createTurnRunner(deps: {
     }
     const memories = runner.usesHistory ? (await redisCall(() => store.listMemories(owner))).map((memory) => memory.text) : [];
     const turnStarted = performance.now();
+    const countUsage = async (usage: { input: number; output: number } | undefined) => {
+      if (!usage || !(usage.input || usage.output)) return;
+      metrics?.tokens.inc({ direction: "in" }, usage.input);
+      metrics?.tokens.inc({ direction: "out" }, usage.output);
+      await redisCall(() => store.addUsage(owner, user.company_id ?? 0, usage));
+    };
     const { reply, usage, modelFailure, modelFailureReason } = await runner.run({
       memories,
       message,
@@ -132,10 +138,12 @@ export function createTurnRunner(deps: {
       odoo: ctx.odoo,
       meta: ctx.meta,
       previousRequest: async () => (history.length ? history : await redisCall(() => store.getMessages(owner, sessionId, 4))).filter((entry) => entry.role === "user").at(-1)?.content,
-    }).catch((error: unknown) => {
+    }).catch(async (error: unknown) => {
       if (error instanceof AppError && error.code.endsWith(":llm")) {
         logger.warn({ event: "model_failure", code: error.code, reason: error.params.reason, turn: turnId }, "the model failed this turn");
       }
+      // the tokens of a turn that failed are spent all the same
+      if (error instanceof AppError) await countUsage(error.usage).catch(() => undefined);
       throw error;
     });
     // a call Odoo has not answered yet, whose error a tool swallowed: nothing is kept of this step
@@ -148,11 +156,7 @@ export function createTurnRunner(deps: {
       metrics?.errors.inc({ code: modelFailure });
     }
     metrics?.turnSeconds.observe({ mode: runner.mode, outcome: stopped ? "stopped" : "done" }, (performance.now() - turnStarted) / 1000);
-    if (usage && (usage.input || usage.output)) {
-      metrics?.tokens.inc({ direction: "in" }, usage.input);
-      metrics?.tokens.inc({ direction: "out" }, usage.output);
-      await redisCall(() => store.addUsage(owner, user.company_id ?? 0, usage));
-    }
+    await countUsage(usage);
     const now = new Date().toISOString();
     const userMessage: StoredMessage = {
       id: newId("msg"),

@@ -47,7 +47,7 @@ export type TestApp = {
 
 export async function buildTestApp(
   overrides: {
-    runner?: Runner | { llmBaseUrl: string; model?: Partial<ModelConfig>; turnDeadlineMs?: number };
+    runner?: Runner | { llmBaseUrl: string; model?: Partial<ModelConfig>; turnDeadlineMs?: number; toolSelection?: "all" | "relevant" };
     odooFor?: OdooClientFactory;
     redisUrl?: string;
     /** Key prefix: two apps with the same one share their data (a restarted service). */
@@ -77,6 +77,7 @@ export async function buildTestApp(
           createLlmRunner(createChatModel({ baseUrl: overrides.runner.llmBaseUrl, apiKey: "test", model: "scripted", timeoutMs: 5_000, ...overrides.runner.model }), {
             onModelCall: (seconds) => metrics.modelSeconds.observe(seconds),
             ...(overrides.runner.turnDeadlineMs ? { turnDeadlineMs: overrides.runner.turnDeadlineMs } : {}),
+            ...(overrides.runner.toolSelection ? { toolSelection: overrides.runner.toolSelection } : {}),
           }),
         )
       : (overrides.runner ?? createPlannerRunner());
@@ -177,13 +178,13 @@ export function newSessionId(): string {
  * closed after, the script reset before each test. Read `env.llm` and `env.app` inside tests.
  */
 export function useLlmApp(
-  overrides: Omit<Parameters<typeof buildTestApp>[0] & object, "runner"> & { model?: Partial<ModelConfig>; turnDeadlineMs?: number } = {},
+  overrides: Omit<Parameters<typeof buildTestApp>[0] & object, "runner"> & { model?: Partial<ModelConfig>; turnDeadlineMs?: number; toolSelection?: "all" | "relevant" } = {},
 ): { llm: ScriptedLlm; app: TestApp } {
   const env = {} as { llm: ScriptedLlm; app: TestApp };
-  const { model, turnDeadlineMs, ...rest } = overrides;
+  const { model, turnDeadlineMs, toolSelection, ...rest } = overrides;
   beforeAll(async () => {
     env.llm = await startScriptedLlm();
-    env.app = await buildTestApp({ ...rest, runner: { llmBaseUrl: env.llm.baseUrl, ...(model ? { model } : {}), ...(turnDeadlineMs ? { turnDeadlineMs } : {}) } });
+    env.app = await buildTestApp({ ...rest, runner: { llmBaseUrl: env.llm.baseUrl, ...(model ? { model } : {}), ...(turnDeadlineMs ? { turnDeadlineMs } : {}), ...(toolSelection ? { toolSelection } : {}) } });
   });
   afterAll(async () => {
     await env.app?.close();

@@ -205,6 +205,20 @@ describe("provider shapes", () => {
     expect(stock.body.reply).toMatch(/The language model is busy right now/);
   });
 
+  it("the tokens a failed turn spent are counted (the budget applies), with or without the planner's answer", async () => {
+    const company = { db: ADMIN.db, id: ADMIN.company_id! };
+    const before = await env.app.store.companyUsage(company.db, company.id);
+    env.llm.push({ toolCalls: [STOCK_CALL] }, { status: 500 }, { status: 500 }, { status: 500 });
+    expect((await turn("Bonjour", ADMIN)).status).toBe(503);
+    const afterFailure = await env.app.store.companyUsage(company.db, company.id);
+    expect(afterFailure).toBeGreaterThan(before);
+    env.llm.reset();
+    env.llm.push({ toolCalls: [STOCK_CALL] }, { status: 500 }, { status: 500 }, { status: 500 });
+    const answered = await turn("stock of Large Cabinet?", ADMIN);
+    expect(answered.status).toBe(200);
+    expect(await env.app.store.companyUsage(company.db, company.id)).toBeGreaterThan(afterFailure);
+  });
+
   it("a short Retry-After is waited once, then the answer comes", async () => {
     env.llm.push({ status: 429, retryAfter: 1 }, { content: "Here." });
     const { body } = await turn("hello");
@@ -233,6 +247,48 @@ describe("a turn is bounded", () => {
       const { status, body } = await turn("Write me a poem");
       expect(status).toBe(200);
       expect(body.reply).toMatch(/^This answer took longer than 1 s, so I stopped it\./);
+    });
+  });
+});
+
+describe("the prompt a small model can hold", () => {
+  describe("every tool (LLM_TOOLS=all)", () => {
+    const env = useLlmApp();
+    const { turn } = helpers(env);
+    it("describes the tools in the user's language", async () => {
+      env.llm.push({ content: "ok" }, { content: "ok" });
+      await turn("stock du Large Cabinet ?", ADMIN);
+      await turn("stock of Large Cabinet?", DEMO);
+      const [fr, en] = env.llm.requests.map((r) => r.tools!.find((t) => t.function.name === "get_stock")!.function.description);
+      expect(en).toBe("Stock of one product: quantity on hand and forecast (on hand plus incoming minus outgoing).");
+      expect(fr).toBe("Stock d'un produit : quantité en stock et prévue (en stock plus entrées moins sorties).");
+      expect(env.llm.requests[0]!.tools!.map((t) => t.function.name)).not.toContain("more_tools");
+    });
+  });
+
+  describe("the relevant tools first (LLM_TOOLS=relevant)", () => {
+    const env = useLlmApp({ toolSelection: "relevant" });
+    const { turn } = helpers(env);
+    it("offers the tools the request can need and more_tools; more_tools offers the rest", async () => {
+      env.llm.push({ toolCalls: [STOCK_CALL] }, answerStock);
+      const { body } = await turn("how many Large Cabinet do we have left?");
+      expect(body.reply).toBe("Large Cabinet: 500 on hand.");
+      const first = env.llm.requests[0]!.tools!.map((t) => t.function.name);
+      expect(first).toContain("get_stock");
+      expect(first).toContain("more_tools");
+      expect(first.length).toBeLessThanOrEqual(7);
+      const firstSize = JSON.stringify(env.llm.requests[0]!.tools).length;
+
+      env.llm.reset();
+      env.llm.push({ toolCalls: [{ name: "more_tools", args: {} }] }, { toolCalls: [{ name: "list_projects", args: {} }] }, { content: "Here are the projects." });
+      const second = await turn("how many Large Cabinet do we have left?", ADMIN);
+      expect(second.body.reply).toBe("Here are the projects.");
+      const listed = JSON.parse(String(env.llm.requests[1]!.messages.find((m) => m.role === "tool")!.content)).tools.map((t: { name: string }) => t.name);
+      expect(listed).toContain("list_projects");
+      const after = env.llm.requests[1]!.tools!.map((t) => t.function.name);
+      expect(after).toContain("list_projects");
+      expect(after).not.toContain("more_tools");
+      expect(JSON.stringify(env.llm.requests[1]!.tools).length).toBeGreaterThan(firstSize * 2);
     });
   });
 });

@@ -17,7 +17,7 @@ import type { Lang } from "../../i18n.js";
  * ask, not the catalog's names. Trained once per process, in about 0.1 s.
  */
 export type PhraseSet = Partial<Record<Lang, string[]>>;
-export type Reading = { intent: string; score: number; second?: { intent: string; score: number } };
+export type Reading = { intent: string; score: number; second?: { intent: string; score: number }; /** Every intent, most likely first. */ ranking?: { intent: string; score: number }[] };
 
 /** The word an entity of each kind becomes. */
 export const SLOT_WORD: Record<string, string> = {
@@ -223,7 +223,7 @@ export async function trainClassifier(intents: Record<string, PhraseSet>, saved?
       if (!anyWord) return { intent: "None", score: 0 };
       const order = [...scores].map(([intent, score]) => ({ intent, score: onlyNames ? score / 2 : score })).sort((a, b) => b.score - a.score);
       const [first, second] = order;
-      return { intent: first!.intent, score: first!.score, ...(second ? { second } : {}) };
+      return { intent: first!.intent, score: first!.score, ...(second ? { second } : {}), ranking: order };
     },
   };
 }
