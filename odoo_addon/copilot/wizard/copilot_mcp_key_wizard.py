@@ -12,7 +12,7 @@ class CopilotMcpKeyWizard(models.TransientModel):
     """Make an MCP key for oneself, then show it once.
 
     The key never reaches the database, not even this wizard's table: the dialog that shows
-    it gets it in its context (``key`` and ``endpoint`` are computed from it, not stored).
+    it gets it in its context (``key`` and ``endpoint`` are read from it, not stored).
     """
 
     _name = 'copilot.mcp.key.wizard'
@@ -41,6 +41,17 @@ class CopilotMcpKeyWizard(models.TransientModel):
         for wizard in self:
             wizard.key = new_key if isinstance(new_key, str) else False
             wizard.endpoint = endpoint if isinstance(endpoint, str) else False
+
+    @api.model
+    def default_get(self, fields_list):
+        # the form's first onchange takes the values of default_get for every field it shows,
+        # computed ones included: without these, it would show an empty key
+        values = super().default_get(fields_list)
+        for name, context_key in (('key', NEW_KEY_CONTEXT), ('endpoint', ENDPOINT_CONTEXT)):
+            value = self.env.context.get(context_key)
+            if name in fields_list and isinstance(value, str):
+                values[name] = value
+        return values
 
     def action_create(self):
         """Make the key, then show it in a dialog of its own, once."""
