@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 from .. import compat
 from .copilot_mcp import MCP_ENABLED_PARAM, MCP_URL_PARAM, mcp_enabled
@@ -69,7 +69,6 @@ class ResConfigSettings(models.TransientModel):
              "Empty: Odoo's address followed by /mcp.",
     )
 
-    @api.model
     def get_values(self):
         values = super().get_values()
         values['copilot_mcp_enabled'] = mcp_enabled(self.env)
