@@ -15,6 +15,7 @@ import logging
 import re
 import secrets
 import time
+from collections.abc import Iterable
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -177,7 +178,8 @@ class CopilotMcpKey(models.Model):
     def _search_state(self, operator, value):
         if operator not in ('=', '!=', 'in', 'not in'):
             raise UserError(_("Unsupported search on the status of MCP keys."))
-        states = set(value) if isinstance(value, (list, tuple, set)) else {value}
+        # 19.0 passes '=' as 'in' with a collection of values
+        states = {value} if isinstance(value, str) or not isinstance(value, Iterable) else set(value)
         if operator in ('!=', 'not in'):
             states = {'active', 'expired', 'revoked'} - states
         now = fields.Datetime.now()
