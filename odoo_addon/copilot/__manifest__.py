@@ -3,7 +3,7 @@
     "name": "Copilot",
     "summary": "An AI assistant in a side panel that answers and acts in Odoo as the user",
     # no series prefix: each server (17.0, 18.0, 19.0) prefixes its own
-    "version": "1.0.0",
+    "version": "1.0.1",
     "category": "Productivity",
     "author": "Odoo Copilot contributors",
     "license": "LGPL-3",
@@ -15,6 +15,8 @@
         "data/copilot_action_log_data.xml",
         "views/copilot_action_log_views.xml",
         "views/copilot_tool_policy_views.xml",
+        "views/copilot_mcp_key_views.xml",
+        "wizard/copilot_mcp_key_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/copilot_menus.xml",
         "views/copilot_app_views.xml",

@@ -10,3 +10,4 @@ from . import copilot_export
 from . import copilot_bridge
 from . import copilot_watch
 from . import copilot_lookup
+from . import copilot_mcp

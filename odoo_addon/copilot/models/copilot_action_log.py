@@ -19,6 +19,7 @@ LIST_VIEW_FIELDS = """
     <field name="create_date" string="Date"/>
     <field name="user_id" widget="many2one_avatar"/>
     <field name="tool"/>
+    <field name="client" optional="show"/>
     <field name="model"/>
     <field name="method"/>
     <field name="res_ids"/>
@@ -37,6 +38,8 @@ HASHED_COLUMNS = (
     'user_id', 'tool', 'model', 'method', 'res_ids', 'args', 'values_before', 'values_after',
     'session_id', 'turn_id', 'action_id', 'create_date',
 )
+#: Columns hashed only when they hold a value: entries written before them keep their hash.
+OPTIONAL_HASHED_COLUMNS = ('client',)
 #: The only fields of an entry that change after it is written: who undid it, and when.
 UNDO_FIELDS = frozenset({'undone_by_id', 'undone_date'})
 #: ``method`` of the entry that records an undo.
@@ -55,13 +58,16 @@ def canonical_json(value):
 
 
 def entry_content(row):
-    """The hashed content of an entry, from its database row (a dict of ``HASHED_COLUMNS``).
+    """The hashed content of an entry, from its database row (a dict of ``HASHED_COLUMNS``
+    and ``OPTIONAL_HASHED_COLUMNS``).
 
     Empty values are ``None``; ``create_date`` is the string Odoo writes
-    (``YYYY-MM-DD HH:MM:SS``, UTC); the JSON columns are hashed as the text stored.
+    (``YYYY-MM-DD HH:MM:SS``, UTC); the JSON columns are hashed as the text stored. An
+    optional column (``client``) is part of the content only when it has a value.
     """
     content = {column: row[column] or None for column in HASHED_COLUMNS}
     content['create_date'] = fields.Datetime.to_string(row['create_date']) or None
+    content.update((column, row[column]) for column in OPTIONAL_HASHED_COLUMNS if row.get(column))
     return content
 
 
@@ -127,6 +133,11 @@ class CopilotActionLog(models.Model):
     session_id = fields.Char(string='Session', index=True)
     turn_id = fields.Char(string='Turn')
     action_id = fields.Char(string='Action', index=True)
+    client = fields.Char(
+        string='MCP Client', index=True,
+        help="The MCP client that made the call (the name of its MCP key); empty for the "
+             "copilot's own panel.",
+    )
     prev_hash = fields.Char(
         string='Previous Hash', readonly=True,
         help="Hash of the entry before this one (zeros for the first entry).",
@@ -233,7 +244,10 @@ class CopilotActionLog(models.Model):
 
     def _fetch_hashed_rows(self, ids=None, after_id=0, limit=None):
         """Rows (dicts) of ``id``, ``prev_hash``, ``hash`` and the hashed columns, by id."""
-        columns = ', '.join(f'"{column}"' for column in ('id', 'prev_hash', 'hash', *HASHED_COLUMNS))
+        columns = ', '.join(
+            f'"{column}"'
+            for column in ('id', 'prev_hash', 'hash', *HASHED_COLUMNS, *OPTIONAL_HASHED_COLUMNS)
+        )
         if ids is not None:
             self.env.cr.execute(
                 f'SELECT {columns} FROM "{self._table}" WHERE id = ANY(%s) ORDER BY id', [ids],
@@ -683,6 +697,7 @@ class CopilotActionLog(models.Model):
             'session_id': meta.get('session_id'),
             'turn_id': meta.get('turn_id'),
             'action_id': meta.get('action_id'),
+            'client': meta.get('client'),
         })
         # sudo: the undo marking is the one change an entry allows, made by the undo itself.
         self.sudo().write({'undone_by_id': self.env.uid, 'undone_date': fields.Datetime.now()})

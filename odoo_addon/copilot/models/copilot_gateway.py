@@ -73,6 +73,8 @@ class CopilotAgent(models.AbstractModel):
         if token_turn and meta.get('turn_id') != token_turn:
             # ... and a turn's token to that turn
             raise AccessDenied()
+        # an MCP key's token: the key must still hold, and a read key only reads (copilot_mcp.py)
+        self._check_delegation_key(delegation, model, method)
         if method.startswith('_'):
             raise AccessError(_("Private methods cannot be called through the copilot."))
         if not is_allowed(model, method) and not is_mapped_read(self.env, model, method):
@@ -165,10 +167,13 @@ class CopilotAgent(models.AbstractModel):
 
     @api.model
     def _log_meta(self, delegation, meta):
-        """The call's ``tool``, ``session_id``, ``turn_id`` and ``action_id``, as logged."""
+        """The call's ``tool``, ``session_id``, ``turn_id`` and ``action_id``, as logged, and
+        the MCP ``client`` of the token."""
         meta = {key: meta.get(key) for key in META_KEYS}
         meta = {key: value[:128] if isinstance(value, str) else None for key, value in meta.items()}
         meta['session_id'] = meta['session_id'] or delegation.get('sid')
+        # the MCP client, from the token's key: never the caller's word
+        meta['client'] = self._delegation_client(delegation)
         return meta
 
     @api.model
@@ -197,5 +202,6 @@ class CopilotAgent(models.AbstractModel):
             'session_id': meta['session_id'],
             'turn_id': meta['turn_id'],
             'action_id': meta['action_id'],
+            'client': meta['client'],
         })
 

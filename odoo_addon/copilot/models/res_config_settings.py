@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .. import compat
+from .copilot_mcp import MCP_ENABLED_PARAM, MCP_URL_PARAM, mcp_enabled
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = 'res.config.settings'
@@ -51,6 +54,32 @@ class ResConfigSettings(models.TransientModel):
         help="Whether the answers reach the users' panels over Odoo's websocket, as the panels "
              "last reported it.",
     )
+
+    # Not a config_parameter field: an unchecked box would delete the parameter, and MCP is on
+    # when the parameter is unset. Read and written by get_values/set_values.
+    copilot_mcp_enabled = fields.Boolean(
+        string='MCP Access',
+        help="MCP clients (Claude Desktop, IDEs) may use the copilot's tools with the MCP "
+             "keys of the users. Turned off, every key stops at once; keys are kept.",
+    )
+    copilot_mcp_url = fields.Char(
+        string='MCP Endpoint',
+        config_parameter=MCP_URL_PARAM,
+        help="The public URL of the copilot's MCP server, shown to users with their new keys. "
+             "Empty: Odoo's address followed by /mcp.",
+    )
+
+    def get_values(self):
+        values = super().get_values()
+        values['copilot_mcp_enabled'] = mcp_enabled(self.env)
+        return values
+
+    def set_values(self):
+        super().set_values()
+        for settings in self:
+            compat.set_config_param(
+                self.env, MCP_ENABLED_PARAM, 'True' if settings.copilot_mcp_enabled else 'False',
+            )
 
     def _compute_copilot_realtime_status(self):
         diagnosis = self.env['copilot.agent']._realtime_diagnosis()

@@ -12,3 +12,4 @@ from . import test_watch
 from . import test_model_map
 from . import test_bridge
 from . import test_lookup
+from . import test_mcp_key

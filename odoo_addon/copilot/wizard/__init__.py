@@ -1,0 +1,1 @@
+from . import copilot_mcp_key_wizard
