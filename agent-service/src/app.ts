@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import express, { type ErrorRequestHandler, type Express, type Request } from "express";
+import express, { type ErrorRequestHandler, type Express, type Request, type Router } from "express";
 import type { TurnService } from "./agent/turn-service.js";
 import type { TurnJobs } from "./turns/turn-jobs.js";
 import { AppError, isAppError } from "./errors.js";
@@ -25,6 +25,8 @@ export type AppDeps = {
   /** Bearer token /metrics asks for; without one, /metrics answers only loopback callers. */
   metricsToken?: string | undefined;
   now?: () => number;
+  /** The catalog over MCP (`/mcp`), authenticated by the MCP keys Odoo issues, not by the addon's signature. */
+  mcp?: Router | undefined;
 };
 
 /** The HTTP API, with no side effects: `main.ts` listens, tests mount it on an ephemeral port. */
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
       res.set("Content-Type", registry.contentType).send(await registry.metrics());
     });
   }
+
+  if (deps.mcp) app.use(deps.mcp);
 
   const keepRawBody = (req: unknown, _res: unknown, buf: Buffer) => {
     (req as Request & { rawBody?: Buffer }).rawBody = buf;

@@ -46,6 +46,10 @@ const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
   METRICS_TOKEN: optionalString,
+  /** The catalog over MCP at /mcp (Odoo's Settings can also turn it off per database). */
+  MCP_ENABLED: z.enum(["true", "false"]).default("true"),
+  MCP_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  MCP_IN_FLIGHT_PER_KEY: z.coerce.number().int().min(0).default(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -77,6 +81,8 @@ export type Config = Readonly<{
     timeoutMs: number;
   }>;
   sharedSecret: string;
+  /** undefined: no MCP endpoint. */
+  mcp: Readonly<{ perMinute: number; inFlight: number }> | undefined;
   /** undefined: no language model, the offline planner answers. */
   llm: Readonly<LlmConfig> | undefined;
   /** undefined: project questions are ranked by BM25 only. */
@@ -129,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       timeoutMs: e.ODOO_TIMEOUT_MS,
     }),
     sharedSecret: e.COPILOT_SHARED_SECRET,
+    mcp: e.MCP_ENABLED === "true" ? Object.freeze({ perMinute: e.MCP_REQUESTS_PER_MINUTE, inFlight: e.MCP_IN_FLIGHT_PER_KEY }) : undefined,
     llm: llmConfigured
       ? Object.freeze({
           baseUrl: e.LLM_BASE_URL,

@@ -19,6 +19,8 @@ import { createXmlRpcClient } from "./odoo/xmlrpc-client.js";
 import { createRedisTurnLog } from "./memory/turn-log.js";
 import { createEventPusher } from "./turns/event-pusher.js";
 import { createStopBus } from "./turns/stop-bus.js";
+import { createKeyExchange } from "./mcp/key-exchange.js";
+import { mcpRouter, type ElicitationAnswerMessage } from "./mcp/mcp-server.js";
 import { createTurnJobs } from "./turns/turn-jobs.js";
 
 /** The composition root: the only file that reads the environment and creates clients. */
@@ -111,7 +113,25 @@ function main(): void {
     inflight: config.inflight,
     heartbeatMs: config.turnHeartbeatMs,
   });
+  // MCP acts as each key's user: only through the addon's gateway, never a fixed login
+  const mcpBusSubscriber = config.mcp && config.odoo.transport === "gateway" ? redis.duplicate({ enableOfflineQueue: true }) : undefined;
+  mcpBusSubscriber?.on("error", () => {});
+  const mcp =
+    config.mcp && mcpBusSubscriber
+      ? mcpRouter({
+          turns,
+          exchange: createKeyExchange({ odooUrl: config.odoo.url, secret: config.sharedSecret, timeoutMs: config.odoo.timeoutMs }),
+          store,
+          logger,
+          metrics,
+          bus: createStopBus<ElicitationAnswerMessage>({ publisher: redis, subscriber: mcpBusSubscriber, channel: "copilot:mcp-elicitation", logger }),
+          perMinute: config.mcp.perMinute,
+          inFlight: config.mcp.inFlight,
+        })
+      : undefined;
+  if (config.mcp && !mcp) logger.warn({ transport: config.odoo.transport }, "MCP is off: it needs ODOO_TRANSPORT=gateway (it acts as each key's user)");
   const app = createApp({
+    mcp,
     turns,
     jobs,
     logger,
@@ -143,6 +163,7 @@ function main(): void {
         .catch(() => {})
         .finally(() => {
           subscriber.disconnect();
+          mcpBusSubscriber?.disconnect();
           redis.quit().finally(() => process.exit(0));
         });
     });

@@ -11,6 +11,7 @@ export function createMetrics() {
     modelSeconds: new Histogram({ name: "copilot_model_call_seconds", help: "Duration of one model call", buckets, registers: [registry] }),
     toolSeconds: new Histogram({ name: "copilot_tool_seconds", help: "Duration of one tool run (its Odoo calls)", labelNames: ["tool", "status"], buckets, registers: [registry] }),
     tokens: new Counter({ name: "copilot_model_tokens_total", help: "Model tokens, in (prompt) and out (completion)", labelNames: ["direction"], registers: [registry] }),
+    mcpCalls: new Counter({ name: "copilot_mcp_calls_total", help: "MCP requests, by client (its key's name) and outcome", labelNames: ["client", "method", "outcome"], registers: [registry] }),
     errors: new Counter({ name: "copilot_errors_total", help: "Requests answered with an error, by code", labelNames: ["code"], registers: [registry] }),
   };
 }

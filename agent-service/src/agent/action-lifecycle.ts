@@ -220,7 +220,14 @@ export function createActionLifecycle(deps: { store: ConversationStore; contexts
     throw new AppError("conflict:action_busy");
   }
 
-  return { confirm, confirmBridged, viaBridge, executeAction, reject, revise };
+  /** An action as it stands now, as the user may see it; `sessionId`: only one of that conversation. */
+  async function get(user: OdooUser, actionId: string, sessionId?: string): Promise<PublicAction> {
+    const action = await loadAction(ownerOf(user), actionId);
+    if (sessionId !== undefined && action.session_id !== sessionId) throw new AppError("not_found:action");
+    return toPublic(action);
+  }
+
+  return { confirm, confirmBridged, viaBridge, executeAction, reject, revise, get };
 }
 
 export type ActionLifecycle = ReturnType<typeof createActionLifecycle>;

@@ -7,17 +7,17 @@ import { AppError } from "../errors.js";
 import { langOf, say, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { ConversationStore, Owner, StoredMessage } from "../memory/conversation-store.js";
+import type { Card, ConversationStore, Owner, StoredAction, StoredMessage } from "../memory/conversation-store.js";
 import { NeedOdooCall } from "../odoo/bridge-client.js";
 import { findTool } from "../tools/index.js";
 import type { ToolContext } from "../tools/types.js";
 import type { Capabilities } from "./capabilities.js";
 import { HISTORY_LIMIT, titleFrom, type Conversations } from "./conversations.js";
-import type { Runner } from "./runner.js";
+import type { Invocation, Runner } from "./runner.js";
 import type { ToolContexts } from "./tool-context.js";
 import type { ToolInvoker } from "./tool-invoker.js";
 import { newId, ownerOf, redisCall, toPublic } from "./turn-common.js";
-import type { BridgedRun, OdooUser, Step, TurnEvent, TurnRequest, TurnResult } from "./turn-types.js";
+import type { BridgedRun, OdooUser, Step, ToolPolicy, TurnEvent, TurnRequest, TurnResult } from "./turn-types.js";
 
 /** A turn holds its session's lock at most this long (a crashed process frees it by expiry). */
 const LOCK_TTL_MS = 180_000;
@@ -236,7 +236,61 @@ export function createTurnRunner(deps: {
     }
   }
 
-  return { runTurn, stopTurn };
+  type DirectRequest = { user: OdooUser; delegation: string; sessionId: string; title: string; policy: ToolPolicy; readOnly: boolean; models?: TurnRequest["models"] };
+
+  /** A direct caller's tool context, and the tools it may use (the user's rights, the policies, the key's scope). */
+  async function directTools(request: DirectRequest, turnId: string) {
+    const owner = ownerOf(request.user);
+    const ctx = contexts.forTurn({ user: request.user, delegation: request.delegation, sessionId: request.sessionId, message: "", models: request.models }, { sessionId: request.sessionId, turnId }, {
+      memory: conversations.memoryOf(owner),
+      actions: conversations.sessionActions(owner, request.sessionId),
+    });
+    const capable = await capabilities.availableTools(`${request.user.db}:${request.user.uid}`, ctx.odoo, ctx.meta, ctx.models!);
+    const available = new Set([...capable].filter((name) => request.policy[name] !== "off" && (!request.readOnly || findTool(name)?.risk === "read")));
+    return { ctx, available };
+  }
+
+  /** The tools an outside agent (MCP) may use, as the key's user. */
+  async function listDirectTools(request: DirectRequest): Promise<Set<string>> {
+    return (await directTools(request, newId("turn"))).available;
+  }
+
+  /**
+   * One tool called directly by an outside agent (MCP), as the key's user: the same rights,
+   * policies, validation and proposals as a turn, kept in the conversation `sessionId` so that the
+   * user sees each call in the panel (and confirms what it proposed there).
+   */
+  async function callTool(
+    request: DirectRequest & { tool: string; args: unknown },
+    signal: AbortSignal,
+  ): Promise<{ invocation: Invocation; actions: StoredAction[]; steps: Step[]; cards: Card[] }> {
+    const { user, sessionId } = request;
+    const owner = ownerOf(user);
+    const lang = langOf(user.lang);
+    const turnId = newId("turn");
+    await redisCall(() => store.ensureSession(owner, sessionId, request.title));
+    const { ctx, available } = await directTools(request, turnId);
+    const { invoke, actions, steps, cards } = deps.invokerFor({ owner, sessionId, turnId, message: "", lang, ctx, policy: request.policy, available, signal, bridged: false, emit: () => {} });
+    const invocation = await invoke(request.tool, request.args);
+    const now = new Date().toISOString();
+    const said = invocation.ok ? (invocation.outcome.kind === "proposal" ? invocation.outcome.summary : invocation.outcome.text) : invocation.error;
+    await redisCall(() =>
+      store.appendMessages(owner, sessionId, [
+        { id: newId("msg"), role: "user", content: `${request.title} → \`${request.tool}\` ${JSON.stringify(request.args ?? {}).slice(0, 2_000)}`, created_at: now },
+        {
+          id: newId("msg"),
+          role: "assistant",
+          content: said ?? "",
+          created_at: now,
+          ...(actions.length ? { action_ids: actions.map((action) => action.id) } : {}),
+          ...(cards.length ? { cards } : {}),
+        },
+      ]),
+    );
+    return { invocation, actions, steps, cards };
+  }
+
+  return { runTurn, stopTurn, callTool, listDirectTools };
 }
 
 export type TurnRunner = ReturnType<typeof createTurnRunner>;

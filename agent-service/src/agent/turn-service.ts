@@ -66,6 +66,10 @@ export function createTurnService(deps: {
     mode: runner.mode,
     runTurn: turns.runTurn,
     stopTurn: turns.stopTurn,
+    callTool: turns.callTool,
+    listDirectTools: turns.listDirectTools,
+    /** An action of the user's, as it stands now (an MCP client asks what became of its proposal). */
+    getAction: actions.get,
     confirm: actions.confirm,
     confirmBridged: actions.confirmBridged,
     viaBridge: actions.viaBridge,

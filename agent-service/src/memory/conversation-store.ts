@@ -47,6 +47,9 @@ export type StoredMessage = {
 /** A read tool's answer as data: the panel draws a card from it (`data` is the tool's own shape). */
 export type Card = { tool: string; data: unknown };
 
+/** An MCP client as it introduced itself: whether it can ask its user (elicitation). */
+export type McpClientInfo = { elicitation: boolean; name?: string | undefined };
+
 /** Something the user asked the copilot to remember across conversations ("my default warehouse is …"). */
 export type Memory = { id: string; text: string; created_at: string };
 
@@ -107,6 +110,11 @@ export interface ConversationStore {
   getAnchor(db: string): Promise<AuditAnchor | undefined>;
   /** Counts one more turn of this user in the current minute; answers the count so far. */
   countTurn(owner: Owner): Promise<number>;
+  /** Counts one more request of `scope` (an MCP key) in the current minute; answers the count. */
+  countRequest(scope: string): Promise<number>;
+  /** What an MCP client declared when it connected (its capabilities), by its key's hash. */
+  saveMcpClient(keyHash: string, client: McpClientInfo): Promise<void>;
+  getMcpClient(keyHash: string): Promise<McpClientInfo | undefined>;
   /** True the first time a nonce is seen within the TTL: a signed request is accepted once. */
   claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;

@@ -1,5 +1,5 @@
 import { MAX_ANCHOR_STEP } from "./redis-conversation-store.js";
-import type { AuditAnchor, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { AuditAnchor, ConversationStore, McpClientInfo, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 /** A ConversationStore in this process's memory: for the eval runner and one-shot scripts, never the service. */
 export function createInMemoryConversationStore(): ConversationStore {
@@ -9,6 +9,7 @@ export function createInMemoryConversationStore(): ConversationStore {
   const nonces = new Set<string>();
   const locks = new Map<string, { token: string; until: number }>();
   const turns = new Map<string, unknown>();
+  const mcpClients = new Map<string, McpClientInfo>();
   const key = (owner: Owner, id: string) => `${owner.db}:${owner.uid}:${id}`;
 
   return {
@@ -131,6 +132,18 @@ export function createInMemoryConversationStore(): ConversationStore {
       const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;
       turns.set(bucket, count);
       return count;
+    },
+    async countRequest(scope) {
+      const bucket = `rate:${scope}:${Math.floor(Date.now() / 60_000)}`;
+      const count = ((turns.get(bucket) as number | undefined) ?? 0) + 1;
+      turns.set(bucket, count);
+      return count;
+    },
+    async saveMcpClient(keyHash, client) {
+      mcpClients.set(keyHash, client);
+    },
+    async getMcpClient(keyHash) {
+      return mcpClients.get(keyHash);
     },
     async claimNonce(nonce) {
       if (nonces.has(nonce)) return false;

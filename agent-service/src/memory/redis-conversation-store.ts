@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ActionStatus, AuditAnchor, ConversationStore, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
+import type { ActionStatus, AuditAnchor, ConversationStore, McpClientInfo, Memory, Owner, Session, StoredAction, StoredMessage } from "./conversation-store.js";
 
 export type RedisStoreOptions = {
   /** Key prefix, so several deployments (or test runs) can share one Redis. */
@@ -259,6 +259,18 @@ export function createRedisConversationStore(redis: Redis, options: RedisStoreOp
       const key = `${userKey(owner)}:rate:${Math.floor(Date.now() / 60_000)}`;
       const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
       return count;
+    },
+    async countRequest(scope) {
+      const key = `${prefix}rate:${scope}:${Math.floor(Date.now() / 60_000)}`;
+      const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
+      return count;
+    },
+    async saveMcpClient(keyHash, client) {
+      await redis.set(`${prefix}mcp:client:${keyHash}`, JSON.stringify(client), "EX", 30 * 86_400);
+    },
+    async getMcpClient(keyHash) {
+      const raw = await redis.get(`${prefix}mcp:client:${keyHash}`);
+      return raw ? (JSON.parse(raw) as McpClientInfo) : undefined;
     },
     async claimNonce(nonce, ttlSeconds) {
       return (await redis.set(`${prefix}nonce:${nonce}`, "1", "EX", ttlSeconds, "NX")) === "OK";

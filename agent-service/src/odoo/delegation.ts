@@ -11,7 +11,7 @@ export function delegationKey(secret: string): Buffer {
 
 export function mintDelegation(
   secret: string,
-  claims: { db: string; uid: number; sid?: string | null; tid?: string; ttlSeconds?: number; now?: number },
+  claims: { db: string; uid: number; sid?: string | null; tid?: string; kid?: number; scope?: "read" | "write"; ttlSeconds?: number; now?: number },
 ): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
   const payload = {
@@ -20,6 +20,7 @@ export function mintDelegation(
     uid: claims.uid,
     sid: claims.sid ?? null,
     ...(claims.tid ? { tid: claims.tid } : {}),
+    ...(claims.kid !== undefined ? { kid: claims.kid, scope: claims.scope ?? "read" } : {}),
     iat,
     exp: iat + (claims.ttlSeconds ?? 300),
     jti: randomBytes(9).toString("base64url"),
@@ -29,7 +30,7 @@ export function mintDelegation(
   return `${body}.${signature}`;
 }
 
-export type DelegationClaims = { v: number; db: string; uid: number; sid: string | null; tid?: string; iat: number; exp: number };
+export type DelegationClaims = { v: number; db: string; uid: number; sid: string | null; tid?: string; kid?: number; scope?: "read" | "write"; iat: number; exp: number };
 
 export function verifyDelegation(secret: string, token: string, nowSeconds = Date.now() / 1000): DelegationClaims | undefined {
   const [body, signature, extra] = token.split(".");

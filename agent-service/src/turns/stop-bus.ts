@@ -10,16 +10,16 @@ export type StopMessage = Owner & { sessionId: string };
  * published on a Redis channel every process listens to, and each one aborts the turns of that
  * session it runs. (A process-local map alone misses the turn half the time behind a load balancer.)
  */
-export function createStopBus(options: { publisher: Redis; subscriber: Redis; channel?: string; logger: Logger }) {
+export function createStopBus<Message = StopMessage>(options: { publisher: Redis; subscriber: Redis; channel?: string; logger: Logger }) {
   const channel = options.channel ?? "copilot:stop";
-  const listeners = new Set<(message: StopMessage) => void>();
+  const listeners = new Set<(message: Message) => void>();
   let subscribed: Promise<unknown> | undefined;
 
   options.subscriber.on("message", (from: string, raw: string) => {
     if (from !== channel) return;
-    let message: StopMessage;
+    let message: Message;
     try {
-      message = JSON.parse(raw) as StopMessage;
+      message = JSON.parse(raw) as Message;
     } catch {
       return;
     }
@@ -28,7 +28,7 @@ export function createStopBus(options: { publisher: Redis; subscriber: Redis; ch
 
   return {
     /** Starts listening (once); resolves when the subscription is in place. */
-    listen(listener: (message: StopMessage) => void): Promise<unknown> {
+    listen(listener: (message: Message) => void): Promise<unknown> {
       listeners.add(listener);
       subscribed ??= options.subscriber.subscribe(channel).catch((error: unknown) => {
         subscribed = undefined;
@@ -37,7 +37,7 @@ export function createStopBus(options: { publisher: Redis; subscriber: Redis; ch
       return subscribed;
     },
     /** Tells every process (this one included) to stop the turns of this session. */
-    async publish(message: StopMessage): Promise<void> {
+    async publish(message: Message): Promise<void> {
       await options.publisher.publish(channel, JSON.stringify(message));
     },
     async close(): Promise<void> {
@@ -47,4 +47,4 @@ export function createStopBus(options: { publisher: Redis; subscriber: Redis; ch
   };
 }
 
-export type StopBus = ReturnType<typeof createStopBus>;
+export type StopBus = ReturnType<typeof createStopBus<StopMessage>>;

@@ -6,6 +6,8 @@ import { createApp } from "../../src/app.js";
 import { createLlmRunner } from "../../src/agent/create-agent.js";
 import { withPlannerFallback } from "../../src/agent/fallback-runner.js";
 import { createChatModel, type ModelConfig } from "../../src/agent/model.js";
+import { createKeyExchange } from "../../src/mcp/key-exchange.js";
+import { mcpRouter, type ElicitationAnswerMessage } from "../../src/mcp/mcp-server.js";
 import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
 import type { Runner } from "../../src/agent/runner.js";
@@ -61,6 +63,8 @@ export async function buildTestApp(
     inflight?: { user: number; company: number };
     /** /metrics asks for this bearer token. */
     metricsToken?: string;
+    /** MCP per-key bounds (default: none). */
+    mcp?: { perMinute: number; inFlight: number };
   } = {},
 ): Promise<TestApp> {
   const double = overrides.double ?? (await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db }));
@@ -108,7 +112,19 @@ export async function buildTestApp(
     inflight: overrides.inflight ?? { user: 0, company: 0 },
   });
   await stops.listen(() => {});
+  const mcpBus = createStopBus<ElicitationAnswerMessage>({ publisher: redis, subscriber, channel: `${prefix}mcp`, logger });
+  const mcp = mcpRouter({
+    turns,
+    exchange: createKeyExchange({ odooUrl: double.url, secret: TEST_SECRET, timeoutMs: 2_000 }),
+    store,
+    logger,
+    metrics,
+    bus: mcpBus,
+    perMinute: overrides.mcp?.perMinute ?? 0,
+    inFlight: overrides.mcp?.inFlight ?? 0,
+  });
   const app = createApp({
+    mcp,
     turns,
     jobs,
     logger,

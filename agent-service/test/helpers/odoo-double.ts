@@ -4,6 +4,9 @@ import Deserializer from "xmlrpc/lib/deserializer.js";
 import { serializeFault, serializeMethodResponse } from "xmlrpc/lib/serializer.js";
 import { verifyDelegation } from "./delegation.js";
 import { sign } from "../../src/http/signature.js";
+import { mintDelegation } from "../../src/odoo/delegation.js";
+import { catalog } from "../../src/tools/index.js";
+import { randomBytes } from "node:crypto";
 
 /**
  * A small Odoo test double that speaks the same HTTP contract as a real Odoo with the copilot addon:
@@ -221,7 +224,7 @@ export type OdooDouble = {
   db: string;
   secret: string;
   /** Every write that went through /copilot/rpc, as the addon's copilot.action.log would hold it. */
-  actionLog: { uid: number; model: string; method: string; ids: number[]; tool?: string; action_id?: string }[];
+  actionLog: { uid: number; model: string; method: string; ids: number[]; tool?: string; action_id?: string; client?: string }[];
   /** Every call the double served, to count round trips. */
   calls: { transport: "gateway" | "xmlrpc" | "json2"; model: string; method: string }[];
   records(model: string): Row[];
@@ -238,6 +241,13 @@ export type OdooDouble = {
     result?: unknown;
     error?: { name: string; message: string };
   };
+  /** An MCP key of `uid`, as Odoo issues it (copilot.mcp.key): answers the key, shown once. */
+  addMcpKey(key: { uid: number; name: string; scope: "read" | "write"; expired?: boolean }): string;
+  revokeMcpKey(key: string): void;
+  /** Settings › Copilot › MCP access. */
+  setMcpEnabled(enabled: boolean): void;
+  /** The tool policies Odoo sends (Settings › Copilot › Tools), for turns and MCP exchanges. */
+  setToolPolicy(policy: Record<string, "confirm" | "auto" | "off">): void;
   /** Turn events the agent pushed to `/copilot/turn/push` (correctly signed, this database). */
   pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number; cookie?: string }[];
   close(): Promise<void>;
@@ -251,6 +261,9 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   let delay = 0;
   let nextCallHook: (() => void) | undefined;
   const pushes: OdooDouble["pushes"] = [];
+  const mcpKeys: { id: number; key: string; uid: number; name: string; scope: "read" | "write"; revoked: boolean; expired: boolean }[] = [];
+  let mcpEnabled = true;
+  let toolPolicy: Record<string, "confirm" | "auto" | "off"> = {};
 
   function execute(uid: number, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const user = USERS.find((u) => u.id === uid);
@@ -562,8 +575,8 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     calls.push({ transport: transport === "bridge" ? "gateway" : transport, model, method });
     const result = execute(uid, model, method, args, kwargs);
     if (isWrite) {
-      const { tool, action_id } = meta as { tool?: string; action_id?: string };
-      actionLog.push({ uid, model, method, ids: typeof result === "number" ? [result] : (args[0] as number[]), ...(tool ? { tool } : {}), ...(action_id ? { action_id } : {}) });
+      const { tool, action_id, client } = meta as { tool?: string; action_id?: string; client?: string };
+      actionLog.push({ uid, model, method, ids: typeof result === "number" ? [result] : (args[0] as number[]), ...(tool ? { tool } : {}), ...(action_id ? { action_id } : {}), ...(client ? { client } : {}) });
     }
     return result;
   }
@@ -579,6 +592,37 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     return 200;
   }
 
+  /** `/copilot/mcp/exchange` (copilot_mcp.py): a signed request of the agent, a key → its user and a token. */
+  function handleMcpExchange(req: IncomingMessage, body: string): { status: number; answer: unknown } {
+    const timestamp = String(req.headers["x-copilot-timestamp"] ?? "");
+    const nonce = String(req.headers["x-copilot-nonce"] ?? "");
+    const expected = sign(options.secret, { timestamp, nonce, method: "POST", path: "/copilot/mcp/exchange", body });
+    if (req.headers["x-copilot-signature"] !== expected) return { status: 403, answer: { ok: false, code: "forbidden" } };
+    const payload = JSON.parse(body) as { db?: string; key?: string };
+    if (payload.db !== db) return { status: 403, answer: { ok: false, code: "forbidden" } };
+    if (!mcpEnabled) return { status: 401, answer: { ok: false, code: "mcp_disabled", message: "MCP access is turned off for this database." } };
+    const key = mcpKeys.find((candidate) => candidate.key === payload.key);
+    const user = key && USERS.find((candidate) => candidate.id === key.uid);
+    if (!key || !user || key.revoked || key.expired) return { status: 401, answer: { ok: false, code: "invalid_key", message: "This MCP key is not valid (unknown, revoked or expired)." } };
+    const policy = Object.fromEntries(
+      catalog
+        .filter((tool) => key.scope === "write" || tool.risk === "read")
+        .map((tool) => [tool.name, toolPolicy[tool.name] ?? (tool.risk === "read" ? "auto" : "confirm")]),
+    );
+    return {
+      status: 200,
+      answer: {
+        ok: true,
+        key: { id: key.id, name: key.name, scope: key.scope },
+        user: { db, uid: user.id, name: user.name, lang: user.id === 2 ? "fr_FR" : "en_US", tz: "Europe/Brussels", company_id: 1, company_ids: [1] },
+        tools: policy,
+        models: {},
+        delegation: mintDelegation(options.secret, { db, uid: user.id, sid: `mcp_key_${key.id}`, kid: key.id, scope: key.scope }),
+        expires_in: 300,
+      },
+    };
+  }
+
   async function handleGateway(body: string): Promise<unknown> {
     const request = JSON.parse(body) as { id?: unknown; params?: Record<string, unknown> };
     const params = request.params ?? {};
@@ -590,13 +634,23 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       if ((claims.sid && meta.session_id !== claims.sid) || (claims.tid && meta.turn_id !== claims.tid)) {
         throw new OdooFault("odoo.exceptions.AccessDenied", "This token does not serve this conversation or turn.");
       }
+      // as the addon (copilot_mcp.py): an MCP key's token serves while its key does, and a read key only reads
+      let client: string | undefined;
+      if (claims.kid !== undefined) {
+        const key = mcpKeys.find((candidate) => candidate.id === claims.kid);
+        if (!mcpEnabled || !key || key.revoked || key.expired || key.uid !== claims.uid) throw new OdooFault("odoo.exceptions.AccessDenied", "This MCP key is not valid.");
+        if (key.scope === "read" && ALLOWLIST[String(params.model)]?.write.includes(String(params.method))) {
+          throw new OdooFault("odoo.exceptions.AccessError", "This MCP key can only read.");
+        }
+        client = key.name;
+      }
       const result = runAllowed(
         claims.uid,
         String(params.model),
         String(params.method),
         (params.args ?? []) as unknown[],
         (params.kwargs ?? {}) as Record<string, unknown>,
-        (params.meta ?? {}) as Record<string, unknown>,
+        { ...((params.meta ?? {}) as Record<string, unknown>), ...(client ? { client } : {}) },
         "gateway",
       );
       return { jsonrpc: "2.0", id: request.id ?? null, result };
@@ -701,6 +755,17 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
         });
         return;
       }
+      if (req.method === "POST" && path === "/copilot/mcp/exchange") {
+        let body = "";
+        req.setEncoding("utf8");
+        req.on("data", (chunk: string) => (body += chunk));
+        req.on("end", () => {
+          const { status, answer } = handleMcpExchange(req, body);
+          res.writeHead(status, { "Content-Type": "application/json" });
+          res.end(JSON.stringify(answer));
+        });
+        return;
+      }
       if (req.method === "POST" && path === "/copilot/turn/push") {
         let body = "";
         req.setEncoding("utf8");
@@ -736,6 +801,22 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       nextCallHook = hook;
     },
     pushes,
+    addMcpKey({ uid, name, scope, expired }) {
+      const id = mcpKeys.length + 1;
+      const key = `ocmcp_${randomBytes(32).toString("hex")}_${Buffer.from(db).toString("base64url")}`;
+      mcpKeys.push({ id, key, uid, name, scope, revoked: false, expired: Boolean(expired) });
+      return key;
+    },
+    revokeMcpKey(key) {
+      const found = mcpKeys.find((candidate) => candidate.key === key);
+      if (found) found.revoked = true;
+    },
+    setMcpEnabled(enabled) {
+      mcpEnabled = enabled;
+    },
+    setToolPolicy(policy) {
+      toolPolicy = policy;
+    },
     bridgeCall(uid, call) {
       try {
         return { key: call.key, result: runAllowed(uid, call.model, call.method, call.args, call.kwargs, call.meta ?? {}, "bridge") };

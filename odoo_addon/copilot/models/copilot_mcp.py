@@ -48,7 +48,7 @@ MCP_ENABLED_PARAM = 'copilot.mcp_enabled'
 MCP_URL_PARAM = 'copilot.mcp_url'
 EXCHANGE_PATH = '/copilot/mcp/exchange'
 #: The ``sid`` of an MCP delegation token: the gateway's ``meta.session_id`` must repeat it.
-MCP_SESSION_FORMAT = 'mcp_{}'
+MCP_SESSION_FORMAT = 'mcp_key_{}'
 
 LIST_VIEW_XMLID = 'copilot.copilot_mcp_key_view_tree'
 LIST_VIEW_FIELDS = """
@@ -479,7 +479,7 @@ class CopilotAgent(models.AbstractModel):
     def _make_mcp_delegation(self, key):
         """A delegation token of the current user for the MCP key ``key``.
 
-        The payload of a turn's token (contract (C)), where ``sid`` is ``mcp_<key id>`` (the
+        The payload of a turn's token (contract (C)), where ``sid`` is ``mcp_key_<key id>`` (the
         client's calls name it as their ``meta.session_id``), plus ``kid`` (the key's id) and
         ``scope`` (``read`` or ``write``), which the gateway checks at every call.
         """

@@ -269,7 +269,7 @@ class TestMcpGateway(McpCommon, TransactionCase):
         payload = self.delegation(created)
         self.assertEqual(payload['uid'], self.user.id)
         self.assertEqual((payload['kid'], payload['scope']), (created['id'], 'write'))
-        self.assertEqual(payload['sid'], f"mcp_{created['id']}")
+        self.assertEqual(payload['sid'], f"mcp_key_{created['id']}")
         self.assertEqual(payload['exp'] - payload['iat'], 300)
         self.assertEqual(set(payload), {'v', 'db', 'uid', 'sid', 'kid', 'scope', 'iat', 'exp', 'jti'})
 
@@ -427,7 +427,7 @@ class TestMcpRoutes(McpCommon, CopilotHttpCommon, HttpCase):
         self.assertEqual(answer['expires_in'], 300)
         payload = self.env['copilot.agent']._verify_delegation(answer['delegation'])
         self.assertEqual((payload['uid'], payload['kid'], payload['scope'], payload['sid']),
-                         (self.user.id, created['id'], 'read', f"mcp_{created['id']}"))
+                         (self.user.id, created['id'], 'read', f"mcp_key_{created['id']}"))
 
         status, answer = self.exchange_key(self.make_key(name='Cursor', scope='write')['key'])
         self.assertEqual(status, 200, answer)
@@ -519,7 +519,7 @@ class TestMcpRoutes(McpCommon, CopilotHttpCommon, HttpCase):
 
         read_key = self.make_key(name='Reader', scope='read')
         token = self.exchange_key(read_key['key'])[1]['delegation']
-        meta = {'session_id': f"mcp_{read_key['id']}", 'tool': 'create_quotation', 'action_id': 'act_mcp_r'}
+        meta = {'session_id': f"mcp_key_{read_key['id']}", 'tool': 'create_quotation', 'action_id': 'act_mcp_r'}
         answer = self.rpc(token, 'sale.order', 'search_count', [[]], meta=meta)
         self.assertIn('result', answer)
         answer = self.rpc(token, 'sale.order', 'create', [{'partner_id': customer.id}], meta=meta)
@@ -532,7 +532,7 @@ class TestMcpRoutes(McpCommon, CopilotHttpCommon, HttpCase):
 
         write_key = self.make_key(name='Claude Desktop', scope='write')
         token = self.exchange_key(write_key['key'])[1]['delegation']
-        meta = {'session_id': f"mcp_{write_key['id']}", 'tool': 'create_quotation', 'action_id': 'act_mcp_w'}
+        meta = {'session_id': f"mcp_key_{write_key['id']}", 'tool': 'create_quotation', 'action_id': 'act_mcp_w'}
         answer = self.rpc(token, 'sale.order', 'create', [{'partner_id': customer.id}], meta=meta)
         order = self.env['sale.order'].browse(answer['result'])
         self.assertEqual(order.create_uid, self.user)
@@ -557,7 +557,7 @@ class TestMcpRoutes(McpCommon, CopilotHttpCommon, HttpCase):
         created = self.make_key(user=self.restricted_user, scope='write')
         status, answer = self.exchange_key(created['key'])
         self.assertEqual(answer['user']['uid'], self.restricted_user.id)
-        meta = {'session_id': f"mcp_{created['id']}"}
+        meta = {'session_id': f"mcp_key_{created['id']}"}
         self.assertRpcError(self.rpc(answer['delegation'], 'sale.order', 'search_read', [[]], {'fields': ['name']},
                                      meta=meta), 'AccessError')
         # while the salesman's key reads them
@@ -566,5 +566,5 @@ class TestMcpRoutes(McpCommon, CopilotHttpCommon, HttpCase):
         status, answer = self.exchange_key(created['key'])
         self.assertEqual(answer['user']['uid'], self.user.id)
         answer = self.rpc(answer['delegation'], 'sale.order', 'search_read', [[]], {'fields': ['name'], 'limit': 1},
-                          meta={'session_id': f"mcp_{created['id']}"})
+                          meta={'session_id': f"mcp_key_{created['id']}"})
         self.assertIn('result', answer)
