@@ -172,8 +172,10 @@ class CopilotAgent(models.AbstractModel):
         meta = {key: meta.get(key) for key in META_KEYS}
         meta = {key: value[:128] if isinstance(value, str) else None for key, value in meta.items()}
         meta['session_id'] = meta['session_id'] or delegation.get('sid')
-        # the MCP client, from the token's key: never the caller's word
-        meta['client'] = self._delegation_client(delegation)
+        # the MCP client, from the token's key, or from the conversation of the user's own key
+        # whose proposal the user confirms in the panel: never the caller's word
+        meta['client'] = (self._delegation_client(delegation)
+                          or self._session_client(meta['session_id']))
         return meta
 
     @api.model

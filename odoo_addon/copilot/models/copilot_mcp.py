@@ -543,6 +543,18 @@ class CopilotAgent(models.AbstractModel):
         return self.env['copilot.mcp.key'].sudo().browse(kid).exists()
 
     @api.model
+    def _session_client(self, session_id):
+        """The MCP client whose conversation ``session_id`` is (``mcp_key_<id>``), when that key
+        is the current user's: a proposal of that client confirmed in the panel is logged with
+        its name. ``None`` for any other conversation, or another user's key."""
+        match = re.fullmatch(r'mcp_key_(\d{1,12})', session_id or '')
+        if not match:
+            return None
+        # sudo: one key row read by id; only the current user's own key names the client
+        key = self.env['copilot.mcp.key'].sudo().browse(int(match.group(1))).exists()
+        return key.name[:128] if key and key.user_id.id == self.env.uid else None
+
+    @api.model
     def _delegation_client(self, delegation):
         """The MCP client (its key's name) a token was made for, for the action log; ``None``
         for a panel's token. Read from the key, never from what the caller says."""

@@ -273,6 +273,25 @@ class TestMcpGateway(McpCommon, TransactionCase):
         self.assertEqual(payload['exp'] - payload['iat'], 300)
         self.assertEqual(set(payload), {'v', 'db', 'uid', 'sid', 'kid', 'scope', 'iat', 'exp', 'jti'})
 
+    def test_panel_confirm_of_a_client_proposal_names_the_client(self):
+        """A proposal of an MCP client, confirmed in the panel (the bridge: no MCP token), is
+        logged with that client's name: the user's own key, found by its conversation."""
+        created = self.make_key(name='Cursor', scope='write')
+        bridge = self.env['copilot.agent'].with_user(self.user)
+        meta = {'session_id': f"mcp_key_{created['id']}", 'tool': 'create_contact', 'action_id': 'act_panel_mcp'}
+        reply = bridge._bridge_reply({'key': 'k1', 'model': 'res.partner', 'method': 'create',
+                                      'args': [{'name': 'Confirmed In The Panel'}], 'kwargs': {}, 'meta': meta})
+        self.assertIn('result', reply)
+        log = self.env['copilot.action.log'].search([('action_id', '=', 'act_panel_mcp')])
+        self.assertEqual((log.user_id, log.client), (self.user, 'Cursor'))
+        # another user's key names no client, whatever conversation the call names
+        other = self.make_key(user=self.admin, name='Admin Agent', scope='write')
+        meta = dict(meta, session_id=f"mcp_key_{other['id']}", action_id='act_panel_other')
+        bridge._bridge_reply({'key': 'k2', 'model': 'res.partner', 'method': 'create',
+                              'args': [{'name': 'Not The Admin Agent'}], 'kwargs': {}, 'meta': meta})
+        log = self.env['copilot.action.log'].search([('action_id', '=', 'act_panel_other')])
+        self.assertFalse(log.client)
+
     def test_read_key_reads_only(self):
         payload = self.delegation(self.make_key(scope='read'))
         self.assertEqual(self.call(payload, 'search_count', [[('id', '=', self.user.partner_id.id)]]), 1)
