@@ -9,6 +9,7 @@ import { resolveMany } from "../../src/odoo/resolve.js";
 import { createQuotationTool } from "../../src/tools/create-quotation.tool.js";
 import { getStockTool } from "../../src/tools/get-stock.tool.js";
 import { mintDelegation } from "../helpers/delegation.js";
+import { createKeyExchange } from "../../src/mcp/key-exchange.js";
 import { startOdooDouble, type OdooDouble } from "../helpers/odoo-double.js";
 
 /**
@@ -193,5 +194,42 @@ describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
       timeoutMs: 15_000,
     });
     await expect(otherDb.searchRead("res.partner", [], { fields: ["name"], limit: 1 })).rejects.toMatchObject({ kind: "auth" });
+  });
+});
+
+/** The addon's MCP keys (issue #17): a key made by a user, exchanged by the agent, checked at each call. */
+describe.skipIf(!target.secret)("Odoo contract: MCP keys", () => {
+  /** As the signed-in user in a real Odoo (its JSON routes); the double makes keys directly. */
+  async function userRoute(route: string, params: Record<string, unknown>): Promise<any> {
+    const auth = await fetch(`${target.url}/web/session/authenticate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { db: target.db, login: target.login, password: target.password } }) });
+    const cookie = /session_id=[^;]+/.exec(auth.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const answer = await fetch(`${target.url}${route}`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify({ jsonrpc: "2.0", method: "call", params }) });
+    return ((await answer.json()) as { result: unknown }).result;
+  }
+  async function makeKey(scope: "read" | "write"): Promise<{ key: string; revoke: () => Promise<void> }> {
+    if (!real) {
+      const key = double!.addMcpKey({ uid: target.uid, name: "Contract", scope });
+      return { key, revoke: async () => double!.revokeMcpKey(key) };
+    }
+    const made = (await userRoute("/copilot/mcp/key", { name: "Contract", scope, days: 1 })) as { id: number; key: string };
+    return { key: made.key, revoke: async () => void (await userRoute("/copilot/mcp/key/revoke", { id: made.id })) };
+  }
+
+  it("exchanges a key for its user and a token bound to it; a read key reads and cannot write; a revoked key is refused", async () => {
+    const exchange = createKeyExchange({ odooUrl: target.url, secret: target.secret!, timeoutMs: 15_000 });
+    const { key, revoke } = await makeKey("read");
+    const identity = await exchange.identify(key);
+    expect(identity.user.uid).toBe(target.uid);
+    expect(identity.key).toMatchObject({ name: "Contract", scope: "read" });
+    expect(identity.tools.create_quotation).toBeUndefined();
+    const odoo = createGatewayClient({ url: target.url, token: identity.delegation, context: { lang: "en_US" }, timeoutMs: 15_000, db: target.db, dbSession: identity.user.db_session });
+    const meta = { tool: "get_stock", sessionId: `mcp_key_${identity.key.id}` };
+    expect(await getStockTool.run({ product: "Large Cabinet" }, { ...ctx(odoo), meta })).toMatchObject({ kind: "answer", data: { on_hand: 500 } });
+    const orders = await odoo.call<number>("sale.order", "search_count", [[]], {}, meta);
+    await expect(odoo.create("sale.order", { partner_id: 10 }, { ...meta, tool: "create_quotation" })).rejects.toThrow(/This MCP key can only read/);
+    expect(await odoo.call<number>("sale.order", "search_count", [[]], {}, meta)).toBe(orders);
+    await revoke();
+    await expect(exchange.identify(key, { fresh: true })).rejects.toMatchObject({ code: "invalid_key" });
+    await expect(odoo.searchRead("res.partner", [], { fields: ["name"], limit: 1 }, meta)).rejects.toThrow(/This MCP key is revoked, expired or unknown/);
   });
 });

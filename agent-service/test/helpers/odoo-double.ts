@@ -638,7 +638,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       let client: string | undefined;
       if (claims.kid !== undefined) {
         const key = mcpKeys.find((candidate) => candidate.id === claims.kid);
-        if (!mcpEnabled || !key || key.revoked || key.expired || key.uid !== claims.uid) throw new OdooFault("odoo.exceptions.AccessDenied", "This MCP key is not valid.");
+        if (!mcpEnabled || !key || key.revoked || key.expired || key.uid !== claims.uid) throw new OdooFault("odoo.exceptions.AccessDenied", "This MCP key is revoked, expired or unknown.");
         if (key.scope === "read" && ALLOWLIST[String(params.model)]?.write.includes(String(params.method))) {
           throw new OdooFault("odoo.exceptions.AccessError", "This MCP key can only read.");
         }
