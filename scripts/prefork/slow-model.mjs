@@ -7,13 +7,18 @@
 // CUT=length|eof cuts every streamed tool call right after the first digit of its quantity ("12"
 // sent as "1"), ending with finish_reason "length" or closing the stream before [DONE].
 // THINK=1 writes a reasoning model's <think>…</think> block before every answer (Qwen3, DeepSeek-R1).
-//   PORT=8099 DELAY_MS=3000 [CUT=length] [THINK=1] node scripts/prefork/slow-model.mjs
+// SHAPE= what a local server sends instead of OpenAI's wire format (issue "The model path"):
+//   ollama: tool-call arguments as a JSON object; textcall: the call written as the answer's text
+//   (Hermes/Qwen <tool_call>…</tool_call>); norole: deltas without role; json: one JSON body
+//   although stream: true was asked.
+//   PORT=8099 DELAY_MS=3000 [CUT=length] [THINK=1] [SHAPE=ollama] node scripts/prefork/slow-model.mjs
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 8099);
 const delay = Number(process.env.DELAY_MS ?? 3000);
 const wordMs = Number(process.env.WORD_MS ?? 150);
 const cut = process.env.CUT;
+const shape = process.env.SHAPE ?? "";
 const think = process.env.THINK ? "<think>\nSECRET-REASONING: the user wants something; I will answer.\n</think>\n\n" : "";
 let id = 0;
 
@@ -37,15 +42,19 @@ createServer((req, res) => {
   req.on("end", () => {
     if (!req.url?.endsWith("/chat/completions")) return res.writeHead(404).end();
     const request = JSON.parse(raw);
-    const decided = decide(request);
+    let decided = decide(request);
+    if (shape === "textcall" && decided.toolCalls) {
+      decided = { content: decided.toolCalls.map((call) => `<tool_call>\n${JSON.stringify({ name: call.name, arguments: call.args })}\n</tool_call>`).join("\n") };
+    }
     const reply = think ? { ...decided, content: think + (decided.content ?? "") } : decided;
     setTimeout(() => {
       const n = ++id;
-      const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ index, id: `call_${n}_${index}`, type: "function", function: { name: call.name, arguments: JSON.stringify(call.args) } }));
+      const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ index, id: `call_${n}_${index}`, type: "function", function: { name: call.name, arguments: shape === "ollama" ? call.args : JSON.stringify(call.args) } }));
+      const role = shape === "norole" ? {} : { role: "assistant" };
       const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 };
-      if (!request.stream) {
+      if (!request.stream || shape === "json") {
         res.writeHead(200, { "Content-Type": "application/json" });
-        return res.end(JSON.stringify({ id: `r${n}`, object: "chat.completion", created: 0, model: request.model, choices: [{ index: 0, finish_reason: toolCalls.length ? "tool_calls" : "stop", message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }], usage }));
+        return res.end(JSON.stringify({ id: `r${n}`, object: "chat.completion", created: 0, model: request.model, choices: [{ index: 0, finish_reason: toolCalls.length ? "tool_calls" : "stop", message: { ...role, content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }], usage }));
       }
       res.writeHead(200, { "Content-Type": "text/event-stream" });
       const chunk = (delta, finish = null) => res.write(`data: ${JSON.stringify({ id: `r${n}`, object: "chat.completion.chunk", created: 0, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
@@ -64,16 +73,16 @@ createServer((req, res) => {
         return res.end("data: [DONE]\n\n");
       }
       if (toolCalls.length) {
-        chunk({ role: "assistant", content: reply.content ?? "", tool_calls: toolCalls });
+        chunk({ ...role, content: reply.content ?? "", tool_calls: toolCalls });
         return end();
       }
       const words = (reply.content ?? "").split(/(?<= )/);
-      chunk({ role: "assistant", content: "" });
+      chunk({ ...role, content: "" });
       let index = 0;
       const next = () => {
         if (res.destroyed) return;
         if (index >= words.length) return end();
-        chunk({ content: words[index++] });
+        chunk({ ...role, content: words[index++] });
         setTimeout(next, wordMs);
       };
       next();
