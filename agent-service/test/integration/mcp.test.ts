@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -181,5 +183,51 @@ describe("MCP bounds", () => {
     }
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses.slice(4)).toEqual([429, 429]);
+  });
+});
+
+describe("MCP across replicas", () => {
+  let a: TestApp;
+  let b: TestApp;
+  let proxy: Server;
+  let url: string;
+  const served: string[] = [];
+  beforeAll(async () => {
+    a = await buildTestApp({ prefix: "test:mcp-replicas:" });
+    b = await buildTestApp({ prefix: "test:mcp-replicas:", double: a.double });
+    // a load balancer with no affinity: each request to the next replica
+    let next = 0;
+    proxy = createServer((req, res) => {
+      const target = [a, b][next++ % 2]!;
+      served.push(target === a ? "a" : "b");
+      const forward = httpRequest(new URL(req.url ?? "/", target.url), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/mcp`;
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+    await b.close();
+    await a.close();
+  });
+
+  it("a client's answer to an elicitation, sent to another replica, reaches the call that waits for it", async () => {
+    const key = a.double.addMcpKey({ uid: DEMO.uid, name: "Balanced", scope: "write" });
+    const client = new Client({ name: "balanced", version: "1" }, { capabilities: { elicitation: {} } });
+    client.setRequestHandler(ElicitRequestSchema, async () => ({ action: "accept", content: { confirm: true } }));
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+    const before = a.double.records("sale.order").length;
+    served.length = 0;
+    const result = await client.callTool({ name: "create_quotation", arguments: { customer: "Deco Addict", lines: [{ product: "Large Cabinet", quantity: 1 }] } });
+    expect(result.structuredContent).toMatchObject({ status: "done" });
+    expect(a.double.records("sale.order")).toHaveLength(before + 1);
+    // the call and the answer went to different replicas
+    expect(new Set(served)).toEqual(new Set(["a", "b"]));
+    await client.close();
   });
 });
