@@ -183,6 +183,10 @@ const messages = {
     en: "For which customer should I prepare the quotation?",
     fr: "Pour quel client dois-je préparer le devis ?",
   },
+  "quote.ask_quantity": {
+    en: "How many {product} should I add?",
+    fr: "Combien de {product} dois-je ajouter ?",
+  },
   "quote.ask_lines": {
     en: "Which products, and how many, should the quotation for **{customer}** contain?",
     fr: "Quels produits, et en quelle quantité, le devis pour **{customer}** doit-il contenir ?",

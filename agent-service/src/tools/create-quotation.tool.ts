@@ -115,6 +115,19 @@ export const createQuotationTool = defineTool({
       "nouveau devis {customer} avec {lines}",
     ],
   },
+  slash: {
+    name: "quote",
+    fr: "devis",
+    argument: { model: "res.partner", suffix: ": " },
+    label: { en: "Prepare a quotation for a customer", fr: "Préparer un devis pour un client" },
+    prompt: {
+      arguments: [
+        { name: "customer", description: { en: "The customer's name", fr: "Le nom du client" } },
+        { name: "lines", description: { en: "What to quote, e.g. 3 Office Chair, 2 Office Lamp", fr: "Ce qu'il faut chiffrer, p. ex. 3 Office Chair, 2 Office Lamp" } },
+      ],
+      text: { en: "Prepare a quotation for {customer} with {lines}.", fr: "Prépare un devis pour {customer} avec {lines}." },
+    },
+  },
   presentation: { running: { en: "Preparing the quotation…", fr: "Préparation du devis…" }, title: { en: "Quote for {customer}", fr: "Devis pour {customer}" } },
   async run(args, { odoo, lang, fmt, meta }) {
     const [[customer], products] = await Promise.all([

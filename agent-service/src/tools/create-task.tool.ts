@@ -68,6 +68,19 @@ export const createTaskTool = defineTool({
       "{project} : nouvelle tâche {text}",
     ],
   },
+  slash: {
+    name: "create_task",
+    fr: "créer_tâche",
+    argument: { model: "project.project", suffix: ": " },
+    label: { en: "Create a task in a project", fr: "Créer une tâche dans un projet" },
+    prompt: {
+      arguments: [
+        { name: "project", description: { en: "The project's name", fr: "Le nom du projet" } },
+        { name: "title", description: { en: "The task's title", fr: "Le titre de la tâche" } },
+      ],
+      text: { en: "Create a task \"{title}\" in the project {project}.", fr: "Crée une tâche « {title} » dans le projet {project}." },
+    },
+  },
   presentation: { running: { en: "Preparing the task…", fr: "Préparation de la tâche…" }, title: { en: "Task {title}", fr: "Tâche {title}" } },
   async run({ project, title, description, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     const [projectFound, assigneeFound] = await Promise.all([

@@ -69,6 +69,16 @@ export const getStockTool = defineTool({
       "on est en rupture de {product}",
     ],
   },
+  slash: {
+    name: "stock",
+    fr: "stock",
+    argument: { model: "product.product", suffix: "" },
+    label: { en: "Stock of a product", fr: "Stock d'un produit" },
+    prompt: {
+      arguments: [{ name: "product", description: { en: "The product's name or internal reference", fr: "Le nom ou la référence interne du produit" } }],
+      text: { en: "What is the stock of {product}?", fr: "Quel est le stock de {product} ?" },
+    },
+  },
   presentation: { running: { en: "Reading stock…", fr: "Lecture du stock…" }, title: { en: "Stock of {product}", fr: "Stock de {product}" }, card: true },
   async run({ product, quantity }, { odoo, lang, fmt, meta }) {
     const [resolution] = await resolveMany(

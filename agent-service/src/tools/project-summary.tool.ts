@@ -61,6 +61,16 @@ export const projectSummaryTool = defineTool({
       "{project}",
     ],
   },
+  slash: {
+    name: "summarize_project",
+    fr: "résumer_projet",
+    argument: { model: "project.project", suffix: "" },
+    label: { en: "Summary of a project", fr: "Résumé d'un projet" },
+    prompt: {
+      arguments: [{ name: "project", description: { en: "The project's name", fr: "Le nom du projet" } }],
+      text: { en: "Summarize the project {project}.", fr: "Résume le projet {project}." },
+    },
+  },
   presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
   async run({ project }, { odoo, lang, fmt, meta, today }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });

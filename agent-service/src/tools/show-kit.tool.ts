@@ -50,6 +50,16 @@ export const showKitTool = defineTool({
       "de quoi ai-je besoin pour (fabriquer|monter|faire) {number} {product}",
     ],
   },
+  slash: {
+    name: "show_kit",
+    fr: "afficher_kit",
+    argument: { model: "product.product", suffix: "" },
+    label: { en: "Components of a kit", fr: "Composants d'un kit" },
+    prompt: {
+      arguments: [{ name: "kit", description: { en: "The kit's name", fr: "Le nom du kit" } }],
+      text: { en: "What is in the kit {kit}?", fr: "Que contient le kit {kit} ?" },
+    },
+  },
   presentation: { running: { en: "Reading the kit's components…", fr: "Lecture des composants du kit…" }, title: { en: "Kit {kit}", fr: "Kit {kit}" }, card: true },
   roles: ["kit"],
   async run({ kit }, ctx) {

@@ -54,6 +54,14 @@ export type ToolOutcome =
 
 export type Execution = { text: string; record?: RecordRef; result: unknown };
 
+export type SlashCommand = {
+  name: string;
+  fr: string;
+  argument?: { model: string; suffix: string };
+  label: Record<Lang, string>;
+  prompt?: { arguments: { name: string; description: Record<Lang, string> }[]; text: Record<Lang, string> };
+};
+
 export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   name: string;
   description: Record<Lang, string>;
@@ -77,6 +85,13 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
    * `{user}` `{quotation}` `{number}` `{date}` an entity, `{lines}` quote lines, `{text}` free words.
    */
   phrases?: Partial<Record<Lang, string[]>>;
+  /**
+   * The slash command that runs this tool, in the panel (`/quote`, `/devis`), for the planner, and
+   * as an MCP prompt: its English and French names, what the panel completes after it (an Odoo
+   * model searched by name, then `suffix`), and the request an outside agent is given
+   * (`{argument}` the prompt's arguments).
+   */
+  slash?: SlashCommand;
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolOutcome>;
   /**
    * The proposal again with other quantities, one per line of its preview (0 drops a line): the

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { catalog } from "../../src/tools/index.js";
+import { parseIntent } from "../../src/agent/planner/parse.js";
+import { MCP_PROMPTS, promptText } from "../../src/mcp/prompts.js";
 
 /**
  * Everything the copilot says about a tool comes from its declaration (#15): a tool added to the
@@ -24,5 +27,36 @@ describe("the tool declarations", () => {
 
   it("cards are read tools only", () => {
     for (const tool of catalog.filter((candidate) => candidate.presentation.card)) expect(tool.risk, tool.name).toBe("read");
+  });
+});
+
+describe("slash commands: one declaration, read by the panel, the planner and MCP", () => {
+  const declared = catalog.filter((tool) => tool.slash).map((tool) => ({ tool: tool.name, ...tool.slash! }));
+  // the panel's list, read from its source (it carries its own translated labels, _t)
+  const panelSource = readFileSync(new URL("../../../odoo_addon/panel/src/slash/slash_commands.ts", import.meta.url), "utf8");
+  const panel = [...panelSource.matchAll(/\{\s*name:\s*"([^"]+)",\s*frName:\s*"([^"]+)"(?:,\s*argument:\s*\{\s*model:\s*"([^"]+)",\s*suffix:\s*"([^"]*)"\s*\})?(,\s*local:\s*true)?\s*\}/g)].map((m) => ({ name: m[1]!, fr: m[2]!, model: m[3], suffix: m[4], local: Boolean(m[5]) }));
+
+  it("the panel offers exactly the declared commands (and its own /new and /help), with the same names and completion", () => {
+    expect(panel.length).toBeGreaterThan(5);
+    for (const command of declared) {
+      const shown = panel.find((entry) => entry.name === command.name);
+      expect(shown, command.name).toBeTruthy();
+      expect({ fr: shown!.fr, model: shown!.model, suffix: shown!.suffix }).toEqual({ fr: command.fr, model: command.argument?.model, suffix: command.argument?.suffix });
+    }
+    expect(panel.filter((entry) => !declared.some((command) => command.name === entry.name)).map((entry) => entry.name).sort()).toEqual(["help", "new"]);
+  });
+
+  it("the planner runs every declared command, by its English and its French name, with the declared tool", () => {
+    for (const command of declared) {
+      for (const name of [command.name, command.fr]) {
+        const intent = parseIntent(`/${name} Office Design: Order tiles`);
+        expect(intent, `/${name}`).toMatchObject({ kind: "tool", tool: command.tool });
+      }
+    }
+  });
+
+  it("MCP offers the declared prompts", () => {
+    expect(MCP_PROMPTS.map((prompt) => prompt.name).sort()).toEqual(declared.filter((command) => command.prompt).map((command) => command.name).sort());
+    expect(promptText("stock", { product: "Large Cabinet" }, "fr")).toBe("Quel est le stock de Large Cabinet ?");
   });
 });

@@ -198,3 +198,55 @@ describe("follow-ups, read against the previous request", () => {
     expect((await follow("stock of Office Lamp", "Deco Addict's quotes")).intent).toMatchObject({ tool: "list_quotations", args: { customer: "Deco Addict" } });
   });
 });
+
+describe("what people say beyond the words (corrections, groups, periods, the other language)", () => {
+  it("counts groups: dozens, a score of French -aines", () => {
+    expect(findNumbers("2 dozen Storage Boxes")[0]?.value).toBe(24);
+    expect(findNumbers("deux douzaines de vis")[0]?.value).toBe(24);
+    expect(findNumbers("une vingtaine de Pedal Bin")[0]?.value).toBe(20);
+    expect(findNumbers("une quinzaine de chaises")[0]?.value).toBe(15);
+    expect(findNumbers("the score was 3").map((n) => n.value)).toEqual([3]);
+  });
+
+  it("a correction replaces what it corrects, where it was said", async () => {
+    const quote = await read("Devis pour Deco Addict : 3 Office Chair — non, mets-en 5 — et 2 Office Lamp", "fr");
+    expect(quote.intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { lines: [{ product: "Office Chair", quantity: 5 }, { product: "Office Lamp", quantity: 2 }] } });
+    const english = await read("Quote Deco Addict 4 Office Chair, wait no, make it 6, and 2 Office Lamp");
+    expect(english.intent).toMatchObject({ args: { lines: [{ product: "Office Chair", quantity: 6 }, { product: "Office Lamp", quantity: 2 }] } });
+    // "no, 5 Office Lamp": a new line, not a correction
+    const added = await read("Quote Deco Addict 3 Office Chair, no, 5 Office Lamp too");
+    expect(added.intent).toMatchObject({ args: { lines: [{ product: "Office Chair", quantity: 3 }, { product: "Office Lamp", quantity: 5 }] } });
+    const task = await read("Nouvelle tâche dans Renovations : \"Devis carrelage\", échéance mercredi. Ah non, plutôt vendredi.", "fr");
+    expect(task.intent).toMatchObject({ kind: "tool", tool: "create_task", args: { deadline: "2026-12-11" } });
+  });
+
+  it("the end of a week is its Friday, the end of a month its last day", () => {
+    expect(findDates("due end of next week", "en", "2026-12-07").map((d) => d.value)).toEqual(["2026-12-18"]);
+    expect(findDates("d'ici la fin de la semaine", "fr", "2026-12-07").map((d) => d.value)).toEqual(["2026-12-11"]);
+    expect(findDates("avant la fin du mois", "fr", "2026-12-07").map((d) => d.value)).toEqual(["2026-12-31"]);
+    expect(findDates("by the end of next month", "en", "2026-12-07").map((d) => d.value)).toEqual(["2027-01-31"]);
+  });
+
+  it("names a product in the other language, in any order, with its joining words", async () => {
+    const quote = await read("Crée un devis pour Deco Addict avec 3 lampes de bureau et 2 grandes armoires", "fr");
+    expect(quote.intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { lines: [{ product: "Office Lamp", quantity: 3 }, { product: "Large Cabinet", quantity: 2 }] } });
+    const stock = await read("il reste combien de poubelles à pédale ?", "fr");
+    expect(stock.intent).toMatchObject({ kind: "tool", tool: "get_stock", args: { product: "Pedal Bin" } });
+    // one translated word: the head noun of a name ("Office Chair", not "Office Chair Black")
+    const chairs = await findEntities("combien de chaises ?", DEMO, ["product"]);
+    expect(bestMentions(chairs)[0]).toMatchObject({ text: "chaises", value: "Office Chair", whole: false });
+    // words that are no product stay words
+    expect(bestMentions(await findEntities("le bureau d'études appelle demain", DEMO, ["product"]))).toEqual([]);
+  });
+
+  it("a product and its reference in brackets are one line; a word of a longer name in the story is no line", async () => {
+    const bracket = await read("devis pour Gemini Furniture avec une dizaine de Large Cabinet (E-COM07) à 300 € pièce", "fr");
+    expect(bracket.intent).toMatchObject({ args: { lines: [{ product: "E-COM07", quantity: 10, price_unit: 300 }] } });
+    const story = await read("Azure Interior is moving to a new office in January and needs 6 Office Chair and 2 Large Cabinet, can you quote it?");
+    expect((story.intent as unknown as { args: { lines: unknown[] } }).args.lines).toEqual([{ product: "Office Chair", quantity: 6 }, { product: "Large Cabinet", quantity: 2 }]);
+  });
+
+  it("asks how many when an addition says none", async () => {
+    expect((await read("rajoute des Office Lamp sur le S00001 stp", "fr")).intent).toMatchObject({ kind: "ask", key: "quote.ask_quantity" });
+  });
+});

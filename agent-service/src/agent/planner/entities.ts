@@ -1,3 +1,4 @@
+import { JOINERS, translationsOf } from "./lexicon.js";
 import type { CallMeta, OdooClient, OdooDomain, OdooRecord } from "../../odoo/odoo-client.js";
 import { NeedOdooCall } from "../../odoo/bridge-client.js";
 import { looksLikeReference, normalize } from "../../odoo/resolve.js";
@@ -87,7 +88,10 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   if (!words.length) return mentions;
   const references = words.filter((word) => looksLikeReference(word));
   // a long word is searched by its first letters: a typo further on ("cabinett") still finds it
-  const names = [...new Set(words.filter((word) => !looksLikeReference(word)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word))))];
+  const typed = words.filter((word) => !looksLikeReference(word)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word)));
+  // the same words in the other language: "lampes de bureau" finds "Office Lamp" (./lexicon.ts)
+  const translated = significant.flatMap((token) => translationsOf(token.norm)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word)));
+  const names = [...new Set([...typed, ...translated])].slice(0, MAX_WORDS + 8);
   const sources = SOURCES.filter((source) => kinds.includes(source.kind));
   // two words of the request in a row: what a large catalog answers first
   const plain = (token: Token) => !STOP.has(token.norm) && !/^\d+$/.test(token.norm);
@@ -186,7 +190,7 @@ function matchInitials(acronyms: { text: string; start: number; end: number }[],
 
 /** Where in the text each record's name is, as a whole or as its first words. */
 function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): Mention[] {
-  type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean };
+  type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean; alias?: string };
   const hits: Hit[] = [];
   const named = (record: OdooRecord): string[] => {
     const name = String(record.name ?? "");
@@ -226,6 +230,7 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
       }
     }
   }
+  hits.push(...translatedHits(tokens, source, records));
   // One mention a span: the records its words could be.
   const bySpan = new Map<string, Hit[]>();
   for (const hit of hits) {
@@ -238,6 +243,8 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
     const names = [...new Set(group.map((hit) => hit.name))];
     const wholes = [...new Set(group.filter((hit) => hit.whole).map((hit) => hit.name))];
     const text = tokens.filter((token) => token.start >= first.start && token.end <= first.end).map((token) => token.text).join(" ");
+    // words said in the other language are searched by their translation ("lampes" → "lamp")
+    const alias = group.every((hit) => hit.alias) ? group[0]!.alias : undefined;
     const best = Math.max(...group.map((hit) => hit.covered / hit.of));
     mentions.push({
       kind: source.kind,
@@ -245,13 +252,57 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
       end: first.end,
       text,
       // one record whole, or one record only that these words can be ("Azure" for Azure Interior)
-      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && (best >= 0.99 || text.length >= 4) ? names[0]! : text,
+      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && (best >= 0.99 || text.length >= 4) ? names[0]! : (alias ?? text),
       whole: wholes.length > 0,
       records: wholes.length || names.length,
       score: best,
     });
   }
   return mentions;
+}
+
+/**
+ * A name said in the other language, its words in any order and with the joining words of the
+ * language ("lampes de bureau" for "Office Lamp", "grande armoire" for "Large Cabinet"): whole
+ * when every word of the name is said, and nothing else between; "lampes" alone is a word of
+ * several names, named by its translation ("lamp") for the resolver to ask which.
+ */
+function translatedHits(tokens: Token[], source: Source, records: OdooRecord[]) {
+  const hits: { start: number; end: number; covered: number; of: number; name: string; whole: boolean; alias?: string }[] = [];
+  if (source.kind !== "product" && source.kind !== "project") return hits;
+  const candidates = tokens.map((token) => [token.norm, ...translationsOf(token.norm)]);
+  for (const record of records) {
+    const name = String(record.name ?? "");
+    const words = tokenize(name).map((token) => token.norm).filter((word) => !JOINERS.has(word));
+    if (!words.length || words.length > 4) continue;
+    for (let i = 0; i < tokens.length; i += 1) {
+      if (JOINERS.has(tokens[i]!.norm) || !translationsOf(tokens[i]!.norm).length && words.length === 1) continue;
+      const left = [...words];
+      let used = 0;
+      let end = i;
+      let translatedAny = false;
+      for (let j = i; j < tokens.length && left.length && j < i + words.length * 2; j += 1) {
+        const norm = tokens[j]!.norm;
+        if (JOINERS.has(norm) && j > i) continue;
+        const at = left.findIndex((word) => candidates[j]!.some((candidate) => sameWord(candidate, word)));
+        if (at < 0) break;
+        if (!left.some((word) => norm === word || norm === `${word}s`)) translatedAny = true;
+        left.splice(at, 1);
+        used += 1;
+        end = j;
+      }
+      // only what the other language adds: the name typed as it is is matched above
+      if (!used || !translatedAny) continue;
+      const whole = !left.length;
+      if (!whole && (used < 1 || words.length - left.length < 1)) continue;
+      // one translated word of a longer name: a candidate the resolver will ask about, by its translation
+      // (its head noun: the last word of an English name, "lamp" of "Office Lamp", not "office")
+      const alias = whole ? undefined : candidates[i]!.slice(1).find((candidate) => sameWord(candidate, words.at(-1)!));
+      if (!whole && used === 1 && !alias) continue;
+      hits.push({ start: tokens[i]!.start, end: tokens[end]!.end, covered: used, of: words.length, name, whole, ...(alias ? { alias } : {}) });
+    }
+  }
+  return hits;
 }
 
 /**

@@ -25,12 +25,15 @@ const UNITS: Record<string, number> = {
   twenty: 20, vingt: 20, vingts: 20, thirty: 30, trente: 30, forty: 40, quarante: 40, fifty: 50, cinquante: 50,
   sixty: 60, soixante: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, cent: 100, cents: 100,
   thousand: 1000, mille: 1000, dozen: 12, douzaine: 12, douzaines: 12, dozens: 12, dizaine: 10, dizaines: 10,
+  quinzaine: 15, quinzaines: 15, vingtaine: 20, vingtaines: 20, trentaine: 30, trentaines: 30, quarantaine: 40, cinquantaine: 50, centaine: 100, centaines: 100,
   couple: 2, half: 0.5, demi: 0.5, demie: 0.5,
 };
 const ARTICLES = new Set(["un", "une", "a", "an"]);
+/** Words that count groups: "a dozen", "deux douzaines", "une vingtaine", "a score of". */
+const GROUPS = /^(?:dozens?|douzaines?|dizaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|centaines?)$/;
 
 /** The number words that stand alone as a quantity ("deux", "twelve", "a"), for the shape reader's patterns. */
-export const QUANTITY_WORDS: readonly string[] = Object.keys(UNITS).filter((word) => !/^(?:z[ée]ro|half|demie?|couple|dozens?|douzaines?|dizaines?|vingts|cents)$/.test(word));
+export const QUANTITY_WORDS: readonly string[] = Object.keys(UNITS).filter((word) => !/^(?:z[ée]ro|half|demie?|couple|dozens?|douzaines?|dizaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|centaines?|vingts|cents)$/.test(word));
 const JOINERS = new Set(["et", "and", "-", "de", "d'", "of"]);
 
 // digits inside a reference ("act_7f3a2c", "FURN_7777", "S00003") are no number; "4x" and "x4" are
@@ -53,9 +56,12 @@ export function findNumbers(text: string): NumberMention[] {
       else if (after && /^(?:pour|per)$/.test(after.low) && /^(?:cent|cents)$/.test(tokens[next + 1]?.low ?? "")) ((kind = "percent"), (end = tokens[next + 1]!.end), (next += 2));
       else if (after && /^(?:percent|pourcent|pct)$/.test(after.low)) ((kind = "percent"), (end = after.end), (next += 1));
       else if (after && /^(?:€|\$|£|eur|euros?|usd|dollars?|chf)$/.test(after.low)) ((kind = "amount"), (end = after.end), (next += 1));
+      // "2 dozen", "3 douzaines", "2 centaines": so many groups
+      let count = value;
+      if (kind === "number" && after && GROUPS.test(after.low) && after.start - end <= 2) ((count = value * UNITS[after.low]!), (end = after.end), (next += 1));
       let start = token.start;
       if (kind === "number" && before && /^[$€£]$/.test(before.low) && token.start - before.end <= 1) ((kind = "amount"), (start = before.start));
-      if (Number.isFinite(value)) found.push({ start, end, value, article: false, kind });
+      if (Number.isFinite(count)) found.push({ start, end, value: count, article: false, kind });
       i = next;
       continue;
     }
@@ -71,7 +77,7 @@ export function findNumbers(text: string): NumberMention[] {
       if (low in UNITS && !(words > 0 && ARTICLES.has(low) && !["half", "et", "and", "-"].includes(tokens[j - 1]?.low ?? ""))) {
         const value = UNITS[low]!;
         if (value === 100 || value === 1000) current = (current || 1) * value;
-        else if (low.startsWith("douzaine") || low.startsWith("dozen") || low.startsWith("dizaine")) current = (current || 1) * value;
+        else if (GROUPS.test(low)) current = (current || 1) * value;
         else if (value === 20 && current % 100 === 4) current = current - 4 + 80; // quatre-vingt(s)
         else if (value === 0.5) current = current + 0.5;
         else current += value;

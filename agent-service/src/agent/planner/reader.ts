@@ -108,8 +108,15 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
 
   // Removing a line from a quotation is an edit, not a deletion.
   const edit = readQuotationEdit(text, today);
-  const ownEdit = edit ? FILL.update_quotation!({ text, lang, today, all, best, numbers, dates, legacy, project: input.project }) : undefined;
-  if (ownEdit && !("ask" in ownEdit) && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) return result({ kind: "tool", tool: "update_quotation", args: ownEdit });
+  // an edit read whole (a quotation, a verb, its lines) is evidence of its own: "They don't want the
+  // office chairs anymore, take them off S00001"
+  const readsEdit = reading.intent === "update_quotation" && reading.score >= UNSURE && (!reading.second || reading.score - reading.second.score >= CLOSE);
+  const ownEdit = edit || readsEdit ? FILL.update_quotation!({ text, lang, today, all, best, numbers: corrected(text, numbers, best), dates, legacy, project: input.project }) : undefined;
+  if (ownEdit && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) {
+    // a question the edit needs answered ("how many?") before the shape reader's guess
+    if ("ask" in ownEdit) return result({ kind: "ask", key: ownEdit.ask as never, params: (ownEdit.params ?? {}) as Record<string, string> });
+    return result({ kind: "tool", tool: "update_quotation", args: ownEdit });
+  }
   if (edit && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) return result(edit);
   if (reading.intent === "destructive" && reading.score >= UNSURE) return result({ kind: "refuse_destructive" });
   if (reading.intent === "out_of_scope" && reading.score >= UNSURE) return result({ kind: "ask", key: "planner.out_of_scope", params: {} });
@@ -118,7 +125,8 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   if (email && !best.length && tools.has("search_customers") && (reading.score < SURE || reading.intent === "search_customers")) return result({ kind: "tool", tool: "search_customers", args: { query: email } });
   if (DESTRUCTIVE.test(text) && !edit) return result({ kind: "refuse_destructive" });
 
-  const slots: Slots = { text, lang, today, all, best, numbers, dates, legacy, project: input.project };
+  // "3 Office Chair — non, mets-en 5", "mercredi… ah non, plutôt vendredi": the correction replaces what it corrects
+  const slots: Slots = { text, lang, today, all, best, numbers: corrected(text, numbers, best), dates: corrected(text, dates, best), legacy, project: input.project };
   // every tool of the catalog is read, offered or not: one the user cannot use here is refused
   // with a clear reason by the invoker, rather than "not understood"
   const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
@@ -159,6 +167,36 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const args = filled ?? (legacyTool === chosen ? (legacy as Extract<Intent, { kind: "tool" }>).args : undefined);
   if (!args) return result({ kind: "unknown" });
   return result(withProject({ kind: "tool", tool: chosen, args }, input.project));
+}
+
+/** What a user says to correct what they just said: "no, make it", "non, mets-en", "ah non, plutôt", "I mean". */
+const CORRECTION_CUE = /(?:(?<![\p{L}])(?:non|no|nope|wait|attends|sorry|pardon|oops|oups|actually|en fait|i mean|je veux dire|make (?:it|that)|mets[- ]en|fais[- ]en|mettez[- ]en|change (?:it|that) to|rather|plut[ôo]t|instead|correction)(?![\p{L}])[\s,.:;!…—–-]*)+$/iu;
+const CORRECTION_AFTER = /^\s*(?:plut[ôo]t|instead|rather|à la place|a la place)(?![\p{L}])/iu;
+
+/**
+ * The values a user corrected, replaced by the correction, where the first was said (so a quantity
+ * stays with its product): "3 Office Chair — non, mets-en 5" reads 5 Office Chair; "échéance
+ * mercredi. Ah non, plutôt vendredi" reads vendredi. A correction followed by a name of its own
+ * ("no, 5 Office Lamp") is a new line, not a correction.
+ */
+function corrected<T extends { start: number; end: number; value: unknown; kind?: string }>(text: string, mentions: T[], names: Span[]): T[] {
+  const out = [...mentions];
+  for (let index = 1; index < out.length; index += 1) {
+    const said = out[index]!;
+    const before = text.slice(Math.max(0, said.start - 32), said.start);
+    const cue = CORRECTION_CUE.exec(before);
+    const cueAfter = CORRECTION_AFTER.test(text.slice(said.end)) && /(?<![\p{L}])(?:non|no|nope|wait|attends|ah|oh)[\s,.!…—–-]*$/iu.test(before);
+    if (!cue && !cueAfter) continue;
+    if (names.some((name) => name.start >= said.end && name.start - said.end <= 4)) continue;
+    const cueStart = said.start - before.length + (cue ? cue.index : before.length);
+    const corrects = [...out.slice(0, index)].reverse().findIndex((earlier) => earlier.kind === said.kind && earlier.end <= cueStart);
+    if (corrects < 0) continue;
+    const at = index - 1 - corrects;
+    out[at] = { ...out[at]!, value: said.value };
+    out.splice(index, 1);
+    index -= 1;
+  }
+  return out;
 }
 
 /** "and for Gemini Furniture?", "et pour Office Design ?", "same for Azure", "ajoute-en 2", "add 3 more". */
@@ -286,6 +324,7 @@ const DATE_CUE = /\d\s*[/.-]\s*\d|(?<![\p{L}])(?:jan|feb|f[ée]v|mar|apr|avr|may
 export function findDates(text: string, lang: Lang, today: string): DateMention[] {
   // most requests hold no date: chrono-node is asked only when one may be there
   if (!DATE_CUE.test(text)) return [];
+  const own = endOfPeriod(text, today);
   const reference = new Date(`${today}T12:00:00`);
   const parsers = lang === "fr" ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
   for (const parser of parsers) {
@@ -297,14 +336,38 @@ export function findDates(text: string, lang: Lang, today: string): DateMention[
       return /\d[/.-]\d|[\p{L}]{3,}/u.test(bare.replace(/\b(?:à|at|le|on|the|au|de|of|h|pm|am)\b/giu, ""));
     });
     if (dates.length) {
-      return dates.map((result) => {
+      const found = dates.map((result) => {
         const date = result.start.date();
         const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
         return { start: result.index, end: result.index + result.text.length, value: iso };
       });
+      return [...own, ...found.filter((date) => !own.some((mine) => date.start < mine.end && mine.start < date.end))].sort((a, b) => a.start - b.start);
     }
   }
-  return [];
+  return own;
+}
+
+/**
+ * "End of next week", "fin de la semaine prochaine", "fin du mois": a deadline on the last working
+ * day of the week (Friday), the last day of the month — not Saturday or the next Monday.
+ */
+function endOfPeriod(text: string, today: string): DateMention[] {
+  const base = new Date(`${today}T12:00:00Z`);
+  const pattern = /(?<![\p{L}])(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?(week|month)|(?:la\s+)?fin\s+(?:de\s+(?:la\s+|cette\s+)?|du\s+|de\s+ce\s+)?(semaine|mois)(\s+prochaine?)?)(?![\p{L}])/giu;
+  const found: DateMention[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const next = Boolean(match[1] || match[4]);
+    const week = /^(?:week|semaine)$/i.test(match[2] ?? match[3] ?? "");
+    let value: Date;
+    if (week) {
+      const toFriday = (5 - base.getUTCDay() + 7) % 7;
+      value = new Date(base.getTime() + (toFriday + (next ? 7 : 0)) * 86_400_000);
+    } else {
+      value = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + (next ? 2 : 1), 0));
+    }
+    found.push({ start: match.index, end: match.index + match[0].length, value: value.toISOString().slice(0, 10) });
+  }
+  return found;
 }
 
 /** The text with each entity, number and date replaced by its kind: what the classifier reads. */
@@ -380,8 +443,15 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const products = productMentions(slots, []);
     const customerMention = pick(slots, "customer", products);
     const customer = customerMention?.value ?? (legacyArg(slots, "create_quotation", "customer") as string | undefined);
-    const found = productMentions(slots, customerMention ? [customerMention] : []);
-    const lines = quoteLines(slots, found);
+    let found = productMentions(slots, customerMention ? [customerMention] : []);
+    let lines = quoteLines(slots, found);
+    // "moving to a new floor … 6 Office Chairs": one word of a longer product name, with no quantity
+    // of its own among lines that have one, is part of the story, not a line
+    if (lines.some((line) => SAID_QUANTITY.has(line))) {
+      const kept = found.map((mention, index) => mention.whole || mention.score >= 0.5 || SAID_QUANTITY.has(lines[index]!));
+      found = found.filter((_, index) => kept[index]);
+      lines = lines.filter((_, index) => kept[index]);
+    }
     // a product the ERP does not know still makes a line: its resolver asks, nothing is dropped
     const legacyLines = (legacyArg(slots, "create_quotation", "lines") as { product: string; quantity: number }[] | undefined) ?? [];
     for (const line of legacyLines) {
@@ -389,7 +459,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
       if (customer && normalize(customer) === words) continue;
       // punctuation, or the rest of the sentence ("valid until…", "with the note…"), is not a product
       if (!/\p{L}{2}/u.test(line.product)) continue;
-      if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?|thanks?|merci|please|stp|svp)(?![\p{L}])/iu.test(line.product)) continue;
+      if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?|thanks?|merci|please|stp|svp|wait|no|non|nope|actually|rather|plut[ôo]t|instead|make it|mets[- ]en)(?![\p{L}])/iu.test(line.product)) continue;
       if (!found.some((mention) => words.includes(normalize(mention.text)) || normalize(mention.text).includes(words))) lines.push(line);
     }
     if (!customer) return { ask: "quote.ask_customer" };
@@ -419,7 +489,7 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     const add: Record<string, unknown>[] = [];
     const remove: string[] = [];
     const change: Record<string, unknown>[] = [];
-    const REMOVE = /(?<![\p{L}])(?:remove|delete|take out|take\s.*\soff|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?)(?![\p{L}])/iu;
+    const REMOVE = /(?<![\p{L}])(?:remove|delete|take out|take\s.*\soff|drop|retire[rz]?|enl[eè]ve[rz]?|supprime[rz]?|[ôo]te[rz]?|vire[rz]?|(?:don'?t|do not|doesn'?t|does not|no longer)\s+(?:want|need)|(?:ne\s+)?(?:veu(?:len)?t|voulons|souhaite(?:nt)?)\s+plus|n'en\s+(?:veu(?:len)?t|souhaite(?:nt)?)\s+plus|plus\s+besoin)(?![\p{L}])/iu;
     const ADD = /(?<![\p{L}])(?:add|adds|include|plus|ajoute[rz]?|rajoute[rz]?|inclu[st]|inclure)(?![\p{L}])/iu;
     const CHANGE = /(?<![\p{L}])(?:change|set|update|make|modify|give|passe[rz]?|modifie[rz]?|mets|augmente[rz]?|baisse[rz]?|r[ée]duis|applique[rz]?|accorde[rz]?|fais)(?![\p{L}])/iu;
     // the verb of the whole request holds for the lines that have none ("modifie S00001 : - X : 8")
@@ -440,9 +510,19 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
       }
       const [line] = quoteLines(scope, mine.slice(0, 1));
       const percent = scope.numbers.find((n) => n.kind === "percent");
-      const amount = scope.numbers.find((n) => n.kind === "amount") ?? scope.numbers.find((n) => n.kind === "number" && /^\s*(?:€|eur|euros?|\$)?\s*(?:per unit|each|apiece|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?)(?![\p{L}])/iu.test(slots.text.slice(n.end, n.end + 24)));
+      const amount =
+        scope.numbers.find((n) => n.kind === "amount") ??
+        scope.numbers.find((n) => n.kind === "number" && /^\s*(?:€|eur|euros?|\$)?\s*(?:per unit|each|apiece|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?)(?![\p{L}])/iu.test(slots.text.slice(n.end, n.end + 24))) ??
+        // "the lamp price at 35", "le prix des lampes à 35"
+        scope.numbers.find((n) => n.kind === "number" && /(?:price|prix|tarif|rate)(?:\s+(?:unitaire|per unit))?\s*(?:\S+\s+){0,3}?(?:at|to|of|à|a|de|:|=)\s*$/iu.test(slots.text.slice(Math.max(start, n.start - 40), n.start)));
       const target = [...scope.numbers].reverse().find((n) => n.kind === "number" && n !== amount && n.start > mine[0]!.end);
-      if (verb === "add") add.push(...quoteLines(scope, mine));
+      if (verb === "add") {
+        const lines = quoteLines(scope, mine);
+        // "rajoute des Storage Box", "add some lamps": how many is not said, and not guessed
+        const vague = mine.find((mention, index) => !SAID_QUANTITY.has(lines[index]!) && /(?<![\p{L}])(?:des|some|quelques|plusieurs|several|few|more|du|de la|d')\s*$/iu.test(slots.text.slice(Math.max(0, mention.start - 12), mention.start)));
+        if (vague) return { ask: "quote.ask_quantity", params: { product: vague.value } };
+        add.push(...lines);
+      }
       else {
         const what: Record<string, unknown> = { product: mine[0]!.value };
         if (percent) what.discount = percent.value;
@@ -463,9 +543,11 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return query ? { query } : undefined;
   },
   search_products(slots) {
+    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]/u.exec(slots.text)?.[1];
+    if (quoted) return { query: quoted, ...limitOf(slots) };
     const product = pick(slots, "product");
     const query = product?.text ?? (legacyArg(slots, "search_products", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|(?:the |le |les |un |des )?(?:products?|produits?|articles?|items?)|named|called|matching|containing|contenant|nomm[ée]s?|what is|c'est quoi)/giu);
-    return query ? { query } : undefined;
+    return query ? { query, ...limitOf(slots) } : undefined;
   },
   list_projects(slots) {
     const closed = /(?<![\p{L}])(?:termin[ée]s?|finis|done|completed|closed|finished|clos|cl[ôo]tur[ée]s?|ferm[ée]s?|archiv[ée]s?)(?![\p{L}])/iu.test(slots.text);
@@ -619,7 +701,8 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
   for (const mention of candidates) if (!inside(mention, chosen)) chosen.push(mention);
   // "12 chairs ref E-COM13": the words and the reference are one product, the reference decides
   for (const reference of chosen.filter((m) => m.whole && m.text === m.value && /\d/.test(m.text))) {
-    const words = chosen.find((m) => !m.whole && m.end <= reference.start && /^\s*(?:ref\.?|réf\.?|reference|référence|\(|:|-)?\s*$/i.test(slots.text.slice(m.end, reference.start)));
+    // "Drawer (FURN_8855)": a whole name with its reference in brackets is one product too
+    const words = chosen.find((m) => m !== reference && m.end <= reference.start && (!m.whole ? /^\s*(?:ref\.?|réf\.?|reference|référence|\(|:|-)?\s*$/i : /^\s*\(\s*(?:ref\.?|réf\.?)?\s*$/i).test(slots.text.slice(m.end, reference.start)));
     if (words) {
       chosen.splice(chosen.indexOf(words), 1);
       chosen.splice(chosen.indexOf(reference), 1, { ...reference, start: words.start });
@@ -629,6 +712,9 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
   const named = chosen.filter((m) => m.whole).map((m) => normalize(m.value));
   return chosen.filter((m) => m.whole || !named.some((name) => normalize(m.text).split(" ").every((word) => name.split(" ").some((other) => sameWord(word, other))))).sort((a, b) => a.start - b.start);
 }
+
+/** Lines whose quantity the user said (the others have 1 by default). */
+const SAID_QUANTITY = new WeakSet<Record<string, unknown>>();
 
 /** Each product with the quantity, discount and unit price that stand next to it. */
 function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[] {
@@ -649,6 +735,7 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
     if (quantity) {
       used.add(quantity);
       line.quantity = quantity.value;
+      SAID_QUANTITY.add(line);
     }
     // a discount or a price in the product's own stretch of text, before the next product's quantity
     const stretchEnd = (() => {
@@ -665,9 +752,7 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
         ((line.price_unit = n.value), used.add(n));
       }
     }
-    // "4 office chair, wait no, make it 6": the number after a correction is the line's quantity
-    const correction = numbers.find((n) => n.kind === "number" && !used.has(n) && n.start >= product.end && n.end <= nextStart && /(?:make it|rather|plutôt|non,?\s*(?:mets|fais|plutôt)?|no,?\s*(?:make it)?)\s*$/i.test(text.slice(Math.max(product.end, n.start - 20), n.start)));
-    if (correction) ((line.quantity = correction.value), used.add(correction));
+    // ("4 office chair, wait no, make it 6": corrected before the lines are read, see `corrected`)
     return line;
   });
   // "5% off on both", "10 % sur tout": a discount for every line
