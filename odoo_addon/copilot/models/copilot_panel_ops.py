@@ -8,6 +8,7 @@ import uuid
 from odoo import _, api, http, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
 from ..model_map import model_mapping
 
 _logger = logging.getLogger(__name__)
@@ -204,6 +205,10 @@ class CopilotAgent(models.AbstractModel):
             message answered before (a retried request)
         """
         body = self._prepare_turn(message, session_id, client_message_id, context)
+        if compat.get_config_param(self.env, 'copilot.offline_turns') == 'background':
+            # Settings › Offline Answers: every turn starts in the background, and this worker is
+            # free at once (a burst of offline turns does not hold the workers Odoo's pages need)
+            return self._agent_request('POST', '/v1/turns/start', body)
         # An offline turn (no model) runs here, through the bridge, and answers with its result;
         # a model's turn starts in the background and this request ends at once.
         return self._agent_bridged('/v1/turns/start', body)

@@ -22,6 +22,18 @@ class ResConfigSettings(models.TransientModel):
              "server.",
     )
 
+    copilot_offline_turns = fields.Selection(
+        [('request', 'In the request (fastest)'),
+         ('background', 'In the background (Odoo stays responsive under a burst)')],
+        string='Offline Answers',
+        default='request',
+        config_parameter='copilot.offline_turns',
+        help="Without a language model, an answer is worked out in the request that asks for it "
+             "(one round trip: the fastest), or in the background like a model's answers (the "
+             "Odoo worker is free at once: under a burst of requests on few workers, Odoo's own "
+             "pages keep answering quickly).",
+    )
+
     # Which model plays each business object (see odoo.addons.copilot.model_map); empty:
     # Odoo's own model when installed. The ids live in system parameters.
     copilot_kit_model_id = fields.Many2one(

@@ -195,6 +195,19 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         with self.assertRaises(AccessDenied):
             self.env['copilot.agent']._verify_delegation(sign_delegation(tampered))
 
+    def test_offline_answers_in_the_background(self):
+        """Settings › Offline Answers › In the background: the turn starts without the bridge,
+        and the request ends at once (the worker is free)."""
+        agent = self.start_fake_agent()
+        self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})
+        self.assertIn('bridge', json.loads(agent.received[-1]['body']))
+        compat.set_config_param(self.env, 'copilot.offline_turns', 'background')
+        chat = self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})['result']
+        self.assertEqual(chat['status'], 'running')
+        sent = json.loads(agent.received[-1]['body'])
+        self.assertNotIn('bridge', sent)
+        self.assertEqual(urlsplit(agent.received[-1]['path']).path, '/v1/turns/start')
+
     def test_memory_and_history_routes(self):
         agent = self.start_fake_agent()
         memories = self.jsonrpc('/copilot/memories', {})['result']
