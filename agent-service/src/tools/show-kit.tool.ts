@@ -32,6 +32,8 @@ export const showKitTool = defineTool({
     en: [
       "how many {product} can (we|I) (make|build|assemble|produce) [with what's in stock|with the current stock|right now]",
       "(what is in|what's in|what goes into|what makes up) [a|one|the] [kit] {product}",
+      "(what is|what's|what are) [a|the] {product} made (of|from|up of)",
+      "what (does|do) [a|the] {product} (contain|consist of|include)",
       "(which|what) (components|parts|pieces) (do I need|are needed|are in|does it take|go) (for|to build|to make|in|into) [a|one|the] {product}",
       "(components|composition|bill of materials|bom|parts list|parts) (of|for) [the] [kit] {product}",
       "(show|display|open) [me] [the] (kit|bom|bill of materials|components) [of|for] {product}",

@@ -232,9 +232,12 @@ describe("what people say beyond the words (corrections, groups, periods, the ot
     expect(quote.intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { lines: [{ product: "Office Lamp", quantity: 3 }, { product: "Large Cabinet", quantity: 2 }] } });
     const stock = await read("il reste combien de poubelles à pédale ?", "fr");
     expect(stock.intent).toMatchObject({ kind: "tool", tool: "get_stock", args: { product: "Pedal Bin" } });
-    // one translated word: the head noun of a name ("Office Chair", not "Office Chair Black")
+    // one translated word names a kind of product, by its translation, for the resolver to ask
+    // which ("chaises" may be several chairs), and only as the head noun of a name
     const chairs = await findEntities("combien de chaises ?", DEMO, ["product"]);
-    expect(bestMentions(chairs)[0]).toMatchObject({ text: "chaises", value: "Office Chair", whole: false });
+    expect(bestMentions(chairs)[0]).toMatchObject({ text: "chaises", value: "chair", whole: false });
+    // another order of an English name, and a compound said in French, are whole names
+    expect(bestMentions(await findEntities("10 black office chairs", DEMO, ["product"]))[0]).toMatchObject({ value: "Office Chair Black", whole: true });
     // words that are no product stay words
     expect(bestMentions(await findEntities("le bureau d'études appelle demain", DEMO, ["product"]))).toEqual([]);
   });
@@ -244,6 +247,18 @@ describe("what people say beyond the words (corrections, groups, periods, the ot
     expect(bracket.intent).toMatchObject({ args: { lines: [{ product: "E-COM07", quantity: 10, price_unit: 300 }] } });
     const story = await read("Azure Interior is moving to a new office in January and needs 6 Office Chair and 2 Large Cabinet, can you quote it?");
     expect((story.intent as unknown as { args: { lines: unknown[] } }).args.lines).toEqual([{ product: "Office Chair", quantity: 6 }, { product: "Large Cabinet", quantity: 2 }]);
+  });
+
+  it("feasts, mid-months and days in words; percentages in words and discounts without a sign", () => {
+    const on = (text: string, lang: "fr" | "en") => findDates(text, lang, "2026-12-07").map((d) => d.value);
+    expect(on("avant Noël", "fr")).toEqual(["2026-12-24"]);
+    expect(on("due mid January", "en")).toEqual(["2027-01-15"]);
+    expect(on("échéance le trois janvier", "fr")).toEqual(["2027-01-03"]);
+    expect(on("vérifier les fenêtres quinze janvier deux mille vingt-sept", "fr")).toEqual(["2027-01-15"]);
+    expect(findNumbers("with ten percent off").map((n) => [n.value, n.kind])).toEqual([[10, "percent"]]);
+    expect(findNumbers("dix pour cent").map((n) => [n.value, n.kind])).toEqual([[10, "percent"]]);
+    expect(findNumbers("remise de 10 sur tout").map((n) => [n.value, n.kind])).toEqual([[10, "percent"]]);
+    expect(findNumbers("une remise de 50 € sur le total").filter((n) => !n.article).map((n) => [n.value, n.kind])).toEqual([[50, "amount"]]);
   });
 
   it("asks how many when an addition says none", async () => {

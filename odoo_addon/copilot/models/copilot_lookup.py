@@ -11,7 +11,7 @@ SOURCES = {
     'task': ('project.task', ['name'], None),
     'user': ('res.users', ['name'], None),
 }
-MAX_WORDS = 12
+MAX_WORDS = 32
 MAX_LIMIT = 200
 
 

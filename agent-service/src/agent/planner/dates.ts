@@ -1,5 +1,5 @@
 /** Dates as people write them, to ISO `YYYY-MM-DD`, relative to `today` (the user's, YYYY-MM-DD). */
-const months: Record<string, number> = {
+export const months: Record<string, number> = {
   janvier: 1, january: 1, jan: 1, février: 2, fevrier: 2, february: 2, feb: 2, fév: 2, mars: 3, march: 3, mar: 3,
   avril: 4, april: 4, apr: 4, avr: 4, mai: 5, may: 5, juin: 6, june: 6, jun: 6, juillet: 7, july: 7, jul: 7, juil: 7,
   août: 8, aout: 8, august: 8, aug: 8, septembre: 9, september: 9, sept: 9, sep: 9, octobre: 10, october: 10, oct: 10,
@@ -9,7 +9,7 @@ const weekdays: Record<string, number> = {
   dimanche: 0, sunday: 0, lundi: 1, monday: 1, mardi: 2, tuesday: 2, mercredi: 3, wednesday: 3,
   jeudi: 4, thursday: 4, vendredi: 5, friday: 5, samedi: 6, saturday: 6,
 };
-const MONTH = Object.keys(months).sort((a, b) => b.length - a.length).join("|");
+export const MONTH = Object.keys(months).sort((a, b) => b.length - a.length).join("|");
 const WEEKDAY = Object.keys(weekdays).join("|");
 
 /** The date patterns, for callers that need to cut a date out of a sentence. */
@@ -44,7 +44,7 @@ export function parseDate(text: string, today: string): string | undefined {
   return undefined;
 }
 
-function withYear(day: number, month: number, year: string | undefined, base: Date): string | undefined {
+export function withYear(day: number, month: number, year: string | undefined, base: Date): string | undefined {
   if (year) return valid(year.length === 2 ? 2000 + +year : +year, month, day);
   // No year: the next such date from today.
   const thisYear = base.getUTCFullYear();

@@ -54,7 +54,7 @@ export function kindsFor(tools: ReadonlySet<string>): EntityKind[] {
 /** Words that never name a record on their own: the request's grammar and the ERP's nouns. */
 const STOP = new Set(
   `a an the of for to in on at by with and or from into about is are be do does did we you i me my our your it its this that these those there what which who how many much any some all
-  can could would please pls thanks thank hi hello hey new create make add show list give get see find search check tell need want have has left still
+  can could would please pls thanks thank hi hello hey new create make add show list give get see find search check tell need want have has left still set put change update move
   stock quote quotes quotation quotations order orders sale sales customer customers client clients product products item items project projects task tasks note notes
   un une le la les l de du des d au aux et ou en dans sur pour par avec sans a est sont ce cet cette ces mon ma mes notre nos votre vos son sa ses qui que quoi quel quelle quels quelles
   combien il elle on nous vous je tu moi me te se y reste encore bonjour salut merci stp svp peux peut pourrais fais fait faire cree creer ajoute montre affiche liste donne
@@ -76,6 +76,8 @@ export function tokenize(text: string): Token[] {
 }
 
 const MAX_WORDS = 12;
+/** Words one lookup searches (the addon's `copilot.lookup` reads at most 32), and rows it reads. */
+const MAX_LOOKUP_WORDS = 32;
 const LIMIT = 80;
 
 /** The records of each kind whose name shares a word with the text: one search per kind, in parallel. */
@@ -88,10 +90,16 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   if (!words.length) return mentions;
   const references = words.filter((word) => looksLikeReference(word));
   // a long word is searched by its first letters: a typo further on ("cabinett") still finds it
-  const typed = words.filter((word) => !looksLikeReference(word)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word)));
-  // the same words in the other language: "lampes de bureau" finds "Office Lamp" (./lexicon.ts)
-  const translated = significant.flatMap((token) => translationsOf(token.norm)).map((word) => (word.length >= 7 ? word.slice(0, 5) : stem(word)));
-  const names = [...new Set([...typed, ...translated])].slice(0, MAX_WORDS + 8);
+  const searched = (word: string) => (word.length >= 7 ? word.slice(0, 5) : stem(word));
+  // each word, then the same word in the other language: "lampes de bureau" finds "Office Lamp"
+  // (./lexicon.ts); the addon searches the first MAX_LOOKUP_WORDS
+  const names = [
+    ...new Set(
+      words
+        .filter((word) => !looksLikeReference(word))
+        .flatMap((word) => [searched(word), ...translationsOf(normalize(word)).map(searched)]),
+    ),
+  ].slice(0, MAX_LOOKUP_WORDS);
   const sources = SOURCES.filter((source) => kinds.includes(source.kind));
   // two words of the request in a row: what a large catalog answers first
   const plain = (token: Token) => !STOP.has(token.norm) && !/^\d+$/.test(token.norm);
@@ -99,7 +107,7 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   const phrases = [...new Set(pairs.filter(([a, b]) => plain(a) && plain(b)).map(([a, b]) => `${a.text} ${b.text}`.toLowerCase()))].slice(0, MAX_WORDS);
   // "R&D" for "Research & Development": the capitals of a name
   const acronyms = [...text.matchAll(/(?<![\p{L}\p{N}])([A-Z](?:&?[A-Z]){1,4})(?![\p{L}\p{N}])/gu)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
-  const results = await lookup(odoo, sources, names, references, phrases, acronyms.map((acronym) => acronym.text), meta);
+  const results = await lookup(odoo, sources, names, references, phrases, acronyms.map((acronym) => acronym.text), meta, Math.min(200, Math.max(LIMIT, 8 * names.length)));
   for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records), ...matchInitials(acronyms, source, records));
   // what the user quotes is their own words (a title, a note), not a name to find
   const quoted = [...text.matchAll(/"[^"]*"|«[^»]*»|(?<![\p{L}])'[^']{3,}'/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
@@ -112,9 +120,9 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
  * runs its calls inside the Odoo request that waits, so a call saved is a round trip saved). An
  * Odoo without it (an older addon) is searched one model at a time.
  */
-async function lookup(odoo: OdooClient, sources: Source[], names: string[], references: string[], phrases: string[], initials: string[], meta?: CallMeta): Promise<{ source: Source; records: OdooRecord[] }[]> {
+async function lookup(odoo: OdooClient, sources: Source[], names: string[], references: string[], phrases: string[], initials: string[], meta?: CallMeta, limit = LIMIT): Promise<{ source: Source; records: OdooRecord[] }[]> {
   try {
-    const found = await odoo.call<Record<string, OdooRecord[]>>("copilot.lookup", "find", [names], { kinds: sources.map((source) => source.kind), references, phrases, initials, limit: LIMIT }, meta);
+    const found = await odoo.call<Record<string, OdooRecord[]>>("copilot.lookup", "find", [names], { kinds: sources.map((source) => source.kind), references, phrases, initials, limit }, meta);
     return sources.map((source) => ({ source, records: Array.isArray(found?.[source.kind]) ? found[source.kind]! : [] }));
   } catch (error) {
     // the bridge: this call goes back to the waiting Odoo request first
@@ -252,7 +260,8 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
       end: first.end,
       text,
       // one record whole, or one record only that these words can be ("Azure" for Azure Interior)
-      value: wholes.length === 1 ? wholes[0]! : names.length === 1 && (best >= 0.99 || text.length >= 4) ? names[0]! : (alias ?? text),
+      // (a word said in the other language names a kind of product, never one record: "armoires" may be several)
+      value: wholes.length === 1 ? wholes[0]! : alias ? alias : names.length === 1 && (best >= 0.99 || text.length >= 4) ? names[0]! : text,
       whole: wholes.length > 0,
       records: wholes.length || names.length,
       score: best,
@@ -273,7 +282,8 @@ function translatedHits(tokens: Token[], source: Source, records: OdooRecord[]) 
   const candidates = tokens.map((token) => [token.norm, ...translationsOf(token.norm)]);
   for (const record of records) {
     const name = String(record.name ?? "");
-    const words = tokenize(name).map((token) => token.norm).filter((word) => !JOINERS.has(word));
+    // "Three-Seat Sofa": three, seat, sofa ("canapé trois places")
+    const words = tokenize(name.replace(/-/g, " ")).map((token) => token.norm).filter((word) => !JOINERS.has(word));
     if (!words.length || words.length > 4) continue;
     for (let i = 0; i < tokens.length; i += 1) {
       if (JOINERS.has(tokens[i]!.norm) || !translationsOf(tokens[i]!.norm).length && words.length === 1) continue;
@@ -281,23 +291,28 @@ function translatedHits(tokens: Token[], source: Source, records: OdooRecord[]) 
       let used = 0;
       let end = i;
       let translatedAny = false;
-      for (let j = i; j < tokens.length && left.length && j < i + words.length * 2; j += 1) {
+      const consumed: string[] = [];
+      for (let j = i; j < tokens.length && left.length && j < i + words.length * 2 + 1; j += 1) {
         const norm = tokens[j]!.norm;
         if (JOINERS.has(norm) && j > i) continue;
         const at = left.findIndex((word) => candidates[j]!.some((candidate) => sameWord(candidate, word)));
+        // a word of a compound already matched ("poste de travail" is one workplace)
+        if (at < 0 && j > i && consumed.some((word) => candidates[j]!.some((candidate) => sameWord(candidate, word)))) continue;
         if (at < 0) break;
+        consumed.push(left[at]!);
         if (!left.some((word) => norm === word || norm === `${word}s`)) translatedAny = true;
         left.splice(at, 1);
         used += 1;
         end = j;
       }
-      // only what the other language adds: the name typed as it is is matched above
-      if (!used || !translatedAny) continue;
       const whole = !left.length;
+      // what the other language or another order adds ("black office chairs" for "Office Chair
+      // Black", "kit table"): the name typed as it is, in order, is matched above
+      if (!used || (!translatedAny && !(whole && words.length >= 2))) continue;
       if (!whole && (used < 1 || words.length - left.length < 1)) continue;
       // one translated word of a longer name: a candidate the resolver will ask about, by its translation
       // (its head noun: the last word of an English name, "lamp" of "Office Lamp", not "office")
-      const alias = whole ? undefined : candidates[i]!.slice(1).find((candidate) => sameWord(candidate, words.at(-1)!));
+      const alias = whole || used > 1 ? undefined : candidates[i]!.slice(1).find((candidate) => sameWord(candidate, words.at(-1)!));
       if (!whole && used === 1 && !alias) continue;
       hits.push({ start: tokens[i]!.start, end: tokens[end]!.end, covered: used, of: words.length, name, whole, ...(alias ? { alias } : {}) });
     }

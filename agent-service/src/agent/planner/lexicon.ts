@@ -24,7 +24,6 @@ const FR_EN: Record<string, string[]> = {
   protection: ["protection", "protector"], protege: ["protector", "protection"], sol: ["floor"], plancher: ["floor"], mur: ["wall"],
   support: ["stand", "holder", "support"], pied: ["leg", "foot"], plateau: ["top", "tray"], panneau: ["panel", "board"], cloison: ["partition", "panel"],
   bloc: ["bloc", "block"], acoustique: ["acoustic"], reunion: ["meeting"], conference: ["conference"], salle: ["room"],
-  personne: ["person"], personnes: ["person"],
   grand: ["large", "big"], grande: ["large", "big"], gros: ["large", "big"], petit: ["small"], petite: ["small"], moyen: ["medium"],
   noir: ["black"], noire: ["black"], blanc: ["white"], blanche: ["white"], bleu: ["blue"], rouge: ["red"], vert: ["green"], verte: ["green"],
   gris: ["grey", "gray"], grise: ["grey", "gray"], jaune: ["yellow"], marron: ["brown"], beige: ["beige"],
@@ -34,6 +33,10 @@ const FR_EN: Record<string, string[]> = {
   plomberie: ["plumbing"], peinture: ["painting", "paint"], electricite: ["electrical", "electricity"], menuiserie: ["carpentry"],
   maison: ["house", "home"], construction: ["construction"], renovation: ["renovation", "renovations"], amenagement: ["design", "fitting"],
   kit: ["kit"], ensemble: ["set", "kit"], lot: ["set", "pack"], paquet: ["pack"], accessoire: ["accessory"], piece: ["part", "piece"],
+  poste: ["workplace", "workstation", "station"], travail: ["work", "workplace"], individuel: ["individual"], individuelle: ["individual"],
+  manger: ["dining"], repas: ["dining"], exterieur: ["outdoor", "outside"], jardin: ["garden", "outdoor"], interieur: ["indoor"],
+  place: ["seat", "seater"], trois: ["three"], quatre: ["four"], deux: ["two"], personne: ["person"],
+  gestionnaire: ["management"],
   coin: ["corner"], angle: ["corner"], combine: ["combination"], combinaison: ["combination"], pieds: ["legs"], roue: ["wheel"], roulette: ["caster", "wheel"],
 };
 

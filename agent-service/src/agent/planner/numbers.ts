@@ -112,7 +112,19 @@ export function findNumbers(text: string): NumberMention[] {
     }
     i += 1;
   }
-  return fixHalfDozen(found, text);
+  const read = fixHalfDozen(found, text).map((mention) => {
+    if (mention.kind !== "number" || mention.value <= 0 || mention.value > 100) return mention;
+    // "ten percent", "dix pour cent": a percentage said in words
+    const after = /^\s*(?:percent|per cent|pourcent|pour cent|pct)(?![\p{L}])/iu.exec(text.slice(mention.end));
+    if (after) return { ...mention, end: mention.end + after[0].length, kind: "percent" as const };
+    // "remise de 10", "a discount of 15": a discount is a percentage unless it says a currency
+    if (/(?:remise|rabais|r[ée]duction|discount|escompte)\s*(?:de|of|:)?\s*$/iu.test(text.slice(Math.max(0, mention.start - 20), mention.start)) && !/^\s*(?:€|\$|£|eur|euros?|dollars?)/iu.test(text.slice(mention.end))) {
+      return { ...mention, kind: "percent" as const };
+    }
+    return mention;
+  });
+  // "dix pour cent": the "cent" inside is no number of its own
+  return read.filter((mention) => !read.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end));
 }
 
 /** "half a dozen" reads as half + a + dozen: 0.5 × 12. */

@@ -7,6 +7,7 @@ import { catalog } from "../../tools/index.js";
 import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
 import { bestMentions, findEntities, kindsFor, sameWord, type Mention } from "./entities.js";
 import { findNumbers, type NumberMention } from "./numbers.js";
+import { MONTH, months, withYear } from "./dates.js";
 import { DESTRUCTIVE, parseIntent, quoteState, readQuotationEdit, unquote, type Intent } from "./parse.js";
 
 /**
@@ -318,7 +319,7 @@ const inside = (span: Span, mentions: Span[]) => mentions.some((mention) => ment
 
 type DateMention = Span & { value: string };
 
-const DATE_CUE = /\d\s*[/.-]\s*\d|(?<![\p{L}])(?:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[ûu]t|sep|oct|nov|dec|d[ée]c|janvier|f[ée]vrier|mars|avril|juillet|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|aujourd|demain|hier|next|prochaine?|dans|in \d|week|semaine|month|mois|end of|fin|midi|noon|tonight|ce soir)/iu;
+const DATE_CUE = /\d\s*[/.-]\s*\d|(?<![\p{L}])(?:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[ûu]t|sep|oct|nov|dec|d[ée]c|janvier|f[ée]vrier|mars|avril|juillet|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|aujourd|demain|hier|next|prochaine?|dans|in \d|week|semaine|month|mois|end of|fin|midi|noon|tonight|ce soir|no[ëe]l|christmas)/iu;
 
 /** Dates in French and English (chrono-node), as YYYY-MM-DD in the user's calendar. */
 export function findDates(text: string, lang: Lang, today: string): DateMention[] {
@@ -332,6 +333,8 @@ export function findDates(text: string, lang: Lang, today: string): DateMention[
     // "1" or "3" alone is a quantity, not a day
     // a date has a month, a weekday, a relative word or a d/m form: "3" or "à 18" is a quantity or a price
     const dates = results.filter((result) => {
+      // "vingt-sept", "trente et un": a number said in words, not the month of September
+      if (/^(?:sept|mars|mai|huit)$/i.test(result.text.trim()) && /(?:vingt|trente|quarante|cinquante|soixante|dix|cent|mille)[-\s]+(?:et[-\s]+)?$/i.test(text.slice(0, result.index))) return false;
       const bare = result.text.trim().replace(/^(?:(?:à|a|at|le|on|the|au|for|pour|de|of|by|avant|before|due|from|to|in|dans|depuis|until|jusqu'au)\s+)+/iu, "");
       return /\d[/.-]\d|[\p{L}]{3,}/u.test(bare.replace(/\b(?:à|at|le|on|the|au|de|of|h|pm|am)\b/giu, ""));
     });
@@ -355,6 +358,26 @@ function endOfPeriod(text: string, today: string): DateMention[] {
   const base = new Date(`${today}T12:00:00Z`);
   const pattern = /(?<![\p{L}])(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?(week|month)|(?:la\s+)?fin\s+(?:de\s+(?:la\s+|cette\s+)?|du\s+|de\s+ce\s+)?(semaine|mois)(\s+prochaine?)?)(?![\p{L}])/giu;
   const found: DateMention[] = [];
+  const base2 = new Date(`${today}T12:00:00Z`);
+  // "avant Noël" / "by Christmas": the 24th; "à Noël": the 25th
+  for (const match of text.matchAll(/(?<![\p{L}])((?:avant|before|by|d'ici|pour)\s+)?(?:no[ëe]l|christmas)(?![\p{L}])/giu)) {
+    found.push({ start: match.index, end: match.index + match[0].length, value: withYear(match[1] ? 24 : 25, 12, undefined, base2)! });
+  }
+  // "mid January", "mi-janvier", "à la mi-janvier": the 15th; "fin janvier", "end of January": its last day
+  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(mid|mi)[- ]?|(fin|end of)\s+(?:de\s+|d')?)(${MONTH})(?![\p{L}])`, "giu"))) {
+    const month = months[match[3]!.toLowerCase()];
+    if (!month) continue;
+    const day = match[1] ? 15 : new Date(Date.UTC(2001, month, 0)).getUTCDate();
+    const value = withYear(day, month, undefined, base2);
+    if (value) found.push({ start: match.index, end: match.index + match[0].length, value });
+  }
+  // "le trois janvier", "quinze mars": a day in words
+  for (const number of findNumbers(text)) {
+    if (number.kind !== "number" || !Number.isInteger(number.value) || number.value < 1 || number.value > 31 || /\d/.test(text.slice(number.start, number.end))) continue;
+    const month = new RegExp(String.raw`^\s+(?:de\s+|of\s+)?(${MONTH})(?![\p{L}])`, "iu").exec(text.slice(number.end));
+    const value = month ? withYear(number.value, months[month[1]!.toLowerCase()]!, undefined, base2) : undefined;
+    if (value) found.push({ start: number.start, end: number.end + month![0].length, value });
+  }
   for (const match of text.matchAll(pattern)) {
     const next = Boolean(match[1] || match[4]);
     const week = /^(?:week|semaine)$/i.test(match[2] ?? match[3] ?? "");
@@ -460,7 +483,8 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
       // punctuation, or the rest of the sentence ("valid until…", "with the note…"), is not a product
       if (!/\p{L}{2}/u.test(line.product)) continue;
       if (/\d|%|€|\$|(?<![\p{L}])(?:with|avec|note|valable|valid|until|jusqu|remise|discount|off|each|pi[eè]ce|per|unit[ée]?|thanks?|merci|please|stp|svp|wait|no|non|nope|actually|rather|plut[ôo]t|instead|make it|mets[- ]en)(?![\p{L}])/iu.test(line.product)) continue;
-      if (!found.some((mention) => words.includes(normalize(mention.text)) || normalize(mention.text).includes(words))) lines.push(line);
+      const bare = (value: string) => normalize(value).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      if (!found.some((mention) => bare(line.product).includes(bare(mention.text)) || bare(mention.text).includes(bare(line.product)))) lines.push(line);
     }
     if (!customer) return { ask: "quote.ask_customer" };
     if (!lines.length) return { ask: "quote.ask_lines", params: { customer } };
@@ -545,6 +569,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
   search_products(slots) {
     const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]/u.exec(slots.text)?.[1];
     if (quoted) return { query: quoted, ...limitOf(slots) };
+    // "with reference E-COM", "dont la référence commence par FURN": the reference typed
+    const reference = /(?:with|avec|de|dont la)?\s*(?:ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.?|code)\s*(?:starting with|beginning with|commen[çc]ant par|commence par|is|est|:)?\s*([A-Z][A-Z0-9_-]{1,20})/u.exec(slots.text)?.[1];
+    if (reference) return { query: reference, ...limitOf(slots) };
     const product = pick(slots, "product");
     const query = product?.text ?? (legacyArg(slots, "search_products", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|(?:the |le |les |un |des )?(?:products?|produits?|articles?|items?)|named|called|matching|containing|contenant|nomm[ée]s?|what is|c'est quoi)/giu);
     return query ? { query, ...limitOf(slots) } : undefined;
@@ -646,7 +673,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return { action: (legacyArg(slots, "undo", "action") as string | undefined) ?? /\b(act_[\w-]+)/.exec(slots.text)?.[1] ?? "last" };
   },
   remember(slots) {
-    const fact = (legacyArg(slots, "remember", "fact") as string | undefined) ?? /(?:that|que|qu'|:)\s*(.{3,})$/i.exec(slots.text)?.[1];
+    // what the user quotes is the fact, whole ('Remember this: "I always give Deco Addict 5%"')
+    const quoted = /["«“]\s*([^"»”]{3,})\s*["»”]/u.exec(slots.text)?.[1];
+    const fact = quoted ?? (legacyArg(slots, "remember", "fact") as string | undefined) ?? /(?:that|que|qu'|:)\s*(.{3,})$/i.exec(slots.text)?.[1];
     return fact ? { fact: fact.trim() } : undefined;
   },
   forget(slots) {
@@ -748,7 +777,7 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
       if (used.has(n) || n.start < product.end || n.end > stretchEnd) continue;
       if (n.kind === "percent") ((line.discount = n.value), used.add(n));
       else if (n.kind === "amount") ((line.price_unit = n.value), used.add(n));
-      else if (n.kind === "number" && n !== quantity && (/(?:\bat|à|\ba|@|\bfor|pour|prix(?: unitaire)?(?: de)?|price(?: of)?)\s*$/i.test(text.slice(Math.max(product.end, n.start - 24), n.start)) || /^\s*(?:€|eur|euros?|\$|dollars?)?\s*(?:per unit|each|apiece|ea|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?|\/u(?:nit)?)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 24)))) {
+      else if (n.kind === "number" && n !== quantity && !n.article && (/(?:\bat|à|\ba|@|\bfor|pour|prix(?: unitaire)?(?: de)?|price(?: of)?)\s*$/i.test(text.slice(Math.max(product.end, n.start - 24), n.start)) || /^\s*(?:€|eur|euros?|\$|dollars?)?\s*(?:per unit|each|apiece|ea|la pi[eè]ce|pi[eè]ce|l'unit[ée]|par unit[ée]|chacune?|\/u(?:nit)?)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 24)))) {
         ((line.price_unit = n.value), used.add(n));
       }
     }
