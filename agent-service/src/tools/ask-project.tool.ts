@@ -45,9 +45,13 @@ export const askProjectTool = defineTool({
       "(in|on|for) [project] {project}, (what|when|who|why|how) {text}",
       "(is there|was there) anything about {text} in [project] {project}",
       "what does [project] {project} say about {text}",
+      "what (did|has) the (customer|client) (ask|asked|request|requested|want|wanted|say|said) [to (change|modify)|for|about] (in|on|for|about) [the] {project} [project]",
+      "(what|which) (changes|modifications|requests) (did|has) the (customer|client) (ask|asked|request|requested) (in|on|for) [the] {project} [project]",
       "(when|who|why|how) {text} (in|on|for) [project] {project}",
     ],
     fr: [
+      "qu'est-ce que le client a (demandé|voulu|dit) (de modifier|de changer|pour|sur) [le projet] {project}",
+      "(quelles|quels) (modifications|changements|demandes) le client a (demandé|demandées|faites) (sur|pour|dans) [le projet] {project}",
       "{project} - (est-ce que|a-t-on|quel|quelle|quand) {text} [regarde les notes]",
       "{project} : (le client a-t-il|est-ce que le client|a-t-on) {text}",
       "(dans|sur) {project}, (quels|quelles|comment|quand|qui) {task} {text}",

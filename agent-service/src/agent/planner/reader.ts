@@ -308,7 +308,7 @@ export function clean(message: string): string {
     .replace(/(?<![\p{L}])(?:euh|heu|uh|um|umm|hum|bah|ben)(?![\p{L}])[,.]?/giu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  const openers = /^(?:(?:hi|hello|hey|bonjour|salut|coucou|bonsoir|good (?:morning|afternoon))(?:\s+(?:there|team|copilot))?\s*[,!.]*\s*|(?:please|pls|plz|s'il (?:te|vous) pla[iî]t|stp|svp|peux[- ]tu|pourrais[- ]tu|tu peux|tu pourrais|est-ce que tu peux|can you|could you|would you|could you please|can you please|i'd like you to|j'aimerais que tu)\s*[,!]?\s+)+/i;
+  const openers = /^(?:(?:hi|hello|hey|bonjour|salut|coucou|bonsoir|good (?:morning|afternoon))(?:\s+(?:there|team|copilot))?\s*[,!.]*\s*|(?:please|pls|plz|s'il (?:te|vous) pla[iî]t|stp|svp|peux[- ]tu|pourrais[- ]tu|tu peux|tu pourrais|est-ce que tu peux|can you|could you|would you|could you please|can you please|i'd like you to|j'aimerais que tu)\s*[,!]?\s+|(?:i|we) (?:need|want|would like|'d like) to (?:know|check|see|find out)(?: if| whether)?\s+|(?:can|could) you (?:tell|show) me\s+|tell me\s+|j'aurais besoin de savoir(?: si)?\s+|je voudrais savoir(?: si)?\s+|j'aimerais savoir(?: si)?\s+|(?:dis|dites)[- ]moi(?: si)?\s+|(?:peux|pouvez)[- ](?:tu|vous) me dire(?: si)?\s+)+/i;
   const closers = /(?:[\s,.!?]*(?:thanks|thank you|thx|merci|please|pls|stp|svp|s'il (?:te|vous) pla[iî]t)(?:\s+(?:a lot|so much|beaucoup|d'avance|in advance|bien))?\s*[.!]*)+$/i;
   for (let i = 0; i < 3; i += 1) text = text.replace(openers, "").replace(closers, "").replace(/^[,\s]+|[,\s]+$/g, "");
   return text.replace(/\s*[?!.]+$/, "").trim();
