@@ -93,11 +93,16 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   const searched = (word: string) => (word.length >= 7 ? word.slice(0, 5) : stem(word));
   // each word, then the same word in the other language: "lampes de bureau" finds "Office Lamp"
   // (./lexicon.ts); the addon searches the first MAX_LOOKUP_WORDS
+  // (only words typed in lower case: "Large Cabinet" typed with capitals is the catalog's own
+  // name, "grandes armoires" is the user's language; each translation is one more search)
+  const sentenceStart = (token: Token) => /(?:^|[.!?:;]\s*)$/.test(text.slice(0, token.start));
+  const ownWord = (token: Token) => token.text === token.text.toLowerCase() || (sentenceStart(token) && token.text.slice(1) === token.text.slice(1).toLowerCase());
+  const lowercase = new Set(significant.filter(ownWord).flatMap((token) => [token.text.toLowerCase(), token.norm]));
   const names = [
     ...new Set(
       words
         .filter((word) => !looksLikeReference(word))
-        .flatMap((word) => [searched(word), ...translationsOf(normalize(word)).map(searched)]),
+        .flatMap((word) => [searched(word), ...(lowercase.has(word) ? translationsOf(normalize(word)).map(searched) : [])]),
     ),
   ].slice(0, MAX_LOOKUP_WORDS);
   const sources = SOURCES.filter((source) => kinds.includes(source.kind));
