@@ -20,7 +20,7 @@ import { createRedisTurnLog } from "./memory/turn-log.js";
 import { createEventPusher } from "./turns/event-pusher.js";
 import { createStopBus } from "./turns/stop-bus.js";
 import { createKeyExchange } from "./mcp/key-exchange.js";
-import { mcpRouter, type ElicitationAnswerMessage } from "./mcp/mcp-server.js";
+import { mcpRouter, type ElicitationAnswer } from "./mcp/mcp-server.js";
 import { createTurnJobs } from "./turns/turn-jobs.js";
 
 /** The composition root: the only file that reads the environment and creates clients. */
@@ -124,7 +124,7 @@ function main(): void {
           store,
           logger,
           metrics,
-          bus: createStopBus<ElicitationAnswerMessage>({ publisher: redis, subscriber: mcpBusSubscriber, channel: "copilot:mcp-elicitation", logger }),
+          bus: createStopBus<ElicitationAnswer>({ publisher: redis, subscriber: mcpBusSubscriber, channel: "copilot:mcp-elicitation", logger }),
           perMinute: config.mcp.perMinute,
           inFlight: config.mcp.inFlight,
         })

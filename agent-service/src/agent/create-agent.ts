@@ -2,7 +2,7 @@ import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage, cr
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { AppError } from "../errors.js";
-import { catalog, findTool } from "../tools/index.js";
+import { catalog, findTool, parametersOf } from "../tools/index.js";
 import { z } from "zod";
 import { say, t, type Lang } from "../i18n.js";
 import { MORE_TOOLS, moreToolsDescription, relevantTools, type ToolSelection } from "./tool-selection.js";
@@ -161,16 +161,6 @@ const repairToolCalls = createMiddleware({
   wrapModelCall: async (request, handler) => repairAnswer((await handler(request)) as AIMessage, offeredNames(request.tools)),
 });
 
-/** A tool's parameters as JSON Schema, for reading what the model sent (cached by tool). */
-const parameterSchemas = new Map<string, Parameters<typeof coerceToSchema>[1]>();
-function parametersOf(name: string): Parameters<typeof coerceToSchema>[1] {
-  if (!parameterSchemas.has(name)) {
-    const definition = findTool(name);
-    parameterSchemas.set(name, definition ? (toJsonSchema(definition.schema as Parameters<typeof toJsonSchema>[0]) as Parameters<typeof coerceToSchema>[1]) : undefined);
-  }
-  return parameterSchemas.get(name);
-}
-
 /**
  * Every tool call goes through the turn's own invoker, not LangChain's argument check: numbers sent
  * as text are read, then our schemas judge, and the model reads one short, translated error it can
@@ -208,7 +198,7 @@ function toolSize(offered: unknown): number {
   if (size === undefined) {
     let parameters = "";
     try {
-      parameters = JSON.stringify(fn ? fn.parameters : toJsonSchema(schema as Parameters<typeof toJsonSchema>[0]));
+      parameters = JSON.stringify(fn ? fn.parameters : parametersOf(name) ?? toJsonSchema(schema as Parameters<typeof toJsonSchema>[0]));
     } catch {
       parameters = "";
     }
@@ -291,7 +281,7 @@ export function createLlmRunner(
   const localized: Record<Lang, Map<string, unknown>> = {
     en: new Map(),
     fr: new Map([
-      ...catalog.map((definition) => [definition.name, { type: "function", function: { name: definition.name, description: say("fr", definition.description), parameters: toJsonSchema(definition.schema as Parameters<typeof toJsonSchema>[0]) } }] as const),
+      ...catalog.map((definition) => [definition.name, { type: "function", function: { name: definition.name, description: say("fr", definition.description), parameters: parametersOf(definition.name) } }] as const),
       [MORE_TOOLS, { type: "function", function: { name: MORE_TOOLS, description: moreToolsDescription("fr"), parameters: { type: "object", properties: {} } } }] as const,
     ]),
   };

@@ -79,6 +79,25 @@ export function cleanSchema(schema: unknown): unknown {
 /** A reasoning model's thinking on the tool calls it made, by call id, to give it back (bounded). */
 const reasoningByCall = new Map<string, string>();
 const MAX_REMEMBERED_REASONING = 2_000;
+/** What one answer's messages say of its reasoning, remembered on its tool calls at the end. */
+function reasoningNotes() {
+  const notes = { text: "", callIds: [] as string[] };
+  return {
+    notes,
+    remember: () => {
+      if (notes.text && notes.callIds.length) rememberReasoning(notes.callIds, notes.text);
+    },
+  };
+}
+
+/** A whole completion normalized in place, its reasoning remembered. */
+function normalizeCompletion(completion: RawCompletion): RawCompletion {
+  const reasoning = reasoningNotes();
+  for (const choice of completion.choices ?? []) normalizeMessage(choice.message, reasoning.notes);
+  reasoning.remember();
+  return completion;
+}
+
 function rememberReasoning(callIds: string[], reasoning: string): void {
   for (const id of callIds) {
     reasoningByCall.delete(id);
@@ -166,7 +185,7 @@ function normalizeSse(
   const encoder = new TextEncoder();
   let buffer = "";
   let events = 0;
-  const reasoning = { text: "", callIds: [] as string[] };
+  const reasoning = reasoningNotes();
   const line = (text: string): string => {
     const match = /^data:\s?(.*)$/.exec(text);
     if (!match) return text;
@@ -175,7 +194,7 @@ function normalizeSse(
     try {
       const chunk = JSON.parse(payload) as RawCompletion;
       events += 1;
-      for (const choice of chunk.choices ?? []) normalizeMessage(choice.delta, reasoning);
+      for (const choice of chunk.choices ?? []) normalizeMessage(choice.delta, reasoning.notes);
       return `data: ${JSON.stringify(chunk)}`;
     } catch {
       return text;
@@ -195,7 +214,7 @@ function normalizeSse(
         if (done) {
           const rest = buffer ? line(buffer) : "";
           buffer = "";
-          if (reasoning.text && reasoning.callIds.length) rememberReasoning(reasoning.callIds, reasoning.text);
+          reasoning.remember();
           // a stream that brought nothing: the same question once more, without streaming
           const tail = events === 0 ? await options.onEmpty() : "";
           if (rest) controller.enqueue(encoder.encode(rest));
@@ -275,30 +294,19 @@ export function createProviderFetch(options: WireOptions): typeof fetch {
     headers.delete("content-encoding");
     if (!sent.stream) {
       if (!isJson) return response;
-      const completion = (await response.json()) as RawCompletion;
-      const reasoning = { text: "", callIds: [] as string[] };
-      for (const choice of completion.choices ?? []) normalizeMessage(choice.message, reasoning);
-      if (reasoning.text && reasoning.callIds.length) rememberReasoning(reasoning.callIds, reasoning.text);
-      return new Response(JSON.stringify(completion), { status: response.status, headers });
+      return new Response(JSON.stringify(normalizeCompletion((await response.json()) as RawCompletion)), { status: response.status, headers });
     }
     headers.set("content-type", "text/event-stream");
     if (isJson) {
       // asked to stream, answered in one body: the same answer as a stream
-      const completion = (await response.json()) as RawCompletion;
-      const reasoning = { text: "", callIds: [] as string[] };
-      for (const choice of completion.choices ?? []) normalizeMessage(choice.message, reasoning);
-      if (reasoning.text && reasoning.callIds.length) rememberReasoning(reasoning.callIds, reasoning.text);
-      return new Response(completionToSse(completion), { status: response.status, headers });
+      return new Response(completionToSse(normalizeCompletion((await response.json()) as RawCompletion)), { status: response.status, headers });
     }
     if (!response.body) return response;
     const onEmpty = async (): Promise<string> => {
       const { stream: _stream, stream_options: _options, ...once } = sent;
       const again = await base(input, { ...init, body: JSON.stringify({ ...once, stream: false }), signal });
       if (!again.ok || !(again.headers.get("content-type") ?? "").includes("application/json")) return "";
-      const completion = (await again.json()) as RawCompletion;
-      const reasoning = { text: "", callIds: [] as string[] };
-      for (const choice of completion.choices ?? []) normalizeMessage(choice.message, reasoning);
-      return completionToSse(completion);
+      return completionToSse(normalizeCompletion((await again.json()) as RawCompletion));
     };
     return new Response(normalizeSse(response.body, { idleTimeoutMs: options.idleTimeoutMs, onEmpty, abortUpstream: () => upstreamAbort.abort() }), { status: response.status, headers });
   };

@@ -14,6 +14,7 @@
  */
 import JSON5 from "json5";
 import { findNumbers } from "./planner/numbers.js";
+import type { JsonSchema } from "../tools/index.js";
 
 /** End-of-turn tokens local servers leave in the text when their template does not strip them. */
 const STOP_TOKENS = /(?:\s*(?:<\|(?:eot_id|eom_id|im_end|end|endoftext|end_of_text|return|call)\|>|<\/s>|<end_of_turn>|<｜end▁of▁sentence｜>))+\s*$/;
@@ -142,7 +143,6 @@ export function mayBeTextToolCall(seen: string): boolean {
   return starts.some((start) => text.startsWith(start) || start.startsWith(text));
 }
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] };
 
 function typesOf(schema: JsonSchema): string[] {
   const own = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];

@@ -22,7 +22,6 @@ import {
   type CallToolResult,
   type JSONRPCMessage,
 } from "@modelcontextprotocol/sdk/types.js";
-import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import type { TurnService } from "../agent/turn-service.js";
 import type { PublicAction } from "../agent/turn-types.js";
 import { fitToBudget, TOOL_RESULT_CHAR_BUDGET } from "../agent/create-agent.js";
@@ -33,7 +32,7 @@ import { langOf, say, type Lang } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { McpClientInfo, ConversationStore } from "../memory/conversation-store.js";
 import type { Metrics } from "../metrics.js";
-import { catalog, findTool } from "../tools/index.js";
+import { catalog, findTool, parametersOf } from "../tools/index.js";
 import { McpAuthError, type KeyExchange, type McpIdentity } from "./key-exchange.js";
 import { MCP_PROMPTS, promptText } from "./prompts.js";
 
@@ -46,8 +45,7 @@ export type ElicitationBus = {
   publish(message: ElicitationAnswer): Promise<void>;
   listen(listener: (message: ElicitationAnswer) => void): Promise<unknown>;
 };
-type ElicitationAnswer = { id: string; keyHash: string; message: JSONRPCMessage };
-export type ElicitationAnswerMessage = ElicitationAnswer;
+export type ElicitationAnswer = { id: string; keyHash: string; message: JSONRPCMessage };
 
 export type McpOptions = {
   turns: TurnService;
@@ -231,7 +229,7 @@ export function mcpRouter(options: McpOptions): Router {
           return proposalResult(lang, action);
         }
         const tool = findTool(name);
-        const { invocation, actions } = await turns.callTool({ ...direct, tool: name, args: tool ? coerceToSchema(args ?? {}, inputSchemaOf(name) as Parameters<typeof coerceToSchema>[1]) : args }, signal);
+        const { invocation, actions } = await turns.callTool({ ...direct, tool: name, args: tool ? coerceToSchema(args ?? {}, parametersOf(name)) : args }, signal);
         if (!invocation.ok) {
           outcome("refused");
           return { isError: true, content: [{ type: "text", text: invocation.error }] };
@@ -326,11 +324,11 @@ const WRITE_NOTE = {
 };
 
 const schemas = new Map<string, Record<string, unknown>>();
+/** A tool's parameters as strict clients accept them (the model's exchange cleans them the same way). */
 function inputSchemaOf(name: string): { type: "object"; [key: string]: unknown } {
   let schema = schemas.get(name);
   if (!schema) {
-    const tool = findTool(name);
-    schema = tool ? (cleanSchema(toJsonSchema(tool.schema as Parameters<typeof toJsonSchema>[0])) as Record<string, unknown>) : { type: "object" };
+    schema = (cleanSchema(parametersOf(name) ?? { type: "object" }) as Record<string, unknown>);
     schemas.set(name, schema);
   }
   return { ...schema, type: "object" };

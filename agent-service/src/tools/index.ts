@@ -1,3 +1,4 @@
+import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { askProjectTool } from "./ask-project.tool.js";
 import { confirmQuotationTool } from "./confirm-quotation.tool.js";
 import { createQuotationTool } from "./create-quotation.tool.js";
@@ -54,6 +55,22 @@ export const catalog: readonly ToolDefinition[] = [
 
 export function findTool(name: string): ToolDefinition | undefined {
   return catalog.find((tool) => tool.name === name);
+}
+
+/** A JSON Schema object, as tools' parameters are sent to a model or an MCP client. */
+export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; [key: string]: unknown };
+
+const parameters = new Map<string, JsonSchema>();
+/** A tool's parameters as JSON Schema (as LangChain converts its zod schema), computed once per tool. */
+export function parametersOf(name: string): JsonSchema | undefined {
+  const tool = findTool(name);
+  if (!tool) return undefined;
+  let schema = parameters.get(name);
+  if (!schema) {
+    schema = toJsonSchema(tool.schema as Parameters<typeof toJsonSchema>[0]) as JsonSchema;
+    parameters.set(name, schema);
+  }
+  return schema;
 }
 
 export type { ToolDefinition } from "./types.js";

@@ -7,7 +7,7 @@ import { createLlmRunner } from "../../src/agent/create-agent.js";
 import { withPlannerFallback } from "../../src/agent/fallback-runner.js";
 import { createChatModel, type ModelConfig } from "../../src/agent/model.js";
 import { createKeyExchange } from "../../src/mcp/key-exchange.js";
-import { mcpRouter, type ElicitationAnswerMessage } from "../../src/mcp/mcp-server.js";
+import { mcpRouter, type ElicitationAnswer } from "../../src/mcp/mcp-server.js";
 import { createPlannerRunner } from "../../src/agent/planner/planner-runner.js";
 import { createTurnService, type OdooClientFactory, type OdooUser } from "../../src/agent/turn-service.js";
 import type { Runner } from "../../src/agent/runner.js";
@@ -112,7 +112,7 @@ export async function buildTestApp(
     inflight: overrides.inflight ?? { user: 0, company: 0 },
   });
   await stops.listen(() => {});
-  const mcpBus = createStopBus<ElicitationAnswerMessage>({ publisher: redis, subscriber, channel: `${prefix}mcp`, logger });
+  const mcpBus = createStopBus<ElicitationAnswer>({ publisher: redis, subscriber, channel: `${prefix}mcp`, logger });
   const mcp = mcpRouter({
     turns,
     exchange: createKeyExchange({ odooUrl: double.url, secret: TEST_SECRET, timeoutMs: 2_000 }),

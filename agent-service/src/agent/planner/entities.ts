@@ -113,7 +113,9 @@ export async function findEntities(text: string, odoo: OdooClient, kinds: Entity
   // "R&D" for "Research & Development": the capitals of a name
   const acronyms = [...text.matchAll(/(?<![\p{L}\p{N}])([A-Z](?:&?[A-Z]){1,4})(?![\p{L}\p{N}])/gu)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
   const results = await lookup(odoo, sources, names, references, phrases, acronyms.map((acronym) => acronym.text), meta, Math.min(200, Math.max(LIMIT, 8 * names.length)));
-  for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records), ...matchInitials(acronyms, source, records));
+  // each word and what it is in the other language, once for every kind
+  const candidates = tokens.map((token) => [token.norm, ...translationsOf(token.norm)]);
+  for (const { source, records } of results) mentions.push(...matchRecords(tokens, source, records, candidates), ...matchInitials(acronyms, source, records));
   // what the user quotes is their own words (a title, a note), not a name to find
   const quoted = [...text.matchAll(/"[^"]*"|«[^»]*»|(?<![\p{L}])'[^']{3,}'/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // ...unless the quotes hold a name whole ("move 'Create new components' to Done")
@@ -202,7 +204,7 @@ function matchInitials(acronyms: { text: string; start: number; end: number }[],
 }
 
 /** Where in the text each record's name is, as a whole or as its first words. */
-function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): Mention[] {
+function matchRecords(tokens: Token[], source: Source, records: OdooRecord[], candidates: string[][]): Mention[] {
   type Hit = { start: number; end: number; covered: number; of: number; name: string; whole: boolean; alias?: string };
   const hits: Hit[] = [];
   const named = (record: OdooRecord): string[] => {
@@ -243,7 +245,7 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
       }
     }
   }
-  hits.push(...translatedHits(tokens, source, records));
+  hits.push(...translatedHits(tokens, source, records, candidates));
   // One mention a span: the records its words could be.
   const bySpan = new Map<string, Hit[]>();
   for (const hit of hits) {
@@ -281,17 +283,16 @@ function matchRecords(tokens: Token[], source: Source, records: OdooRecord[]): M
  * when every word of the name is said, and nothing else between; "lampes" alone is a word of
  * several names, named by its translation ("lamp") for the resolver to ask which.
  */
-function translatedHits(tokens: Token[], source: Source, records: OdooRecord[]) {
+function translatedHits(tokens: Token[], source: Source, records: OdooRecord[], candidates: string[][]) {
   const hits: { start: number; end: number; covered: number; of: number; name: string; whole: boolean; alias?: string }[] = [];
   if (source.kind !== "product" && source.kind !== "project") return hits;
-  const candidates = tokens.map((token) => [token.norm, ...translationsOf(token.norm)]);
   for (const record of records) {
     const name = String(record.name ?? "");
     // "Three-Seat Sofa": three, seat, sofa ("canapé trois places")
     const words = tokenize(name.replace(/-/g, " ")).map((token) => token.norm).filter((word) => !JOINERS.has(word));
     if (!words.length || words.length > 4) continue;
     for (let i = 0; i < tokens.length; i += 1) {
-      if (JOINERS.has(tokens[i]!.norm) || !translationsOf(tokens[i]!.norm).length && words.length === 1) continue;
+      if (JOINERS.has(tokens[i]!.norm) || (candidates[i]!.length === 1 && words.length === 1)) continue;
       const left = [...words];
       let used = 0;
       let end = i;

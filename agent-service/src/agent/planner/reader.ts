@@ -112,7 +112,9 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   // an edit read whole (a quotation, a verb, its lines) is evidence of its own: "They don't want the
   // office chairs anymore, take them off S00001"
   const readsEdit = reading.intent === "update_quotation" && reading.score >= UNSURE && (!reading.second || reading.score - reading.second.score >= CLOSE);
-  const ownEdit = edit || readsEdit ? FILL.update_quotation!({ text, lang, today, all, best, numbers: corrected(text, numbers, best), dates, legacy, project: input.project }) : undefined;
+  // "3 Office Chair — non, mets-en 5", "mercredi… ah non, plutôt vendredi": the correction replaces what it corrects
+  const slots: Slots = { text, lang, today, all, best, numbers: corrected(text, numbers, best), dates: corrected(text, dates, best), legacy, project: input.project };
+  const ownEdit = edit || readsEdit ? FILL.update_quotation!(slots) : undefined;
   if (ownEdit && (reading.intent === "update_quotation" || reading.intent === "destructive" || reading.score < SURE)) {
     // a question the edit needs answered ("how many?") before the shape reader's guess
     if ("ask" in ownEdit) return result({ kind: "ask", key: ownEdit.ask as never, params: (ownEdit.params ?? {}) as Record<string, string> });
@@ -126,8 +128,6 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   if (email && !best.length && tools.has("search_customers") && (reading.score < SURE || reading.intent === "search_customers")) return result({ kind: "tool", tool: "search_customers", args: { query: email } });
   if (DESTRUCTIVE.test(text) && !edit) return result({ kind: "refuse_destructive" });
 
-  // "3 Office Chair — non, mets-en 5", "mercredi… ah non, plutôt vendredi": the correction replaces what it corrects
-  const slots: Slots = { text, lang, today, all, best, numbers: corrected(text, numbers, best), dates: corrected(text, dates, best), legacy, project: input.project };
   // every tool of the catalog is read, offered or not: one the user cannot use here is refused
   // with a clear reason by the invoker, rather than "not understood"
   const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
