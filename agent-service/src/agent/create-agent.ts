@@ -11,6 +11,7 @@ import { BUSY_HEADER, retryAfterSeconds } from "./provider-wire.js";
 import { coerceToSchema, mayBeTextToolCall, parseArguments, toolCallsInText } from "./tool-call-repair.js";
 import { createThinkingFilter, stripThinking } from "./think.js";
 import { buildPromptHistory } from "./history.js";
+import { describeScreen, readScreen } from "./screen.js";
 import { systemPrompt } from "./prompts.js";
 import type { Invocation, Runner, ToolInvoker } from "./runner.js";
 
@@ -304,10 +305,12 @@ export function createLlmRunner(
   return {
     mode: "llm",
     usesHistory: true,
-    async run({ message, context, history, lang, today, userName, memories, invoke, tools: available, signal, onText }) {
+    async run({ message, context, history, lang, today, userName, memories, invoke, tools: available, signal, onText, odoo, meta }) {
       const { digest, recent } = buildPromptHistory(history);
+      // the records on the user's screen, read as the user: "this customer" is one of them
+      const screen = context?.screen && odoo ? describeScreen(await readScreen(odoo, context.screen, meta)) : undefined;
       const messages = [
-        new SystemMessage(systemPrompt({ lang, userName, today, memories, project: context?.project?.name }) + (digest ? `\n\n${digest}` : "")),
+        new SystemMessage(systemPrompt({ lang, userName, today, memories, project: context?.project?.name, screen }) + (digest ? `\n\n${digest}` : "")),
         ...recent.map((m) => (m.role === "user" ? new HumanMessage(m.content) : new AIMessage(stripThinking(m.content)))),
         new HumanMessage(message),
       ];

@@ -2,6 +2,7 @@ import type { Lang } from "../i18n.js";
 import type { StoredMessage } from "../memory/conversation-store.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import type { ToolOutcome } from "../tools/types.js";
+import type { Screen } from "./screen.js";
 
 /** What a tool call gave, as both runners see it. */
 export type Invocation =
@@ -12,11 +13,11 @@ export type Invocation =
 export type ToolInvoker = (name: string, args: unknown) => Promise<Invocation>;
 
 /** What the panel shows beside the message (docs/contract.md, `context`): data, never parsed from the text. */
-export type TurnContext = { project?: { id: number; name: string } | undefined };
+export type TurnContext = { project?: { id: number; name: string } | undefined; screen?: Screen | undefined };
 
 export type RunnerInput = {
   message: string;
-  /** The project chip of the panel, and (later) the screen the user looks at. */
+  /** The project chip of the panel, and the screen the user looks at in Odoo. */
   context?: TurnContext | undefined;
   /** Earlier messages of the session, oldest first. */
   history: StoredMessage[];

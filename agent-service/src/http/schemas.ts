@@ -45,7 +45,16 @@ export const turnBodySchema = z.object({
   bridge: z.lazy(() => bridgeSchema).optional(),
   /** What the panel shows beside the message: the project chip (data, never parsed from the text). */
   context: z
-    .object({ project: z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }).optional() })
+    .object({
+      project: z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }).optional(),
+      /** The screen the user looks at in Odoo: its model and the records open or selected ("this customer"). */
+      screen: z
+        .object({
+          model: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, "is not a model name").max(128),
+          ids: z.array(z.number().int().positive()).max(100),
+        })
+        .optional(),
+    })
     .optional(),
 });
 

@@ -120,6 +120,7 @@ export const createQuotationTool = defineTool({
     fr: "devis",
     argument: { model: "res.partner", suffix: ": " },
     label: { en: "Prepare a quotation for a customer", fr: "Préparer un devis pour un client" },
+    usage: { en: "customer: 3 Office Chair, 2 Office Lamp", fr: "client : 3 Office Chair, 2 Office Lamp" },
     prompt: {
       arguments: [
         { name: "customer", description: { en: "The customer's name", fr: "Le nom du client" } },

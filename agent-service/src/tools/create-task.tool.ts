@@ -73,6 +73,8 @@ export const createTaskTool = defineTool({
     fr: "créer_tâche",
     argument: { model: "project.project", suffix: ": " },
     label: { en: "Create a task in a project", fr: "Créer une tâche dans un projet" },
+    usage: { en: "project: task title", fr: "projet : titre de la tâche" },
+    aliases: ["task", "tache"],
     prompt: {
       arguments: [
         { name: "project", description: { en: "The project's name", fr: "Le nom du projet" } },

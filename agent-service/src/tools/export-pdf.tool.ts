@@ -45,7 +45,7 @@ export const exportPdfTool = defineTool({
       "pdf",
     ],
   },
-  slash: { name: "export_pdf", fr: "exporter_pdf", label: { en: "This conversation as a PDF", fr: "Cette conversation en PDF" } },
+  slash: { name: "export_pdf", fr: "exporter_pdf", aliases: ["pdf"], empty: { target: "conversation" }, label: { en: "This conversation as a PDF", fr: "Cette conversation en PDF" } },
   presentation: { running: { en: "Preparing the PDF…", fr: "Préparation du PDF…" } },
   async run({ target }, { odoo, lang, meta }) {
     const session = encodeURIComponent(meta.sessionId ?? "");

@@ -74,6 +74,7 @@ export const getStockTool = defineTool({
     fr: "stock",
     argument: { model: "product.product", suffix: "" },
     label: { en: "Stock of a product", fr: "Stock d'un produit" },
+    usage: { en: "product", fr: "produit" },
     prompt: {
       arguments: [{ name: "product", description: { en: "The product's name or internal reference", fr: "Le nom ou la référence interne du produit" } }],
       text: { en: "What is the stock of {product}?", fr: "Quel est le stock de {product} ?" },

@@ -4,6 +4,7 @@ import { confirmQuotationTool } from "./confirm-quotation.tool.js";
 import { createQuotationTool } from "./create-quotation.tool.js";
 import { createTaskTool } from "./create-task.tool.js";
 import { exportPdfTool } from "./export-pdf.tool.js";
+import { getPartnerTool } from "./get-partner.tool.js";
 import { getQuotationTool } from "./get-quotation.tool.js";
 import { getStockTool } from "./get-stock.tool.js";
 import { getTaskTool } from "./get-task.tool.js";
@@ -28,8 +29,8 @@ import type { ToolDefinition } from "./types.js";
 export const catalog: readonly ToolDefinition[] = [
   searchCustomersTool,
   searchProductsTool,
-  getStockTool,
   createQuotationTool,
+  getStockTool,
   listQuotationsTool,
   getQuotationTool,
   updateQuotationTool,
@@ -44,6 +45,7 @@ export const catalog: readonly ToolDefinition[] = [
   updateTaskTool,
   logProjectNoteTool,
   showKitTool,
+  getPartnerTool,
   listDocumentsTool,
   listTicketsTool,
   listInstallationsTool,

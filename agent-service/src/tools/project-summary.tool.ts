@@ -66,6 +66,8 @@ export const projectSummaryTool = defineTool({
     fr: "résumer_projet",
     argument: { model: "project.project", suffix: "" },
     label: { en: "Summary of a project", fr: "Résumé d'un projet" },
+    usage: { en: "project", fr: "projet" },
+    aliases: ["summary", "resume"],
     prompt: {
       arguments: [{ name: "project", description: { en: "The project's name", fr: "Le nom du projet" } }],
       text: { en: "Summarize the project {project}.", fr: "Résume le projet {project}." },

@@ -57,6 +57,8 @@ export const showKitTool = defineTool({
     fr: "afficher_kit",
     argument: { model: "product.product", suffix: "" },
     label: { en: "Components of a kit", fr: "Composants d'un kit" },
+    usage: { en: "kit", fr: "kit" },
+    aliases: ["kit"],
     prompt: {
       arguments: [{ name: "kit", description: { en: "The kit's name", fr: "Le nom du kit" } }],
       text: { en: "What is in the kit {kit}?", fr: "Que contient le kit {kit} ?" },

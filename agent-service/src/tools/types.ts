@@ -59,6 +59,12 @@ export type SlashCommand = {
   fr: string;
   argument?: { model: string; suffix: string };
   label: Record<Lang, string>;
+  /** What to type after the command, shown while it is typed ("customer: 3 Office Chair…"). */
+  usage?: Record<Lang, string>;
+  /** Other names the planner reads (`/kit`, `/pdf`). */
+  aliases?: string[];
+  /** The arguments when nothing follows the command (`/undo`: the last change); none: the command needs its argument. */
+  empty?: Record<string, unknown>;
   prompt?: { arguments: { name: string; description: Record<Lang, string> }[]; text: Record<Lang, string> };
 };
 

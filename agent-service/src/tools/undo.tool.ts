@@ -49,7 +49,7 @@ export const undoTool = defineTool({
       "oups annule [ça]",
     ],
   },
-  slash: { name: "undo", fr: "annuler", label: { en: "Undo my last change", fr: "Annuler ma dernière modification" } },
+  slash: { name: "undo", fr: "annuler", empty: { action: "last" }, label: { en: "Undo my last change", fr: "Annuler ma dernière modification" } },
   presentation: { running: { en: "Preparing the undo…", fr: "Préparation de l'annulation…" } },
   async run({ action }, { lang, actions }) {
     const target = /^(?:last|latest|dernière|derniere|la dernière|that|ça|ca)$/i.test(action) ? await actions?.lastDone() : await actions?.get(action);

@@ -101,13 +101,13 @@ const MANY2ONE: Record<string, string> = {
 
 function seed() {
   const partners: Row[] = [
-    { id: 10, name: "Deco Addict", is_company: true, parent_id: false, email: "deco.addict82@example.com", city: "Pleasant Hill", ref: false },
-    { id: 11, name: "Gemini Furniture", is_company: true, parent_id: false, email: "gemini.furniture39@example.com", city: "Fairfield", ref: false },
-    { id: 12, name: "Ready Mat", is_company: true, parent_id: false, email: "ready.mat28@example.com", city: "Tracy", ref: false },
-    { id: 14, name: "The Jackson Group", is_company: true, parent_id: false, email: "jackson.group82@example.com", city: "Stockton", ref: false },
-    { id: 15, name: "Azure Interior", is_company: true, parent_id: false, email: "azure.Interior24@example.com", city: "Fremont", ref: false },
-    { id: 16, name: "Lumber Inc", is_company: true, parent_id: false, email: "lumber-inv92@example.com", city: "Stockton", ref: false },
-    { id: 26, name: "Brandon Freeman", is_company: false, parent_id: 15, email: "brandon.freeman55@example.com", city: "Fremont", ref: false },
+    { id: 10, name: "Deco Addict", is_company: true, parent_id: false, email: "deco.addict82@example.com", city: "Pleasant Hill", ref: false, phone: "(603)-996-3829", street: "77 Santa Barbara Rd", zip: "94523", country_id: false, user_id: 2, vat: false },
+    { id: 11, name: "Gemini Furniture", is_company: true, parent_id: false, email: "gemini.furniture39@example.com", city: "Fairfield", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
+    { id: 12, name: "Ready Mat", is_company: true, parent_id: false, email: "ready.mat28@example.com", city: "Tracy", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
+    { id: 14, name: "The Jackson Group", is_company: true, parent_id: false, email: "jackson.group82@example.com", city: "Stockton", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
+    { id: 15, name: "Azure Interior", is_company: true, parent_id: false, email: "azure.Interior24@example.com", city: "Fremont", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
+    { id: 16, name: "Lumber Inc", is_company: true, parent_id: false, email: "lumber-inv92@example.com", city: "Stockton", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
+    { id: 26, name: "Brandon Freeman", is_company: false, parent_id: 15, email: "brandon.freeman55@example.com", city: "Fremont", ref: false, phone: false, street: false, zip: false, country_id: false, user_id: false, vat: false },
   ];
   const product = (id: number, name: string, code: string | false, price: number, onHand = 0, forecast = onHand, variant = ""): Row => ({
     id, name, default_code: code, lst_price: price, qty_available: onHand, virtual_available: forecast, uom_id: 1, sale_ok: true, variant, product_tmpl_id: id + 100,
@@ -534,8 +534,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       return data["project.task"]!.some((task) => task.project_id === row.id && leaf("project.task", task, ["user_ids", operator, value]));
     }
     if (operator === "child_of") {
+      // Odoo takes one id or a list of ids
+      const ids = Array.isArray(value) ? value : [value];
       const partner = data["res.partner"]!.find((p) => p.id === row[field]);
-      return row[field] === value || partner?.parent_id === value;
+      return ids.includes(row[field]) || ids.includes(partner?.parent_id);
     }
     const actual = field === "display_name" ? displayName(model, row) : row[field];
     if (Array.isArray(actual) && (operator === "in" || operator === "=")) {

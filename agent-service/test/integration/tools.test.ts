@@ -50,6 +50,22 @@ describe("the tool catalog", () => {
     expect(products.kind === "answer" && products.data).toMatchObject({ products: [{ name: "[FURN_8855] Drawer" }, { name: "[FURN_2100] Drawer Black" }], more: true });
   });
 
+  it("get_partner shows one customer at a glance: contact details and their open quotations and orders", async () => {
+    const outcome = await run("get_partner", { customer: "deco adict" }, "fr");
+    expect(outcome.kind).toBe("answer");
+    expect(outcome.text).toContain("[Deco Addict](/web#model=res.partner&id=10&view_type=form)");
+    expect(outcome.text).toContain("- E-mail\u00a0: deco.addict82@example.com");
+    expect(outcome.text).toContain("- Devis en cours\u00a0: 1 ($\u00a01\u00a0739,49)");
+    expect(outcome.kind === "answer" && outcome.data).toMatchObject({
+      id: 10,
+      open_quotations: 1,
+      sales_orders: 0,
+      card: { kind: "facts", title: "Deco Addict", record: { model: "res.partner", id: 10 }, facts: expect.arrayContaining([{ label: "E-mail", value: "deco.addict82@example.com" }]) },
+    });
+    // a name matching nothing is asked back, never guessed
+    expect(await run("get_partner", { customer: "Initech" })).toMatchObject({ kind: "clarify" });
+  });
+
   it("get_stock shows each product sharing the asked name, and whether it covers a quantity", async () => {
     const outcome = await run("get_stock", { product: "Drawer Black", quantity: 50 }, "fr");
     expect(outcome.kind).toBe("answer");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { PANEL_CATALOG_PATH, renderPanelCatalog } from "../../src/tools/panel-catalog.js";
 import { catalog } from "../../src/tools/index.js";
 import { parseIntent } from "../../src/agent/planner/parse.js";
 import { MCP_PROMPTS, promptText } from "../../src/mcp/prompts.js";
@@ -32,23 +33,15 @@ describe("the tool declarations", () => {
 
 describe("slash commands: one declaration, read by the panel, the planner and MCP", () => {
   const declared = catalog.filter((tool) => tool.slash).map((tool) => ({ tool: tool.name, ...tool.slash! }));
-  // the panel's list, read from its source (it carries its own translated labels, _t)
-  const panelSource = readFileSync(new URL("../../../odoo_addon/panel/src/slash/slash_commands.ts", import.meta.url), "utf8");
-  const panel = [...panelSource.matchAll(/\{\s*name:\s*"([^"]+)",\s*frName:\s*"([^"]+)"(?:,\s*argument:\s*\{\s*model:\s*"([^"]+)",\s*suffix:\s*"([^"]*)"\s*\})?(,\s*local:\s*true)?\s*\}/g)].map((m) => ({ name: m[1]!, fr: m[2]!, model: m[3], suffix: m[4], local: Boolean(m[5]) }));
-
-  it("the panel offers exactly the declared commands (and its own /new and /help), with the same names and completion", () => {
-    expect(panel.length).toBeGreaterThan(5);
-    for (const command of declared) {
-      const shown = panel.find((entry) => entry.name === command.name);
-      expect(shown, command.name).toBeTruthy();
-      expect({ fr: shown!.fr, model: shown!.model, suffix: shown!.suffix }).toEqual({ fr: command.fr, model: command.argument?.model, suffix: command.argument?.suffix });
-    }
-    expect(panel.filter((entry) => !declared.some((command) => command.name === entry.name)).map((entry) => entry.name).sort()).toEqual(["help", "new"]);
+  it("the panel's copy is generated from the declarations, and fresh (npm run generate -w agent-service)", () => {
+    const committed = readFileSync(new URL(`../../../${PANEL_CATALOG_PATH}`, import.meta.url), "utf8");
+    expect(committed).toBe(renderPanelCatalog());
+    for (const command of declared) expect(committed).toContain(`"name": "${command.name}"`);
   });
 
   it("the planner runs every declared command, by its English and its French name, with the declared tool", () => {
     for (const command of declared) {
-      for (const name of [command.name, command.fr]) {
+      for (const name of [command.name, command.fr, ...(command.aliases ?? [])]) {
         const intent = parseIntent(`/${name} Office Design: Order tiles`);
         expect(intent, `/${name}`).toMatchObject({ kind: "tool", tool: command.tool });
       }

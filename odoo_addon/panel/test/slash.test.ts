@@ -10,6 +10,7 @@ import {
   parseSlashInput,
   SLASH_COMMANDS,
   slashLabel,
+  slashUsage,
   withArgument,
 } from "../src/slash/slash_commands";
 
@@ -17,8 +18,8 @@ const names = (lang: string, query: string) => filterCommands(query, lang).map((
 
 describe("slash commands", () => {
   it("lists every command for a bare slash, in the catalog's order, named in the user's language", () => {
-    expect(names("en-US", "")).toEqual(["quote", "stock", "summarize_project", "create_task", "show_kit", "export_pdf", "undo", "new", "help"]);
-    expect(names("fr-FR", "")).toEqual(["devis", "stock", "résumer_projet", "créer_tâche", "afficher_kit", "exporter_pdf", "annuler", "nouveau", "aide"]);
+    expect(names("en-US", "")).toEqual(["quote", "stock", "summarize_project", "create_task", "show_kit", "customer", "export_pdf", "undo", "new", "help"]);
+    expect(names("fr-FR", "")).toEqual(["devis", "stock", "résumer_projet", "créer_tâche", "afficher_kit", "client", "exporter_pdf", "annuler", "nouveau", "aide"]);
     // The other name shows beside it; none when both are the same.
     const quote = findCommand("quote")!;
     expect(otherName(quote, "fr-FR")).toBe("quote");
@@ -30,7 +31,7 @@ describe("slash commands", () => {
     expect(names("en-US", "q")).toEqual(["quote"]);
     expect(names("en-US", "s")[0]).toBe("stock");
     // Then inside a name (either one: "devis", "create_task"); one letter never searches the descriptions.
-    expect(names("en-US", "s")).toEqual(["stock", "summarize_project", "show_kit", "quote", "create_task"]);
+    expect(names("en-US", "s")).toEqual(["stock", "summarize_project", "show_kit", "quote", "create_task", "customer"]);
     // Either name finds the command, accents and case ignored.
     expect(names("en-US", "devis")).toEqual(["quote"]);
     expect(names("fr-FR", "resum")).toEqual(["résumer_projet"]);
@@ -42,10 +43,14 @@ describe("slash commands", () => {
     expect(names("en-US", "zzz")).toEqual([]);
   });
 
-  it("has a translated label for every command", () => {
+  it("has a label for every command, in the user's language (the tools' from their declarations)", () => {
     for (const command of SLASH_COMMANDS) {
-      expect(slashLabel(command)).not.toBe(command.name);
+      expect(slashLabel(command, "en-US")).not.toBe(command.name);
+      expect(slashLabel(command, "fr-FR")).not.toBe(command.name);
     }
+    expect(slashLabel(SLASH_COMMANDS.find((command) => command.name === "quote")!, "fr-FR")).toBe("Préparer un devis pour un client");
+    expect(slashUsage(SLASH_COMMANDS.find((command) => command.name === "quote")!, "fr-FR")).toBe("client : 3 Office Chair, 2 Office Lamp");
+    expect(slashUsage(SLASH_COMMANDS.find((command) => command.name === "export_pdf")!, "en-US")).toBe("");
   });
 
   it("reads a command being typed, then its argument while it can be completed", () => {

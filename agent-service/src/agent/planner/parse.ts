@@ -1,4 +1,5 @@
 import type { MessageKey } from "../../i18n.js";
+import { catalog } from "../../tools/index.js";
 import { DATE_PATTERN, parseDate } from "./dates.js";
 import { QUANTITY, parseQuantity } from "./quantities.js";
 
@@ -79,72 +80,58 @@ function stripPoliteness(text: string): string {
 
 // --- Slash commands ---------------------------------------------------------------------------
 
+/** A command's name as typed: case, accents and dashes ignored. */
+const commandKey = (name: string) => name.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[\s-]+/g, "_");
+
+/** Commands whose argument has two parts (`/quote Deco Addict: 3 Office Chair`), read here. */
+const TWO_PART: Record<string, (rest: string, today: string) => Intent> = {
+  create_quotation(rest) {
+    const [customer, lines] = splitOnce(rest, /\s*(?::|\bavec\b|\bwith\b)\s*/i);
+    return tool("create_quotation", { customer: customer.trim(), lines: parseLines(lines ?? "") });
+  },
+  create_task(rest, today) {
+    const [project, title] = splitOnce(rest, /\s*:\s*/);
+    if (title === undefined) return tool("create_task", { project: "", title: rest });
+    return tool("create_task", withDeadline({ project: project.trim(), title: title.trim() }, today));
+  },
+};
+
+/** Short forms the planner also reads, for tools that declare no command of their own. */
+const PLANNER_COMMANDS: Record<string, (rest: string) => Intent> = {
+  product: (rest) => tool("search_products", { query: rest }),
+  produit: (rest) => tool("search_products", { query: rest }),
+  tasks: (rest) => tool("list_tasks", rest ? { project: rest } : {}),
+  taches: (rest) => tool("list_tasks", rest ? { project: rest } : {}),
+  projects: () => tool("list_projects", {}),
+  projets: () => tool("list_projects", {}),
+  checklist: (rest) => (rest ? tool("get_task", { task: rest }) : { kind: "help" }),
+  task_checklist: (rest) => (rest ? tool("get_task", { task: rest }) : { kind: "help" }),
+  tickets: (rest) => tool("list_tickets", rest ? { query: rest } : {}),
+  installations: (rest) => tool("list_installations", rest ? { query: rest } : {}),
+  quotations: (rest) => tool("list_quotations", rest ? { customer: rest } : {}),
+  quotes: (rest) => tool("list_quotations", rest ? { customer: rest } : {}),
+};
+
+/**
+ * A slash command: the tools declare theirs (names, aliases, what runs with nothing after it), and
+ * a declared command's argument is its first argument — a new tool's command needs nothing here.
+ */
 function parseSlash(text: string, today: string): Intent | undefined {
-  const match = /^\/([\p{L}_]+)\s*(.*)$/u.exec(text);
+  const match = /^\/([\p{L}_-]+)\s*(.*)$/su.exec(text);
   if (!match) return undefined;
-  const command = match[1]!.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  const command = commandKey(match[1]!);
   const rest = unquote(match[2]!.trim());
-  const needs = (intent: Intent): Intent => (rest ? intent : { kind: "help" });
-  switch (command) {
-    case "help":
-    case "aide":
-      return { kind: "help" };
-    case "stock":
-      return needs(tool("get_stock", { product: rest }));
-    case "quote":
-    case "devis": {
-      const [customer, lines] = splitOnce(rest, /\s*(?::|\bavec\b|\bwith\b)\s*/i);
-      return needs(tool("create_quotation", { customer: customer.trim(), lines: parseLines(lines ?? "") }));
-    }
-    case "customer":
-    case "client":
-      return needs(tool("search_customers", { query: rest }));
-    case "product":
-    case "produit":
-      return needs(tool("search_products", { query: rest }));
-    case "summarize_project":
-    case "resumer_projet":
-    case "summary":
-    case "resume":
-      return needs(tool("project_summary", { project: rest }));
-    case "create_task":
-    case "creer_tache":
-    case "task":
-    case "tache": {
-      const [project, title] = splitOnce(rest, /\s*:\s*/);
-      if (title === undefined) return needs(tool("create_task", { project: "", title: rest }));
-      return needs(tool("create_task", withDeadline({ project: project.trim(), title: title.trim() }, today)));
-    }
-    case "show_kit":
-    case "afficher_kit":
-    case "kit":
-      return needs(tool("show_kit", { kit: rest }));
-    case "export_pdf":
-    case "exporter_pdf":
-    case "pdf":
-      return tool("export_pdf", { target: rest || "conversation" });
-    case "undo":
-    case "annuler":
-      return tool("undo", { action: rest || "last" });
-    case "tasks":
-    case "taches":
-      return tool("list_tasks", rest ? { project: rest } : {});
-    case "projects":
-    case "projets":
-      return tool("list_projects", {});
-    case "checklist":
-    case "task_checklist":
-      return needs(tool("get_task", { task: rest }));
-    case "tickets":
-      return tool("list_tickets", rest ? { query: rest } : {});
-    case "installations":
-      return tool("list_installations", rest ? { query: rest } : {});
-    case "quotations":
-    case "quotes":
-      return tool("list_quotations", rest ? { customer: rest } : {});
-    default:
-      return { kind: "unknown" };
+  if (command === "help" || command === "aide") return { kind: "help" };
+  const declared = catalog.find((entry) => entry.slash && [entry.slash.name, entry.slash.fr, ...(entry.slash.aliases ?? [])].some((name) => commandKey(name) === command));
+  if (declared) {
+    const slash = declared.slash!;
+    if (!rest) return slash.empty ? tool(declared.name, { ...slash.empty }) : { kind: "help" };
+    const two = TWO_PART[declared.name];
+    if (two) return two(rest, today);
+    const argument = slash.prompt?.arguments[0]?.name ?? Object.keys(declared.schema.shape)[0]!;
+    return tool(declared.name, { [argument]: rest });
   }
+  return PLANNER_COMMANDS[command]?.(rest) ?? { kind: "unknown" };
 }
 
 // --- Sales ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { t, type Lang, type MessageKey } from "../../i18n.js";
 import type { Runner, RunnerInput } from "../runner.js";
+import { applyScreen, findDeictic, readScreen } from "../screen.js";
 import { readRequest, type ReadResult } from "./reader.js";
 
 /**
@@ -10,11 +11,23 @@ const readings = new WeakMap<RunnerInput, Promise<ReadResult>>();
 function readingOf(input: RunnerInput): Promise<ReadResult> {
   let reading = readings.get(input);
   if (!reading) {
-    const { message, context, lang, today, tools, odoo, meta, previousRequest } = input;
-    reading = readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
+    reading = read(input);
     readings.set(input, reading);
   }
   return reading;
+}
+
+async function read(input: RunnerInput): Promise<ReadResult> {
+  const { context, lang, today, tools, odoo, meta, previousRequest } = input;
+  let message = input.message;
+  // "this customer", "ce devis": the record on the user's screen, by its name; or a question, never a guess
+  if (findDeictic(message)) {
+    const view = context?.screen && odoo ? await readScreen(odoo, context.screen, meta) : {};
+    const screened = applyScreen(message, view, lang);
+    if ("ask" in screened) return { intent: { kind: "ask", key: screened.ask, params: screened.params }, reading: { intent: "None", score: 0 }, delexicalized: "" };
+    message = screened.text;
+  }
+  return readRequest({ message, lang, today, tools, odoo, meta, project: context?.project?.name, previous: previousRequest });
 }
 
 /** The runner used when no language model is configured: the same tools, driven by `readRequest`. */

@@ -184,7 +184,7 @@ export class Composer extends Component<ComposerProps> {
   get menuTitle(): string {
     const slash = this.slash;
     if (this.state.menu === "argument" && slash?.kind === "argument") {
-      return `/${slash.typed} — ${slashUsage(slash.command) || slashLabel(slash.command)}`;
+      return `/${slash.typed} — ${slashUsage(slash.command, this.lang) || slashLabel(slash.command, this.lang)}`;
     }
     return this.labels.commands!;
   }
@@ -247,7 +247,7 @@ export class Composer extends Component<ComposerProps> {
           key: command.name,
           label: `/${displayName(command, this.lang)}`,
           alias: otherName(command, this.lang) ? `/${otherName(command, this.lang)}` : "",
-          detail: slashLabel(command),
+          detail: slashLabel(command, this.lang),
         })),
       });
       return;

@@ -11,6 +11,7 @@ import { registry } from "@web/core/registry";
 
 import { FULL_PAGE_ACTION, type BusServiceLike } from "../odoo/compat";
 import { loadedPanel, PANEL_BUNDLE, provideBus, type LoadedPanel } from "../odoo/lazy";
+import { trackScreen } from "../odoo/screen";
 import { CopilotSystray } from "./systray_button";
 
 /** The sessionStorage key where the panel remembers it is open (src/main.ts, sessionOpenState). */
@@ -49,6 +50,8 @@ registry.category("services").add("copilot_launcher", {
   dependencies: ["bus_service"],
   start(_env: unknown, services: { bus_service?: BusServiceLike }) {
     provideBus(services.bus_service);
+    // the records on screen, for "this customer" (every view module is loaded by now)
+    trackScreen();
     if (wasOpen()) {
       void loadPanel().catch(() => {});
     }

@@ -4,6 +4,7 @@
  * and French names, accents optional); `/new` never leaves the panel.
  */
 
+import { DECLARED_COMMANDS } from "../generated/tool_catalog";
 import { _t } from "../odoo/l10n";
 import { normalizeText } from "../store/session_groups";
 
@@ -20,39 +21,26 @@ export interface SlashCommand {
   /** The French name (the agent knows both). */
   frName: string;
   argument?: SlashArgument;
+  /** What it does and what to type after it, in each language (declared with its tool, in the agent). */
+  label?: { en: string; fr: string };
+  usage?: { en: string; fr: string };
   /** Run by the panel itself, never sent. */
   local?: boolean;
 }
 
+/** The tools' commands (generated from their declarations), then the panel's own. */
 export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  { name: "quote", frName: "devis", argument: { model: "res.partner", suffix: ": " } },
-  { name: "stock", frName: "stock", argument: { model: "product.product", suffix: "" } },
-  { name: "summarize_project", frName: "résumer_projet", argument: { model: "project.project", suffix: "" } },
-  { name: "create_task", frName: "créer_tâche", argument: { model: "project.project", suffix: ": " } },
-  { name: "show_kit", frName: "afficher_kit", argument: { model: "product.product", suffix: "" } },
-  { name: "export_pdf", frName: "exporter_pdf" },
-  { name: "undo", frName: "annuler" },
+  ...DECLARED_COMMANDS,
   { name: "new", frName: "nouveau", local: true },
   { name: "help", frName: "aide" },
 ];
 
-/** What the command does, in the user's language (one literal per command for `_t`). */
-export function slashLabel(command: SlashCommand): string {
+/** What the command does, in the user's language. */
+export function slashLabel(command: SlashCommand, lang: string): string {
+  if (command.label) {
+    return isFrench(lang) ? command.label.fr : command.label.en;
+  }
   switch (command.name) {
-    case "quote":
-      return _t("Prepare a quotation for a customer");
-    case "stock":
-      return _t("Stock of a product");
-    case "summarize_project":
-      return _t("Summary of a project");
-    case "create_task":
-      return _t("Create a task in a project");
-    case "show_kit":
-      return _t("Components of a kit");
-    case "export_pdf":
-      return _t("This conversation as a PDF");
-    case "undo":
-      return _t("Undo my last change");
     case "new":
       return _t("Start a new conversation");
     case "help":
@@ -63,21 +51,8 @@ export function slashLabel(command: SlashCommand): string {
 }
 
 /** What to type after the command, or "". */
-export function slashUsage(command: SlashCommand): string {
-  switch (command.name) {
-    case "quote":
-      return _t("customer: 3 Office Chair, 2 Office Lamp");
-    case "stock":
-      return _t("product");
-    case "summarize_project":
-      return _t("project");
-    case "create_task":
-      return _t("project: task title");
-    case "show_kit":
-      return _t("kit");
-    default:
-      return "";
-  }
+export function slashUsage(command: SlashCommand, lang: string): string {
+  return command.usage ? (isFrench(lang) ? command.usage.fr : command.usage.en) : "";
 }
 
 function isFrench(lang: string): boolean {
@@ -122,7 +97,7 @@ export function filterCommands(query: string, lang: string): SlashCommand[] {
       return 1;
     }
     // A word of the description, from three letters on ("pdf", "conv…"): one letter matches too much.
-    return typed.length >= 3 && normalizeText(slashLabel(command)).includes(normalizeText(query)) ? 2 : 3;
+    return typed.length >= 3 && normalizeText(slashLabel(command, lang)).includes(normalizeText(query)) ? 2 : 3;
   };
   return SLASH_COMMANDS.map((command, index) => ({ command, index, rank: rank(command) }))
     .filter(({ rank }) => rank < 3)

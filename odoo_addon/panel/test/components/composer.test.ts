@@ -131,7 +131,7 @@ describe("Composer", () => {
       await type(input, "/");
       const listbox = $(root, ".o_copilot_slash_items");
       expect(listbox.getAttribute("role")).toBe("listbox");
-      expect(labels(root)).toEqual(["/quote", "/stock", "/summarize_project", "/create_task", "/show_kit", "/export_pdf", "/undo", "/new", "/help"]);
+      expect(labels(root)).toEqual(["/quote", "/stock", "/summarize_project", "/create_task", "/show_kit", "/customer", "/export_pdf", "/undo", "/new", "/help"]);
       expect(input.getAttribute("aria-expanded")).toBe("true");
       expect(input.getAttribute("aria-controls")).toBe(listbox.id);
       expect(input.getAttribute("aria-activedescendant")).toBe(`${listbox.id}_0`);
@@ -143,7 +143,7 @@ describe("Composer", () => {
     it("filters as the user types, by name then by description, and closes when nothing matches", async () => {
       const { root, input } = await mountComposer();
       await type(input, "/st");
-      expect(labels(root)).toEqual(["/stock"]);
+      expect(labels(root)).toEqual(["/stock", "/customer"]);
       await type(input, "/conv");
       expect(labels(root)).toEqual(["/export_pdf", "/new"]);
       await type(input, "/zzz");
@@ -161,7 +161,7 @@ describe("Composer", () => {
       await keydown(input, "ArrowUp");
       await keydown(input, "ArrowUp");
       expect(activeLabel(root)).toBe("/help");
-      expect(input.getAttribute("aria-activedescendant")).toBe(`${$(root, ".o_copilot_slash_items").id}_8`);
+      expect(input.getAttribute("aria-activedescendant")).toBe(`${$(root, ".o_copilot_slash_items").id}_9`);
       await keydown(input, "ArrowUp");
       await keydown(input, "ArrowUp");
       await keydown(input, "ArrowUp");
@@ -176,7 +176,7 @@ describe("Composer", () => {
     it("writes a command that takes an argument, ready for it, on Tab", async () => {
       const { root, input, props } = await mountComposer();
       await type(input, "/sto");
-      expect(labels(root)).toEqual(["/stock", "/quote"]);
+      expect(labels(root)).toEqual(["/stock", "/customer", "/quote"]);
       const tab = await keydown(input, "Tab");
       expect(tab.defaultPrevented).toBe(true); // the focus stays in the input
       expect(input.value).toBe("/stock ");
@@ -243,7 +243,7 @@ describe("Composer", () => {
       ]);
       const { root, input, props } = await mountComposer({ lang: "fr-FR", nameSearch });
       await type(input, "/devis Deco");
-      expect(text($(root, ".o_copilot_slash_title"))).toBe("/devis — customer: 3 Office Chair, 2 Office Lamp");
+      expect(text($(root, ".o_copilot_slash_title"))).toBe("/devis — client : 3 Office Chair, 2 Office Lamp");
       expect(text($(root, ".o_copilot_slash_empty"))).toBe("Searching…");
       await vi.waitFor(() => expect(labels(root)).toEqual(["Deco Addict", "Deco Fabrics"]));
       expect(nameSearch).toHaveBeenCalledWith("res.partner", "Deco");
