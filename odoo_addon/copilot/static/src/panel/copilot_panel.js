@@ -3181,70 +3181,7 @@ function describeError(error) {
   return _t("Something went wrong: %s", error instanceof Error ? error.message : String(error));
 }
 
-// src/store/copilot_store.ts
-var STOP_GRACE_MS = 2e3;
-function sessionOpenState(getStorage, key2) {
-  const sessionKey = `${key2}.session`;
-  return {
-    loadSession: () => {
-      try {
-        return getStorage()?.getItem(sessionKey) || null;
-      } catch {
-        return null;
-      }
-    },
-    saveSession: (sessionId) => {
-      try {
-        const storage = getStorage();
-        if (sessionId) {
-          storage?.setItem(sessionKey, sessionId);
-        } else {
-          storage?.removeItem(sessionKey);
-        }
-      } catch {
-      }
-    },
-    load: () => {
-      try {
-        return getStorage()?.getItem(key2) === "1";
-      } catch {
-        return false;
-      }
-    },
-    save: (open) => {
-      try {
-        const storage = getStorage();
-        if (open) {
-          storage?.setItem(key2, "1");
-        } else {
-          storage?.removeItem(key2);
-        }
-      } catch {
-      }
-    }
-  };
-}
-function turnContext(project) {
-  return project ? { project: { id: project.id, name: project.name } } : void 0;
-}
-function mostRecentSession(sessions) {
-  let latest;
-  for (const session of sessions) {
-    if (!latest || (session.updated_at || "") > (latest.updated_at || "")) {
-      latest = session;
-    }
-  }
-  return latest;
-}
-function upsertAction(message, action) {
-  const actions = message.actions ??= [];
-  const index = actions.findIndex((candidate) => candidate.id === action.id);
-  if (index === -1) {
-    actions.push(action);
-  } else {
-    actions[index] = action;
-  }
-}
+// src/store/actions.ts
 function applyAction(messages, action) {
   let found = false;
   for (const message of messages) {
@@ -3260,14 +3197,551 @@ function applyAction(messages, action) {
   }
   return found;
 }
-function now() {
-  return (/* @__PURE__ */ new Date()).toISOString();
+async function runAction(store2, actionId, request) {
+  if (store2.actionRequests[actionId]) {
+    return;
+  }
+  const conversation = store2.conversation;
+  store2.actionRequests[actionId] = request;
+  delete store2.actionErrors[actionId];
+  try {
+    const { action } = request === "confirm" ? await store2.api.confirmAction(actionId) : await store2.api.rejectAction(actionId);
+    if (conversation === store2.conversation) {
+      applyAction(store2.messages, action);
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.actionErrors[actionId] = describeError(error);
+    }
+  } finally {
+    if (conversation === store2.conversation) {
+      delete store2.actionRequests[actionId];
+    }
+  }
+}
+async function reviseAction(store2, actionId, quantities) {
+  if (store2.actionRequests[actionId]) {
+    return { revised: false, error: "" };
+  }
+  const conversation = store2.conversation;
+  store2.actionRequests[actionId] = "revise";
+  delete store2.actionErrors[actionId];
+  try {
+    const { action } = await store2.api.reviseAction(actionId, quantities);
+    if (conversation === store2.conversation) {
+      applyAction(store2.messages, action);
+    }
+    return { revised: true, error: "" };
+  } catch (error) {
+    return { revised: false, error: describeError(error) };
+  } finally {
+    if (conversation === store2.conversation) {
+      delete store2.actionRequests[actionId];
+    }
+  }
+}
+async function undoAction(store2, actionId) {
+  if (store2.undoStates[actionId]?.state === "running") {
+    return;
+  }
+  const conversation = store2.conversation;
+  store2.undoStates[actionId] = { state: "running", message: "" };
+  let state;
+  try {
+    const { undone, message } = await store2.api.undoAction(actionId);
+    state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
+  } catch (error) {
+    const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
+    state = { state: refused ? "refused" : "error", message: describeError(error) };
+  }
+  if (conversation === store2.conversation) {
+    store2.undoStates[actionId] = state;
+  }
+}
+
+// src/store/privacy.ts
+async function loadMemories(store2) {
+  store2.memoriesState = "loading";
+  store2.memoriesError = "";
+  try {
+    const { memories } = await store2.api.memories();
+    store2.memories = memories ?? [];
+    store2.memoriesState = "ready";
+  } catch (error) {
+    store2.memoriesState = "error";
+    store2.memoriesError = describeError(error);
+  }
+}
+async function deleteMemory(store2, memoryId) {
+  if (store2.memoryRequests[memoryId]) {
+    return false;
+  }
+  store2.memoryRequests[memoryId] = true;
+  store2.memoriesError = "";
+  try {
+    await store2.api.deleteMemory(memoryId);
+    store2.memories = store2.memories.filter((memory) => memory.id !== memoryId);
+    return true;
+  } catch (error) {
+    store2.memoriesError = describeError(error);
+    return false;
+  } finally {
+    delete store2.memoryRequests[memoryId];
+  }
+}
+async function exportHistory(store2) {
+  if (store2.historyRequest) {
+    return void 0;
+  }
+  store2.historyRequest = "export";
+  store2.historyError = "";
+  store2.historyNotice = "";
+  try {
+    return await store2.api.exportHistory();
+  } catch (error) {
+    store2.historyError = describeError(error);
+    return void 0;
+  } finally {
+    store2.historyRequest = "";
+  }
+}
+async function deleteHistory(store2) {
+  if (store2.historyRequest) {
+    return false;
+  }
+  store2.historyRequest = "delete";
+  store2.historyError = "";
+  store2.historyNotice = "";
+  try {
+    await store2.api.deleteHistory();
+    store2.newConversation();
+    store2.sessions = [];
+    store2.memories = [];
+    store2.historyNotice = _t("Your conversations and memories were deleted.");
+    return true;
+  } catch (error) {
+    store2.historyError = describeError(error);
+    return false;
+  } finally {
+    store2.historyRequest = "";
+  }
+}
+
+// src/store/turn_events.ts
+function applyTurnEvent(store2, turn, event) {
+  if (turn.conversation !== store2.conversation || turn.ended) {
+    return;
+  }
+  const { reply } = turn;
+  switch (event.type) {
+    case "start":
+      turn.sessionId = event.session_id;
+      store2.sessionId = event.session_id;
+      store2.openState?.saveSession?.(event.session_id);
+      turn.user.pending = false;
+      break;
+    case "text":
+      if (turn.newParagraph && reply.content && event.text) {
+        reply.content += "\n\n";
+      }
+      turn.newParagraph = false;
+      reply.content += event.text;
+      break;
+    case "tool": {
+      const steps = reply.steps ??= [];
+      const label = event.label ? { label: event.label } : {};
+      if (event.status === "started") {
+        steps.push({ tool: event.tool, status: "running", ...label });
+        turn.newParagraph = true;
+        break;
+      }
+      const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
+      if (running) {
+        running.status = event.status;
+      } else {
+        steps.push({ tool: event.tool, status: event.status, ...label });
+      }
+      break;
+    }
+    case "action":
+      upsertAction(reply, event.action);
+      break;
+    case "card":
+      (reply.cards ??= []).push(event.card);
+      break;
+    case "done":
+      turn.ended = true;
+      applyResult(store2, turn, event.result);
+      break;
+    case "error":
+      turn.ended = true;
+      turn.error = event.message || _t("The Copilot service could not answer. Try again.");
+      break;
+  }
+}
+function applyResult(store2, turn, result) {
+  const { reply } = turn;
+  if (result.session_id) {
+    store2.sessionId = result.session_id;
+    store2.openState?.saveSession?.(result.session_id);
+  }
+  if (result.message_id) {
+    reply.id = result.message_id;
+  }
+  reply.content = result.reply || (result.stopped ? reply.content : "");
+  reply.actions = result.actions ?? reply.actions ?? [];
+  reply.stopped = Boolean(result.stopped);
+  if (Array.isArray(result.cards)) {
+    reply.cards = result.cards;
+  }
+  if (result.choices?.length) {
+    reply.choices = result.choices;
+  }
+}
+function upsertAction(message, action) {
+  const actions = message.actions ??= [];
+  const index = actions.findIndex((candidate) => candidate.id === action.id);
+  if (index === -1) {
+    actions.push(action);
+  } else {
+    actions[index] = action;
+  }
+}
+
+// src/store/turn.ts
+var STOP_GRACE_MS = 2e3;
+function turnContext(project) {
+  return project ? { project: { id: project.id, name: project.name } } : void 0;
 }
 function newClientMessageId() {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   return "cm_" + Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
+function now() {
+  return (/* @__PURE__ */ new Date()).toISOString();
+}
+async function send(store2, text) {
+  const trimmed = text.trim();
+  if (!trimmed || store2.isBusy) {
+    return false;
+  }
+  const id2 = `local_${++store2.localSeq}`;
+  const context = turnContext(store2.projectContext);
+  store2.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
+  store2.draft = "";
+  await deliver(store2, id2);
+  return true;
+}
+async function retry(store2, messageId) {
+  const index = store2.messages.findIndex((message2) => message2.id === messageId);
+  const message = store2.messages[index];
+  if (!message?.error || store2.isBusy) {
+    return;
+  }
+  store2.messages.splice(index, 1);
+  store2.messages.push(message);
+  await deliver(store2, messageId);
+}
+async function regenerate(store2) {
+  if (!store2.canRegenerate) {
+    return false;
+  }
+  const question = [...store2.messages].reverse().find((message) => message.role === "user");
+  const id2 = `local_${++store2.localSeq}`;
+  store2.messages.push({ id: id2, role: "user", content: question.content, created_at: now(), ...question.context ? { context: question.context } : {} });
+  await deliver(store2, id2);
+  return true;
+}
+async function resume(store2, running) {
+  if (store2.sending) {
+    return;
+  }
+  const user = { id: `local_${++store2.localSeq}`, role: "user", content: running.message, created_at: now() };
+  store2.messages.push(user);
+  await receive(store2, user, (onEvent, signal) => store2.api.followTurn(running.turn_id, 0, onEvent, signal));
+}
+async function deliver(store2, messageId) {
+  const user = store2.messages.find((candidate) => candidate.id === messageId);
+  if (!user) {
+    return;
+  }
+  user.pending = true;
+  delete user.error;
+  user.clientMessageId ??= newClientMessageId();
+  await receive(
+    store2,
+    user,
+    (onEvent, signal) => store2.api.chatStream(
+      {
+        ...store2.sessionId ? { session_id: store2.sessionId } : {},
+        message: user.content,
+        client_message_id: user.clientMessageId,
+        ...user.context ? { context: user.context } : {}
+      },
+      onEvent,
+      signal
+    )
+  );
+}
+async function receive(store2, user, stream) {
+  store2.messages.push({
+    id: `local_reply_${++store2.localSeq}`,
+    role: "assistant",
+    content: "",
+    created_at: now(),
+    actions: [],
+    steps: [],
+    streaming: true
+  });
+  const turn = {
+    conversation: store2.conversation,
+    user,
+    reply: store2.messages[store2.messages.length - 1],
+    sessionId: store2.sessionId,
+    controller: new AbortController(),
+    stopRequested: false,
+    ended: false,
+    error: "",
+    newParagraph: false,
+    stopTimer: void 0
+  };
+  store2.sending = true;
+  store2.stopping = false;
+  store2.stopRunning = () => requestStop(store2, turn);
+  try {
+    await stream((event) => applyTurnEvent(store2, turn, event), turn.controller.signal);
+    if (!turn.ended && !turn.stopRequested) {
+      turn.error = _t("The connection was lost before the answer was complete.");
+    }
+  } catch (error) {
+    if (!turn.stopRequested) {
+      turn.error = describeError(error);
+    }
+  } finally {
+    clearTimeout(turn.stopTimer);
+    endTurn(store2, turn);
+  }
+}
+async function requestStop(store2, turn) {
+  if (turn.stopRequested || turn.conversation !== store2.conversation) {
+    return;
+  }
+  turn.stopRequested = true;
+  store2.stopping = true;
+  turn.reply.stopped = true;
+  if (!turn.sessionId) {
+    turn.controller.abort();
+    return;
+  }
+  try {
+    await store2.api.stop(turn.sessionId);
+  } catch {
+  }
+  if (!turn.ended) {
+    turn.stopTimer = setTimeout(() => turn.controller.abort(), store2.stopGraceMs);
+  }
+}
+function endTurn(store2, turn) {
+  if (turn.conversation !== store2.conversation) {
+    return;
+  }
+  const { user, reply } = turn;
+  store2.sending = false;
+  store2.stopping = false;
+  store2.stopRunning = null;
+  user.pending = false;
+  reply.streaming = false;
+  delete reply.steps;
+  if (turn.error) {
+    user.error = turn.error;
+    reply.stopped = false;
+    if (!reply.actions?.length) {
+      const index = store2.messages.findIndex((message) => message.id === reply.id);
+      if (index !== -1) {
+        store2.messages.splice(index, 1);
+      }
+    }
+  } else if (!turn.ended) {
+    reply.stopped = true;
+  }
+  if (store2.sessionsState !== "idle") {
+    void store2.loadSessions();
+  }
+}
+
+// src/store/conversations.ts
+function mostRecentSession(sessions) {
+  let latest;
+  for (const session of sessions) {
+    if (!latest || (session.updated_at || "") > (latest.updated_at || "")) {
+      latest = session;
+    }
+  }
+  return latest;
+}
+async function loadLastSession(store2) {
+  const conversation = store2.conversation;
+  store2.loadState = "loading";
+  store2.loadError = "";
+  try {
+    const { sessions } = await store2.api.sessions();
+    const remembered = store2.openState?.loadSession?.();
+    const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
+    const history = latest ? await store2.api.messages(latest.id) : void 0;
+    if (conversation !== store2.conversation) {
+      return;
+    }
+    if (latest && history) {
+      store2.sessionId = latest.id;
+      store2.sessionTitle = latest.title;
+      store2.messages = history.messages ?? [];
+      store2.openState?.saveSession?.(latest.id);
+    }
+    store2.loadState = "ready";
+    if (history?.running_turn) {
+      void resume(store2, history.running_turn);
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.loadState = "error";
+      store2.loadError = describeError(error);
+    }
+  }
+}
+function newConversation(store2) {
+  store2.conversation++;
+  store2.sessionId = null;
+  store2.sessionTitle = "";
+  store2.openState?.saveSession?.(null);
+  store2.messages = [];
+  store2.stopRunning = null;
+  store2.sending = false;
+  store2.stopping = false;
+  store2.loadState = "ready";
+  store2.loadError = "";
+  store2.actionRequests = {};
+  store2.actionErrors = {};
+  store2.undoStates = {};
+}
+async function openSession(store2, sessionId) {
+  if (sessionId === store2.sessionId && store2.loadState === "ready") {
+    return;
+  }
+  newConversation(store2);
+  const conversation = store2.conversation;
+  const known = store2.sessions.find((session) => session.id === sessionId);
+  store2.sessionId = sessionId;
+  store2.openState?.saveSession?.(sessionId);
+  store2.sessionTitle = known?.title ?? "";
+  store2.loadState = "loading";
+  try {
+    const history = await store2.api.messages(sessionId);
+    if (conversation === store2.conversation) {
+      store2.messages = history.messages ?? [];
+      store2.loadState = "ready";
+      if (history.running_turn) {
+        void resume(store2, history.running_turn);
+      }
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.loadState = "error";
+      store2.loadError = describeError(error);
+    }
+  }
+}
+function reload(store2) {
+  const sessionId = store2.sessionId;
+  if (sessionId) {
+    store2.sessionId = null;
+    return openSession(store2, sessionId);
+  }
+  return loadLastSession(store2);
+}
+async function loadSessions(store2, query) {
+  const seq = ++store2.sessionsSeq;
+  store2.sessionQuery = query;
+  if (store2.sessionsState !== "ready") {
+    store2.sessionsState = "loading";
+  }
+  try {
+    const { sessions } = await store2.api.sessions(query);
+    if (seq === store2.sessionsSeq) {
+      store2.sessions = sessions ?? [];
+      store2.sessionsState = "ready";
+      store2.sessionsError = "";
+      const current = store2.sessions.find((session) => session.id === store2.sessionId);
+      if (current?.title) {
+        store2.sessionTitle = current.title;
+      }
+    }
+  } catch (error) {
+    if (seq === store2.sessionsSeq) {
+      store2.sessionsState = "error";
+      store2.sessionsError = describeError(error);
+    }
+  }
+}
+async function updateSession(store2, sessionId, changes, request) {
+  if (store2.sessionRequests[sessionId]) {
+    return false;
+  }
+  store2.sessionRequests[sessionId] = request;
+  store2.sessionsError = "";
+  try {
+    const { session } = await store2.api.updateSession(sessionId, changes);
+    const updated = { ...store2.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session };
+    store2.sessions = store2.sessions.map((candidate) => candidate.id === sessionId ? updated : candidate);
+    if (store2.sessionId === sessionId) {
+      store2.sessionTitle = updated.title;
+    }
+    return true;
+  } catch (error) {
+    store2.sessionsError = describeError(error);
+    return false;
+  } finally {
+    delete store2.sessionRequests[sessionId];
+  }
+}
+async function deleteSession(store2, sessionId) {
+  if (store2.sessionRequests[sessionId]) {
+    return false;
+  }
+  store2.sessionRequests[sessionId] = "delete";
+  store2.sessionsError = "";
+  try {
+    await store2.api.deleteSession(sessionId);
+    store2.sessions = store2.sessions.filter((session) => session.id !== sessionId);
+    if (store2.sessionId === sessionId) {
+      newConversation(store2);
+    }
+    return true;
+  } catch (error) {
+    store2.sessionsError = describeError(error);
+    return false;
+  } finally {
+    delete store2.sessionRequests[sessionId];
+  }
+}
+async function exportPdf(store2) {
+  const sessionId = store2.sessionId;
+  if (!sessionId || store2.pdfRequest) {
+    return void 0;
+  }
+  store2.pdfRequest = true;
+  store2.pdfError = "";
+  try {
+    return await store2.api.exportPdf(sessionId);
+  } catch (error) {
+    store2.pdfError = describeError(error);
+    return void 0;
+  } finally {
+    store2.pdfRequest = false;
+  }
+}
+
+// src/store/copilot_store.ts
 var CopilotStore = class {
   isOpen = false;
   sessionId = null;
@@ -3312,8 +3786,10 @@ var CopilotStore = class {
   /** The PDF of the conversation is being made; why it failed. */
   pdfRequest = false;
   pdfError = "";
+  // What the store's modules keep between calls; no component reads it.
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   conversation = 0;
+  /** Numbers the messages shown before the server names them. */
   localSeq = 0;
   /** Bumped by each load of the conversations list: an older answer is dropped. */
   sessionsSeq = 0;
@@ -3349,20 +3825,6 @@ var CopilotStore = class {
     const last = this.messages[this.messages.length - 1];
     return !this.isBusy && last?.role === "assistant" && !last.streaming && this.messages.some((message) => message.role === "user");
   }
-  /**
-   * Asks the last question again, with the context it was asked in (the project chip): a new
-   * answer comes after the old one, which stays (the conversation is never rewritten).
-   */
-  async regenerate() {
-    if (!this.canRegenerate) {
-      return false;
-    }
-    const question = [...this.messages].reverse().find((message) => message.role === "user");
-    const id2 = `local_${++this.localSeq}`;
-    this.messages.push({ id: id2, role: "user", content: question.content, created_at: now(), ...question.context ? { context: question.context } : {} });
-    await this.deliver(id2);
-    return true;
-  }
   /** What Up in an empty composer brings back. */
   get lastUserMessage() {
     for (let i = this.messages.length - 1; i >= 0; i--) {
@@ -3392,75 +3854,18 @@ var CopilotStore = class {
       this.open();
     }
   }
-  /** Reopens the conversation shown before a reload, else the user's most recent one. */
-  async loadLastSession() {
-    const conversation = this.conversation;
-    this.loadState = "loading";
-    this.loadError = "";
-    try {
-      const { sessions } = await this.api.sessions();
-      const remembered = this.openState?.loadSession?.();
-      const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
-      const history = latest ? await this.api.messages(latest.id) : void 0;
-      if (conversation !== this.conversation) {
-        return;
-      }
-      if (latest && history) {
-        this.sessionId = latest.id;
-        this.sessionTitle = latest.title;
-        this.messages = history.messages ?? [];
-        this.openState?.saveSession?.(latest.id);
-      }
-      this.loadState = "ready";
-      if (history?.running_turn) {
-        void this.resume(history.running_turn);
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.loadState = "error";
-        this.loadError = describeError(error);
-      }
-    }
-  }
-  /** Forgets the current conversation; the next message starts a new session. */
-  newConversation() {
-    this.conversation++;
-    this.sessionId = null;
-    this.sessionTitle = "";
-    this.openState?.saveSession?.(null);
-    this.messages = [];
-    this.stopRunning = null;
-    this.sending = false;
-    this.stopping = false;
-    this.loadState = "ready";
-    this.loadError = "";
-    this.actionRequests = {};
-    this.actionErrors = {};
-    this.undoStates = {};
-  }
+  // The turn: turn.ts -----------------------------------------------------------------------
   /** Shows the user's message at once, then the reply; false when nothing was sent. */
-  async send(text) {
-    const trimmed = text.trim();
-    if (!trimmed || this.isBusy) {
-      return false;
-    }
-    const id2 = `local_${++this.localSeq}`;
-    const context = turnContext(this.projectContext);
-    this.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
-    this.draft = "";
-    await this.deliver(id2);
-    return true;
+  send(text) {
+    return send(this, text);
   }
   /** Sends a failed message again, moving it to the end of the conversation. */
-  async retry(messageId) {
-    const index = this.messages.findIndex((message2) => message2.id === messageId);
-    const message = this.messages[index];
-    if (!message?.error || this.isBusy) {
-      return;
-    }
-    this.messages.splice(index, 1);
-    this.messages.push(message);
-    await this.deliver(messageId);
+  retry(messageId) {
+    return retry(this, messageId);
+  }
+  /** Asks the last question again; the old answer stays. */
+  regenerate() {
+    return regenerate(this);
   }
   /** Sends an option of a choice card: the message that names the picked record. */
   pickChoice(option) {
@@ -3470,492 +3875,82 @@ var CopilotStore = class {
   async stop() {
     await this.stopRunning?.();
   }
-  /**
-   * Sends a user message and receives the answer as it is written: an assistant message
-   * shows at once and grows with the turn's events, then takes the final state of `done`.
-   */
-  async deliver(messageId) {
-    const user = this.messages.find((candidate) => candidate.id === messageId);
-    if (!user) {
-      return;
-    }
-    user.pending = true;
-    delete user.error;
-    user.clientMessageId ??= newClientMessageId();
-    await this.receive(
-      user,
-      (onEvent, signal) => this.api.chatStream(
-        {
-          ...this.sessionId ? { session_id: this.sessionId } : {},
-          message: user.content,
-          client_message_id: user.clientMessageId,
-          ...user.context ? { context: user.context } : {}
-        },
-        onEvent,
-        signal
-      )
-    );
-  }
-  /**
-   * Follows an answer still being written in the conversation just opened (the page was
-   * reloaded, or the question was asked in another tab): the question shows, and the answer
-   * goes on from where it is.
-   */
-  async resume(running) {
-    if (this.sending) {
-      return;
-    }
-    const user = { id: `local_${++this.localSeq}`, role: "user", content: running.message, created_at: now() };
-    this.messages.push(user);
-    await this.receive(user, (onEvent, signal) => this.api.followTurn(running.turn_id, 0, onEvent, signal));
-  }
-  /** Shows the answer to `user` as its events come, until it ends (or fails, or is stopped). */
-  async receive(user, stream) {
-    this.messages.push({
-      id: `local_reply_${++this.localSeq}`,
-      role: "assistant",
-      content: "",
-      created_at: now(),
-      actions: [],
-      steps: [],
-      streaming: true
-    });
-    const turn = {
-      conversation: this.conversation,
-      user,
-      reply: this.messages[this.messages.length - 1],
-      sessionId: this.sessionId,
-      controller: new AbortController(),
-      stopRequested: false,
-      ended: false,
-      error: "",
-      newParagraph: false,
-      stopTimer: void 0
-    };
-    this.sending = true;
-    this.stopping = false;
-    this.stopRunning = () => this.requestStop(turn);
-    try {
-      await stream((event) => this.onTurnEvent(turn, event), turn.controller.signal);
-      if (!turn.ended && !turn.stopRequested) {
-        turn.error = _t("The connection was lost before the answer was complete.");
-      }
-    } catch (error) {
-      if (!turn.stopRequested) {
-        turn.error = describeError(error);
-      }
-    } finally {
-      clearTimeout(turn.stopTimer);
-      this.endTurn(turn);
-    }
-  }
-  onTurnEvent(turn, event) {
-    if (turn.conversation !== this.conversation || turn.ended) {
-      return;
-    }
-    const { reply } = turn;
-    switch (event.type) {
-      case "start":
-        turn.sessionId = event.session_id;
-        this.sessionId = event.session_id;
-        this.openState?.saveSession?.(event.session_id);
-        turn.user.pending = false;
-        break;
-      case "text":
-        if (turn.newParagraph && reply.content && event.text) {
-          reply.content += "\n\n";
-        }
-        turn.newParagraph = false;
-        reply.content += event.text;
-        break;
-      case "tool": {
-        const steps = reply.steps ??= [];
-        const label = event.label ? { label: event.label } : {};
-        if (event.status === "started") {
-          steps.push({ tool: event.tool, status: "running", ...label });
-          turn.newParagraph = true;
-          break;
-        }
-        const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
-        if (running) {
-          running.status = event.status;
-        } else {
-          steps.push({ tool: event.tool, status: event.status, ...label });
-        }
-        break;
-      }
-      case "action":
-        upsertAction(reply, event.action);
-        break;
-      case "card":
-        (reply.cards ??= []).push(event.card);
-        break;
-      case "done":
-        turn.ended = true;
-        this.applyResult(turn, event.result);
-        break;
-      case "error":
-        turn.ended = true;
-        turn.error = event.message || _t("The Copilot service could not answer. Try again.");
-        break;
-    }
-  }
-  /** The final state of the answer, as the server stored it. */
-  applyResult(turn, result) {
-    const { reply } = turn;
-    if (result.session_id) {
-      this.sessionId = result.session_id;
-      this.openState?.saveSession?.(result.session_id);
-    }
-    if (result.message_id) {
-      reply.id = result.message_id;
-    }
-    reply.content = result.reply || (result.stopped ? reply.content : "");
-    reply.actions = result.actions ?? reply.actions ?? [];
-    reply.stopped = Boolean(result.stopped);
-    if (Array.isArray(result.cards)) {
-      reply.cards = result.cards;
-    }
-    if (result.choices?.length) {
-      reply.choices = result.choices;
-    }
-  }
-  async requestStop(turn) {
-    if (turn.stopRequested || turn.conversation !== this.conversation) {
-      return;
-    }
-    turn.stopRequested = true;
-    this.stopping = true;
-    turn.reply.stopped = true;
-    if (!turn.sessionId) {
-      turn.controller.abort();
-      return;
-    }
-    try {
-      await this.api.stop(turn.sessionId);
-    } catch {
-    }
-    if (!turn.ended) {
-      turn.stopTimer = setTimeout(() => turn.controller.abort(), this.stopGraceMs);
-    }
-  }
-  endTurn(turn) {
-    if (turn.conversation !== this.conversation) {
-      return;
-    }
-    const { user, reply } = turn;
-    this.sending = false;
-    this.stopping = false;
-    this.stopRunning = null;
-    user.pending = false;
-    reply.streaming = false;
-    delete reply.steps;
-    if (turn.error) {
-      user.error = turn.error;
-      reply.stopped = false;
-      if (!reply.actions?.length) {
-        const index = this.messages.findIndex((message) => message.id === reply.id);
-        if (index !== -1) {
-          this.messages.splice(index, 1);
-        }
-      }
-    } else if (!turn.ended) {
-      reply.stopped = true;
-    }
-    if (this.sessionsState !== "idle") {
-      void this.loadSessions();
-    }
-  }
-  confirmAction(actionId) {
-    return this.runAction(actionId, "confirm");
-  }
-  rejectAction(actionId) {
-    return this.runAction(actionId, "reject");
-  }
-  /**
-   * Sends new quantities for a proposed quotation (one per preview line, 0 drops it) and puts
-   * the action Odoo priced again in its card. Confirm and Cancel wait meanwhile.
-   */
-  async reviseAction(actionId, quantities) {
-    if (this.actionRequests[actionId]) {
-      return { revised: false, error: "" };
-    }
-    const conversation = this.conversation;
-    this.actionRequests[actionId] = "revise";
-    delete this.actionErrors[actionId];
-    try {
-      const { action } = await this.api.reviseAction(actionId, quantities);
-      if (conversation === this.conversation) {
-        applyAction(this.messages, action);
-      }
-      return { revised: true, error: "" };
-    } catch (error) {
-      return { revised: false, error: describeError(error) };
-    } finally {
-      if (conversation === this.conversation) {
-        delete this.actionRequests[actionId];
-      }
-    }
-  }
-  async runAction(actionId, request) {
-    if (this.actionRequests[actionId]) {
-      return;
-    }
-    const conversation = this.conversation;
-    this.actionRequests[actionId] = request;
-    delete this.actionErrors[actionId];
-    try {
-      const { action } = request === "confirm" ? await this.api.confirmAction(actionId) : await this.api.rejectAction(actionId);
-      if (conversation === this.conversation) {
-        applyAction(this.messages, action);
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.actionErrors[actionId] = describeError(error);
-      }
-    } finally {
-      if (conversation === this.conversation) {
-        delete this.actionRequests[actionId];
-      }
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Undo
-  // ------------------------------------------------------------------------------------------
-  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
-  async undoAction(actionId) {
-    if (this.undoStates[actionId]?.state === "running") {
-      return;
-    }
-    const conversation = this.conversation;
-    this.undoStates[actionId] = { state: "running", message: "" };
-    let state;
-    try {
-      const { undone, message } = await this.api.undoAction(actionId);
-      state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
-    } catch (error) {
-      const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
-      state = { state: refused ? "refused" : "error", message: describeError(error) };
-    }
-    if (conversation === this.conversation) {
-      this.undoStates[actionId] = state;
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Project context
-  // ------------------------------------------------------------------------------------------
   setProjectContext(project) {
     this.projectContext = project ? { id: project.id, name: project.name } : null;
   }
-  // ------------------------------------------------------------------------------------------
-  // Conversations list
-  // ------------------------------------------------------------------------------------------
+  // Actions: actions.ts ---------------------------------------------------------------------
+  confirmAction(actionId) {
+    return runAction(this, actionId, "confirm");
+  }
+  rejectAction(actionId) {
+    return runAction(this, actionId, "reject");
+  }
+  /** New quantities for a proposed quotation; the card shows what Odoo priced again. */
+  reviseAction(actionId, quantities) {
+    return reviseAction(this, actionId, quantities);
+  }
+  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
+  undoAction(actionId) {
+    return undoAction(this, actionId);
+  }
+  // Conversations: conversations.ts ---------------------------------------------------------
+  /** Reopens the conversation shown before a reload, else the user's most recent one. */
+  loadLastSession() {
+    return loadLastSession(this);
+  }
+  /** Forgets the current conversation; the next message starts a new session. */
+  newConversation() {
+    newConversation(this);
+  }
+  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
+  openSession(sessionId) {
+    return openSession(this, sessionId);
+  }
+  /** Reloads what the panel shows: the open conversation, or the most recent one. */
+  reload() {
+    return reload(this);
+  }
   /** The list as shown: filtered here too, in case the addon ignores `query`. */
   get visibleSessions() {
     return filterSessions(this.sessions, this.sessionQuery);
   }
   /** Loads the user's conversations, filtered by `query` (kept for the next loads). */
-  async loadSessions(query = this.sessionQuery) {
-    const seq = ++this.sessionsSeq;
-    this.sessionQuery = query;
-    if (this.sessionsState !== "ready") {
-      this.sessionsState = "loading";
-    }
-    try {
-      const { sessions } = await this.api.sessions(query);
-      if (seq === this.sessionsSeq) {
-        this.sessions = sessions ?? [];
-        this.sessionsState = "ready";
-        this.sessionsError = "";
-        const current = this.sessions.find((session) => session.id === this.sessionId);
-        if (current?.title) {
-          this.sessionTitle = current.title;
-        }
-      }
-    } catch (error) {
-      if (seq === this.sessionsSeq) {
-        this.sessionsState = "error";
-        this.sessionsError = describeError(error);
-      }
-    }
-  }
-  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
-  async openSession(sessionId) {
-    if (sessionId === this.sessionId && this.loadState === "ready") {
-      return;
-    }
-    this.newConversation();
-    const conversation = this.conversation;
-    const known = this.sessions.find((session) => session.id === sessionId);
-    this.sessionId = sessionId;
-    this.openState?.saveSession?.(sessionId);
-    this.sessionTitle = known?.title ?? "";
-    this.loadState = "loading";
-    try {
-      const history = await this.api.messages(sessionId);
-      if (conversation === this.conversation) {
-        this.messages = history.messages ?? [];
-        this.loadState = "ready";
-        if (history.running_turn) {
-          void this.resume(history.running_turn);
-        }
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.loadState = "error";
-        this.loadError = describeError(error);
-      }
-    }
-  }
-  /** Reloads what the panel shows: the open conversation, or the most recent one. */
-  reload() {
-    const sessionId = this.sessionId;
-    if (sessionId) {
-      this.sessionId = null;
-      return this.openSession(sessionId);
-    }
-    return this.loadLastSession();
+  loadSessions(query = this.sessionQuery) {
+    return loadSessions(this, query);
   }
   renameSession(sessionId, title) {
     const clean = title.trim();
     if (!clean) {
       return Promise.resolve(false);
     }
-    return this.updateSession(sessionId, { title: clean }, "rename");
+    return updateSession(this, sessionId, { title: clean }, "rename");
   }
   togglePinned(sessionId) {
     const session = this.sessions.find((candidate) => candidate.id === sessionId);
-    return this.updateSession(sessionId, { pinned: !session?.pinned }, "pin");
-  }
-  async updateSession(sessionId, changes, request) {
-    if (this.sessionRequests[sessionId]) {
-      return false;
-    }
-    this.sessionRequests[sessionId] = request;
-    this.sessionsError = "";
-    try {
-      const { session } = await this.api.updateSession(sessionId, changes);
-      const updated = { ...this.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session };
-      this.sessions = this.sessions.map((candidate) => candidate.id === sessionId ? updated : candidate);
-      if (this.sessionId === sessionId) {
-        this.sessionTitle = updated.title;
-      }
-      return true;
-    } catch (error) {
-      this.sessionsError = describeError(error);
-      return false;
-    } finally {
-      delete this.sessionRequests[sessionId];
-    }
+    return updateSession(this, sessionId, { pinned: !session?.pinned }, "pin");
   }
   /** Deletes a conversation; deleting the open one starts a new conversation. */
-  async deleteSession(sessionId) {
-    if (this.sessionRequests[sessionId]) {
-      return false;
-    }
-    this.sessionRequests[sessionId] = "delete";
-    this.sessionsError = "";
-    try {
-      await this.api.deleteSession(sessionId);
-      this.sessions = this.sessions.filter((session) => session.id !== sessionId);
-      if (this.sessionId === sessionId) {
-        this.newConversation();
-      }
-      return true;
-    } catch (error) {
-      this.sessionsError = describeError(error);
-      return false;
-    } finally {
-      delete this.sessionRequests[sessionId];
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Memories and history
-  // ------------------------------------------------------------------------------------------
-  async loadMemories() {
-    this.memoriesState = "loading";
-    this.memoriesError = "";
-    try {
-      const { memories } = await this.api.memories();
-      this.memories = memories ?? [];
-      this.memoriesState = "ready";
-    } catch (error) {
-      this.memoriesState = "error";
-      this.memoriesError = describeError(error);
-    }
-  }
-  async deleteMemory(memoryId) {
-    if (this.memoryRequests[memoryId]) {
-      return false;
-    }
-    this.memoryRequests[memoryId] = true;
-    this.memoriesError = "";
-    try {
-      await this.api.deleteMemory(memoryId);
-      this.memories = this.memories.filter((memory) => memory.id !== memoryId);
-      return true;
-    } catch (error) {
-      this.memoriesError = describeError(error);
-      return false;
-    } finally {
-      delete this.memoryRequests[memoryId];
-    }
-  }
-  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
-  async exportHistory() {
-    if (this.historyRequest) {
-      return void 0;
-    }
-    this.historyRequest = "export";
-    this.historyError = "";
-    this.historyNotice = "";
-    try {
-      return await this.api.exportHistory();
-    } catch (error) {
-      this.historyError = describeError(error);
-      return void 0;
-    } finally {
-      this.historyRequest = "";
-    }
-  }
-  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
-  async deleteHistory() {
-    if (this.historyRequest) {
-      return false;
-    }
-    this.historyRequest = "delete";
-    this.historyError = "";
-    this.historyNotice = "";
-    try {
-      await this.api.deleteHistory();
-      this.newConversation();
-      this.sessions = [];
-      this.memories = [];
-      this.historyNotice = _t("Your conversations and memories were deleted.");
-      return true;
-    } catch (error) {
-      this.historyError = describeError(error);
-      return false;
-    } finally {
-      this.historyRequest = "";
-    }
+  deleteSession(sessionId) {
+    return deleteSession(this, sessionId);
   }
   /** The open conversation as a PDF, or undefined (the error is shown). */
-  async exportPdf() {
-    const sessionId = this.sessionId;
-    if (!sessionId || this.pdfRequest) {
-      return void 0;
-    }
-    this.pdfRequest = true;
-    this.pdfError = "";
-    try {
-      return await this.api.exportPdf(sessionId);
-    } catch (error) {
-      this.pdfError = describeError(error);
-      return void 0;
-    } finally {
-      this.pdfRequest = false;
-    }
+  exportPdf() {
+    return exportPdf(this);
+  }
+  // Memories and history: privacy.ts --------------------------------------------------------
+  loadMemories() {
+    return loadMemories(this);
+  }
+  deleteMemory(memoryId) {
+    return deleteMemory(this, memoryId);
+  }
+  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
+  exportHistory() {
+    return exportHistory(this);
+  }
+  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
+  deleteHistory() {
+    return deleteHistory(this);
   }
 };
 
@@ -4966,6 +4961,49 @@ function providePanel(panel) {
 }
 function providedBus() {
   return category().get("bus", void 0);
+}
+
+// src/store/open_state.ts
+function sessionOpenState(getStorage, key2) {
+  const sessionKey = `${key2}.session`;
+  return {
+    loadSession: () => {
+      try {
+        return getStorage()?.getItem(sessionKey) || null;
+      } catch {
+        return null;
+      }
+    },
+    saveSession: (sessionId) => {
+      try {
+        const storage = getStorage();
+        if (sessionId) {
+          storage?.setItem(sessionKey, sessionId);
+        } else {
+          storage?.removeItem(sessionKey);
+        }
+      } catch {
+      }
+    },
+    load: () => {
+      try {
+        return getStorage()?.getItem(key2) === "1";
+      } catch {
+        return false;
+      }
+    },
+    save: (open) => {
+      try {
+        const storage = getStorage();
+        if (open) {
+          storage?.setItem(key2, "1");
+        } else {
+          storage?.removeItem(key2);
+        }
+      } catch {
+      }
+    }
+  };
 }
 
 // src/systray/systray_actions.ts
