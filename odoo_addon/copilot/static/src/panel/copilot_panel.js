@@ -1820,10 +1820,7 @@ function safeUrl(raw) {
   return null;
 }
 
-// src/cards/read_cards/read_card_data.ts
-var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
-var DONE_STATE = "1_done";
-var REOPENED_STATE = "01_in_progress";
+// src/cards/read_cards/card_fields.ts
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1856,6 +1853,12 @@ function ref(model, recordId, name) {
 function names(value) {
   return Array.isArray(value) ? value.map(str).filter(Boolean).join(", ") : str(value);
 }
+function more(data) {
+  return data.more === true;
+}
+function safeUrl2(value) {
+  return safeUrl(str(value)) ?? void 0;
+}
 function formatDate(value, lang = "en-US") {
   const text = str(value);
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
@@ -1877,6 +1880,184 @@ function todayIso(now2 = /* @__PURE__ */ new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
 }
+function cardFormat(options = {}) {
+  const lang = options.lang ?? "en-US";
+  const numbers = options.numbers ?? DEFAULT_NUMBER_FORMAT;
+  return {
+    today: options.today ?? todayIso(),
+    date: (value) => formatDate(value, lang),
+    qty: (value) => {
+      const n = num(value);
+      return n === null ? "" : formatQuantity(n, numbers);
+    },
+    amount: (value) => {
+      const n = num(value);
+      return n === null ? "" : formatNumber(n, { digits: 2 }, numbers);
+    }
+  };
+}
+
+// src/cards/read_cards/tools/customers.ts
+function customersTable(data) {
+  return {
+    kind: "table",
+    icon: "fa-user",
+    title: _t("Customers"),
+    nameLabel: _t("Customer"),
+    columns: [{ label: _t("Email") }, { label: _t("City") }],
+    rows: list(data.customers).map((c) => ({
+      record: ref("res.partner", c.id, str(c.name)),
+      name: str(c.name),
+      cells: [{ text: str(c.email) }, { text: str(c.city) }]
+    })),
+    more: more(data)
+  };
+}
+
+// src/cards/read_cards/tools/documents.ts
+function documentsList(data) {
+  return {
+    kind: "documents",
+    icon: "fa-paperclip",
+    title: _t("Documents"),
+    items: list(data.documents).map((doc) => {
+      const url = safeUrl2(doc.url);
+      return {
+        name: str(doc.name),
+        ...url ? { url } : {},
+        ...url ? {} : { record: ref(str(doc.model), doc.id, str(doc.name)) }
+      };
+    }),
+    more: more(data)
+  };
+}
+function projectSources(data) {
+  return {
+    kind: "documents",
+    icon: "fa-quote-left",
+    title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
+    items: list(data.passages).map((passage) => {
+      const url = safeUrl2(passage.url);
+      return {
+        name: str(passage.source),
+        quote: str(passage.text),
+        ...num(passage.n) !== null ? { n: num(passage.n) } : {},
+        ...url ? { url } : {}
+      };
+    }),
+    more: false
+  };
+}
+
+// src/cards/read_cards/tools/mapped_records.ts
+function columnLabel(field) {
+  const words = field.replace(/^x_(studio_)?/, "").replace(/_ids?$/, "").replace(/_/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : field;
+}
+function mappedTable(data, heading) {
+  const model = str(data.model);
+  const records = list(data.records);
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((key2) => key2 !== "id" && key2 !== "name");
+  return {
+    kind: "table",
+    ...heading,
+    columns: keys.map((key2) => ({ label: columnLabel(key2) })),
+    rows: records.map((r) => ({
+      record: ref(model, r.id, str(r.name)),
+      name: str(r.name) || (id(r.id) ? `#${id(r.id)}` : ""),
+      cells: keys.map((key2) => ({ text: str(r[key2]) }))
+    })),
+    more: more(data)
+  };
+}
+function ticketsTable(data) {
+  return mappedTable(data, { icon: "fa-life-ring", title: _t("Tickets"), nameLabel: _t("Ticket") });
+}
+function installationsTable(data) {
+  return mappedTable(data, { icon: "fa-wrench", title: _t("Installations"), nameLabel: _t("Installation") });
+}
+
+// src/cards/read_cards/tools/products.ts
+function isLowStock(onHand, forecast) {
+  const have = num(onHand);
+  const coming = num(forecast);
+  return have !== null && have <= 0 || coming !== null && coming < 0;
+}
+function productsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-cube",
+    title: _t("Products"),
+    nameLabel: _t("Product"),
+    columns: [{ label: _t("Reference") }, { label: _t("Price"), numeric: true }],
+    rows: list(data.products).map((p) => ({
+      record: ref("product.product", p.id, str(p.name)),
+      name: str(p.name),
+      cells: [{ text: str(p.reference) }, { text: format.amount(p.price) }]
+    })),
+    more: more(data)
+  };
+}
+function stockView(data, format) {
+  if (Array.isArray(data.products)) {
+    return {
+      kind: "table",
+      icon: "fa-cubes",
+      title: _t("Stock"),
+      nameLabel: _t("Product"),
+      columns: [{ label: _t("On hand"), numeric: true }, { label: _t("Forecast"), numeric: true }, { label: _t("Unit") }],
+      rows: list(data.products).map((p) => {
+        const low = isLowStock(p.on_hand, p.forecast);
+        return {
+          record: ref("product.product", p.id, str(p.name)),
+          name: str(p.name),
+          cells: [{ text: format.qty(p.on_hand), className: low ? "o_copilot_low" : "" }, { text: format.qty(p.forecast) }, { text: str(p.uom) }],
+          className: low ? "o_copilot_low_row" : ""
+        };
+      }),
+      more: more(data)
+    };
+  }
+  if (!str(data.name)) {
+    return void 0;
+  }
+  return {
+    kind: "stock",
+    record: ref("product.product", data.id, str(data.name)),
+    name: str(data.name),
+    onHand: format.qty(data.on_hand),
+    forecast: format.qty(data.forecast),
+    uom: str(data.uom),
+    low: isLowStock(data.on_hand, data.forecast)
+  };
+}
+function kitTable(data, format) {
+  const kit = str(data.product) || str(data.kit);
+  return {
+    kind: "table",
+    icon: "fa-sitemap",
+    title: kit ? _t("Components of %s", kit) : _t("Components"),
+    nameLabel: _t("Component"),
+    columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit") }, { label: _t("On hand"), numeric: true }],
+    rows: list(data.components).map((c) => {
+      const onHand = num(c.on_hand);
+      const needed = num(c.quantity) ?? 0;
+      const low = onHand !== null && onHand < needed;
+      return {
+        record: ref("product.product", c.id, str(c.product)),
+        name: str(c.product),
+        cells: [{ text: format.qty(c.quantity) }, { text: str(c.uom) }, { text: format.qty(c.on_hand), className: low ? "o_copilot_low" : "" }],
+        className: low ? "o_copilot_low_row" : ""
+      };
+    }),
+    more: false
+  };
+}
+
+// src/cards/read_cards/state_labels.ts
+var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
+var DONE_STATE = "1_done";
+var REOPENED_STATE = "01_in_progress";
 function projectStatus(status) {
   switch (status) {
     case "on_track":
@@ -1910,328 +2091,178 @@ function quotationStatus(state) {
 function badgeCell(badge) {
   return badge ? { text: badge.label, badge: badge.className } : { text: "" };
 }
-function columnLabel(field) {
-  const words = field.replace(/^x_(studio_)?/, "").replace(/_ids?$/, "").replace(/_/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : field;
+
+// src/cards/read_cards/tools/projects.ts
+function clampPercent(value) {
+  return Math.max(0, Math.min(100, Math.round(value)));
 }
+function projectsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-puzzle-piece",
+    title: _t("Projects"),
+    nameLabel: _t("Project"),
+    columns: [
+      { label: _t("Manager") },
+      { label: _t("Progress"), numeric: true },
+      { label: _t("Open tasks"), numeric: true },
+      { label: _t("Deadline") },
+      { label: _t("Status") }
+    ],
+    rows: list(data.projects).map((p) => {
+      const progress = num(p.progress);
+      return {
+        record: ref("project.project", p.id, str(p.name)),
+        name: str(p.name),
+        cells: [
+          { text: str(p.manager) },
+          progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
+          { text: str(p.open_tasks) },
+          { text: format.date(p.deadline), className: isPast(p.deadline, format.today) ? "text-danger" : "" },
+          badgeCell(projectStatus(p.status))
+        ]
+      };
+    }),
+    more: more(data)
+  };
+}
+function projectView(data, format) {
+  if (!str(data.name)) {
+    return void 0;
+  }
+  const tasks = isObject2(data.tasks) ? data.tasks : {};
+  const dates = isObject2(data.dates) ? data.dates : {};
+  const progress = num(data.progress);
+  const deadlines = (value) => list(value).map((task) => ({
+    record: ref("project.task", task.id, str(task.name)),
+    name: str(task.name),
+    deadline: format.date(task.deadline)
+  }));
+  const start = format.date(dates.start);
+  const end = format.date(dates.end);
+  return {
+    kind: "project",
+    record: ref("project.project", data.id, str(data.name)),
+    name: str(data.name),
+    manager: str(data.manager),
+    dates: start && end ? `${start} → ${end}` : end || start,
+    progress: progress === null ? null : clampPercent(progress),
+    status: projectStatus(data.status),
+    open: num(tasks.open),
+    total: num(tasks.total),
+    overdue: deadlines(data.overdue),
+    next: deadlines(data.next_deadlines)
+  };
+}
+
+// src/cards/read_cards/tools/quotations.ts
+function quotationsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-file-text-o",
+    title: _t("Quotations"),
+    nameLabel: _t("Number"),
+    columns: [{ label: _t("Customer") }, { label: _t("Date") }, { label: _t("Total"), numeric: true }, { label: _t("Status") }],
+    rows: list(data.quotations).map((q) => ({
+      record: ref("sale.order", q.id, str(q.name)),
+      name: str(q.name),
+      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state))]
+    })),
+    more: more(data)
+  };
+}
+function quotationLinesTable(data, format) {
+  const total = num(data.amount_total);
+  const status = quotationStatus(data.state);
+  const name = str(data.name);
+  return {
+    kind: "table",
+    icon: "fa-file-text-o",
+    title: [name, str(data.customer), status?.label ?? ""].filter(Boolean).join(" · ") || _t("Quotation"),
+    record: ref("sale.order", data.id, name),
+    nameLabel: _t("Product"),
+    columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit Price"), numeric: true }, { label: _t("Subtotal"), numeric: true }],
+    rows: list(data.lines).map((line) => ({
+      name: str(line.product),
+      cells: [{ text: format.qty(line.quantity) }, { text: format.amount(line.price_unit) }, { text: format.amount(line.subtotal) }]
+    })),
+    more: false,
+    ...total === null ? {} : { footer: `${_t("Total")}: ${format.amount(total)}` }
+  };
+}
+
+// src/cards/read_cards/tools/tasks.ts
+function tasksTable(data, format) {
+  const tasks = list(data.tasks);
+  const projects = new Set(tasks.map((task) => str(task.project)));
+  const showProject = projects.size > 1 || tasks.length === 1 && Boolean(str(tasks[0].project));
+  return {
+    kind: "table",
+    icon: "fa-tasks",
+    title: !showProject && tasks.length && str(tasks[0].project) ? _t("Tasks of %s", str(tasks[0].project)) : _t("Tasks"),
+    nameLabel: _t("Task"),
+    columns: [...showProject ? [{ label: _t("Project") }] : [], { label: _t("Stage") }, { label: _t("Assignees") }, { label: _t("Deadline") }],
+    rows: tasks.map((task) => ({
+      record: ref("project.task", task.id, str(task.name)),
+      name: str(task.name),
+      cells: [
+        ...showProject ? [{ text: str(task.project) }] : [],
+        { text: str(task.stage) },
+        { text: names(task.assignees) },
+        { text: format.date(task.deadline), className: isPast(task.deadline, format.today) ? "text-danger" : "" }
+      ]
+    })),
+    more: more(data)
+  };
+}
+function taskChecklist(data, format) {
+  if (!str(data.name)) {
+    return void 0;
+  }
+  return {
+    kind: "checklist",
+    record: ref("project.task", data.id, str(data.name)),
+    name: str(data.name),
+    project: str(data.project),
+    stage: str(data.stage),
+    deadline: format.date(data.deadline),
+    assignees: names(data.assignees),
+    subtasks: list(data.subtasks).filter((task) => id(task.id)).map((task) => ({
+      id: id(task.id),
+      name: str(task.name),
+      state: str(task.state),
+      done: typeof task.done === "boolean" ? task.done : CLOSED_TASK_STATES.includes(str(task.state)),
+      assignees: names(task.assignees),
+      deadline: format.date(task.deadline)
+    }))
+  };
+}
+function checklistProgress(subtasks) {
+  return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
+}
+
+// src/cards/read_cards/read_card_registry.ts
+var READ_CARDS = /* @__PURE__ */ new Map([
+  ["search_customers", customersTable],
+  ["search_products", productsTable],
+  ["get_stock", stockView],
+  ["show_kit", kitTable],
+  ["list_quotations", quotationsTable],
+  ["get_quotation", quotationLinesTable],
+  ["list_projects", projectsTable],
+  ["project_summary", projectView],
+  ["list_tasks", tasksTable],
+  ["get_task", taskChecklist],
+  ["list_documents", documentsList],
+  ["ask_project", projectSources],
+  ["list_tickets", ticketsTable],
+  ["list_installations", installationsTable]
+]);
 function readCardView(card, options = {}) {
   if (!isObject2(card) || !isObject2(card.data)) {
     return void 0;
   }
-  const data = card.data;
-  const lang = options.lang ?? "en-US";
-  const numbers = options.numbers ?? DEFAULT_NUMBER_FORMAT;
-  const today = options.today ?? todayIso();
-  const date = (value) => formatDate(value, lang);
-  const qty = (value) => {
-    const n = num(value);
-    return n === null ? "" : formatQuantity(n, numbers);
-  };
-  const more = data.more === true;
-  switch (card.tool) {
-    case "search_customers":
-      return {
-        kind: "table",
-        icon: "fa-user",
-        title: _t("Customers"),
-        nameLabel: _t("Customer"),
-        columns: [{ label: _t("Email") }, { label: _t("City") }],
-        rows: list(data.customers).map((c) => ({
-          record: ref("res.partner", c.id, str(c.name)),
-          name: str(c.name),
-          cells: [{ text: str(c.email) }, { text: str(c.city) }]
-        })),
-        more
-      };
-    case "search_products":
-      return {
-        kind: "table",
-        icon: "fa-cube",
-        title: _t("Products"),
-        nameLabel: _t("Product"),
-        columns: [{ label: _t("Reference") }, { label: _t("Price"), numeric: true }],
-        rows: list(data.products).map((p) => {
-          const price = num(p.price);
-          return {
-            record: ref("product.product", p.id, str(p.name)),
-            name: str(p.name),
-            cells: [{ text: str(p.reference) }, { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) }]
-          };
-        }),
-        more
-      };
-    case "get_stock": {
-      if (Array.isArray(data.products)) {
-        return {
-          kind: "table",
-          icon: "fa-cubes",
-          title: _t("Stock"),
-          nameLabel: _t("Product"),
-          columns: [{ label: _t("On hand"), numeric: true }, { label: _t("Forecast"), numeric: true }, { label: _t("Unit") }],
-          rows: list(data.products).map((p) => {
-            const low = isLowStock(p.on_hand, p.forecast);
-            return {
-              record: ref("product.product", p.id, str(p.name)),
-              name: str(p.name),
-              cells: [{ text: qty(p.on_hand), className: low ? "o_copilot_low" : "" }, { text: qty(p.forecast) }, { text: str(p.uom) }],
-              className: low ? "o_copilot_low_row" : ""
-            };
-          }),
-          more
-        };
-      }
-      if (!str(data.name)) {
-        return void 0;
-      }
-      return {
-        kind: "stock",
-        record: ref("product.product", data.id, str(data.name)),
-        name: str(data.name),
-        onHand: qty(data.on_hand),
-        forecast: qty(data.forecast),
-        uom: str(data.uom),
-        low: isLowStock(data.on_hand, data.forecast)
-      };
-    }
-    case "list_quotations":
-      return {
-        kind: "table",
-        icon: "fa-file-text-o",
-        title: _t("Quotations"),
-        nameLabel: _t("Number"),
-        columns: [{ label: _t("Customer") }, { label: _t("Date") }, { label: _t("Total"), numeric: true }, { label: _t("Status") }],
-        rows: list(data.quotations).map((q) => {
-          const total = num(q.amount_total);
-          return {
-            record: ref("sale.order", q.id, str(q.name)),
-            name: str(q.name),
-            cells: [
-              { text: str(q.customer) },
-              { text: date(q.date) },
-              { text: total === null ? "" : formatNumber(total, { digits: 2 }, numbers) },
-              badgeCell(quotationStatus(q.state))
-            ]
-          };
-        }),
-        more
-      };
-    case "get_quotation": {
-      const total = num(data.amount_total);
-      const status = quotationStatus(data.state);
-      const name = str(data.name);
-      return {
-        kind: "table",
-        icon: "fa-file-text-o",
-        title: [name, str(data.customer), status?.label ?? ""].filter(Boolean).join(" · ") || _t("Quotation"),
-        record: ref("sale.order", data.id, name),
-        nameLabel: _t("Product"),
-        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit Price"), numeric: true }, { label: _t("Subtotal"), numeric: true }],
-        rows: list(data.lines).map((line) => {
-          const price = num(line.price_unit);
-          const subtotal = num(line.subtotal);
-          return {
-            name: str(line.product),
-            cells: [
-              { text: qty(line.quantity) },
-              { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) },
-              { text: subtotal === null ? "" : formatNumber(subtotal, { digits: 2 }, numbers) }
-            ]
-          };
-        }),
-        more: false,
-        ...total === null ? {} : { footer: `${_t("Total")}: ${formatNumber(total, { digits: 2 }, numbers)}` }
-      };
-    }
-    case "list_projects":
-      return {
-        kind: "table",
-        icon: "fa-puzzle-piece",
-        title: _t("Projects"),
-        nameLabel: _t("Project"),
-        columns: [
-          { label: _t("Manager") },
-          { label: _t("Progress"), numeric: true },
-          { label: _t("Open tasks"), numeric: true },
-          { label: _t("Deadline") },
-          { label: _t("Status") }
-        ],
-        rows: list(data.projects).map((p) => {
-          const progress = num(p.progress);
-          return {
-            record: ref("project.project", p.id, str(p.name)),
-            name: str(p.name),
-            cells: [
-              { text: str(p.manager) },
-              progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
-              { text: str(p.open_tasks) },
-              { text: date(p.deadline), className: isPast(p.deadline, today) ? "text-danger" : "" },
-              badgeCell(projectStatus(p.status))
-            ]
-          };
-        }),
-        more
-      };
-    case "project_summary": {
-      if (!str(data.name)) {
-        return void 0;
-      }
-      const tasks = isObject2(data.tasks) ? data.tasks : {};
-      const dates = isObject2(data.dates) ? data.dates : {};
-      const progress = num(data.progress);
-      const deadlines = (value) => list(value).map((task) => ({
-        record: ref("project.task", task.id, str(task.name)),
-        name: str(task.name),
-        deadline: date(task.deadline)
-      }));
-      const start = date(dates.start);
-      const end = date(dates.end);
-      return {
-        kind: "project",
-        record: ref("project.project", data.id, str(data.name)),
-        name: str(data.name),
-        manager: str(data.manager),
-        dates: start && end ? `${start} → ${end}` : end || start,
-        progress: progress === null ? null : clampPercent(progress),
-        status: projectStatus(data.status),
-        open: num(tasks.open),
-        total: num(tasks.total),
-        overdue: deadlines(data.overdue),
-        next: deadlines(data.next_deadlines)
-      };
-    }
-    case "list_tasks": {
-      const tasks = list(data.tasks);
-      const projects = new Set(tasks.map((task) => str(task.project)));
-      const showProject = projects.size > 1 || tasks.length === 1 && Boolean(str(tasks[0].project));
-      return {
-        kind: "table",
-        icon: "fa-tasks",
-        title: !showProject && tasks.length && str(tasks[0].project) ? _t("Tasks of %s", str(tasks[0].project)) : _t("Tasks"),
-        nameLabel: _t("Task"),
-        columns: [...showProject ? [{ label: _t("Project") }] : [], { label: _t("Stage") }, { label: _t("Assignees") }, { label: _t("Deadline") }],
-        rows: tasks.map((task) => ({
-          record: ref("project.task", task.id, str(task.name)),
-          name: str(task.name),
-          cells: [
-            ...showProject ? [{ text: str(task.project) }] : [],
-            { text: str(task.stage) },
-            { text: names(task.assignees) },
-            { text: date(task.deadline), className: isPast(task.deadline, today) ? "text-danger" : "" }
-          ]
-        })),
-        more
-      };
-    }
-    case "get_task":
-      if (!str(data.name)) {
-        return void 0;
-      }
-      return {
-        kind: "checklist",
-        record: ref("project.task", data.id, str(data.name)),
-        name: str(data.name),
-        project: str(data.project),
-        stage: str(data.stage),
-        deadline: date(data.deadline),
-        assignees: names(data.assignees),
-        subtasks: list(data.subtasks).filter((task) => id(task.id)).map((task) => ({
-          id: id(task.id),
-          name: str(task.name),
-          state: str(task.state),
-          done: typeof task.done === "boolean" ? task.done : CLOSED_TASK_STATES.includes(str(task.state)),
-          assignees: names(task.assignees),
-          deadline: date(task.deadline)
-        }))
-      };
-    case "show_kit": {
-      const kit = str(data.product) || str(data.kit);
-      return {
-        kind: "table",
-        icon: "fa-sitemap",
-        title: kit ? _t("Components of %s", kit) : _t("Components"),
-        nameLabel: _t("Component"),
-        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit") }, { label: _t("On hand"), numeric: true }],
-        rows: list(data.components).map((c) => {
-          const onHand = num(c.on_hand);
-          const needed = num(c.quantity) ?? 0;
-          const low = onHand !== null && onHand < needed;
-          return {
-            record: ref("product.product", c.id, str(c.product)),
-            name: str(c.product),
-            cells: [{ text: qty(c.quantity) }, { text: str(c.uom) }, { text: qty(c.on_hand), className: low ? "o_copilot_low" : "" }],
-            className: low ? "o_copilot_low_row" : ""
-          };
-        }),
-        more: false
-      };
-    }
-    case "list_documents":
-      return {
-        kind: "documents",
-        icon: "fa-paperclip",
-        title: _t("Documents"),
-        items: list(data.documents).map((doc) => {
-          const url = safeUrl2(doc.url);
-          return {
-            name: str(doc.name),
-            ...url ? { url } : {},
-            ...url ? {} : { record: ref(str(doc.model), doc.id, str(doc.name)) }
-          };
-        }),
-        more
-      };
-    case "ask_project":
-      return {
-        kind: "documents",
-        icon: "fa-quote-left",
-        title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
-        items: list(data.passages).map((passage) => {
-          const url = safeUrl2(passage.url);
-          return {
-            name: str(passage.source),
-            quote: str(passage.text),
-            ...num(passage.n) !== null ? { n: num(passage.n) } : {},
-            ...url ? { url } : {}
-          };
-        }),
-        more: false
-      };
-    case "list_tickets":
-    case "list_installations": {
-      const model = str(data.model);
-      const records = list(data.records);
-      const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((key2) => key2 !== "id" && key2 !== "name");
-      return {
-        kind: "table",
-        icon: card.tool === "list_tickets" ? "fa-life-ring" : "fa-wrench",
-        title: card.tool === "list_tickets" ? _t("Tickets") : _t("Installations"),
-        nameLabel: card.tool === "list_tickets" ? _t("Ticket") : _t("Installation"),
-        columns: keys.map((key2) => ({ label: columnLabel(key2) })),
-        rows: records.map((r) => ({
-          record: ref(model, r.id, str(r.name)),
-          name: str(r.name) || (id(r.id) ? `#${id(r.id)}` : ""),
-          cells: keys.map((key2) => ({ text: str(r[key2]) }))
-        })),
-        more
-      };
-    }
-    default:
-      return void 0;
-  }
-}
-function clampPercent(value) {
-  return Math.max(0, Math.min(100, Math.round(value)));
-}
-function isLowStock(onHand, forecast) {
-  const have = num(onHand);
-  const coming = num(forecast);
-  return have !== null && have <= 0 || coming !== null && coming < 0;
-}
-function safeUrl2(value) {
-  return safeUrl(str(value)) ?? void 0;
-}
-function checklistProgress(subtasks) {
-  return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
+  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options));
 }
 
 // src/cards/read_cards/stock_card.ts
