@@ -14,7 +14,8 @@ import { fullPageAction } from "./full_page/full_page";
 import { subscribeBus } from "./odoo/compat";
 import { providedBus, providePanel } from "./odoo/lazy";
 import { createRpc } from "./odoo/rpc";
-import { CopilotStore, sessionOpenState } from "./store/copilot_store";
+import { CopilotStore } from "./store/copilot_store";
+import { sessionOpenState } from "./store/open_state";
 import { systrayClick, systrayShortcut } from "./systray/systray_actions";
 
 const rpc = createRpc();

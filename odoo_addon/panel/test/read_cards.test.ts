@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  checklistProgress,
-  columnLabel,
-  formatDate,
-  isLowStock,
-  isPast,
-  readCardView,
-  safeUrl,
-  type ChecklistView,
-  type DocumentsView,
-  type ProjectView,
-  type StockView,
-  type TableView,
-} from "../src/cards/read_cards/read_card_data";
+import { formatDate, isPast, safeUrl } from "../src/cards/read_cards/card_fields";
+import { readCardView } from "../src/cards/read_cards/read_card_registry";
+import type { ChecklistView, DocumentsView, ProjectView, StockView, TableView } from "../src/cards/read_cards/read_card_views";
+import { columnLabel } from "../src/cards/read_cards/tools/mapped_records";
+import { isLowStock } from "../src/cards/read_cards/tools/products";
+import { checklistProgress } from "../src/cards/read_cards/tools/tasks";
 import { withoutTables } from "../src/markdown/strip_tables";
 
 const opts = { lang: "en-US", today: "2026-03-10" };

@@ -1,6 +1,6 @@
 import type { Action, ActionStatus } from "../api/types";
 import { _t } from "../odoo/l10n";
-import type { ReviseResult, UndoState } from "../store/copilot_store";
+import type { ReviseResult, UndoState } from "../store/actions";
 import type { LiveRecord } from "./live_records";
 
 export interface StatusBadge {

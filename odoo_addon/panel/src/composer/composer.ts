@@ -17,7 +17,7 @@ import {
   type SlashInput,
 } from "../slash/slash_commands";
 import { SlashMenu, type SlashMenuItem } from "../slash_menu/slash_menu";
-import type { ProjectContext } from "../store/copilot_store";
+import type { ProjectContext } from "../store/turn";
 
 export interface ComposerProps {
   /** Text to start from (kept by the store while the panel is closed). */

@@ -11,7 +11,9 @@ import { renderMarkdown } from "../markdown/markdown";
 import { withoutTables } from "../markdown/strip_tables";
 import { currentUser } from "../odoo/compat";
 import { _t } from "../odoo/l10n";
-import { CopilotStore, type ChatMessage, type ReviseResult } from "../store/copilot_store";
+import type { ReviseResult } from "../store/actions";
+import type { ChatMessage } from "../store/chat_message";
+import { CopilotStore } from "../store/copilot_store";
 
 type Markup = ReturnType<typeof markup>;
 

@@ -9,7 +9,7 @@ import { NoteCard } from "../../src/cards/note_card/note_card";
 import { QuotationCard } from "../../src/cards/quotation_card/quotation_card";
 import { RecordChangeCard } from "../../src/cards/record_change_card/record_change_card";
 import { TaskCard } from "../../src/cards/task_card/task_card";
-import type { UndoState } from "../../src/store/copilot_store";
+import type { UndoState } from "../../src/store/actions";
 import { $, $$, click, fakeServices, makeAction, mountComponent, setOdooModules, text } from "./helpers";
 
 type CardComponent = typeof ActionCard | typeof QuotationCard | typeof TaskCard | typeof NoteCard | typeof RecordChangeCard;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StreamParams, TurnEvent } from "../../src/api/types";
 import { MessageList } from "../../src/message_list/message_list";
 import { RpcError } from "../../src/odoo/rpc";
-import type { ChatMessage } from "../../src/store/copilot_store";
+import type { ChatMessage } from "../../src/store/chat_message";
 import { $, $$, click, deferred, fakeApi, makeAction, makeStore, mountComponent, nextTick, T, text } from "./helpers";
 
 function user(id: string, content: string, extra: Partial<ChatMessage> = {}): ChatMessage {

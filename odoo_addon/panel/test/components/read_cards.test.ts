@@ -5,7 +5,7 @@ import { toTurnEvent } from "../../src/api/turn_stream";
 import type { Card, StreamParams, TurnEvent } from "../../src/api/types";
 import { ReadCard } from "../../src/cards/read_cards/read_card";
 import { MessageList } from "../../src/message_list/message_list";
-import type { ChatMessage } from "../../src/store/copilot_store";
+import type { ChatMessage } from "../../src/store/chat_message";
 import { $, $$, click, deferred, fakeApi, fakeServices, makeStore, mountComponent, nextTick, T, text } from "./helpers";
 
 function services(write?: (model: string, ids: number[], values: Record<string, unknown>) => Promise<unknown>) {

@@ -1820,10 +1820,7 @@ function safeUrl(raw) {
   return null;
 }
 
-// src/cards/read_cards/read_card_data.ts
-var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
-var DONE_STATE = "1_done";
-var REOPENED_STATE = "01_in_progress";
+// src/cards/read_cards/card_fields.ts
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1856,6 +1853,12 @@ function ref(model, recordId, name) {
 function names(value) {
   return Array.isArray(value) ? value.map(str).filter(Boolean).join(", ") : str(value);
 }
+function more(data) {
+  return data.more === true;
+}
+function safeUrl2(value) {
+  return safeUrl(str(value)) ?? void 0;
+}
 function formatDate(value, lang = "en-US") {
   const text = str(value);
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
@@ -1877,6 +1880,184 @@ function todayIso(now2 = /* @__PURE__ */ new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
 }
+function cardFormat(options = {}) {
+  const lang = options.lang ?? "en-US";
+  const numbers = options.numbers ?? DEFAULT_NUMBER_FORMAT;
+  return {
+    today: options.today ?? todayIso(),
+    date: (value) => formatDate(value, lang),
+    qty: (value) => {
+      const n = num(value);
+      return n === null ? "" : formatQuantity(n, numbers);
+    },
+    amount: (value) => {
+      const n = num(value);
+      return n === null ? "" : formatNumber(n, { digits: 2 }, numbers);
+    }
+  };
+}
+
+// src/cards/read_cards/tools/customers.ts
+function customersTable(data) {
+  return {
+    kind: "table",
+    icon: "fa-user",
+    title: _t("Customers"),
+    nameLabel: _t("Customer"),
+    columns: [{ label: _t("Email") }, { label: _t("City") }],
+    rows: list(data.customers).map((c) => ({
+      record: ref("res.partner", c.id, str(c.name)),
+      name: str(c.name),
+      cells: [{ text: str(c.email) }, { text: str(c.city) }]
+    })),
+    more: more(data)
+  };
+}
+
+// src/cards/read_cards/tools/documents.ts
+function documentsList(data) {
+  return {
+    kind: "documents",
+    icon: "fa-paperclip",
+    title: _t("Documents"),
+    items: list(data.documents).map((doc) => {
+      const url = safeUrl2(doc.url);
+      return {
+        name: str(doc.name),
+        ...url ? { url } : {},
+        ...url ? {} : { record: ref(str(doc.model), doc.id, str(doc.name)) }
+      };
+    }),
+    more: more(data)
+  };
+}
+function projectSources(data) {
+  return {
+    kind: "documents",
+    icon: "fa-quote-left",
+    title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
+    items: list(data.passages).map((passage) => {
+      const url = safeUrl2(passage.url);
+      return {
+        name: str(passage.source),
+        quote: str(passage.text),
+        ...num(passage.n) !== null ? { n: num(passage.n) } : {},
+        ...url ? { url } : {}
+      };
+    }),
+    more: false
+  };
+}
+
+// src/cards/read_cards/tools/mapped_records.ts
+function columnLabel(field) {
+  const words = field.replace(/^x_(studio_)?/, "").replace(/_ids?$/, "").replace(/_/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : field;
+}
+function mappedTable(data, heading) {
+  const model = str(data.model);
+  const records = list(data.records);
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((key2) => key2 !== "id" && key2 !== "name");
+  return {
+    kind: "table",
+    ...heading,
+    columns: keys.map((key2) => ({ label: columnLabel(key2) })),
+    rows: records.map((r) => ({
+      record: ref(model, r.id, str(r.name)),
+      name: str(r.name) || (id(r.id) ? `#${id(r.id)}` : ""),
+      cells: keys.map((key2) => ({ text: str(r[key2]) }))
+    })),
+    more: more(data)
+  };
+}
+function ticketsTable(data) {
+  return mappedTable(data, { icon: "fa-life-ring", title: _t("Tickets"), nameLabel: _t("Ticket") });
+}
+function installationsTable(data) {
+  return mappedTable(data, { icon: "fa-wrench", title: _t("Installations"), nameLabel: _t("Installation") });
+}
+
+// src/cards/read_cards/tools/products.ts
+function isLowStock(onHand, forecast) {
+  const have = num(onHand);
+  const coming = num(forecast);
+  return have !== null && have <= 0 || coming !== null && coming < 0;
+}
+function productsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-cube",
+    title: _t("Products"),
+    nameLabel: _t("Product"),
+    columns: [{ label: _t("Reference") }, { label: _t("Price"), numeric: true }],
+    rows: list(data.products).map((p) => ({
+      record: ref("product.product", p.id, str(p.name)),
+      name: str(p.name),
+      cells: [{ text: str(p.reference) }, { text: format.amount(p.price) }]
+    })),
+    more: more(data)
+  };
+}
+function stockView(data, format) {
+  if (Array.isArray(data.products)) {
+    return {
+      kind: "table",
+      icon: "fa-cubes",
+      title: _t("Stock"),
+      nameLabel: _t("Product"),
+      columns: [{ label: _t("On hand"), numeric: true }, { label: _t("Forecast"), numeric: true }, { label: _t("Unit") }],
+      rows: list(data.products).map((p) => {
+        const low = isLowStock(p.on_hand, p.forecast);
+        return {
+          record: ref("product.product", p.id, str(p.name)),
+          name: str(p.name),
+          cells: [{ text: format.qty(p.on_hand), className: low ? "o_copilot_low" : "" }, { text: format.qty(p.forecast) }, { text: str(p.uom) }],
+          className: low ? "o_copilot_low_row" : ""
+        };
+      }),
+      more: more(data)
+    };
+  }
+  if (!str(data.name)) {
+    return void 0;
+  }
+  return {
+    kind: "stock",
+    record: ref("product.product", data.id, str(data.name)),
+    name: str(data.name),
+    onHand: format.qty(data.on_hand),
+    forecast: format.qty(data.forecast),
+    uom: str(data.uom),
+    low: isLowStock(data.on_hand, data.forecast)
+  };
+}
+function kitTable(data, format) {
+  const kit = str(data.product) || str(data.kit);
+  return {
+    kind: "table",
+    icon: "fa-sitemap",
+    title: kit ? _t("Components of %s", kit) : _t("Components"),
+    nameLabel: _t("Component"),
+    columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit") }, { label: _t("On hand"), numeric: true }],
+    rows: list(data.components).map((c) => {
+      const onHand = num(c.on_hand);
+      const needed = num(c.quantity) ?? 0;
+      const low = onHand !== null && onHand < needed;
+      return {
+        record: ref("product.product", c.id, str(c.product)),
+        name: str(c.product),
+        cells: [{ text: format.qty(c.quantity) }, { text: str(c.uom) }, { text: format.qty(c.on_hand), className: low ? "o_copilot_low" : "" }],
+        className: low ? "o_copilot_low_row" : ""
+      };
+    }),
+    more: false
+  };
+}
+
+// src/cards/read_cards/state_labels.ts
+var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
+var DONE_STATE = "1_done";
+var REOPENED_STATE = "01_in_progress";
 function projectStatus(status) {
   switch (status) {
     case "on_track":
@@ -1910,328 +2091,178 @@ function quotationStatus(state) {
 function badgeCell(badge) {
   return badge ? { text: badge.label, badge: badge.className } : { text: "" };
 }
-function columnLabel(field) {
-  const words = field.replace(/^x_(studio_)?/, "").replace(/_ids?$/, "").replace(/_/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : field;
+
+// src/cards/read_cards/tools/projects.ts
+function clampPercent(value) {
+  return Math.max(0, Math.min(100, Math.round(value)));
 }
+function projectsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-puzzle-piece",
+    title: _t("Projects"),
+    nameLabel: _t("Project"),
+    columns: [
+      { label: _t("Manager") },
+      { label: _t("Progress"), numeric: true },
+      { label: _t("Open tasks"), numeric: true },
+      { label: _t("Deadline") },
+      { label: _t("Status") }
+    ],
+    rows: list(data.projects).map((p) => {
+      const progress = num(p.progress);
+      return {
+        record: ref("project.project", p.id, str(p.name)),
+        name: str(p.name),
+        cells: [
+          { text: str(p.manager) },
+          progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
+          { text: str(p.open_tasks) },
+          { text: format.date(p.deadline), className: isPast(p.deadline, format.today) ? "text-danger" : "" },
+          badgeCell(projectStatus(p.status))
+        ]
+      };
+    }),
+    more: more(data)
+  };
+}
+function projectView(data, format) {
+  if (!str(data.name)) {
+    return void 0;
+  }
+  const tasks = isObject2(data.tasks) ? data.tasks : {};
+  const dates = isObject2(data.dates) ? data.dates : {};
+  const progress = num(data.progress);
+  const deadlines = (value) => list(value).map((task) => ({
+    record: ref("project.task", task.id, str(task.name)),
+    name: str(task.name),
+    deadline: format.date(task.deadline)
+  }));
+  const start = format.date(dates.start);
+  const end = format.date(dates.end);
+  return {
+    kind: "project",
+    record: ref("project.project", data.id, str(data.name)),
+    name: str(data.name),
+    manager: str(data.manager),
+    dates: start && end ? `${start} → ${end}` : end || start,
+    progress: progress === null ? null : clampPercent(progress),
+    status: projectStatus(data.status),
+    open: num(tasks.open),
+    total: num(tasks.total),
+    overdue: deadlines(data.overdue),
+    next: deadlines(data.next_deadlines)
+  };
+}
+
+// src/cards/read_cards/tools/quotations.ts
+function quotationsTable(data, format) {
+  return {
+    kind: "table",
+    icon: "fa-file-text-o",
+    title: _t("Quotations"),
+    nameLabel: _t("Number"),
+    columns: [{ label: _t("Customer") }, { label: _t("Date") }, { label: _t("Total"), numeric: true }, { label: _t("Status") }],
+    rows: list(data.quotations).map((q) => ({
+      record: ref("sale.order", q.id, str(q.name)),
+      name: str(q.name),
+      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state))]
+    })),
+    more: more(data)
+  };
+}
+function quotationLinesTable(data, format) {
+  const total = num(data.amount_total);
+  const status = quotationStatus(data.state);
+  const name = str(data.name);
+  return {
+    kind: "table",
+    icon: "fa-file-text-o",
+    title: [name, str(data.customer), status?.label ?? ""].filter(Boolean).join(" · ") || _t("Quotation"),
+    record: ref("sale.order", data.id, name),
+    nameLabel: _t("Product"),
+    columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit Price"), numeric: true }, { label: _t("Subtotal"), numeric: true }],
+    rows: list(data.lines).map((line) => ({
+      name: str(line.product),
+      cells: [{ text: format.qty(line.quantity) }, { text: format.amount(line.price_unit) }, { text: format.amount(line.subtotal) }]
+    })),
+    more: false,
+    ...total === null ? {} : { footer: `${_t("Total")}: ${format.amount(total)}` }
+  };
+}
+
+// src/cards/read_cards/tools/tasks.ts
+function tasksTable(data, format) {
+  const tasks = list(data.tasks);
+  const projects = new Set(tasks.map((task) => str(task.project)));
+  const showProject = projects.size > 1 || tasks.length === 1 && Boolean(str(tasks[0].project));
+  return {
+    kind: "table",
+    icon: "fa-tasks",
+    title: !showProject && tasks.length && str(tasks[0].project) ? _t("Tasks of %s", str(tasks[0].project)) : _t("Tasks"),
+    nameLabel: _t("Task"),
+    columns: [...showProject ? [{ label: _t("Project") }] : [], { label: _t("Stage") }, { label: _t("Assignees") }, { label: _t("Deadline") }],
+    rows: tasks.map((task) => ({
+      record: ref("project.task", task.id, str(task.name)),
+      name: str(task.name),
+      cells: [
+        ...showProject ? [{ text: str(task.project) }] : [],
+        { text: str(task.stage) },
+        { text: names(task.assignees) },
+        { text: format.date(task.deadline), className: isPast(task.deadline, format.today) ? "text-danger" : "" }
+      ]
+    })),
+    more: more(data)
+  };
+}
+function taskChecklist(data, format) {
+  if (!str(data.name)) {
+    return void 0;
+  }
+  return {
+    kind: "checklist",
+    record: ref("project.task", data.id, str(data.name)),
+    name: str(data.name),
+    project: str(data.project),
+    stage: str(data.stage),
+    deadline: format.date(data.deadline),
+    assignees: names(data.assignees),
+    subtasks: list(data.subtasks).filter((task) => id(task.id)).map((task) => ({
+      id: id(task.id),
+      name: str(task.name),
+      state: str(task.state),
+      done: typeof task.done === "boolean" ? task.done : CLOSED_TASK_STATES.includes(str(task.state)),
+      assignees: names(task.assignees),
+      deadline: format.date(task.deadline)
+    }))
+  };
+}
+function checklistProgress(subtasks) {
+  return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
+}
+
+// src/cards/read_cards/read_card_registry.ts
+var READ_CARDS = /* @__PURE__ */ new Map([
+  ["search_customers", customersTable],
+  ["search_products", productsTable],
+  ["get_stock", stockView],
+  ["show_kit", kitTable],
+  ["list_quotations", quotationsTable],
+  ["get_quotation", quotationLinesTable],
+  ["list_projects", projectsTable],
+  ["project_summary", projectView],
+  ["list_tasks", tasksTable],
+  ["get_task", taskChecklist],
+  ["list_documents", documentsList],
+  ["ask_project", projectSources],
+  ["list_tickets", ticketsTable],
+  ["list_installations", installationsTable]
+]);
 function readCardView(card, options = {}) {
   if (!isObject2(card) || !isObject2(card.data)) {
     return void 0;
   }
-  const data = card.data;
-  const lang = options.lang ?? "en-US";
-  const numbers = options.numbers ?? DEFAULT_NUMBER_FORMAT;
-  const today = options.today ?? todayIso();
-  const date = (value) => formatDate(value, lang);
-  const qty = (value) => {
-    const n = num(value);
-    return n === null ? "" : formatQuantity(n, numbers);
-  };
-  const more = data.more === true;
-  switch (card.tool) {
-    case "search_customers":
-      return {
-        kind: "table",
-        icon: "fa-user",
-        title: _t("Customers"),
-        nameLabel: _t("Customer"),
-        columns: [{ label: _t("Email") }, { label: _t("City") }],
-        rows: list(data.customers).map((c) => ({
-          record: ref("res.partner", c.id, str(c.name)),
-          name: str(c.name),
-          cells: [{ text: str(c.email) }, { text: str(c.city) }]
-        })),
-        more
-      };
-    case "search_products":
-      return {
-        kind: "table",
-        icon: "fa-cube",
-        title: _t("Products"),
-        nameLabel: _t("Product"),
-        columns: [{ label: _t("Reference") }, { label: _t("Price"), numeric: true }],
-        rows: list(data.products).map((p) => {
-          const price = num(p.price);
-          return {
-            record: ref("product.product", p.id, str(p.name)),
-            name: str(p.name),
-            cells: [{ text: str(p.reference) }, { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) }]
-          };
-        }),
-        more
-      };
-    case "get_stock": {
-      if (Array.isArray(data.products)) {
-        return {
-          kind: "table",
-          icon: "fa-cubes",
-          title: _t("Stock"),
-          nameLabel: _t("Product"),
-          columns: [{ label: _t("On hand"), numeric: true }, { label: _t("Forecast"), numeric: true }, { label: _t("Unit") }],
-          rows: list(data.products).map((p) => {
-            const low = isLowStock(p.on_hand, p.forecast);
-            return {
-              record: ref("product.product", p.id, str(p.name)),
-              name: str(p.name),
-              cells: [{ text: qty(p.on_hand), className: low ? "o_copilot_low" : "" }, { text: qty(p.forecast) }, { text: str(p.uom) }],
-              className: low ? "o_copilot_low_row" : ""
-            };
-          }),
-          more
-        };
-      }
-      if (!str(data.name)) {
-        return void 0;
-      }
-      return {
-        kind: "stock",
-        record: ref("product.product", data.id, str(data.name)),
-        name: str(data.name),
-        onHand: qty(data.on_hand),
-        forecast: qty(data.forecast),
-        uom: str(data.uom),
-        low: isLowStock(data.on_hand, data.forecast)
-      };
-    }
-    case "list_quotations":
-      return {
-        kind: "table",
-        icon: "fa-file-text-o",
-        title: _t("Quotations"),
-        nameLabel: _t("Number"),
-        columns: [{ label: _t("Customer") }, { label: _t("Date") }, { label: _t("Total"), numeric: true }, { label: _t("Status") }],
-        rows: list(data.quotations).map((q) => {
-          const total = num(q.amount_total);
-          return {
-            record: ref("sale.order", q.id, str(q.name)),
-            name: str(q.name),
-            cells: [
-              { text: str(q.customer) },
-              { text: date(q.date) },
-              { text: total === null ? "" : formatNumber(total, { digits: 2 }, numbers) },
-              badgeCell(quotationStatus(q.state))
-            ]
-          };
-        }),
-        more
-      };
-    case "get_quotation": {
-      const total = num(data.amount_total);
-      const status = quotationStatus(data.state);
-      const name = str(data.name);
-      return {
-        kind: "table",
-        icon: "fa-file-text-o",
-        title: [name, str(data.customer), status?.label ?? ""].filter(Boolean).join(" · ") || _t("Quotation"),
-        record: ref("sale.order", data.id, name),
-        nameLabel: _t("Product"),
-        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit Price"), numeric: true }, { label: _t("Subtotal"), numeric: true }],
-        rows: list(data.lines).map((line) => {
-          const price = num(line.price_unit);
-          const subtotal = num(line.subtotal);
-          return {
-            name: str(line.product),
-            cells: [
-              { text: qty(line.quantity) },
-              { text: price === null ? "" : formatNumber(price, { digits: 2 }, numbers) },
-              { text: subtotal === null ? "" : formatNumber(subtotal, { digits: 2 }, numbers) }
-            ]
-          };
-        }),
-        more: false,
-        ...total === null ? {} : { footer: `${_t("Total")}: ${formatNumber(total, { digits: 2 }, numbers)}` }
-      };
-    }
-    case "list_projects":
-      return {
-        kind: "table",
-        icon: "fa-puzzle-piece",
-        title: _t("Projects"),
-        nameLabel: _t("Project"),
-        columns: [
-          { label: _t("Manager") },
-          { label: _t("Progress"), numeric: true },
-          { label: _t("Open tasks"), numeric: true },
-          { label: _t("Deadline") },
-          { label: _t("Status") }
-        ],
-        rows: list(data.projects).map((p) => {
-          const progress = num(p.progress);
-          return {
-            record: ref("project.project", p.id, str(p.name)),
-            name: str(p.name),
-            cells: [
-              { text: str(p.manager) },
-              progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
-              { text: str(p.open_tasks) },
-              { text: date(p.deadline), className: isPast(p.deadline, today) ? "text-danger" : "" },
-              badgeCell(projectStatus(p.status))
-            ]
-          };
-        }),
-        more
-      };
-    case "project_summary": {
-      if (!str(data.name)) {
-        return void 0;
-      }
-      const tasks = isObject2(data.tasks) ? data.tasks : {};
-      const dates = isObject2(data.dates) ? data.dates : {};
-      const progress = num(data.progress);
-      const deadlines = (value) => list(value).map((task) => ({
-        record: ref("project.task", task.id, str(task.name)),
-        name: str(task.name),
-        deadline: date(task.deadline)
-      }));
-      const start = date(dates.start);
-      const end = date(dates.end);
-      return {
-        kind: "project",
-        record: ref("project.project", data.id, str(data.name)),
-        name: str(data.name),
-        manager: str(data.manager),
-        dates: start && end ? `${start} → ${end}` : end || start,
-        progress: progress === null ? null : clampPercent(progress),
-        status: projectStatus(data.status),
-        open: num(tasks.open),
-        total: num(tasks.total),
-        overdue: deadlines(data.overdue),
-        next: deadlines(data.next_deadlines)
-      };
-    }
-    case "list_tasks": {
-      const tasks = list(data.tasks);
-      const projects = new Set(tasks.map((task) => str(task.project)));
-      const showProject = projects.size > 1 || tasks.length === 1 && Boolean(str(tasks[0].project));
-      return {
-        kind: "table",
-        icon: "fa-tasks",
-        title: !showProject && tasks.length && str(tasks[0].project) ? _t("Tasks of %s", str(tasks[0].project)) : _t("Tasks"),
-        nameLabel: _t("Task"),
-        columns: [...showProject ? [{ label: _t("Project") }] : [], { label: _t("Stage") }, { label: _t("Assignees") }, { label: _t("Deadline") }],
-        rows: tasks.map((task) => ({
-          record: ref("project.task", task.id, str(task.name)),
-          name: str(task.name),
-          cells: [
-            ...showProject ? [{ text: str(task.project) }] : [],
-            { text: str(task.stage) },
-            { text: names(task.assignees) },
-            { text: date(task.deadline), className: isPast(task.deadline, today) ? "text-danger" : "" }
-          ]
-        })),
-        more
-      };
-    }
-    case "get_task":
-      if (!str(data.name)) {
-        return void 0;
-      }
-      return {
-        kind: "checklist",
-        record: ref("project.task", data.id, str(data.name)),
-        name: str(data.name),
-        project: str(data.project),
-        stage: str(data.stage),
-        deadline: date(data.deadline),
-        assignees: names(data.assignees),
-        subtasks: list(data.subtasks).filter((task) => id(task.id)).map((task) => ({
-          id: id(task.id),
-          name: str(task.name),
-          state: str(task.state),
-          done: typeof task.done === "boolean" ? task.done : CLOSED_TASK_STATES.includes(str(task.state)),
-          assignees: names(task.assignees),
-          deadline: date(task.deadline)
-        }))
-      };
-    case "show_kit": {
-      const kit = str(data.product) || str(data.kit);
-      return {
-        kind: "table",
-        icon: "fa-sitemap",
-        title: kit ? _t("Components of %s", kit) : _t("Components"),
-        nameLabel: _t("Component"),
-        columns: [{ label: _t("Quantity"), numeric: true }, { label: _t("Unit") }, { label: _t("On hand"), numeric: true }],
-        rows: list(data.components).map((c) => {
-          const onHand = num(c.on_hand);
-          const needed = num(c.quantity) ?? 0;
-          const low = onHand !== null && onHand < needed;
-          return {
-            record: ref("product.product", c.id, str(c.product)),
-            name: str(c.product),
-            cells: [{ text: qty(c.quantity) }, { text: str(c.uom) }, { text: qty(c.on_hand), className: low ? "o_copilot_low" : "" }],
-            className: low ? "o_copilot_low_row" : ""
-          };
-        }),
-        more: false
-      };
-    }
-    case "list_documents":
-      return {
-        kind: "documents",
-        icon: "fa-paperclip",
-        title: _t("Documents"),
-        items: list(data.documents).map((doc) => {
-          const url = safeUrl2(doc.url);
-          return {
-            name: str(doc.name),
-            ...url ? { url } : {},
-            ...url ? {} : { record: ref(str(doc.model), doc.id, str(doc.name)) }
-          };
-        }),
-        more
-      };
-    case "ask_project":
-      return {
-        kind: "documents",
-        icon: "fa-quote-left",
-        title: str(data.project) ? _t("Sources in %s", str(data.project)) : _t("Sources"),
-        items: list(data.passages).map((passage) => {
-          const url = safeUrl2(passage.url);
-          return {
-            name: str(passage.source),
-            quote: str(passage.text),
-            ...num(passage.n) !== null ? { n: num(passage.n) } : {},
-            ...url ? { url } : {}
-          };
-        }),
-        more: false
-      };
-    case "list_tickets":
-    case "list_installations": {
-      const model = str(data.model);
-      const records = list(data.records);
-      const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((key2) => key2 !== "id" && key2 !== "name");
-      return {
-        kind: "table",
-        icon: card.tool === "list_tickets" ? "fa-life-ring" : "fa-wrench",
-        title: card.tool === "list_tickets" ? _t("Tickets") : _t("Installations"),
-        nameLabel: card.tool === "list_tickets" ? _t("Ticket") : _t("Installation"),
-        columns: keys.map((key2) => ({ label: columnLabel(key2) })),
-        rows: records.map((r) => ({
-          record: ref(model, r.id, str(r.name)),
-          name: str(r.name) || (id(r.id) ? `#${id(r.id)}` : ""),
-          cells: keys.map((key2) => ({ text: str(r[key2]) }))
-        })),
-        more
-      };
-    }
-    default:
-      return void 0;
-  }
-}
-function clampPercent(value) {
-  return Math.max(0, Math.min(100, Math.round(value)));
-}
-function isLowStock(onHand, forecast) {
-  const have = num(onHand);
-  const coming = num(forecast);
-  return have !== null && have <= 0 || coming !== null && coming < 0;
-}
-function safeUrl2(value) {
-  return safeUrl(str(value)) ?? void 0;
-}
-function checklistProgress(subtasks) {
-  return { done: subtasks.filter((task) => task.done).length, total: subtasks.length };
+  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options));
 }
 
 // src/cards/read_cards/stock_card.ts
@@ -3181,70 +3212,7 @@ function describeError(error) {
   return _t("Something went wrong: %s", error instanceof Error ? error.message : String(error));
 }
 
-// src/store/copilot_store.ts
-var STOP_GRACE_MS = 2e3;
-function sessionOpenState(getStorage, key2) {
-  const sessionKey = `${key2}.session`;
-  return {
-    loadSession: () => {
-      try {
-        return getStorage()?.getItem(sessionKey) || null;
-      } catch {
-        return null;
-      }
-    },
-    saveSession: (sessionId) => {
-      try {
-        const storage = getStorage();
-        if (sessionId) {
-          storage?.setItem(sessionKey, sessionId);
-        } else {
-          storage?.removeItem(sessionKey);
-        }
-      } catch {
-      }
-    },
-    load: () => {
-      try {
-        return getStorage()?.getItem(key2) === "1";
-      } catch {
-        return false;
-      }
-    },
-    save: (open) => {
-      try {
-        const storage = getStorage();
-        if (open) {
-          storage?.setItem(key2, "1");
-        } else {
-          storage?.removeItem(key2);
-        }
-      } catch {
-      }
-    }
-  };
-}
-function turnContext(project) {
-  return project ? { project: { id: project.id, name: project.name } } : void 0;
-}
-function mostRecentSession(sessions) {
-  let latest;
-  for (const session of sessions) {
-    if (!latest || (session.updated_at || "") > (latest.updated_at || "")) {
-      latest = session;
-    }
-  }
-  return latest;
-}
-function upsertAction(message, action) {
-  const actions = message.actions ??= [];
-  const index = actions.findIndex((candidate) => candidate.id === action.id);
-  if (index === -1) {
-    actions.push(action);
-  } else {
-    actions[index] = action;
-  }
-}
+// src/store/actions.ts
 function applyAction(messages, action) {
   let found = false;
   for (const message of messages) {
@@ -3260,14 +3228,551 @@ function applyAction(messages, action) {
   }
   return found;
 }
-function now() {
-  return (/* @__PURE__ */ new Date()).toISOString();
+async function runAction(store2, actionId, request) {
+  if (store2.actionRequests[actionId]) {
+    return;
+  }
+  const conversation = store2.conversation;
+  store2.actionRequests[actionId] = request;
+  delete store2.actionErrors[actionId];
+  try {
+    const { action } = request === "confirm" ? await store2.api.confirmAction(actionId) : await store2.api.rejectAction(actionId);
+    if (conversation === store2.conversation) {
+      applyAction(store2.messages, action);
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.actionErrors[actionId] = describeError(error);
+    }
+  } finally {
+    if (conversation === store2.conversation) {
+      delete store2.actionRequests[actionId];
+    }
+  }
+}
+async function reviseAction(store2, actionId, quantities) {
+  if (store2.actionRequests[actionId]) {
+    return { revised: false, error: "" };
+  }
+  const conversation = store2.conversation;
+  store2.actionRequests[actionId] = "revise";
+  delete store2.actionErrors[actionId];
+  try {
+    const { action } = await store2.api.reviseAction(actionId, quantities);
+    if (conversation === store2.conversation) {
+      applyAction(store2.messages, action);
+    }
+    return { revised: true, error: "" };
+  } catch (error) {
+    return { revised: false, error: describeError(error) };
+  } finally {
+    if (conversation === store2.conversation) {
+      delete store2.actionRequests[actionId];
+    }
+  }
+}
+async function undoAction(store2, actionId) {
+  if (store2.undoStates[actionId]?.state === "running") {
+    return;
+  }
+  const conversation = store2.conversation;
+  store2.undoStates[actionId] = { state: "running", message: "" };
+  let state;
+  try {
+    const { undone, message } = await store2.api.undoAction(actionId);
+    state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
+  } catch (error) {
+    const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
+    state = { state: refused ? "refused" : "error", message: describeError(error) };
+  }
+  if (conversation === store2.conversation) {
+    store2.undoStates[actionId] = state;
+  }
+}
+
+// src/store/privacy.ts
+async function loadMemories(store2) {
+  store2.memoriesState = "loading";
+  store2.memoriesError = "";
+  try {
+    const { memories } = await store2.api.memories();
+    store2.memories = memories ?? [];
+    store2.memoriesState = "ready";
+  } catch (error) {
+    store2.memoriesState = "error";
+    store2.memoriesError = describeError(error);
+  }
+}
+async function deleteMemory(store2, memoryId) {
+  if (store2.memoryRequests[memoryId]) {
+    return false;
+  }
+  store2.memoryRequests[memoryId] = true;
+  store2.memoriesError = "";
+  try {
+    await store2.api.deleteMemory(memoryId);
+    store2.memories = store2.memories.filter((memory) => memory.id !== memoryId);
+    return true;
+  } catch (error) {
+    store2.memoriesError = describeError(error);
+    return false;
+  } finally {
+    delete store2.memoryRequests[memoryId];
+  }
+}
+async function exportHistory(store2) {
+  if (store2.historyRequest) {
+    return void 0;
+  }
+  store2.historyRequest = "export";
+  store2.historyError = "";
+  store2.historyNotice = "";
+  try {
+    return await store2.api.exportHistory();
+  } catch (error) {
+    store2.historyError = describeError(error);
+    return void 0;
+  } finally {
+    store2.historyRequest = "";
+  }
+}
+async function deleteHistory(store2) {
+  if (store2.historyRequest) {
+    return false;
+  }
+  store2.historyRequest = "delete";
+  store2.historyError = "";
+  store2.historyNotice = "";
+  try {
+    await store2.api.deleteHistory();
+    store2.newConversation();
+    store2.sessions = [];
+    store2.memories = [];
+    store2.historyNotice = _t("Your conversations and memories were deleted.");
+    return true;
+  } catch (error) {
+    store2.historyError = describeError(error);
+    return false;
+  } finally {
+    store2.historyRequest = "";
+  }
+}
+
+// src/store/turn_events.ts
+function applyTurnEvent(store2, turn, event) {
+  if (turn.conversation !== store2.conversation || turn.ended) {
+    return;
+  }
+  const { reply } = turn;
+  switch (event.type) {
+    case "start":
+      turn.sessionId = event.session_id;
+      store2.sessionId = event.session_id;
+      store2.openState?.saveSession?.(event.session_id);
+      turn.user.pending = false;
+      break;
+    case "text":
+      if (turn.newParagraph && reply.content && event.text) {
+        reply.content += "\n\n";
+      }
+      turn.newParagraph = false;
+      reply.content += event.text;
+      break;
+    case "tool": {
+      const steps = reply.steps ??= [];
+      const label = event.label ? { label: event.label } : {};
+      if (event.status === "started") {
+        steps.push({ tool: event.tool, status: "running", ...label });
+        turn.newParagraph = true;
+        break;
+      }
+      const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
+      if (running) {
+        running.status = event.status;
+      } else {
+        steps.push({ tool: event.tool, status: event.status, ...label });
+      }
+      break;
+    }
+    case "action":
+      upsertAction(reply, event.action);
+      break;
+    case "card":
+      (reply.cards ??= []).push(event.card);
+      break;
+    case "done":
+      turn.ended = true;
+      applyResult(store2, turn, event.result);
+      break;
+    case "error":
+      turn.ended = true;
+      turn.error = event.message || _t("The Copilot service could not answer. Try again.");
+      break;
+  }
+}
+function applyResult(store2, turn, result) {
+  const { reply } = turn;
+  if (result.session_id) {
+    store2.sessionId = result.session_id;
+    store2.openState?.saveSession?.(result.session_id);
+  }
+  if (result.message_id) {
+    reply.id = result.message_id;
+  }
+  reply.content = result.reply || (result.stopped ? reply.content : "");
+  reply.actions = result.actions ?? reply.actions ?? [];
+  reply.stopped = Boolean(result.stopped);
+  if (Array.isArray(result.cards)) {
+    reply.cards = result.cards;
+  }
+  if (result.choices?.length) {
+    reply.choices = result.choices;
+  }
+}
+function upsertAction(message, action) {
+  const actions = message.actions ??= [];
+  const index = actions.findIndex((candidate) => candidate.id === action.id);
+  if (index === -1) {
+    actions.push(action);
+  } else {
+    actions[index] = action;
+  }
+}
+
+// src/store/turn.ts
+var STOP_GRACE_MS = 2e3;
+function turnContext(project) {
+  return project ? { project: { id: project.id, name: project.name } } : void 0;
 }
 function newClientMessageId() {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   return "cm_" + Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
+function now() {
+  return (/* @__PURE__ */ new Date()).toISOString();
+}
+async function send(store2, text) {
+  const trimmed = text.trim();
+  if (!trimmed || store2.isBusy) {
+    return false;
+  }
+  const id2 = `local_${++store2.localSeq}`;
+  const context = turnContext(store2.projectContext);
+  store2.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
+  store2.draft = "";
+  await deliver(store2, id2);
+  return true;
+}
+async function retry(store2, messageId) {
+  const index = store2.messages.findIndex((message2) => message2.id === messageId);
+  const message = store2.messages[index];
+  if (!message?.error || store2.isBusy) {
+    return;
+  }
+  store2.messages.splice(index, 1);
+  store2.messages.push(message);
+  await deliver(store2, messageId);
+}
+async function regenerate(store2) {
+  if (!store2.canRegenerate) {
+    return false;
+  }
+  const question = [...store2.messages].reverse().find((message) => message.role === "user");
+  const id2 = `local_${++store2.localSeq}`;
+  store2.messages.push({ id: id2, role: "user", content: question.content, created_at: now(), ...question.context ? { context: question.context } : {} });
+  await deliver(store2, id2);
+  return true;
+}
+async function resume(store2, running) {
+  if (store2.sending) {
+    return;
+  }
+  const user = { id: `local_${++store2.localSeq}`, role: "user", content: running.message, created_at: now() };
+  store2.messages.push(user);
+  await receive(store2, user, (onEvent, signal) => store2.api.followTurn(running.turn_id, 0, onEvent, signal));
+}
+async function deliver(store2, messageId) {
+  const user = store2.messages.find((candidate) => candidate.id === messageId);
+  if (!user) {
+    return;
+  }
+  user.pending = true;
+  delete user.error;
+  user.clientMessageId ??= newClientMessageId();
+  await receive(
+    store2,
+    user,
+    (onEvent, signal) => store2.api.chatStream(
+      {
+        ...store2.sessionId ? { session_id: store2.sessionId } : {},
+        message: user.content,
+        client_message_id: user.clientMessageId,
+        ...user.context ? { context: user.context } : {}
+      },
+      onEvent,
+      signal
+    )
+  );
+}
+async function receive(store2, user, stream) {
+  store2.messages.push({
+    id: `local_reply_${++store2.localSeq}`,
+    role: "assistant",
+    content: "",
+    created_at: now(),
+    actions: [],
+    steps: [],
+    streaming: true
+  });
+  const turn = {
+    conversation: store2.conversation,
+    user,
+    reply: store2.messages[store2.messages.length - 1],
+    sessionId: store2.sessionId,
+    controller: new AbortController(),
+    stopRequested: false,
+    ended: false,
+    error: "",
+    newParagraph: false,
+    stopTimer: void 0
+  };
+  store2.sending = true;
+  store2.stopping = false;
+  store2.stopRunning = () => requestStop(store2, turn);
+  try {
+    await stream((event) => applyTurnEvent(store2, turn, event), turn.controller.signal);
+    if (!turn.ended && !turn.stopRequested) {
+      turn.error = _t("The connection was lost before the answer was complete.");
+    }
+  } catch (error) {
+    if (!turn.stopRequested) {
+      turn.error = describeError(error);
+    }
+  } finally {
+    clearTimeout(turn.stopTimer);
+    endTurn(store2, turn);
+  }
+}
+async function requestStop(store2, turn) {
+  if (turn.stopRequested || turn.conversation !== store2.conversation) {
+    return;
+  }
+  turn.stopRequested = true;
+  store2.stopping = true;
+  turn.reply.stopped = true;
+  if (!turn.sessionId) {
+    turn.controller.abort();
+    return;
+  }
+  try {
+    await store2.api.stop(turn.sessionId);
+  } catch {
+  }
+  if (!turn.ended) {
+    turn.stopTimer = setTimeout(() => turn.controller.abort(), store2.stopGraceMs);
+  }
+}
+function endTurn(store2, turn) {
+  if (turn.conversation !== store2.conversation) {
+    return;
+  }
+  const { user, reply } = turn;
+  store2.sending = false;
+  store2.stopping = false;
+  store2.stopRunning = null;
+  user.pending = false;
+  reply.streaming = false;
+  delete reply.steps;
+  if (turn.error) {
+    user.error = turn.error;
+    reply.stopped = false;
+    if (!reply.actions?.length) {
+      const index = store2.messages.findIndex((message) => message.id === reply.id);
+      if (index !== -1) {
+        store2.messages.splice(index, 1);
+      }
+    }
+  } else if (!turn.ended) {
+    reply.stopped = true;
+  }
+  if (store2.sessionsState !== "idle") {
+    void store2.loadSessions();
+  }
+}
+
+// src/store/conversations.ts
+function mostRecentSession(sessions) {
+  let latest;
+  for (const session of sessions) {
+    if (!latest || (session.updated_at || "") > (latest.updated_at || "")) {
+      latest = session;
+    }
+  }
+  return latest;
+}
+async function loadLastSession(store2) {
+  const conversation = store2.conversation;
+  store2.loadState = "loading";
+  store2.loadError = "";
+  try {
+    const { sessions } = await store2.api.sessions();
+    const remembered = store2.openState?.loadSession?.();
+    const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
+    const history = latest ? await store2.api.messages(latest.id) : void 0;
+    if (conversation !== store2.conversation) {
+      return;
+    }
+    if (latest && history) {
+      store2.sessionId = latest.id;
+      store2.sessionTitle = latest.title;
+      store2.messages = history.messages ?? [];
+      store2.openState?.saveSession?.(latest.id);
+    }
+    store2.loadState = "ready";
+    if (history?.running_turn) {
+      void resume(store2, history.running_turn);
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.loadState = "error";
+      store2.loadError = describeError(error);
+    }
+  }
+}
+function newConversation(store2) {
+  store2.conversation++;
+  store2.sessionId = null;
+  store2.sessionTitle = "";
+  store2.openState?.saveSession?.(null);
+  store2.messages = [];
+  store2.stopRunning = null;
+  store2.sending = false;
+  store2.stopping = false;
+  store2.loadState = "ready";
+  store2.loadError = "";
+  store2.actionRequests = {};
+  store2.actionErrors = {};
+  store2.undoStates = {};
+}
+async function openSession(store2, sessionId) {
+  if (sessionId === store2.sessionId && store2.loadState === "ready") {
+    return;
+  }
+  newConversation(store2);
+  const conversation = store2.conversation;
+  const known = store2.sessions.find((session) => session.id === sessionId);
+  store2.sessionId = sessionId;
+  store2.openState?.saveSession?.(sessionId);
+  store2.sessionTitle = known?.title ?? "";
+  store2.loadState = "loading";
+  try {
+    const history = await store2.api.messages(sessionId);
+    if (conversation === store2.conversation) {
+      store2.messages = history.messages ?? [];
+      store2.loadState = "ready";
+      if (history.running_turn) {
+        void resume(store2, history.running_turn);
+      }
+    }
+  } catch (error) {
+    if (conversation === store2.conversation) {
+      store2.loadState = "error";
+      store2.loadError = describeError(error);
+    }
+  }
+}
+function reload(store2) {
+  const sessionId = store2.sessionId;
+  if (sessionId) {
+    store2.sessionId = null;
+    return openSession(store2, sessionId);
+  }
+  return loadLastSession(store2);
+}
+async function loadSessions(store2, query) {
+  const seq = ++store2.sessionsSeq;
+  store2.sessionQuery = query;
+  if (store2.sessionsState !== "ready") {
+    store2.sessionsState = "loading";
+  }
+  try {
+    const { sessions } = await store2.api.sessions(query);
+    if (seq === store2.sessionsSeq) {
+      store2.sessions = sessions ?? [];
+      store2.sessionsState = "ready";
+      store2.sessionsError = "";
+      const current = store2.sessions.find((session) => session.id === store2.sessionId);
+      if (current?.title) {
+        store2.sessionTitle = current.title;
+      }
+    }
+  } catch (error) {
+    if (seq === store2.sessionsSeq) {
+      store2.sessionsState = "error";
+      store2.sessionsError = describeError(error);
+    }
+  }
+}
+async function updateSession(store2, sessionId, changes, request) {
+  if (store2.sessionRequests[sessionId]) {
+    return false;
+  }
+  store2.sessionRequests[sessionId] = request;
+  store2.sessionsError = "";
+  try {
+    const { session } = await store2.api.updateSession(sessionId, changes);
+    const updated = { ...store2.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session };
+    store2.sessions = store2.sessions.map((candidate) => candidate.id === sessionId ? updated : candidate);
+    if (store2.sessionId === sessionId) {
+      store2.sessionTitle = updated.title;
+    }
+    return true;
+  } catch (error) {
+    store2.sessionsError = describeError(error);
+    return false;
+  } finally {
+    delete store2.sessionRequests[sessionId];
+  }
+}
+async function deleteSession(store2, sessionId) {
+  if (store2.sessionRequests[sessionId]) {
+    return false;
+  }
+  store2.sessionRequests[sessionId] = "delete";
+  store2.sessionsError = "";
+  try {
+    await store2.api.deleteSession(sessionId);
+    store2.sessions = store2.sessions.filter((session) => session.id !== sessionId);
+    if (store2.sessionId === sessionId) {
+      newConversation(store2);
+    }
+    return true;
+  } catch (error) {
+    store2.sessionsError = describeError(error);
+    return false;
+  } finally {
+    delete store2.sessionRequests[sessionId];
+  }
+}
+async function exportPdf(store2) {
+  const sessionId = store2.sessionId;
+  if (!sessionId || store2.pdfRequest) {
+    return void 0;
+  }
+  store2.pdfRequest = true;
+  store2.pdfError = "";
+  try {
+    return await store2.api.exportPdf(sessionId);
+  } catch (error) {
+    store2.pdfError = describeError(error);
+    return void 0;
+  } finally {
+    store2.pdfRequest = false;
+  }
+}
+
+// src/store/copilot_store.ts
 var CopilotStore = class {
   isOpen = false;
   sessionId = null;
@@ -3312,8 +3817,10 @@ var CopilotStore = class {
   /** The PDF of the conversation is being made; why it failed. */
   pdfRequest = false;
   pdfError = "";
+  // What the store's modules keep between calls; no component reads it.
   /** Bumped by "New conversation": answers to requests of an older conversation are dropped. */
   conversation = 0;
+  /** Numbers the messages shown before the server names them. */
   localSeq = 0;
   /** Bumped by each load of the conversations list: an older answer is dropped. */
   sessionsSeq = 0;
@@ -3349,20 +3856,6 @@ var CopilotStore = class {
     const last = this.messages[this.messages.length - 1];
     return !this.isBusy && last?.role === "assistant" && !last.streaming && this.messages.some((message) => message.role === "user");
   }
-  /**
-   * Asks the last question again, with the context it was asked in (the project chip): a new
-   * answer comes after the old one, which stays (the conversation is never rewritten).
-   */
-  async regenerate() {
-    if (!this.canRegenerate) {
-      return false;
-    }
-    const question = [...this.messages].reverse().find((message) => message.role === "user");
-    const id2 = `local_${++this.localSeq}`;
-    this.messages.push({ id: id2, role: "user", content: question.content, created_at: now(), ...question.context ? { context: question.context } : {} });
-    await this.deliver(id2);
-    return true;
-  }
   /** What Up in an empty composer brings back. */
   get lastUserMessage() {
     for (let i = this.messages.length - 1; i >= 0; i--) {
@@ -3392,75 +3885,18 @@ var CopilotStore = class {
       this.open();
     }
   }
-  /** Reopens the conversation shown before a reload, else the user's most recent one. */
-  async loadLastSession() {
-    const conversation = this.conversation;
-    this.loadState = "loading";
-    this.loadError = "";
-    try {
-      const { sessions } = await this.api.sessions();
-      const remembered = this.openState?.loadSession?.();
-      const latest = (sessions ?? []).find((session) => session.id === remembered) ?? mostRecentSession(sessions ?? []);
-      const history = latest ? await this.api.messages(latest.id) : void 0;
-      if (conversation !== this.conversation) {
-        return;
-      }
-      if (latest && history) {
-        this.sessionId = latest.id;
-        this.sessionTitle = latest.title;
-        this.messages = history.messages ?? [];
-        this.openState?.saveSession?.(latest.id);
-      }
-      this.loadState = "ready";
-      if (history?.running_turn) {
-        void this.resume(history.running_turn);
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.loadState = "error";
-        this.loadError = describeError(error);
-      }
-    }
-  }
-  /** Forgets the current conversation; the next message starts a new session. */
-  newConversation() {
-    this.conversation++;
-    this.sessionId = null;
-    this.sessionTitle = "";
-    this.openState?.saveSession?.(null);
-    this.messages = [];
-    this.stopRunning = null;
-    this.sending = false;
-    this.stopping = false;
-    this.loadState = "ready";
-    this.loadError = "";
-    this.actionRequests = {};
-    this.actionErrors = {};
-    this.undoStates = {};
-  }
+  // The turn: turn.ts -----------------------------------------------------------------------
   /** Shows the user's message at once, then the reply; false when nothing was sent. */
-  async send(text) {
-    const trimmed = text.trim();
-    if (!trimmed || this.isBusy) {
-      return false;
-    }
-    const id2 = `local_${++this.localSeq}`;
-    const context = turnContext(this.projectContext);
-    this.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
-    this.draft = "";
-    await this.deliver(id2);
-    return true;
+  send(text) {
+    return send(this, text);
   }
   /** Sends a failed message again, moving it to the end of the conversation. */
-  async retry(messageId) {
-    const index = this.messages.findIndex((message2) => message2.id === messageId);
-    const message = this.messages[index];
-    if (!message?.error || this.isBusy) {
-      return;
-    }
-    this.messages.splice(index, 1);
-    this.messages.push(message);
-    await this.deliver(messageId);
+  retry(messageId) {
+    return retry(this, messageId);
+  }
+  /** Asks the last question again; the old answer stays. */
+  regenerate() {
+    return regenerate(this);
   }
   /** Sends an option of a choice card: the message that names the picked record. */
   pickChoice(option) {
@@ -3470,492 +3906,82 @@ var CopilotStore = class {
   async stop() {
     await this.stopRunning?.();
   }
-  /**
-   * Sends a user message and receives the answer as it is written: an assistant message
-   * shows at once and grows with the turn's events, then takes the final state of `done`.
-   */
-  async deliver(messageId) {
-    const user = this.messages.find((candidate) => candidate.id === messageId);
-    if (!user) {
-      return;
-    }
-    user.pending = true;
-    delete user.error;
-    user.clientMessageId ??= newClientMessageId();
-    await this.receive(
-      user,
-      (onEvent, signal) => this.api.chatStream(
-        {
-          ...this.sessionId ? { session_id: this.sessionId } : {},
-          message: user.content,
-          client_message_id: user.clientMessageId,
-          ...user.context ? { context: user.context } : {}
-        },
-        onEvent,
-        signal
-      )
-    );
-  }
-  /**
-   * Follows an answer still being written in the conversation just opened (the page was
-   * reloaded, or the question was asked in another tab): the question shows, and the answer
-   * goes on from where it is.
-   */
-  async resume(running) {
-    if (this.sending) {
-      return;
-    }
-    const user = { id: `local_${++this.localSeq}`, role: "user", content: running.message, created_at: now() };
-    this.messages.push(user);
-    await this.receive(user, (onEvent, signal) => this.api.followTurn(running.turn_id, 0, onEvent, signal));
-  }
-  /** Shows the answer to `user` as its events come, until it ends (or fails, or is stopped). */
-  async receive(user, stream) {
-    this.messages.push({
-      id: `local_reply_${++this.localSeq}`,
-      role: "assistant",
-      content: "",
-      created_at: now(),
-      actions: [],
-      steps: [],
-      streaming: true
-    });
-    const turn = {
-      conversation: this.conversation,
-      user,
-      reply: this.messages[this.messages.length - 1],
-      sessionId: this.sessionId,
-      controller: new AbortController(),
-      stopRequested: false,
-      ended: false,
-      error: "",
-      newParagraph: false,
-      stopTimer: void 0
-    };
-    this.sending = true;
-    this.stopping = false;
-    this.stopRunning = () => this.requestStop(turn);
-    try {
-      await stream((event) => this.onTurnEvent(turn, event), turn.controller.signal);
-      if (!turn.ended && !turn.stopRequested) {
-        turn.error = _t("The connection was lost before the answer was complete.");
-      }
-    } catch (error) {
-      if (!turn.stopRequested) {
-        turn.error = describeError(error);
-      }
-    } finally {
-      clearTimeout(turn.stopTimer);
-      this.endTurn(turn);
-    }
-  }
-  onTurnEvent(turn, event) {
-    if (turn.conversation !== this.conversation || turn.ended) {
-      return;
-    }
-    const { reply } = turn;
-    switch (event.type) {
-      case "start":
-        turn.sessionId = event.session_id;
-        this.sessionId = event.session_id;
-        this.openState?.saveSession?.(event.session_id);
-        turn.user.pending = false;
-        break;
-      case "text":
-        if (turn.newParagraph && reply.content && event.text) {
-          reply.content += "\n\n";
-        }
-        turn.newParagraph = false;
-        reply.content += event.text;
-        break;
-      case "tool": {
-        const steps = reply.steps ??= [];
-        const label = event.label ? { label: event.label } : {};
-        if (event.status === "started") {
-          steps.push({ tool: event.tool, status: "running", ...label });
-          turn.newParagraph = true;
-          break;
-        }
-        const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
-        if (running) {
-          running.status = event.status;
-        } else {
-          steps.push({ tool: event.tool, status: event.status, ...label });
-        }
-        break;
-      }
-      case "action":
-        upsertAction(reply, event.action);
-        break;
-      case "card":
-        (reply.cards ??= []).push(event.card);
-        break;
-      case "done":
-        turn.ended = true;
-        this.applyResult(turn, event.result);
-        break;
-      case "error":
-        turn.ended = true;
-        turn.error = event.message || _t("The Copilot service could not answer. Try again.");
-        break;
-    }
-  }
-  /** The final state of the answer, as the server stored it. */
-  applyResult(turn, result) {
-    const { reply } = turn;
-    if (result.session_id) {
-      this.sessionId = result.session_id;
-      this.openState?.saveSession?.(result.session_id);
-    }
-    if (result.message_id) {
-      reply.id = result.message_id;
-    }
-    reply.content = result.reply || (result.stopped ? reply.content : "");
-    reply.actions = result.actions ?? reply.actions ?? [];
-    reply.stopped = Boolean(result.stopped);
-    if (Array.isArray(result.cards)) {
-      reply.cards = result.cards;
-    }
-    if (result.choices?.length) {
-      reply.choices = result.choices;
-    }
-  }
-  async requestStop(turn) {
-    if (turn.stopRequested || turn.conversation !== this.conversation) {
-      return;
-    }
-    turn.stopRequested = true;
-    this.stopping = true;
-    turn.reply.stopped = true;
-    if (!turn.sessionId) {
-      turn.controller.abort();
-      return;
-    }
-    try {
-      await this.api.stop(turn.sessionId);
-    } catch {
-    }
-    if (!turn.ended) {
-      turn.stopTimer = setTimeout(() => turn.controller.abort(), this.stopGraceMs);
-    }
-  }
-  endTurn(turn) {
-    if (turn.conversation !== this.conversation) {
-      return;
-    }
-    const { user, reply } = turn;
-    this.sending = false;
-    this.stopping = false;
-    this.stopRunning = null;
-    user.pending = false;
-    reply.streaming = false;
-    delete reply.steps;
-    if (turn.error) {
-      user.error = turn.error;
-      reply.stopped = false;
-      if (!reply.actions?.length) {
-        const index = this.messages.findIndex((message) => message.id === reply.id);
-        if (index !== -1) {
-          this.messages.splice(index, 1);
-        }
-      }
-    } else if (!turn.ended) {
-      reply.stopped = true;
-    }
-    if (this.sessionsState !== "idle") {
-      void this.loadSessions();
-    }
-  }
-  confirmAction(actionId) {
-    return this.runAction(actionId, "confirm");
-  }
-  rejectAction(actionId) {
-    return this.runAction(actionId, "reject");
-  }
-  /**
-   * Sends new quantities for a proposed quotation (one per preview line, 0 drops it) and puts
-   * the action Odoo priced again in its card. Confirm and Cancel wait meanwhile.
-   */
-  async reviseAction(actionId, quantities) {
-    if (this.actionRequests[actionId]) {
-      return { revised: false, error: "" };
-    }
-    const conversation = this.conversation;
-    this.actionRequests[actionId] = "revise";
-    delete this.actionErrors[actionId];
-    try {
-      const { action } = await this.api.reviseAction(actionId, quantities);
-      if (conversation === this.conversation) {
-        applyAction(this.messages, action);
-      }
-      return { revised: true, error: "" };
-    } catch (error) {
-      return { revised: false, error: describeError(error) };
-    } finally {
-      if (conversation === this.conversation) {
-        delete this.actionRequests[actionId];
-      }
-    }
-  }
-  async runAction(actionId, request) {
-    if (this.actionRequests[actionId]) {
-      return;
-    }
-    const conversation = this.conversation;
-    this.actionRequests[actionId] = request;
-    delete this.actionErrors[actionId];
-    try {
-      const { action } = request === "confirm" ? await this.api.confirmAction(actionId) : await this.api.rejectAction(actionId);
-      if (conversation === this.conversation) {
-        applyAction(this.messages, action);
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.actionErrors[actionId] = describeError(error);
-      }
-    } finally {
-      if (conversation === this.conversation) {
-        delete this.actionRequests[actionId];
-      }
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Undo
-  // ------------------------------------------------------------------------------------------
-  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
-  async undoAction(actionId) {
-    if (this.undoStates[actionId]?.state === "running") {
-      return;
-    }
-    const conversation = this.conversation;
-    this.undoStates[actionId] = { state: "running", message: "" };
-    let state;
-    try {
-      const { undone, message } = await this.api.undoAction(actionId);
-      state = undone ? { state: "undone", message: message || _t("Undone.") } : { state: "refused", message: message || _t("This change cannot be undone.") };
-    } catch (error) {
-      const refused = error instanceof RpcError && error.kind === "server" && /UserError/.test(error.data?.name ?? "");
-      state = { state: refused ? "refused" : "error", message: describeError(error) };
-    }
-    if (conversation === this.conversation) {
-      this.undoStates[actionId] = state;
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Project context
-  // ------------------------------------------------------------------------------------------
   setProjectContext(project) {
     this.projectContext = project ? { id: project.id, name: project.name } : null;
   }
-  // ------------------------------------------------------------------------------------------
-  // Conversations list
-  // ------------------------------------------------------------------------------------------
+  // Actions: actions.ts ---------------------------------------------------------------------
+  confirmAction(actionId) {
+    return runAction(this, actionId, "confirm");
+  }
+  rejectAction(actionId) {
+    return runAction(this, actionId, "reject");
+  }
+  /** New quantities for a proposed quotation; the card shows what Odoo priced again. */
+  reviseAction(actionId, quantities) {
+    return reviseAction(this, actionId, quantities);
+  }
+  /** Reverses a done action; the addon's answer (done, or why not) shows on its card. */
+  undoAction(actionId) {
+    return undoAction(this, actionId);
+  }
+  // Conversations: conversations.ts ---------------------------------------------------------
+  /** Reopens the conversation shown before a reload, else the user's most recent one. */
+  loadLastSession() {
+    return loadLastSession(this);
+  }
+  /** Forgets the current conversation; the next message starts a new session. */
+  newConversation() {
+    newConversation(this);
+  }
+  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
+  openSession(sessionId) {
+    return openSession(this, sessionId);
+  }
+  /** Reloads what the panel shows: the open conversation, or the most recent one. */
+  reload() {
+    return reload(this);
+  }
   /** The list as shown: filtered here too, in case the addon ignores `query`. */
   get visibleSessions() {
     return filterSessions(this.sessions, this.sessionQuery);
   }
   /** Loads the user's conversations, filtered by `query` (kept for the next loads). */
-  async loadSessions(query = this.sessionQuery) {
-    const seq = ++this.sessionsSeq;
-    this.sessionQuery = query;
-    if (this.sessionsState !== "ready") {
-      this.sessionsState = "loading";
-    }
-    try {
-      const { sessions } = await this.api.sessions(query);
-      if (seq === this.sessionsSeq) {
-        this.sessions = sessions ?? [];
-        this.sessionsState = "ready";
-        this.sessionsError = "";
-        const current = this.sessions.find((session) => session.id === this.sessionId);
-        if (current?.title) {
-          this.sessionTitle = current.title;
-        }
-      }
-    } catch (error) {
-      if (seq === this.sessionsSeq) {
-        this.sessionsState = "error";
-        this.sessionsError = describeError(error);
-      }
-    }
-  }
-  /** Shows a conversation of the list; an answer still running in the current one goes on there. */
-  async openSession(sessionId) {
-    if (sessionId === this.sessionId && this.loadState === "ready") {
-      return;
-    }
-    this.newConversation();
-    const conversation = this.conversation;
-    const known = this.sessions.find((session) => session.id === sessionId);
-    this.sessionId = sessionId;
-    this.openState?.saveSession?.(sessionId);
-    this.sessionTitle = known?.title ?? "";
-    this.loadState = "loading";
-    try {
-      const history = await this.api.messages(sessionId);
-      if (conversation === this.conversation) {
-        this.messages = history.messages ?? [];
-        this.loadState = "ready";
-        if (history.running_turn) {
-          void this.resume(history.running_turn);
-        }
-      }
-    } catch (error) {
-      if (conversation === this.conversation) {
-        this.loadState = "error";
-        this.loadError = describeError(error);
-      }
-    }
-  }
-  /** Reloads what the panel shows: the open conversation, or the most recent one. */
-  reload() {
-    const sessionId = this.sessionId;
-    if (sessionId) {
-      this.sessionId = null;
-      return this.openSession(sessionId);
-    }
-    return this.loadLastSession();
+  loadSessions(query = this.sessionQuery) {
+    return loadSessions(this, query);
   }
   renameSession(sessionId, title) {
     const clean = title.trim();
     if (!clean) {
       return Promise.resolve(false);
     }
-    return this.updateSession(sessionId, { title: clean }, "rename");
+    return updateSession(this, sessionId, { title: clean }, "rename");
   }
   togglePinned(sessionId) {
     const session = this.sessions.find((candidate) => candidate.id === sessionId);
-    return this.updateSession(sessionId, { pinned: !session?.pinned }, "pin");
-  }
-  async updateSession(sessionId, changes, request) {
-    if (this.sessionRequests[sessionId]) {
-      return false;
-    }
-    this.sessionRequests[sessionId] = request;
-    this.sessionsError = "";
-    try {
-      const { session } = await this.api.updateSession(sessionId, changes);
-      const updated = { ...this.sessions.find((candidate) => candidate.id === sessionId), ...changes, ...session };
-      this.sessions = this.sessions.map((candidate) => candidate.id === sessionId ? updated : candidate);
-      if (this.sessionId === sessionId) {
-        this.sessionTitle = updated.title;
-      }
-      return true;
-    } catch (error) {
-      this.sessionsError = describeError(error);
-      return false;
-    } finally {
-      delete this.sessionRequests[sessionId];
-    }
+    return updateSession(this, sessionId, { pinned: !session?.pinned }, "pin");
   }
   /** Deletes a conversation; deleting the open one starts a new conversation. */
-  async deleteSession(sessionId) {
-    if (this.sessionRequests[sessionId]) {
-      return false;
-    }
-    this.sessionRequests[sessionId] = "delete";
-    this.sessionsError = "";
-    try {
-      await this.api.deleteSession(sessionId);
-      this.sessions = this.sessions.filter((session) => session.id !== sessionId);
-      if (this.sessionId === sessionId) {
-        this.newConversation();
-      }
-      return true;
-    } catch (error) {
-      this.sessionsError = describeError(error);
-      return false;
-    } finally {
-      delete this.sessionRequests[sessionId];
-    }
-  }
-  // ------------------------------------------------------------------------------------------
-  // Memories and history
-  // ------------------------------------------------------------------------------------------
-  async loadMemories() {
-    this.memoriesState = "loading";
-    this.memoriesError = "";
-    try {
-      const { memories } = await this.api.memories();
-      this.memories = memories ?? [];
-      this.memoriesState = "ready";
-    } catch (error) {
-      this.memoriesState = "error";
-      this.memoriesError = describeError(error);
-    }
-  }
-  async deleteMemory(memoryId) {
-    if (this.memoryRequests[memoryId]) {
-      return false;
-    }
-    this.memoryRequests[memoryId] = true;
-    this.memoriesError = "";
-    try {
-      await this.api.deleteMemory(memoryId);
-      this.memories = this.memories.filter((memory) => memory.id !== memoryId);
-      return true;
-    } catch (error) {
-      this.memoriesError = describeError(error);
-      return false;
-    } finally {
-      delete this.memoryRequests[memoryId];
-    }
-  }
-  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
-  async exportHistory() {
-    if (this.historyRequest) {
-      return void 0;
-    }
-    this.historyRequest = "export";
-    this.historyError = "";
-    this.historyNotice = "";
-    try {
-      return await this.api.exportHistory();
-    } catch (error) {
-      this.historyError = describeError(error);
-      return void 0;
-    } finally {
-      this.historyRequest = "";
-    }
-  }
-  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
-  async deleteHistory() {
-    if (this.historyRequest) {
-      return false;
-    }
-    this.historyRequest = "delete";
-    this.historyError = "";
-    this.historyNotice = "";
-    try {
-      await this.api.deleteHistory();
-      this.newConversation();
-      this.sessions = [];
-      this.memories = [];
-      this.historyNotice = _t("Your conversations and memories were deleted.");
-      return true;
-    } catch (error) {
-      this.historyError = describeError(error);
-      return false;
-    } finally {
-      this.historyRequest = "";
-    }
+  deleteSession(sessionId) {
+    return deleteSession(this, sessionId);
   }
   /** The open conversation as a PDF, or undefined (the error is shown). */
-  async exportPdf() {
-    const sessionId = this.sessionId;
-    if (!sessionId || this.pdfRequest) {
-      return void 0;
-    }
-    this.pdfRequest = true;
-    this.pdfError = "";
-    try {
-      return await this.api.exportPdf(sessionId);
-    } catch (error) {
-      this.pdfError = describeError(error);
-      return void 0;
-    } finally {
-      this.pdfRequest = false;
-    }
+  exportPdf() {
+    return exportPdf(this);
+  }
+  // Memories and history: privacy.ts --------------------------------------------------------
+  loadMemories() {
+    return loadMemories(this);
+  }
+  deleteMemory(memoryId) {
+    return deleteMemory(this, memoryId);
+  }
+  /** The user's whole history as the agent exports it, or undefined (the error is shown). */
+  exportHistory() {
+    return exportHistory(this);
+  }
+  /** Deletes every conversation and memory of the user (after the UI's confirmation). */
+  deleteHistory() {
+    return deleteHistory(this);
   }
 };
 
@@ -4966,6 +4992,49 @@ function providePanel(panel) {
 }
 function providedBus() {
   return category().get("bus", void 0);
+}
+
+// src/store/open_state.ts
+function sessionOpenState(getStorage, key2) {
+  const sessionKey = `${key2}.session`;
+  return {
+    loadSession: () => {
+      try {
+        return getStorage()?.getItem(sessionKey) || null;
+      } catch {
+        return null;
+      }
+    },
+    saveSession: (sessionId) => {
+      try {
+        const storage = getStorage();
+        if (sessionId) {
+          storage?.setItem(sessionKey, sessionId);
+        } else {
+          storage?.removeItem(sessionKey);
+        }
+      } catch {
+      }
+    },
+    load: () => {
+      try {
+        return getStorage()?.getItem(key2) === "1";
+      } catch {
+        return false;
+      }
+    },
+    save: (open) => {
+      try {
+        const storage = getStorage();
+        if (open) {
+          storage?.setItem(key2, "1");
+        } else {
+          storage?.removeItem(key2);
+        }
+      } catch {
+      }
+    }
+  };
 }
 
 // src/systray/systray_actions.ts

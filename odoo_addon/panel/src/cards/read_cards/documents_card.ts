@@ -2,7 +2,7 @@ import { Component, xml } from "@odoo/owl";
 
 import { _t } from "../../odoo/l10n";
 import { CardHeader } from "./card_header";
-import type { DocumentsView } from "./read_card_data";
+import type { DocumentsView } from "./read_card_views";
 import { useRecordLinks, type RecordLinks } from "./record_link";
 
 /** A project's documents, or the passages an answer quotes with their sources (copilot.DocumentsCard). */

@@ -2,7 +2,7 @@ import { Component, xml } from "@odoo/owl";
 
 import { _t } from "../../odoo/l10n";
 import { CardHeader } from "./card_header";
-import type { ProjectView } from "./read_card_data";
+import type { ProjectView } from "./read_card_views";
 import { useRecordLinks, type RecordLinks } from "./record_link";
 
 /** A project's summary (copilot.ProjectCard): progress, status, tasks, overdue ones and the next deadlines. */

@@ -1,6 +1,6 @@
 import { Component, xml } from "@odoo/owl";
 
-import type { TableView } from "./read_card_data";
+import type { TableView } from "./read_card_views";
 import { useRecordLinks, type RecordLinks } from "./record_link";
 
 /**

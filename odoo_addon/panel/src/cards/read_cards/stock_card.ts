@@ -2,7 +2,7 @@ import { Component, xml } from "@odoo/owl";
 
 import { _t } from "../../odoo/l10n";
 import { CardHeader } from "./card_header";
-import type { StockView } from "./read_card_data";
+import type { StockView } from "./read_card_views";
 
 /** One product's stock (copilot.StockCard): on hand and forecast; marked when it runs short. */
 export class StockCard extends Component<{ view: StockView }> {

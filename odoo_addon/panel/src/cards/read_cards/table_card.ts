@@ -2,7 +2,7 @@ import { Component, xml } from "@odoo/owl";
 
 import { _t } from "../../odoo/l10n";
 import { CardHeader } from "./card_header";
-import type { TableView } from "./read_card_data";
+import type { TableView } from "./read_card_views";
 import { RecordTable } from "./record_table";
 
 /**

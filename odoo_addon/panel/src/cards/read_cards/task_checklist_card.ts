@@ -3,8 +3,10 @@ import { useService } from "@web/core/utils/hooks";
 
 import { _t } from "../../odoo/l10n";
 import { CardHeader } from "./card_header";
-import { checklistProgress, DONE_STATE, REOPENED_STATE, type ChecklistView, type SubtaskView } from "./read_card_data";
+import type { ChecklistView, SubtaskView } from "./read_card_views";
 import { useRecordLinks, type RecordLinks } from "./record_link";
+import { DONE_STATE, REOPENED_STATE } from "./state_labels";
+import { checklistProgress } from "./tools/tasks";
 
 /** What the checklist needs of `useService("orm")` (17, 18 and 19). */
 export interface OrmWriter {

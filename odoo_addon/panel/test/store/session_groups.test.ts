@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import type { Session } from "../src/api/types";
-import { filterSessions, groupSessions, sessionGroupLabel } from "../src/store/session_groups";
+import type { Session } from "../../src/api/types";
+import { filterSessions, groupSessions, sessionGroupLabel } from "../../src/store/session_groups";
 
 /** A session last active at `updated` (local time, like the dates the user sees). */
 function session(id: string, updated: Date, extra: Partial<Session> = {}): Session {
