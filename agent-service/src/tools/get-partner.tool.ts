@@ -5,7 +5,7 @@ import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
 import { currenciesOf } from "./currencies.js";
 import { escapeCell, linkLabel, m2oId, m2oName, recordLink } from "./format.js";
-import { defineTool } from "./types.js";
+import { defineTool, type FactsCard } from "./types.js";
 
 export const getPartnerInputSchema = z.object({
   customer: z.string().trim().min(1).max(200).describe("The customer's name or reference, as the user said it"),
@@ -58,7 +58,7 @@ export const getPartnerTool = defineTool({
       text: { en: "Show me the customer {customer}.", fr: "Montre-moi le client {customer}." },
     },
   },
-  presentation: { running: { en: "Reading the customer…", fr: "Lecture du client…" }, title: { en: "Customer {customer}", fr: "Client {customer}" }, card: true },
+  presentation: { running: { en: "Reading the customer…", fr: "Lecture du client…" }, title: { en: "Customer {customer}", fr: "Client {customer}" }, card: "facts" },
   async run({ customer }, { odoo, lang, fmt, meta }) {
     const [resolution] = await resolveMany(odoo, entities.customer, [customer], meta);
     if (resolution!.status !== "found") return clarifyUnresolved(lang, [{ kind: "customer", model: "res.partner", resolution: resolution! }])!;
@@ -123,7 +123,7 @@ export const getPartnerTool = defineTool({
         is_company: Boolean(partner.is_company),
         open_quotations: open?.count ?? null,
         sales_orders: sold?.count ?? null,
-        card: { kind: "facts", icon: partner.is_company ? "fa-building" : "fa-user", title: name, record: { model: "res.partner", id: partner.id }, facts },
+        card: { kind: "facts", icon: partner.is_company ? "fa-building" : "fa-user", title: name, record: { model: "res.partner", id: partner.id }, facts } satisfies FactsCard,
       },
     };
   },

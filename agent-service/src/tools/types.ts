@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { Embedder } from "../retrieval/embeddings.js";
@@ -82,9 +82,11 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   /**
    * How the tool shows, in every language the copilot speaks: what the panel says while it runs
    * (sent with the turn's `tool` events), the title a conversation takes when this tool is its
-   * first step (`{arg}` from the tool's arguments), and whether its answer is drawn as a card.
+   * first step (`{arg}` from the tool's arguments), and whether its answer is drawn as a card:
+   * `true`, a card of the panel's own for this tool; `"facts"`, the generic card, from the answer's
+   * `data.card` ({@link factsCardSchema}): a new tool shows one without any panel code.
    */
-  presentation: { running: Record<Lang, string>; title?: Record<Lang, string>; card?: boolean };
+  presentation: { running: Record<Lang, string>; title?: Record<Lang, string>; card?: true | "facts" };
   /**
    * How people ask for this tool, in each language: templates the offline planner's classifier is
    * trained on. `(a|b)` one of, `[a]` optional, `{product}` `{customer}` `{project}` `{task}`
@@ -112,3 +114,13 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
 export function defineTool<S extends z.ZodObject>(definition: ToolDefinition<S>): ToolDefinition {
   return definition as unknown as ToolDefinition;
 }
+
+/** The generic card's data (`data.card` of a tool whose card is "facts"); the panel draws it as text. */
+export const factsCardSchema = z.object({
+  kind: z.literal("facts"),
+  icon: z.string().regex(/^fa-[a-z0-9-]+$/),
+  title: z.string().min(1),
+  record: z.object({ model: z.string(), id: z.number().int().positive() }).optional(),
+  facts: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) })),
+});
+export type FactsCard = z.infer<typeof factsCardSchema>;

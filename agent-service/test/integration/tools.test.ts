@@ -4,7 +4,7 @@ import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import { withDefaults, type ModelMap } from "../../src/odoo/model-map.js";
 import type { OdooClient } from "../../src/odoo/odoo-client.js";
 import { catalog, findTool } from "../../src/tools/index.js";
-import type { ToolContext, ToolOutcome } from "../../src/tools/types.js";
+import { factsCardSchema, type ToolContext, type ToolOutcome } from "../../src/tools/types.js";
 import { mintDelegation } from "../helpers/delegation.js";
 import { startOdooDouble, type OdooDouble } from "../helpers/odoo-double.js";
 
@@ -62,6 +62,8 @@ describe("the tool catalog", () => {
       sales_orders: 0,
       card: { kind: "facts", title: "Deco Addict", record: { model: "res.partner", id: 10 }, facts: expect.arrayContaining([{ label: "E-mail", value: "deco.addict82@example.com" }]) },
     });
+    // the generic card's data, as the panel reads it
+    expect(factsCardSchema.safeParse((outcome as { data: { card: unknown } }).data.card).success).toBe(true);
     // a name matching nothing is asked back, never guessed
     expect(await run("get_partner", { customer: "Initech" })).toMatchObject({ kind: "clarify" });
   });

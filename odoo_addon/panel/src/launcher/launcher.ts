@@ -47,11 +47,11 @@ function wasOpen(): boolean {
 // The bus, for the panel's turns (src/main.ts reads it when it loads), and the panel at once when
 // the page was reloaded with it open.
 registry.category("services").add("copilot_launcher", {
-  dependencies: ["bus_service"],
-  start(_env: unknown, services: { bus_service?: BusServiceLike }) {
+  dependencies: ["bus_service", "action"],
+  start(_env: unknown, services: { bus_service?: BusServiceLike; action?: object }) {
     provideBus(services.bus_service);
     // the records on screen, for "this customer" (every view module is loaded by now)
-    trackScreen();
+    trackScreen(services.action);
     if (wasOpen()) {
       void loadPanel().catch(() => {});
     }

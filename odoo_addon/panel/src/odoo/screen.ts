@@ -36,6 +36,8 @@ interface ActionLike {
 interface Shown {
   list: ControllerLike[];
   form: ControllerLike[];
+  /** Odoo's action service: which action, model and view are on screen. */
+  action?: ActionLike;
 }
 
 function shown(): Shown | undefined {
@@ -52,15 +54,15 @@ function loaded(name: string): Record<string, unknown> | undefined {
 
 type Patch = (target: object, extension: object) => unknown;
 
-/** Called once by the launcher's service (every module is loaded by then). */
-export function trackScreen(): void {
+/** Called once by the launcher's service (every module is loaded by then), with Odoo's action service. */
+export function trackScreen(action?: ActionLike): void {
   if (shown()) {
     return;
   }
-  const state: Shown = { list: [], form: [] };
+  const state: Shown = { list: [], form: [], action };
   registry.category("copilot").add("screen", state, { force: true });
   const patch = loaded("@web/core/utils/patch")?.patch as Patch | undefined;
-  const targets: [keyof Shown, unknown][] = [
+  const targets: ["list" | "form", unknown][] = [
     ["list", loaded("@web/views/list/list_controller")?.ListController],
     ["form", loaded("@web/views/form/form_controller")?.FormController],
   ];
@@ -86,9 +88,14 @@ export function trackScreen(): void {
 }
 
 /** The screen behind the panel, or undefined (no list or form of records, or nothing selected). */
-export function currentScreen(action: ActionLike | undefined): Screen | undefined {
-  const controller = action?.currentController;
+export function currentScreen(action?: ActionLike): Screen | undefined {
   const state = shown();
+  let controller: NonNullable<ActionLike["currentController"]> | undefined;
+  try {
+    controller = (action ?? state?.action)?.currentController ?? undefined;
+  } catch {
+    return undefined; // no action yet
+  }
   if (!controller || !state || controller.action?.type !== "ir.actions.act_window") {
     return undefined;
   }

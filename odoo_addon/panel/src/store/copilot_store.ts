@@ -8,6 +8,7 @@
  * hands them `this` — the proxy it was called on — so their writes go through it too.
  */
 
+import type { Screen } from "../odoo/screen";
 import type { CopilotApi } from "../api/copilot_api";
 import type { ChoiceOption, Memory, Session } from "../api/types";
 import * as actions from "./actions";
@@ -24,6 +25,8 @@ import type { ProjectContext } from "./turn";
 export interface CopilotStoreOptions {
   /** After Stop, how long the answer may take to end by itself (its `done` says "stopped") before the request is aborted. */
   stopGraceMs?: number;
+  /** The records on the user's screen when a message is sent ("this customer"): odoo/screen.ts. */
+  screen?: () => Screen | undefined;
 }
 
 export type LoadState = "idle" | "loading" | "ready" | "error";
@@ -92,10 +95,14 @@ export class CopilotStore {
   readonly openState: OpenStateStorage | undefined;
   readonly stopGraceMs: number;
 
+  /** No component reads it: what the user looks at, read when a message is sent. */
+  screen: (() => Screen | undefined) | undefined;
+
   constructor(api: CopilotApi, openState?: OpenStateStorage, options: CopilotStoreOptions = {}) {
     this.api = api;
     this.openState = openState;
     this.stopGraceMs = options.stopGraceMs ?? turn.STOP_GRACE_MS;
+    this.screen = options.screen;
   }
 
   /** Opens the panel again if it was open before the page was reloaded. */

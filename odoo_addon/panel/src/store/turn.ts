@@ -6,6 +6,7 @@
 
 import type { TurnContext, TurnEvent } from "../api/types";
 import { _t } from "../odoo/l10n";
+import type { Screen } from "../odoo/screen";
 import type { ChatMessage } from "./chat_message";
 import type { CopilotStore } from "./copilot_store";
 import { describeError } from "./describe_error";
@@ -25,8 +26,11 @@ export interface ProjectContext {
  * turn's `context`), never written into the message — the agent gives it to the tools that work
  * on a project, in any language.
  */
-export function turnContext(project: ProjectContext | null): TurnContext | undefined {
-  return project ? { project: { id: project.id, name: project.name } } : undefined;
+export function turnContext(project: ProjectContext | null, screen?: Screen): TurnContext | undefined {
+  if (!project && !screen) {
+    return undefined;
+  }
+  return { ...(project ? { project: { id: project.id, name: project.name } } : {}), ...(screen ? { screen } : {}) };
 }
 
 /** A message id of the client's: 32 hex digits (crypto.randomUUID needs a secure context). */
@@ -47,7 +51,8 @@ export async function send(store: CopilotStore, text: string): Promise<boolean> 
     return false;
   }
   const id = `local_${++store.localSeq}`;
-  const context = turnContext(store.projectContext);
+  // the screen as it is now: a Retry or Ask again keeps the one the question was asked with
+  const context = turnContext(store.projectContext, store.screen?.());
   store.messages.push({ id, role: "user", content: trimmed, created_at: now(), ...(context ? { context } : {}) });
   store.draft = "";
   await deliver(store, id);

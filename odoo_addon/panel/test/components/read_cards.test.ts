@@ -61,6 +61,22 @@ describe("read cards", () => {
     expect(svc.action.doAction).toHaveBeenCalledWith(expect.objectContaining({ res_model: "product.product", res_id: 3 }));
   });
 
+  it("draws the generic card of a tool it has no card of its own for: its facts as text, its record opening", async () => {
+    const card = { kind: "facts", icon: "fa-building", title: "Deco Addict", record: { model: "res.partner", id: 10 }, facts: [{ label: "Email", value: "<b>deco@example.com</b>" }, { label: "Phone", value: "" }] };
+    const { root, svc } = await mountCard({ tool: "get_partner", data: { id: 10, card } });
+    expect($$(root, ".o_copilot_facts_card dt").map(text)).toEqual(["Email"]);
+    // Odoo's text is data: never markup
+    expect(text($(root, ".o_copilot_facts_card dd"))).toBe("<b>deco@example.com</b>");
+    expect(root.querySelector(".o_copilot_facts_card dd b")).toBeNull();
+    await click($(root, "a.o_copilot_card_title"));
+    expect(svc.action.doAction).toHaveBeenCalledWith(expect.objectContaining({ res_model: "res.partner", res_id: 10 }));
+    // a card of another shape, an icon that is no icon, a model that is no model: no card, the default icon, no link
+    expect((await mountCard({ tool: "get_partner", data: { card: { kind: "other", title: "x" } } })).root.querySelector(".o_copilot_card")).toBeNull();
+    const odd = await mountCard({ tool: "x_tool", data: { card: { kind: "facts", icon: "fa-x onerror", title: "T", record: { model: "javascript:alert(1)", id: 1 }, facts: [] } } });
+    expect($(odd.root, ".o_copilot_card_icon").className).toContain("fa-info-circle");
+    expect(odd.root.querySelector("a.o_copilot_card_title")).toBeNull();
+  });
+
   it("summarizes a project: progress bar, status, tasks, overdue risks and the next deadlines, each task opening", async () => {
     const { root, svc } = await mountCard({
       tool: "project_summary",

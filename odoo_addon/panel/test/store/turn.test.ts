@@ -170,3 +170,24 @@ describe("the project context", () => {
     expect(api.chat).toHaveBeenLastCalledWith({ session_id: "s_new", message: "Merci" });
   });
 });
+
+describe("the screen as context", () => {
+  it("goes with a message as the records on screen when it is sent, beside the project; nothing when none", async () => {
+    const api = fakeApi();
+    let screen: { model: string; ids: number[] } | undefined = { model: "sale.order", ids: [12] };
+    const store = new CopilotStore(api, undefined, { screen: () => screen });
+    store.loadState = "ready";
+    await store.send("Confirme ce devis");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).toMatchObject({ context: { screen: { model: "sale.order", ids: [12] } } });
+    expect(store.messages[0]!.context).toEqual({ screen: { model: "sale.order", ids: [12] } });
+    store.setProjectContext({ id: 1, name: "Office Design" });
+    screen = { model: "project.task", ids: [3, 4] };
+    await store.send("Ces tâches ?");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).toMatchObject({ context: { project: { id: 1 }, screen: { model: "project.task", ids: [3, 4] } } });
+    store.setProjectContext(null);
+    screen = undefined;
+    await store.send("Merci");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).not.toHaveProperty("context");
+  });
+});
+

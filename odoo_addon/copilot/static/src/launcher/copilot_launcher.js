@@ -3,7 +3,7 @@
 // src/launcher/launcher.ts
 import { Component as Component2, onWillStart, xml as xml2 } from "@odoo/owl";
 import { loadBundle } from "@web/core/assets";
-import { registry as registry2 } from "@web/core/registry";
+import { registry as registry3 } from "@web/core/registry";
 
 // src/odoo/compat.ts
 import { useEnv } from "@odoo/owl";
@@ -40,6 +40,50 @@ function loadedPanel() {
 }
 function provideBus(bus) {
   category().add("bus", bus, { force: true });
+}
+
+// src/odoo/screen.ts
+import { onMounted, onWillUnmount } from "@odoo/owl";
+import { registry as registry2 } from "@web/core/registry";
+function shown() {
+  return registry2.category("copilot").get("screen", void 0);
+}
+function loaded(name) {
+  try {
+    return odoo.loader?.modules.get(name);
+  } catch {
+    return void 0;
+  }
+}
+function trackScreen(action) {
+  if (shown()) {
+    return;
+  }
+  const state = { list: [], form: [], action };
+  registry2.category("copilot").add("screen", state, { force: true });
+  const patch = loaded("@web/core/utils/patch")?.patch;
+  const targets = [
+    ["list", loaded("@web/views/list/list_controller")?.ListController],
+    ["form", loaded("@web/views/form/form_controller")?.FormController]
+  ];
+  for (const [kind, Controller] of targets) {
+    const prototype = Controller?.prototype;
+    if (!patch || !prototype) {
+      continue;
+    }
+    patch(prototype, {
+      setup(...args) {
+        super.setup(...args);
+        onMounted(() => state[kind].push(this));
+        onWillUnmount(() => {
+          const at = state[kind].lastIndexOf(this);
+          if (at !== -1) {
+            state[kind].splice(at, 1);
+          }
+        });
+      }
+    });
+  }
 }
 
 // src/launcher/systray_button.ts
@@ -137,17 +181,18 @@ function wasOpen() {
     return false;
   }
 }
-registry2.category("services").add("copilot_launcher", {
-  dependencies: ["bus_service"],
+registry3.category("services").add("copilot_launcher", {
+  dependencies: ["bus_service", "action"],
   start(_env, services) {
     provideBus(services.bus_service);
+    trackScreen(services.action);
     if (wasOpen()) {
       void loadPanel().catch(() => {
       });
     }
   }
 });
-registry2.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { load: loadPanel } }, { sequence: 30 });
+registry3.category("systray").add("copilot.systray", { Component: CopilotSystray, props: { load: loadPanel } }, { sequence: 30 });
 var CopilotAppLoader = class extends Component2 {
   static template = xml2`<t t-component="page" t-props="props"/>`;
   static props = ["*"];
@@ -157,4 +202,4 @@ var CopilotAppLoader = class extends Component2 {
     });
   }
 };
-registry2.category("actions").add(FULL_PAGE_ACTION, CopilotAppLoader);
+registry3.category("actions").add(FULL_PAGE_ACTION, CopilotAppLoader);

@@ -2,7 +2,7 @@
 
 // src/main.ts
 import { reactive } from "@odoo/owl";
-import { registry as registry2 } from "@web/core/registry";
+import { registry as registry3 } from "@web/core/registry";
 
 // src/odoo/rpc.ts
 var RpcError = class extends Error {
@@ -265,7 +265,7 @@ function createCopilotApi(rpc2, options = {}) {
 }
 
 // src/chat_panel/chat_panel.ts
-import { Component as Component20, useRef as useRef4, useState as useState7, xml as xml20 } from "@odoo/owl";
+import { Component as Component21, useRef as useRef4, useState as useState7, xml as xml21 } from "@odoo/owl";
 import { useService as useService6 } from "@web/core/utils/hooks";
 
 // src/composer/composer.ts
@@ -292,6 +292,130 @@ function menuKeydown(key2, active, count, modifiers = {}) {
       return { handled: false, active: current };
   }
 }
+
+// src/generated/tool_catalog.ts
+var DECLARED_COMMANDS = [
+  {
+    "tool": "create_quotation",
+    "name": "quote",
+    "frName": "devis",
+    "argument": {
+      "model": "res.partner",
+      "suffix": ": "
+    },
+    "label": {
+      "en": "Prepare a quotation for a customer",
+      "fr": "Préparer un devis pour un client"
+    },
+    "usage": {
+      "en": "customer: 3 Office Chair, 2 Office Lamp",
+      "fr": "client : 3 Office Chair, 2 Office Lamp"
+    }
+  },
+  {
+    "tool": "get_stock",
+    "name": "stock",
+    "frName": "stock",
+    "argument": {
+      "model": "product.product",
+      "suffix": ""
+    },
+    "label": {
+      "en": "Stock of a product",
+      "fr": "Stock d'un produit"
+    },
+    "usage": {
+      "en": "product",
+      "fr": "produit"
+    }
+  },
+  {
+    "tool": "project_summary",
+    "name": "summarize_project",
+    "frName": "résumer_projet",
+    "argument": {
+      "model": "project.project",
+      "suffix": ""
+    },
+    "label": {
+      "en": "Summary of a project",
+      "fr": "Résumé d'un projet"
+    },
+    "usage": {
+      "en": "project",
+      "fr": "projet"
+    }
+  },
+  {
+    "tool": "create_task",
+    "name": "create_task",
+    "frName": "créer_tâche",
+    "argument": {
+      "model": "project.project",
+      "suffix": ": "
+    },
+    "label": {
+      "en": "Create a task in a project",
+      "fr": "Créer une tâche dans un projet"
+    },
+    "usage": {
+      "en": "project: task title",
+      "fr": "projet : titre de la tâche"
+    }
+  },
+  {
+    "tool": "show_kit",
+    "name": "show_kit",
+    "frName": "afficher_kit",
+    "argument": {
+      "model": "product.product",
+      "suffix": ""
+    },
+    "label": {
+      "en": "Components of a kit",
+      "fr": "Composants d'un kit"
+    },
+    "usage": {
+      "en": "kit",
+      "fr": "kit"
+    }
+  },
+  {
+    "tool": "get_partner",
+    "name": "customer",
+    "frName": "client",
+    "argument": {
+      "model": "res.partner",
+      "suffix": ""
+    },
+    "label": {
+      "en": "A customer at a glance",
+      "fr": "Un client en un coup d'œil"
+    },
+    "usage": {
+      "en": "customer",
+      "fr": "client"
+    }
+  },
+  {
+    "tool": "export_pdf",
+    "name": "export_pdf",
+    "frName": "exporter_pdf",
+    "label": {
+      "en": "This conversation as a PDF",
+      "fr": "Cette conversation en PDF"
+    }
+  },
+  {
+    "tool": "undo",
+    "name": "undo",
+    "frName": "annuler",
+    "label": {
+      "en": "Undo my last change",
+      "fr": "Annuler ma dernière modification"
+    }
+  }
+];
 
 // src/store/session_groups.ts
 var ORDER = ["pinned", "today", "yesterday", "week", "older"];
@@ -347,32 +471,15 @@ function filterSessions(sessions, query) {
 
 // src/slash/slash_commands.ts
 var SLASH_COMMANDS = [
-  { name: "quote", frName: "devis", argument: { model: "res.partner", suffix: ": " } },
-  { name: "stock", frName: "stock", argument: { model: "product.product", suffix: "" } },
-  { name: "summarize_project", frName: "résumer_projet", argument: { model: "project.project", suffix: "" } },
-  { name: "create_task", frName: "créer_tâche", argument: { model: "project.project", suffix: ": " } },
-  { name: "show_kit", frName: "afficher_kit", argument: { model: "product.product", suffix: "" } },
-  { name: "export_pdf", frName: "exporter_pdf" },
-  { name: "undo", frName: "annuler" },
+  ...DECLARED_COMMANDS,
   { name: "new", frName: "nouveau", local: true },
   { name: "help", frName: "aide" }
 ];
-function slashLabel(command) {
+function slashLabel(command, lang) {
+  if (command.label) {
+    return isFrench(lang) ? command.label.fr : command.label.en;
+  }
   switch (command.name) {
-    case "quote":
-      return _t("Prepare a quotation for a customer");
-    case "stock":
-      return _t("Stock of a product");
-    case "summarize_project":
-      return _t("Summary of a project");
-    case "create_task":
-      return _t("Create a task in a project");
-    case "show_kit":
-      return _t("Components of a kit");
-    case "export_pdf":
-      return _t("This conversation as a PDF");
-    case "undo":
-      return _t("Undo my last change");
     case "new":
       return _t("Start a new conversation");
     case "help":
@@ -381,21 +488,8 @@ function slashLabel(command) {
       return command.name;
   }
 }
-function slashUsage(command) {
-  switch (command.name) {
-    case "quote":
-      return _t("customer: 3 Office Chair, 2 Office Lamp");
-    case "stock":
-      return _t("product");
-    case "summarize_project":
-      return _t("project");
-    case "create_task":
-      return _t("project: task title");
-    case "show_kit":
-      return _t("kit");
-    default:
-      return "";
-  }
+function slashUsage(command, lang) {
+  return command.usage ? isFrench(lang) ? command.usage.fr : command.usage.en : "";
 }
 function isFrench(lang) {
   return /^fr\b/i.test(lang);
@@ -425,7 +519,7 @@ function filterCommands(query, lang) {
     if (names2.some((name) => name.includes(typed))) {
       return 1;
     }
-    return typed.length >= 3 && normalizeText(slashLabel(command)).includes(normalizeText(query)) ? 2 : 3;
+    return typed.length >= 3 && normalizeText(slashLabel(command, lang)).includes(normalizeText(query)) ? 2 : 3;
   };
   return SLASH_COMMANDS.map((command, index) => ({ command, index, rank: rank(command) })).filter(({ rank: rank2 }) => rank2 < 3).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ command }) => command);
 }
@@ -593,7 +687,7 @@ var Composer = class extends Component2 {
   get menuTitle() {
     const slash = this.slash;
     if (this.state.menu === "argument" && slash?.kind === "argument") {
-      return `/${slash.typed} — ${slashUsage(slash.command) || slashLabel(slash.command)}`;
+      return `/${slash.typed} — ${slashUsage(slash.command, this.lang) || slashLabel(slash.command, this.lang)}`;
     }
     return this.labels.commands;
   }
@@ -650,7 +744,7 @@ var Composer = class extends Component2 {
           key: command.name,
           label: `/${displayName(command, this.lang)}`,
           alias: otherName(command, this.lang) ? `/${otherName(command, this.lang)}` : "",
-          detail: slashLabel(command)
+          detail: slashLabel(command, this.lang)
         }))
       });
       return;
@@ -807,7 +901,7 @@ var Composer = class extends Component2 {
 };
 
 // src/message_list/message_list.ts
-import { Component as Component19, markup, onWillPatch, useEffect as useEffect2, useRef as useRef3, useState as useState6, xml as xml19 } from "@odoo/owl";
+import { Component as Component20, markup, onWillPatch, useEffect as useEffect2, useRef as useRef3, useState as useState6, xml as xml20 } from "@odoo/owl";
 
 // src/api/types.ts
 function isQuotationPreview(preview) {
@@ -1659,7 +1753,7 @@ var ChoiceCard = class extends Component9 {
 };
 
 // src/cards/read_cards/read_card.ts
-import { Component as Component17, xml as xml17 } from "@odoo/owl";
+import { Component as Component18, xml as xml18 } from "@odoo/owl";
 
 // src/cards/read_cards/documents_card.ts
 import { Component as Component11, xml as xml11 } from "@odoo/owl";
@@ -1729,11 +1823,28 @@ var DocumentsCard = class extends Component11 {
   }
 };
 
-// src/cards/read_cards/project_card.ts
+// src/cards/read_cards/facts_card.ts
 import { Component as Component12, xml as xml12 } from "@odoo/owl";
-var ProjectCard = class extends Component12 {
+var FactsCard = class extends Component12 {
   static components = { CardHeader };
   static template = xml12`
+    <section class="o_copilot_card o_copilot_read_card o_copilot_facts_card" t-att-aria-label="props.view.title">
+      <CardHeader icon="props.view.icon" title="props.view.title" record="props.view.record"/>
+      <dl t-if="props.view.facts.length" class="o_copilot_card_body o_copilot_facts mb-0">
+        <t t-foreach="props.view.facts" t-as="fact" t-key="fact_index">
+          <dt class="text-muted" t-esc="fact.label"/>
+          <dd class="mb-1" t-esc="fact.value"/>
+        </t>
+      </dl>
+    </section>`;
+  static props = { view: Object };
+};
+
+// src/cards/read_cards/project_card.ts
+import { Component as Component13, xml as xml13 } from "@odoo/owl";
+var ProjectCard = class extends Component13 {
+  static components = { CardHeader };
+  static template = xml13`
     <section class="o_copilot_card o_copilot_read_card o_copilot_project_card" t-att-aria-label="props.view.name">
       <CardHeader icon="'fa-puzzle-piece'" title="props.view.name" record="props.view.record">
         <span t-if="props.view.status" class="badge rounded-pill o_copilot_status" t-att-class="props.view.status.className"
@@ -1895,6 +2006,24 @@ function cardFormat(options = {}) {
       return n === null ? "" : formatNumber(n, { digits: 2 }, numbers);
     }
   };
+}
+
+// src/cards/read_cards/facts.ts
+var MODEL = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
+var ICON = /^fa-[a-z0-9-]+$/;
+function factsView(data) {
+  const card = data.card;
+  if (!isObject2(card) || card.kind !== "facts") {
+    return void 0;
+  }
+  const title = str(card.title);
+  const facts = list(card.facts).map((fact) => ({ label: str(fact.label), value: str(fact.value) })).filter((fact) => fact.label && fact.value);
+  if (!title) {
+    return void 0;
+  }
+  const record = isObject2(card.record) && MODEL.test(str(card.record.model)) ? ref(str(card.record.model), card.record.id, title) : void 0;
+  const icon = ICON.test(str(card.icon)) ? str(card.icon) : "fa-info-circle";
+  return { kind: "facts", icon, title, ...record ? { record } : {}, facts };
 }
 
 // src/cards/read_cards/tools/customers.ts
@@ -2262,14 +2391,14 @@ function readCardView(card, options = {}) {
   if (!isObject2(card) || !isObject2(card.data)) {
     return void 0;
   }
-  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options));
+  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options)) ?? factsView(card.data);
 }
 
 // src/cards/read_cards/stock_card.ts
-import { Component as Component13, xml as xml13 } from "@odoo/owl";
-var StockCard = class extends Component13 {
+import { Component as Component14, xml as xml14 } from "@odoo/owl";
+var StockCard = class extends Component14 {
   static components = { CardHeader };
-  static template = xml13`
+  static template = xml14`
     <section class="o_copilot_card o_copilot_read_card o_copilot_stock_card" t-att-class="{ 'o_copilot_low_stock': props.view.low }"
              t-att-aria-label="props.view.name">
       <CardHeader icon="'fa-cubes'" title="props.view.name" record="props.view.record">
@@ -2299,12 +2428,12 @@ var StockCard = class extends Component13 {
 };
 
 // src/cards/read_cards/table_card.ts
-import { Component as Component15, xml as xml15 } from "@odoo/owl";
+import { Component as Component16, xml as xml16 } from "@odoo/owl";
 
 // src/cards/read_cards/record_table.ts
-import { Component as Component14, xml as xml14 } from "@odoo/owl";
-var RecordTable = class extends Component14 {
-  static template = xml14`
+import { Component as Component15, xml as xml15 } from "@odoo/owl";
+var RecordTable = class extends Component15 {
+  static template = xml15`
     <div class="o_copilot_table_scroll">
       <table class="table table-sm o_copilot_read_table mb-0">
         <thead>
@@ -2344,9 +2473,9 @@ var RecordTable = class extends Component14 {
 };
 
 // src/cards/read_cards/table_card.ts
-var TableCard = class extends Component15 {
+var TableCard = class extends Component16 {
   static components = { CardHeader, RecordTable };
-  static template = xml15`
+  static template = xml16`
     <section class="o_copilot_card o_copilot_read_card o_copilot_table_card" t-att-class="'o_copilot_read_' + props.tool"
              t-att-aria-label="props.view.title">
       <CardHeader icon="props.view.icon" title="props.view.title" record="props.view.record"/>
@@ -2364,7 +2493,7 @@ var TableCard = class extends Component15 {
 };
 
 // src/cards/read_cards/task_checklist_card.ts
-import { Component as Component16, useState as useState3, xml as xml16 } from "@odoo/owl";
+import { Component as Component17, useState as useState3, xml as xml17 } from "@odoo/owl";
 import { useService as useService4 } from "@web/core/utils/hooks";
 function errorMessage(error) {
   const data = error?.data;
@@ -2373,9 +2502,9 @@ function errorMessage(error) {
   }
   return error instanceof Error && error.message ? error.message : "";
 }
-var TaskChecklistCard = class _TaskChecklistCard extends Component16 {
+var TaskChecklistCard = class _TaskChecklistCard extends Component17 {
   static components = { CardHeader };
-  static template = xml16`
+  static template = xml17`
     <section class="o_copilot_card o_copilot_read_card o_copilot_checklist_card" t-att-aria-label="props.view.name">
       <CardHeader icon="'fa-check-square-o'" title="props.view.name" record="props.view.record">
         <span t-if="state.subtasks.length" class="badge rounded-pill text-bg-light o_copilot_status o_copilot_checklist_progress"
@@ -2489,9 +2618,9 @@ var TaskChecklistCard = class _TaskChecklistCard extends Component16 {
 };
 
 // src/cards/read_cards/read_card.ts
-var ReadCard = class extends Component17 {
-  static components = { DocumentsCard, ProjectCard, StockCard, TableCard, TaskChecklistCard };
-  static template = xml17`
+var ReadCard = class extends Component18 {
+  static components = { DocumentsCard, FactsCard, ProjectCard, StockCard, TableCard, TaskChecklistCard };
+  static template = xml18`
     <t t-set="view" t-value="cardView"/>
     <t t-if="view">
       <TableCard t-if="view.kind === 'table'" view="view" tool="props.card.tool"/>
@@ -2499,6 +2628,7 @@ var ReadCard = class extends Component17 {
       <ProjectCard t-elif="view.kind === 'project'" view="view"/>
       <TaskChecklistCard t-elif="view.kind === 'checklist'" view="view"/>
       <DocumentsCard t-elif="view.kind === 'documents'" view="view" tool="props.card.tool"/>
+      <FactsCard t-elif="view.kind === 'facts'" view="view"/>
     </t>`;
   static props = { card: Object };
   get cardView() {
@@ -2664,11 +2794,11 @@ function watchedRecords(actions) {
 }
 function concernedRecords(payload, watched) {
   const change = parseRecordChanged(payload);
-  const shown = change && watched.get(change.model);
-  if (!change || !shown) {
+  const shown2 = change && watched.get(change.model);
+  if (!change || !shown2) {
     return null;
   }
-  const ids = [...new Set(change.ids)].filter((id2) => shown.has(id2));
+  const ids = [...new Set(change.ids)].filter((id2) => shown2.has(id2));
   return ids.length ? { model: change.model, ids } : null;
 }
 function mergeReads(into, concerned) {
@@ -2743,8 +2873,8 @@ function liveLabel(model, record, options = {}) {
       parts.push(projectStatusBadge(typeof record.last_update_status === "string" ? record.last_update_status : null)?.label ?? "");
       break;
   }
-  const shown = [...new Set(parts.filter(Boolean))];
-  return (shown.length ? shown : [name]).join(" · ");
+  const shown2 = [...new Set(parts.filter(Boolean))];
+  return (shown2.length ? shown2 : [name]).join(" · ");
 }
 
 // src/cards/use_live_records.ts
@@ -2797,11 +2927,11 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
     const format = numberFormat();
     for (const id2 of ids) {
       const record = records.find((candidate) => candidate.id === id2);
-      const shown = actions.find((action) => action.record?.model === model && action.record.id === id2)?.record?.name;
+      const shown2 = actions.find((action) => action.record?.model === model && action.record.id === id2)?.record?.name;
       live[recordKey(model, id2)] = record ? {
         deleted: false,
         label: liveLabel(model, record, {
-          shownName: shown,
+          shownName: shown2,
           currency: cardCurrency(actions, model, id2),
           format,
           formatDate: (date) => formatDeadline(date, lang())
@@ -2837,7 +2967,7 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
 }
 
 // src/copy_button/copy_button.ts
-import { Component as Component18, onWillUnmount as onWillUnmount3, useState as useState5, xml as xml18 } from "@odoo/owl";
+import { Component as Component19, onWillUnmount as onWillUnmount3, useState as useState5, xml as xml19 } from "@odoo/owl";
 var FEEDBACK_MS = 1500;
 async function writeClipboard(text) {
   try {
@@ -2862,8 +2992,8 @@ async function writeClipboard(text) {
     area.remove();
   }
 }
-var CopyButton = class extends Component18 {
-  static template = xml18`
+var CopyButton = class extends Component19 {
+  static template = xml19`
     <button type="button" class="btn btn-link btn-sm o_copilot_copy"
             t-att-class="{ 'o_copilot_copied': state.copied }"
             t-att-aria-label="labels.copy" t-att-title="labels.copy" t-on-click="copy">
@@ -3441,8 +3571,11 @@ function upsertAction(message, action) {
 
 // src/store/turn.ts
 var STOP_GRACE_MS = 2e3;
-function turnContext(project) {
-  return project ? { project: { id: project.id, name: project.name } } : void 0;
+function turnContext(project, screen) {
+  if (!project && !screen) {
+    return void 0;
+  }
+  return { ...project ? { project: { id: project.id, name: project.name } } : {}, ...screen ? { screen } : {} };
 }
 function newClientMessageId() {
   const bytes = new Uint8Array(16);
@@ -3458,7 +3591,7 @@ async function send(store2, text) {
     return false;
   }
   const id2 = `local_${++store2.localSeq}`;
-  const context = turnContext(store2.projectContext);
+  const context = turnContext(store2.projectContext, store2.screen?.());
   store2.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
   store2.draft = "";
   await deliver(store2, id2);
@@ -3832,10 +3965,13 @@ var CopilotStore = class {
   api;
   openState;
   stopGraceMs;
+  /** No component reads it: what the user looks at, read when a message is sent. */
+  screen;
   constructor(api2, openState, options = {}) {
     this.api = api2;
     this.openState = openState;
     this.stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+    this.screen = options.screen;
   }
   /** Opens the panel again if it was open before the page was reloaded. */
   restore() {
@@ -3988,9 +4124,9 @@ var CopilotStore = class {
 // src/message_list/message_list.ts
 var MAX_CACHED = 200;
 var STICK_PX = 48;
-var MessageList = class extends Component19 {
+var MessageList = class extends Component20 {
   static components = { ChoiceCard, CopyButton, ReadCard };
-  static template = xml19`
+  static template = xml20`
     <div class="o_copilot_messages" t-ref="scroller" role="log" aria-live="polite"
          t-att-aria-label="labels.conversation">
       <div t-if="store.loadState === 'loading'" class="o_copilot_loading text-muted" role="status">
@@ -4193,9 +4329,9 @@ function createNameSearch(orm, limit = 8) {
 }
 
 // src/chat_panel/chat_panel.ts
-var ChatPanel = class extends Component20 {
+var ChatPanel = class extends Component21 {
   static components = { Composer, MessageList };
-  static template = xml20`
+  static template = xml21`
     <aside t-if="store.isOpen and !store.fullPage" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
            role="complementary" t-att-aria-label="labels.title" t-on-keydown="onKeydown">
       <header class="o_copilot_header">
@@ -4296,7 +4432,7 @@ var ChatPanel = class extends Component20 {
 };
 
 // src/full_page/full_page.ts
-import { Component as Component24, onMounted as onMounted3, onWillUnmount as onWillUnmount6, useRef as useRef7, useState as useState11, xml as xml24 } from "@odoo/owl";
+import { Component as Component25, onMounted as onMounted3, onWillUnmount as onWillUnmount6, useRef as useRef7, useState as useState11, xml as xml25 } from "@odoo/owl";
 import { useService as useService9 } from "@web/core/utils/hooks";
 
 // src/odoo/download.ts
@@ -4317,7 +4453,7 @@ function datedFilename(prefix, extension, now2 = /* @__PURE__ */ new Date()) {
 }
 
 // src/privacy/privacy.ts
-import { Component as Component21, onMounted as onMounted2, useRef as useRef5, useState as useState8, xml as xml21 } from "@odoo/owl";
+import { Component as Component22, onMounted as onMounted2, useRef as useRef5, useState as useState8, xml as xml22 } from "@odoo/owl";
 
 // src/odoo/confirm.ts
 import { useService as useService7 } from "@web/core/utils/hooks";
@@ -4348,8 +4484,8 @@ ${options.body}`));
 }
 
 // src/privacy/privacy.ts
-var Privacy = class extends Component21 {
-  static template = xml21`
+var Privacy = class extends Component22 {
+  static template = xml22`
     <section class="o_copilot_privacy" aria-labelledby="o_copilot_privacy_title" t-on-keydown="onKeydown">
       <div class="o_copilot_privacy_content">
         <header class="o_copilot_privacy_header">
@@ -4480,10 +4616,10 @@ var Privacy = class extends Component21 {
 };
 
 // src/project_list/project_list.ts
-import { Component as Component22, onWillStart, onWillUnmount as onWillUnmount4, useState as useState9, xml as xml22 } from "@odoo/owl";
+import { Component as Component23, onWillStart, onWillUnmount as onWillUnmount4, useState as useState9, xml as xml23 } from "@odoo/owl";
 import { useService as useService8 } from "@web/core/utils/hooks";
-var ProjectList = class extends Component22 {
-  static template = xml22`
+var ProjectList = class extends Component23 {
+  static template = xml23`
     <section class="o_copilot_projects" aria-labelledby="o_copilot_projects_title">
       <div class="o_copilot_sidebar_head">
         <h2 id="o_copilot_projects_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
@@ -4620,10 +4756,10 @@ var ProjectList = class extends Component22 {
 };
 
 // src/session_list/session_list.ts
-import { Component as Component23, onWillUnmount as onWillUnmount5, useEffect as useEffect3, useRef as useRef6, useState as useState10, xml as xml23 } from "@odoo/owl";
+import { Component as Component24, onWillUnmount as onWillUnmount5, useEffect as useEffect3, useRef as useRef6, useState as useState10, xml as xml24 } from "@odoo/owl";
 var SEARCH_DELAY_MS2 = 250;
-var SessionList = class extends Component23 {
-  static template = xml23`
+var SessionList = class extends Component24 {
+  static template = xml24`
     <section class="o_copilot_sessions" aria-labelledby="o_copilot_sessions_title">
       <div class="o_copilot_sidebar_head">
         <h2 id="o_copilot_sessions_title" class="o_copilot_sidebar_title" t-esc="labels.title"/>
@@ -4799,9 +4935,9 @@ var SessionList = class extends Component23 {
 };
 
 // src/full_page/full_page.ts
-var FullPage = class extends Component24 {
+var FullPage = class extends Component25 {
   static components = { Composer, MessageList, Privacy, ProjectList, SessionList };
-  static template = xml24`
+  static template = xml25`
     <div class="o_copilot_app" t-ref="root" t-att-class="{ 'o_copilot_app_sidebar_open': state.sidebarOpen }">
       <header class="o_copilot_app_topbar">
         <button type="button" class="btn btn-link o_copilot_app_sidebar_toggle"
@@ -4972,9 +5108,9 @@ var FullPage = class extends Component24 {
   }
 };
 function fullPageAction(store2) {
-  return class CopilotApp extends Component24 {
+  return class CopilotApp extends Component25 {
     static components = { FullPage };
-    static template = xml24`<FullPage store="store"/>`;
+    static template = xml25`<FullPage store="store"/>`;
     static props = ["*"];
     setup() {
       this.store = store2;
@@ -4992,6 +5128,40 @@ function providePanel(panel) {
 }
 function providedBus() {
   return category().get("bus", void 0);
+}
+
+// src/odoo/screen.ts
+import { onMounted as onMounted4, onWillUnmount as onWillUnmount7 } from "@odoo/owl";
+import { registry as registry2 } from "@web/core/registry";
+var SCREEN_MAX_IDS = 20;
+function shown() {
+  return registry2.category("copilot").get("screen", void 0);
+}
+function currentScreen(action) {
+  const state = shown();
+  let controller;
+  try {
+    controller = (action ?? state?.action)?.currentController ?? void 0;
+  } catch {
+    return void 0;
+  }
+  if (!controller || !state || controller.action?.type !== "ir.actions.act_window") {
+    return void 0;
+  }
+  const model = controller.props?.resModel ?? controller.action.res_model;
+  const viewType = controller.view?.type;
+  if (!model) {
+    return void 0;
+  }
+  const mine = (list2) => [...list2].reverse().find((entry) => entry.model?.root?.resModel === model)?.model?.root;
+  let ids = [];
+  if (viewType === "form") {
+    ids = [mine(state.form)?.resId];
+  } else if (viewType === "list") {
+    ids = (mine(state.list)?.selection ?? []).map((record) => record.resId);
+  }
+  const valid = ids.filter((id2) => Number.isInteger(id2) && id2 > 0).slice(0, SCREEN_MAX_IDS);
+  return valid.length ? { model, ids: valid } : void 0;
 }
 
 // src/store/open_state.ts
@@ -5078,7 +5248,7 @@ var api = createCopilotApi(rpc, {
     });
   }
 });
-var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open")));
+var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open"), { screen: () => currentScreen() }));
 store.restore();
-registry2.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
+registry3.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
 providePanel({ store, FullPage: fullPageAction(store), click: () => systrayClick(store), shortcut: () => systrayShortcut(store) });

@@ -3,6 +3,7 @@ import { Component, xml } from "@odoo/owl";
 import type { Card } from "../../api/types";
 import { currentUser, numberFormat, type OdooEnv } from "../../odoo/compat";
 import { DocumentsCard } from "./documents_card";
+import { FactsCard } from "./facts_card";
 import { ProjectCard } from "./project_card";
 import { readCardView } from "./read_card_registry";
 import type { ReadCardView } from "./read_card_views";
@@ -12,7 +13,7 @@ import { TaskChecklistCard } from "./task_checklist_card";
 
 /** What a read tool answered, drawn by the card of its kind (copilot.ReadCard); nothing for an unknown tool. */
 export class ReadCard extends Component<{ card: Card }> {
-  static components = { DocumentsCard, ProjectCard, StockCard, TableCard, TaskChecklistCard };
+  static components = { DocumentsCard, FactsCard, ProjectCard, StockCard, TableCard, TaskChecklistCard };
   static template = xml`
     <t t-set="view" t-value="cardView"/>
     <t t-if="view">
@@ -21,6 +22,7 @@ export class ReadCard extends Component<{ card: Card }> {
       <ProjectCard t-elif="view.kind === 'project'" view="view"/>
       <TaskChecklistCard t-elif="view.kind === 'checklist'" view="view"/>
       <DocumentsCard t-elif="view.kind === 'documents'" view="view" tool="props.card.tool"/>
+      <FactsCard t-elif="view.kind === 'facts'" view="view"/>
     </t>`;
   static props = { card: Object };
 

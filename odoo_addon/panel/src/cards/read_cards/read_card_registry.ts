@@ -8,6 +8,7 @@
 import type { Card } from "../../api/types";
 import { cardFormat, isObject, type CardFormat, type Data, type ViewOptions } from "./card_fields";
 import type { ReadCardView } from "./read_card_views";
+import { factsView } from "./facts";
 import { customersTable } from "./tools/customers";
 import { documentsList, projectSources } from "./tools/documents";
 import { installationsTable, ticketsTable } from "./tools/mapped_records";
@@ -42,5 +43,6 @@ export function readCardView(card: Card, options: ViewOptions = {}): ReadCardVie
   if (!isObject(card) || !isObject(card.data)) {
     return undefined;
   }
-  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options));
+  // a tool that draws the generic card (presentation.card "facts") needs no entry here
+  return READ_CARDS.get(card.tool)?.(card.data, cardFormat(options)) ?? factsView(card.data);
 }

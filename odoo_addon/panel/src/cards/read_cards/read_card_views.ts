@@ -5,6 +5,15 @@
 
 import type { RecordRef } from "../../api/types";
 
+/** The generic card (facts.ts): label/value lines under a title. */
+export interface FactsView {
+  kind: "facts";
+  icon: string;
+  title: string;
+  record?: RecordRef;
+  facts: { label: string; value: string }[];
+}
+
 export interface Cell {
   text: string;
   /** Classes of the cell: `o_copilot_low` (stock short), `text-danger` (overdue)… */
@@ -117,4 +126,4 @@ export interface DocumentsView {
   more: boolean;
 }
 
-export type ReadCardView = TableView | StockView | ProjectView | ChecklistView | DocumentsView;
+export type ReadCardView = TableView | StockView | ProjectView | ChecklistView | DocumentsView | FactsView;
