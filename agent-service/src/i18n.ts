@@ -143,6 +143,10 @@ const messages = {
     en: "Which product do you mean? Please give its name or internal reference.",
     fr: "De quel produit s'agit-il ? Donnez son nom ou sa référence interne.",
   },
+  "planner.ask_customer": {
+    en: "Which customer do you mean? Please give their name.",
+    fr: "De quel client s'agit-il ? Donnez son nom.",
+  },
   "planner.ask_project": {
     en: "Which project do you mean?",
     fr: "De quel projet s'agit-il ?",
@@ -227,6 +231,13 @@ const messages = {
   "kind.projects": { en: "projects", fr: "projets" },
   "kind.task": { en: "task", fr: "tâche" },
   "kind.tasks": { en: "tasks", fr: "tâches" },
+  "kind.warehouse": { en: "warehouse", fr: "entrepôt" },
+  "kind.warehouses": { en: "warehouses", fr: "entrepôts" },
+  "stock.in_warehouse": {
+    en: "**{product}**: {on_hand} {uom} on hand in {warehouse} ({total} {uom} in all warehouses, {forecast} {uom} forecast).",
+    fr: "**{product}** : {on_hand} {uom} en stock dans {warehouse} ({total} {uom} dans tous les entrepôts, {forecast} {uom} prévus).",
+  },
+  "stock.by_warehouse": { en: "By warehouse: {list}.", fr: "Par entrepôt : {list}." },
   "kind.quotation": { en: "quotation", fr: "devis" },
   "kind.quotations": { en: "quotations", fr: "devis" },
   "kind.user": { en: "user", fr: "utilisateur" },

@@ -69,7 +69,9 @@ const DEICTIC = new RegExp(
   "iu",
 );
 
-export type Deictic = { kind: ScreenKind; plural: boolean; start: number; end: number };
+export type Deictic = { kind: ScreenKind; plural: boolean; start: number; end: number; /** "this customer" as "the customer", to put the name after. */ definite: string };
+
+const DEFINITE: Record<string, string> = { this: "the ", that: "the ", these: "the ", those: "the ", "the current": "the ", "the selected": "the ", ce: "le ", cet: "l'", cette: "la ", ces: "les " };
 
 export function findDeictic(text: string): Deictic | undefined {
   const match = DEICTIC.exec(text);
@@ -79,7 +81,9 @@ export function findDeictic(text: string): Deictic | undefined {
   const kind = NOUNS.find(([pattern]) => pattern.test(noun))?.[1];
   if (!kind) return undefined;
   const plural = ["these", "those", "ces"].includes(determiner) || /^les\s/i.test(match[0]);
-  return { kind, plural, start: match.index, end: match.index + match[0].length };
+  const article = match[5] ? `${match[0].split(/\s/)[0]!.toLowerCase()} ` : (DEFINITE[determiner.replace(/\s+/g, " ")] ?? "");
+  const definite = `${article}${noun}`;
+  return { kind, plural, start: match.index, end: match.index + match[0].length, definite };
 }
 
 /** A reference, a capitalized or quoted name right after "this customer". */
@@ -98,7 +102,8 @@ export function applyScreen(text: string, view: ScreenView, lang: Lang): ScreenR
   if (NAMED_AFTER.test(after)) return { text };
   const records = view[deictic.kind] ?? [];
   const which = t(lang, `screen.which.${deictic.kind}` as MessageKey);
-  if (records.length === 1) return { text: `${text.slice(0, deictic.start)}${records[0]!.name}${after}` };
+  // "ce devis" → "le devis S00012": the name, and the word that says what it is
+  if (records.length === 1) return { text: `${text.slice(0, deictic.start)}${deictic.definite} ${records[0]!.name}${after}` };
   if (!records.length) return { ask: "screen.ask_none", params: { which } };
   return { ask: "screen.ask_which", params: { which, names: records.map((record) => record.name).join(", ") } };
 }

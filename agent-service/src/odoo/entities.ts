@@ -13,6 +13,7 @@ export const entities = {
   quotation: { model: "sale.order", fields: ["partner_id", "state", "amount_total"], reference: true },
   user: { model: "res.users", fields: ["login"], codeField: "login" },
   stage: { model: "project.task.type", fields: [] },
+  warehouse: { model: "stock.warehouse", codeField: "code", fields: ["code"] },
 } satisfies Record<EntityKind, EntitySpec>;
 
 /** Kinds whose model is fixed; the mapped ones (kit, ticket, installation) are found with `findWith`. */

@@ -2,7 +2,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Resolution } from "../odoo/resolve.js";
 import type { ToolOutcome } from "./types.js";
 
-export type Kind = "customer" | "product" | "project" | "task" | "quotation" | "user" | "stage" | "kit" | "ticket" | "installation";
+export type Kind = "customer" | "product" | "project" | "task" | "quotation" | "user" | "stage" | "warehouse" | "kit" | "ticket" | "installation";
 
 /** The question to ask when some names did not resolve to exactly one record; undefined when all did. */
 export function clarifyUnresolved(

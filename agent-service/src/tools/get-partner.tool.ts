@@ -29,6 +29,8 @@ export const getPartnerTool = defineTool({
   phrases: {
     en: [
       "(show|open|give me|display) [me] [the] (customer card|customer file|customer sheet|account overview|customer overview|customer summary) (of|for) {customer}",
+      "(show|open|display|give me) [me] the (customer|client|account) {customer}",
+      "(what about|details of|tell me about) the (customer|client) {customer}",
       "(overview|summary|file|card) of [the] (customer|client|account) {customer}",
       "(what|how much) (has|did) {customer} (bought|ordered|purchased) [from us]",
       "(sales|revenue|turnover|business) (with|of|from) {customer}",
@@ -39,6 +41,8 @@ export const getPartnerTool = defineTool({
     fr: [
       "(montre|ouvre|affiche|donne)[-moi] la fiche (client|du client|de) {customer}",
       "fiche (client|du client) {customer}",
+      "(montre|affiche|ouvre|donne)[-moi] le client {customer}",
+      "(et|quoi de neuf avec|parle-moi) (le client|du client) {customer}",
       "(résumé|synthèse|vue d'ensemble) (du client|client|de) {customer}",
       "(qu'est-ce que|combien) {customer} (a acheté|a commandé|nous a acheté)",
       "(chiffre d'affaires|ventes|CA) (avec|de|du client) {customer}",

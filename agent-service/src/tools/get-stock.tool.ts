@@ -1,10 +1,10 @@
 import { z } from "zod";
 import {t} from "../i18n.js";
-import { entities } from "../odoo/entities.js";
+import { entities, findOne } from "../odoo/entities.js";
 import { resolveMany } from "../odoo/resolve.js";
 import { clarifyUnresolved } from "./clarify.js";
-import { m2oName } from "./format.js";
-import { defineTool } from "./types.js";
+import { m2oId, m2oName } from "./format.js";
+import { defineTool, type ToolContext } from "./types.js";
 
 export const getStockInputSchema = z.object({
   product: z.string().trim().min(1).max(200).describe("The product's name or internal reference, as the user said it"),
@@ -13,6 +13,7 @@ export const getStockInputSchema = z.object({
     .positive()
     .optional()
     .describe("A quantity the user wants to sell or use, to say whether the stock on hand covers it"),
+  warehouse: z.string().trim().min(1).max(200).optional().describe("A warehouse's name or code, when the user asks about one warehouse"),
 });
 
 export const getStockTool = defineTool({
@@ -81,7 +82,9 @@ export const getStockTool = defineTool({
     },
   },
   presentation: { running: { en: "Reading stock…", fr: "Lecture du stock…" }, title: { en: "Stock of {product}", fr: "Stock de {product}" }, card: true },
-  async run({ product, quantity }, { odoo, lang, fmt, meta }) {
+  async run({ product, quantity, warehouse }, { odoo, lang, fmt, meta }) {
+    const place = warehouse ? await findOne(odoo, "warehouse", warehouse, { lang, meta }) : undefined;
+    if (place && !place.ok) return place.question;
     const [resolution] = await resolveMany(
       odoo,
       { ...entities.product, fields: ["qty_available", "virtual_available", "uom_id"] },
@@ -92,23 +95,31 @@ export const getStockTool = defineTool({
     const matches =
       resolution!.status === "found" ? [resolution!.match] : resolution!.status === "ambiguous" && resolution!.exact ? resolution!.choices : [];
     if (!matches.length) return clarifyUnresolved(lang, [{ kind: "product", model: "product.product", resolution: resolution! }])!;
+    // per warehouse only where there are several (their list is cached per user): one read of quants more
+    const several = place?.ok || (await warehouseCount(odoo, meta)) > 1;
+    const byWarehouse = several ? await onHandByWarehouse(odoo, matches.map((match) => match.id), meta) : new Map<number, WarehouseStock[]>();
     const products = matches.map((match) => ({
       id: match.id,
       name: match.name,
       on_hand: Number(match.record.qty_available ?? 0),
       forecast: Number(match.record.virtual_available ?? 0),
       uom: m2oName(match.record.uom_id) ?? "",
+      warehouses: byWarehouse.get(match.id) ?? [],
     }));
     const lines = products.map((p) => {
-      const line = t(lang, "stock.line", {
-        product: p.name,
-        on_hand: fmt.quantity(p.on_hand),
-        forecast: fmt.quantity(p.forecast),
-        uom: p.uom,
-      }).replace(/ {2,}/g, " ");
-      if (quantity === undefined) return line;
-      const verdict = t(lang, p.on_hand >= quantity ? "stock.enough" : "stock.not_enough", { quantity: fmt.quantity(quantity) });
-      return `${line} ${verdict}`;
+      const inPlace = place?.ok ? p.warehouses.find((entry) => entry.id === place.match.id)?.on_hand ?? 0 : undefined;
+      const line = (
+        inPlace !== undefined
+          ? t(lang, "stock.in_warehouse", { product: p.name, warehouse: place!.ok ? place!.match.name : "", on_hand: fmt.quantity(inPlace), total: fmt.quantity(p.on_hand), forecast: fmt.quantity(p.forecast), uom: p.uom })
+          : t(lang, "stock.line", { product: p.name, on_hand: fmt.quantity(p.on_hand), forecast: fmt.quantity(p.forecast), uom: p.uom })
+      ).replace(/ {2,}/g, " ");
+      // where the stock is, when it is in more than one warehouse
+      const spread = inPlace === undefined && p.warehouses.length > 1
+        ? ` ${t(lang, "stock.by_warehouse", { list: p.warehouses.map((entry) => `${entry.name} ${fmt.quantity(entry.on_hand)}`).join(", ") })}`
+        : "";
+      if (quantity === undefined) return `${line}${spread}`;
+      const verdict = t(lang, (inPlace ?? p.on_hand) >= quantity ? "stock.enough" : "stock.not_enough", { quantity: fmt.quantity(quantity) });
+      return `${line}${spread} ${verdict}`;
     });
     return {
       kind: "answer",
@@ -117,3 +128,39 @@ export const getStockTool = defineTool({
     };
   },
 });
+
+type WarehouseStock = { id: number; name: string; on_hand: number };
+
+/** How many warehouses the user sees (0 without the Inventory app or the right to read them). */
+async function warehouseCount(odoo: ToolContext["odoo"], meta: ToolContext["meta"]): Promise<number> {
+  const rows = await odoo.searchRead("stock.warehouse", [], { fields: ["id"], limit: 2 }, meta).catch(() => []);
+  return rows.length;
+}
+
+/**
+ * On hand per warehouse, from the products' quants in internal locations (the same in 17, 18 and
+ * 19: `stock.quant.warehouse_id`). Nothing when the user may not read quants (the answer keeps
+ * the totals Odoo computed).
+ */
+async function onHandByWarehouse(odoo: ToolContext["odoo"], productIds: number[], meta: ToolContext["meta"]): Promise<Map<number, WarehouseStock[]>> {
+  const quants = await odoo
+    .searchRead(
+      "stock.quant",
+      [["product_id", "in", productIds], ["location_id.usage", "=", "internal"]],
+      { fields: ["product_id", "warehouse_id", "quantity"], limit: 2000 },
+      meta,
+    )
+    .catch(() => []);
+  const result = new Map<number, Map<number, WarehouseStock>>();
+  for (const quant of quants) {
+    const product = m2oId(quant.product_id);
+    const warehouse = m2oId(quant.warehouse_id);
+    if (product === undefined || warehouse === undefined) continue;
+    const entries = result.get(product) ?? new Map<number, WarehouseStock>();
+    const entry = entries.get(warehouse) ?? { id: warehouse, name: m2oName(quant.warehouse_id) ?? "", on_hand: 0 };
+    entry.on_hand += Number(quant.quantity ?? 0);
+    entries.set(warehouse, entry);
+    result.set(product, entries);
+  }
+  return new Map([...result].map(([product, entries]) => [product, [...entries.values()].sort((a, b) => b.on_hand - a.on_hand || a.name.localeCompare(b.name))]));
+}

@@ -46,6 +46,8 @@ export const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "project.project": { read: ["search_read", "read", "search_count"], write: ["message_post"] },
   "project.task": { read: ["search_read", "read", "search_count"], write: ["create", "write"] },
   "project.task.type": { read: ["search_read"], write: [] },
+  "stock.warehouse": { read: ["search_read"], write: [] },
+  "stock.quant": { read: ["search_read"], write: [] },
   "mrp.bom": { read: ["search_read", "read"], write: [] },
   "mrp.bom.line": { read: ["search_read", "read"], write: [] },
   "ir.attachment": { read: ["search_read"], write: [] },
@@ -97,6 +99,7 @@ const MANY2ONE: Record<string, string> = {
   currency_id: "res.currency",
   order_id: "sale.order",
   bom_id: "mrp.bom",
+  warehouse_id: "stock.warehouse",
 };
 
 function seed() {
@@ -148,6 +151,16 @@ function seed() {
     "res.partner": partners,
     "res.users": USERS.map((u) => ({ id: u.id, name: u.name, login: u.login })),
     "res.currency": [{ id: 1, name: "USD", symbol: "$", position: "before" }],
+    "stock.warehouse": [
+      { id: 1, name: "YourCompany", code: "WH" },
+      { id: 2, name: "Lyon", code: "LYO" },
+    ],
+    // Large Cabinet's 500 on hand, in two warehouses; what left for a customer is not stock
+    "stock.quant": [
+      { id: 1, product_id: 7, warehouse_id: 1, quantity: 450, "location_id.usage": "internal" },
+      { id: 2, product_id: 7, warehouse_id: 2, quantity: 50, "location_id.usage": "internal" },
+      { id: 3, product_id: 7, warehouse_id: false, quantity: 8, "location_id.usage": "customer" },
+    ],
     "product.product": products,
     "product.template": [{ id: 46, name: "Table Kit" }, ...products.map((p) => ({ id: p.id + 100, name: p.name }))],
     "sale.order": [

@@ -191,12 +191,12 @@ describe("asynchronous turns, served by any replica", () => {
     const history = await b.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=en_US`);
     expect(history.body.messages).toHaveLength(2);
 
-    // with the user's tools known to this replica, a stock question costs Odoo two calls: the
-    // planner's one search for what the request names, then the read
+    // with the user's tools known to this replica, a stock question costs Odoo the planner's one
+    // search for what the request names, the read, and (several warehouses here) where the stock is
     const before = double.calls.length;
     const stock = await bridged(a, user, "/v1/turns/start", { ...a.as(user, newSessionId()), session_id: newSessionId(), message: STOCK });
     expect(stock.body.result.reply).toContain("Large Cabinet");
-    expect(double.calls.slice(before).map((call) => `${call.model}.${call.method}`)).toEqual(["copilot.lookup.find", "product.product.search_read"]);
+    expect(double.calls.slice(before).map((call) => `${call.model}.${call.method}`)).toEqual(["copilot.lookup.find", "product.product.search_read", "stock.warehouse.search_read", "stock.quant.search_read"]);
   });
 
   it("edits quantities through the bridge too", async () => {

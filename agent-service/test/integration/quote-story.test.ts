@@ -120,6 +120,30 @@ describe("the quote story (offline planner)", () => {
     expect(messages[3].content).toMatch(/500 Units en stock, 270 Units prévus/);
   });
 
+  it("reads 'this customer' and 'ce devis' as the records on the user's screen, and asks when there are none", async () => {
+    const withScreen = (message: string, screen?: { model: string; ids: number[] }) => {
+      const sessionId = newSessionId();
+      return app.call("POST", "/v1/turns", { ...app.as(ADMIN, sessionId), session_id: sessionId, message, ...(screen ? { context: { screen } } : {}) });
+    };
+    // a quotation's form: its customer, and the quotation itself
+    const quote = await withScreen("Crée un devis pour ce client avec 2 Office Lamp", { model: "sale.order", ids: [1] });
+    expect(quote.body.actions[0]).toMatchObject({ tool: "create_quotation", preview: { customer: { id: 10, name: "Deco Addict" } } });
+    const confirm = await withScreen("confirme ce devis", { model: "sale.order", ids: [1] });
+    expect(confirm.body.actions[0]).toMatchObject({ tool: "confirm_quotation", status: "proposed" });
+    expect(JSON.stringify(confirm.body.actions[0].preview)).toContain("S00001");
+    const partner = await withScreen("show me this customer", { model: "res.partner", ids: [11] });
+    expect(partner.body.reply).toContain("Gemini Furniture");
+    // nothing of that kind on screen, or no screen: a question, no action
+    const none = await withScreen("what is the stock of this product?", { model: "res.partner", ids: [11] });
+    expect(none.body.actions).toEqual([]);
+    expect(none.body.reply).toContain("Quel produit voulez-vous dire ?");
+    const blind = await withScreen("confirme ce devis");
+    expect(blind.body.actions).toEqual([]);
+    // a screen of a model no request names, or ids from elsewhere, change nothing
+    const bad = await app.call("POST", "/v1/turns", { ...app.as(ADMIN, newSessionId()), session_id: newSessionId(), message: "hi", context: { screen: { model: "not a model", ids: [1] } } });
+    expect(bad.status).toBe(400);
+  });
+
   it("answers the stock question with on hand and forecast quantities", async () => {
     const { body } = await turn(DEMO, newSessionId(), "What is the stock of Large Cabinet?");
     expect(body.reply).toContain("[E-COM07] Large Cabinet");

@@ -68,6 +68,16 @@ describe("the tool catalog", () => {
     expect(await run("get_partner", { customer: "Initech" })).toMatchObject({ kind: "clarify" });
   });
 
+  it("get_stock says where the stock is when there are several warehouses, and answers for one warehouse", async () => {
+    const all = await run("get_stock", { product: "Large Cabinet" });
+    expect(all.text).toBe("**[E-COM07] Large Cabinet**: 500 Units on hand, 270 Units forecast. By warehouse: YourCompany 450, Lyon 50.");
+    expect(all.kind === "answer" && all.data).toMatchObject({ warehouses: [{ id: 1, name: "YourCompany", on_hand: 450 }, { id: 2, name: "Lyon", on_hand: 50 }] });
+    const lyon = await run("get_stock", { product: "Large Cabinet", warehouse: "lyo", quantity: 60 }, "fr");
+    expect(lyon.text).toBe("**[E-COM07] Large Cabinet** : 50 Units en stock dans Lyon (500 Units dans tous les entrepôts, 270 Units prévus). Ce n'est pas suffisant pour en vendre 60 depuis le stock disponible.");
+    // a warehouse nobody has: asked back
+    expect(await run("get_stock", { product: "Large Cabinet", warehouse: "Berlin" })).toMatchObject({ kind: "clarify" });
+  });
+
   it("get_stock shows each product sharing the asked name, and whether it covers a quantity", async () => {
     const outcome = await run("get_stock", { product: "Drawer Black", quantity: 50 }, "fr");
     expect(outcome.kind).toBe("answer");

@@ -142,6 +142,8 @@ describe("the reader, end to end on an ERP's names", () => {
     ["Passe le devis S00003 en bon de commande", "confirm_quotation", { quotation: "S00003" }],
     ["Note pour Renovations : livraison lundi", "log_project_note", { project: "Renovations", body: "livraison lundi" }],
     ["which components do I need for one Table Kit?", "show_kit", { kit: "Table Kit" }],
+    ["how many Large Cabinet do we have in the Lyon warehouse?", "get_stock", { product: "Large Cabinet", warehouse: "Lyon" }],
+    ["stock de Pedal Bin dans l'entrepôt de Lyon", "get_stock", { product: "Pedal Bin", warehouse: "Lyon" }],
   ])("%s", async (message, tool, args) => {
     const { intent } = await read(message, /[éèàç]|\b(?:les|des|le|pour)\b/.test(message) ? "fr" : "en");
     expect(intent).toMatchObject({ kind: "tool", tool, args });

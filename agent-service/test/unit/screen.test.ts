@@ -18,8 +18,8 @@ describe("the screen as context", () => {
   });
 
   it("puts the record's name in place of 'this customer' when the screen shows exactly one", () => {
-    expect(applyScreen("Crée un devis pour ce client avec 3 Office Chair", order, "fr")).toEqual({ text: "Crée un devis pour Deco Addict avec 3 Office Chair" });
-    expect(applyScreen("confirm this quote please", order, "en")).toEqual({ text: "confirm S00012 please" });
+    expect(applyScreen("Crée un devis pour ce client avec 3 Office Chair", order, "fr")).toEqual({ text: "Crée un devis pour le client Deco Addict avec 3 Office Chair" });
+    expect(applyScreen("confirm this quote please", order, "en")).toEqual({ text: "confirm the quote S00012 please" });
   });
 
   it("asks rather than guesses: nothing of that kind on screen, or several", () => {

@@ -3,7 +3,7 @@ import * as chrono from "chrono-node";
 import type { Lang } from "../../i18n.js";
 import type { CallMeta, OdooClient } from "../../odoo/odoo-client.js";
 import { normalize } from "../../odoo/resolve.js";
-import { catalog } from "../../tools/index.js";
+import { catalog, findTool } from "../../tools/index.js";
 import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
 import { bestMentions, findEntities, kindsFor, sameWord, type Mention } from "./entities.js";
 import { findNumbers, type NumberMention } from "./numbers.js";
@@ -78,6 +78,9 @@ const SURE = 0.7;
 const UNSURE = 0.45;
 const CLOSE = 0.15;
 
+/** A warehouse named with the word: "in the warehouse WH2", "dans l'entrepôt de Lyon", "in the Chicago warehouse". */
+const WAREHOUSE = /(?<![\p{L}])(?:in|at|from|dans|à|a|au|depuis)\s+(?:(?:the|l'|le|notre|our)\s*)?(?:warehouse|entrep[ôo]t|d[ée]p[ôo]t)\s+(?:(?:de|d'|of|du)\s*)?([\p{L}\p{N}][\p{L}\p{N}\- ]{0,40}?)\s*(?=[?.!,;]|$)|(?<![\p{L}])(?:in|at|from)\s+(?:the\s+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,30}(?:\s[\p{L}\p{N}\-]{1,30})?)\s+warehouse\b/iu;
+
 export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const { message, lang, today, tools } = input;
   const none: Reading = { intent: "None", score: 0 };
@@ -130,7 +133,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
 
   // every tool of the catalog is read, offered or not: one the user cannot use here is refused
   // with a clear reason by the invoker, rather than "not understood"
-  const known = (name: string | undefined): name is string => Boolean(name && (FILL[name] || name === "help"));
+  const known = (name: string | undefined): name is string => Boolean(name && (fillOf(name) || name === "help"));
   // a tool this user has, before one they do not, when both are read
   if (reading.second && reading.score < SURE && !tools.has(reading.intent) && tools.has(reading.second.intent) && reading.second.score >= 0.2) {
     reading = { intent: reading.second.intent, score: reading.second.score, second: { intent: reading.intent, score: reading.score } };
@@ -139,7 +142,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const second = reading.second && known(reading.second.intent) && reading.second.score >= 0.12 ? reading.second.intent : undefined;
   const legacyTool = legacy.kind === "tool" ? legacy.tool : undefined;
 
-  let chosen: string | undefined = input.force && FILL[input.force] ? input.force : undefined;
+  let chosen: string | undefined = input.force && fillOf(input.force) ? input.force : undefined;
   if (chosen) {
     // answered: the reading the user picked
   } else if (first && reading.score >= SURE && (!second || reading.score - reading.second!.score >= CLOSE)) chosen = first;
@@ -163,7 +166,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
     return result({ kind: "unknown" });
   }
   if (chosen === "help") return result({ kind: "help" });
-  const filled = FILL[chosen]?.(slots);
+  const filled = fillOf(chosen)?.(slots);
   if (filled && "ask" in filled) return result({ kind: "ask", key: filled.ask as never, params: (filled.params ?? {}) as Record<string, string> });
   const args = filled ?? (legacyTool === chosen ? (legacy as Extract<Intent, { kind: "tool" }>).args : undefined);
   if (!args) return result({ kind: "unknown" });
@@ -276,7 +279,7 @@ function describe(tool: string, slots: Slots): string {
   if (!entry) return tool;
   const args = (() => {
     try {
-      const filled = FILL[tool]?.(slots);
+      const filled = fillOf(tool)?.(slots);
       return filled && !("ask" in filled) ? (filled as Record<string, unknown>) : ({} as Record<string, unknown>);
     } catch {
       return {};
@@ -451,13 +454,43 @@ function limitOf(slots: Slots): { limit: number } | Record<string, never> {
   return number ? { limit: number.value } : {};
 }
 
+/** The arguments a declared tool takes from the request's entities, when all of its arguments are records. */
+const ENTITY_ARGUMENTS: ReadonlySet<string> = new Set(["customer", "product", "project", "task", "quotation", "user"]);
+const ASK_FOR: Record<string, string> = { product: "planner.ask_product", project: "planner.ask_project", task: "planner.ask_task", quotation: "planner.ask_quotation", customer: "planner.ask_customer" };
+
+/**
+ * How a tool's arguments are read: its own reader below, or — for a tool whose arguments are all
+ * records the request names (`get_partner {customer}`) — from its declaration: a new tool of that
+ * shape needs nothing here. A required record not found is asked for.
+ */
+function fillOf(name: string): ((slots: Slots) => Filled) | undefined {
+  if (FILL[name]) return FILL[name];
+  const tool = findTool(name);
+  const shape = tool?.schema.shape as Record<string, { isOptional(): boolean }> | undefined;
+  if (!shape || !Object.keys(shape).length) return undefined;
+  const keys = Object.keys(shape);
+  if (!keys.every((key) => ENTITY_ARGUMENTS.has(key) || shape[key]!.isOptional())) return undefined;
+  return (slots) => {
+    const args: Record<string, unknown> = {};
+    for (const key of keys.filter((candidate) => ENTITY_ARGUMENTS.has(candidate))) {
+      const mention = pick(slots, key as Mention["kind"]);
+      if (mention) args[key] = mention.value;
+      else if (!shape[key]!.isOptional()) return { ask: ASK_FOR[key] ?? "planner.ask_product" };
+    }
+    return args;
+  };
+}
+
 const FILL: Record<string, (slots: Slots) => Filled> = {
   get_stock(slots) {
     const product = pick(slots, "product");
     const quantity = slots.numbers.find((number) => number.kind === "number" && !number.article && !inside(number, slots.dates))?.value;
     const name = product?.value ?? (legacyArg(slots, "get_stock", "product") as string | undefined);
     if (!name) return { ask: "planner.ask_product" };
-    return { product: name, ...(quantity && quantity >= 1 && quantity === Math.round(quantity) ? { quantity } : {}) };
+    // "in the Chicago warehouse", "à l'entrepôt WH2": the tool finds it, or asks
+    const warehouse = WAREHOUSE.exec(slots.text);
+    const place = (warehouse?.[1] ?? warehouse?.[2])?.trim();
+    return { product: name, ...(quantity && quantity >= 1 && quantity === Math.round(quantity) ? { quantity } : {}), ...(place ? { warehouse: place } : {}) };
   },
   create_quotation(slots) {
     // what follows "note:" is the note's text, not lines
