@@ -3,11 +3,12 @@ import json
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, tagged
 
 from .common_action_log import ActionLogCommon
 
 
+@tagged('post_install', '-at_install')
 class TestActionLogChain(ActionLogCommon, TransactionCase):
 
     def test_chain_over_several_writes(self):
@@ -95,6 +96,7 @@ class TestActionLogChain(ActionLogCommon, TransactionCase):
         self.assertEqual(self.rows()[0]['prev_hash'], '0' * 64)
 
 
+@tagged('post_install', '-at_install')
 class TestActionLogAnchor(ActionLogCommon, TransactionCase):
     """The chain's newest hash, kept by the agent outside the database, and checked by Verify."""
 

@@ -9,6 +9,7 @@ from .common_action_log import ActionLogCommon
 from .test_rpc_route import CopilotHttpCommon
 
 
+@tagged('post_install', '-at_install')
 class TestActionLogUndo(ActionLogCommon, TransactionCase):
 
     def test_undo_write(self):

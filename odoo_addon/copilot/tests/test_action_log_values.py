@@ -2,11 +2,12 @@
 import json
 from unittest.mock import patch
 
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, tagged
 
 from .common_action_log import ActionLogCommon
 
 
+@tagged('post_install', '-at_install')
 class TestActionLogValues(ActionLogCommon, TransactionCase):
 
     def test_values_of_a_write(self):

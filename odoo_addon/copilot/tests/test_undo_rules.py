@@ -13,6 +13,7 @@ from odoo.addons.copilot.undo_rules.sale_order import SaleOrderUndo
 from .common_action_log import ActionLogCommon
 
 
+@tagged('post_install', '-at_install')
 class TestUndoRuleRegistry(ActionLogCommon, TransactionCase):
     """The generic undo names no app: it asks the rule registered for the logged call."""
 
