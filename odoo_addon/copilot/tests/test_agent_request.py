@@ -10,7 +10,7 @@ import requests
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.copilot import compat
@@ -32,6 +32,7 @@ class FakeResponse:
         return self._payload
 
 
+@tagged('post_install', '-at_install')
 class TestAgentRequest(CopilotCommon, TransactionCase):
     """Requests to the agent service, contract (B), with ``requests`` mocked."""
 

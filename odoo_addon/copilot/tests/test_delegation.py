@@ -8,13 +8,14 @@ import time
 from unittest.mock import patch
 
 from odoo.exceptions import AccessDenied
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import TransactionCase, new_test_user, tagged
 
 from odoo.addons.copilot import compat
 
 from .common import SECRET, CopilotCommon, b64url, sign_delegation
 
 
+@tagged('post_install', '-at_install')
 class TestDelegation(CopilotCommon, TransactionCase):
 
     def setUp(self):

@@ -3,7 +3,7 @@ import json
 from unittest.mock import patch
 
 from odoo.exceptions import AccessDenied, AccessError, UserError
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, tagged
 
 from odoo.addons.copilot import rpc_allowlist
 
@@ -60,6 +60,7 @@ class TestRpcAllowlist(TransactionCase):
         self.assertFalse(rpc_allowlist.is_write('res.users', 'write'))
 
 
+@tagged('post_install', '-at_install')
 class TestGateway(CopilotCommon, TransactionCase):
     """``copilot.agent._gateway_call`` as the route calls it, without HTTP."""
 

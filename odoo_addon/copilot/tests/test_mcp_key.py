@@ -46,6 +46,7 @@ class McpCommon(CopilotCommon):
         compat.set_config_param(self.env, 'copilot.mcp_enabled', 'True' if enabled else 'False')
 
 
+@tagged('post_install', '-at_install')
 class TestMcpKey(McpCommon, TransactionCase):
     """``copilot.mcp.key``: made once, shown once, kept as a hash; renamed or revoked only."""
 
@@ -242,6 +243,7 @@ class TestMcpKey(McpCommon, TransactionCase):
         self.assertIn('name="client"', log_arch['form']['arch'])
 
 
+@tagged('post_install', '-at_install')
 class TestMcpGateway(McpCommon, TransactionCase):
     """The gateway with an MCP key's token: the key must still hold, a read key only reads."""
 

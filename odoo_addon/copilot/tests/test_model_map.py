@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, tagged
 
 from odoo.addons.copilot import compat, model_map
 
 from .common import CopilotCommon
 
 
+@tagged('post_install', '-at_install')
 class TestModelMap(CopilotCommon, TransactionCase):
     """Settings › Copilot › Business Objects: which model plays Kit, Ticket, Document, Installation."""
 

@@ -5,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.copilot import compat
@@ -44,6 +44,7 @@ class ToolPolicyCommon(CopilotCommon):
         return cls.Policy.create(values)
 
 
+@tagged('post_install', '-at_install')
 class TestToolPolicy(ToolPolicyCommon, TransactionCase):
     """``copilot.tool.policy``: modes allowed per risk, and the ``tools`` map of a user."""
 
@@ -128,6 +129,7 @@ class TestToolPolicy(ToolPolicyCommon, TransactionCase):
         self.assertEqual(policy.mode, 'auto')
 
 
+@tagged('post_install', '-at_install')
 class TestToolSync(ToolPolicyCommon, TransactionCase):
     """Loading the agent's catalog into the policies (the agent is a patched method)."""
 
