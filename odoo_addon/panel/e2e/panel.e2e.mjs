@@ -671,6 +671,57 @@ async function navigateWhileAnswering(page) {
   );
 }
 
+/**
+ * The screen as context: on a quotation's form, "ce client" is its customer (the generic card of
+ * get_partner); in the list with two quotations selected, "ce devis" is asked about, by name.
+ */
+async function screenStory(page) {
+  await page.goto(`${ODOO_URL}/odoo/action-sale.action_quotations_with_onboarding`);
+  await page.waitForSelector(".o_list_view .o_data_row", { timeout: TIMEOUT });
+  await page.locator(".o_data_row .o_data_cell[name=name]").first().click();
+  await page.waitForSelector(".o_form_view .o_field_widget[name=partner_id]", { timeout: TIMEOUT });
+  const customer = (await page.locator(".o_form_view .o_field_widget[name=partner_id] input").inputValue()).trim();
+  if (!(await page.locator(SEL.panel).count())) {
+    await page.click(SEL.systray);
+  }
+  await page.waitForSelector(SEL.settled, { timeout: TIMEOUT });
+  const before = await page.locator(SEL.answered).count();
+  await page.fill(SEL.input, "Montre-moi ce client");
+  await page.press(SEL.input, "Enter");
+  await page.waitForFunction(([answered, count]) => document.querySelectorAll(answered).length > count, [SEL.answered, before], { timeout: TIMEOUT });
+  await page.waitForSelector(".o_copilot_panel .o_copilot_facts_card", { timeout: TIMEOUT });
+  const title = (await page.locator(".o_copilot_panel .o_copilot_facts_card .o_copilot_card_title").last().innerText()).trim();
+  if (!customer || !title.startsWith(customer.split(",")[0])) {
+    throw new Error(`"ce client" on a quotation should be its customer ${JSON.stringify(customer)}, the card shows ${JSON.stringify(title)}`);
+  }
+  await shot(page, "screen-this-customer");
+  step("on a quotation's form, \"ce client\" is its customer (a card the panel has no code of its own for)", title);
+
+  await page.goto(`${ODOO_URL}/odoo/action-sale.action_quotations_with_onboarding`);
+  await page.waitForSelector(".o_list_view .o_data_row", { timeout: TIMEOUT });
+  const rows = page.locator(".o_data_row");
+  const names = [];
+  for (const index of [0, 1]) {
+    await rows.nth(index).locator(".o_list_record_selector input").check();
+    names.push((await rows.nth(index).locator(".o_data_cell[name=name]").innerText()).trim());
+  }
+  if (!(await page.locator(SEL.panel).count())) {
+    await page.click(SEL.systray);
+  }
+  await page.waitForSelector(SEL.settled, { timeout: TIMEOUT });
+  const count = await page.locator(SEL.answered).count();
+  await page.fill(SEL.input, "confirme ce devis");
+  await page.press(SEL.input, "Enter");
+  await page.waitForFunction(([answered, n]) => document.querySelectorAll(answered).length > n, [SEL.answered, count], { timeout: TIMEOUT });
+  const reply = (await page.locator(`${SEL.answered} .o_copilot_markdown`).last().innerText()).replace(/\s+/g, " ");
+  const proposed = await page.locator(`${SEL.answered}`).last().locator(".o_copilot_confirm").count();
+  if (!names.every((name) => reply.includes(name)) || proposed > 0) {
+    throw new Error(`two quotations selected: "ce devis" should be asked about, got ${JSON.stringify(reply.slice(0, 160))}`);
+  }
+  await shot(page, "screen-selection-asks");
+  step("with two quotations selected, \"ce devis\" is asked about, never guessed", reply.slice(0, 120));
+}
+
 async function fullPageSmoke(page) {
   await openFullPage(page);
   const projects = (await page.locator(`${SEL.app} .o_copilot_projects`).innerText()).replace(/\s+/g, " ").trim();
@@ -745,6 +796,7 @@ async function main() {
       await quoteStory(page);
       await stockQuestion(page);
       await choiceStory(page);
+      await screenStory(page);
     }
     if (STOP) {
       await stopStory(page);
