@@ -27,8 +27,9 @@ RPC_ALLOWLIST = {
     'product.product': {'read': READ_METHODS, 'write': frozenset()},
     'product.template': {'read': frozenset({'search_read', 'read'}), 'write': frozenset()},
     'sale.order': {
-        # onchange computes a quotation (prices, taxes, totals) without writing it
-        'read': frozenset({'search_read', 'read', 'search_count', 'onchange'}),
+        # onchange computes a quotation (prices, taxes, totals) without writing it; fields_get
+        # gives Odoo's own labels of its states, in the user's language
+        'read': frozenset({'search_read', 'read', 'search_count', 'onchange', 'fields_get'}),
         # action_quotation_sent + message_post_with_source: what the Send button does, without its wizard
         'write': frozenset({
             'create', 'write', 'action_confirm', 'action_cancel', 'action_quotation_sent',
@@ -39,7 +40,7 @@ RPC_ALLOWLIST = {
     'stock.warehouse': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'stock.quant': {'read': frozenset({'search_read'}), 'write': frozenset()},
     'project.project': {
-        'read': frozenset({'search_read', 'read', 'search_count'}),
+        'read': frozenset({'search_read', 'read', 'search_count', 'fields_get'}),
         # an internal note in the project's chatter
         'write': frozenset({'message_post'}),
     },

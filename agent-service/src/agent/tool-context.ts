@@ -5,6 +5,7 @@ import type { ConversationStore, StoredAction } from "../memory/conversation-sto
 import { withCache } from "../odoo/cached-client.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 import { withDefaults } from "../odoo/model-map.js";
+import { selectionLabels } from "../odoo/selection-labels.js";
 import type { Embedder } from "../retrieval/embeddings.js";
 import type { SessionActions, ToolContext, UserMemory } from "../tools/types.js";
 import { todayIn } from "./turn-common.js";
@@ -28,8 +29,11 @@ export function createToolContexts(deps: {
   /** `odoo`: given for the bridge (the calls go back to the waiting Odoo request, never a cache). */
   function base(user: OdooUser, delegation: string, meta: CallMeta, odoo?: OdooClient): ToolContext {
     const lang = langOf(user.lang);
+    const client = odoo ?? odooAs(user, delegation);
     return {
-      odoo: odoo ?? odooAs(user, delegation),
+      odoo: client,
+      // the bridge's calls must be the same at each of its steps: no cache there
+      labels: selectionLabels(client, { db: user.db, lang: user.lang }, meta, !odoo),
       lang,
       fmt: createFormatter(lang, user.formats),
       meta,

@@ -63,8 +63,8 @@ export const confirmQuotationTool = defineTool({
     ],
   },
   presentation: { running: { en: "Preparing the confirmation of the quotation…", fr: "Préparation de la confirmation du devis…" }, title: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" } },
-  async run({ quotation }, { odoo, lang, fmt, meta }) {
-    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+  async run({ quotation }, { odoo, lang, fmt, meta, labels }) {
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;
     const { order, name } = open;
     const currencies = await currenciesOf(odoo, [order], meta);
@@ -75,7 +75,7 @@ export const confirmQuotationTool = defineTool({
       kind: "proposal",
       summary: say(lang, texts.summary, { name, customer, total }),
       text: say(lang, texts.proposed, { name, customer, total }),
-      preview: { kind: "record_change", record: { model: "sale.order", id: order.id, name }, changes: [{ field: "state", from: stateLabel(lang, order.state), to: stateLabel(lang, "sale") }] },
+      preview: { kind: "record_change", record: { model: "sale.order", id: order.id, name }, changes: [{ field: "state", from: await stateLabel(labels, order.state), to: await stateLabel(labels, "sale") }] },
       plan,
     };
   },

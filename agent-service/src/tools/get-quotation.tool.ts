@@ -45,7 +45,7 @@ export const getQuotationTool = defineTool({
     ],
   },
   presentation: { running: { en: "Reading the quotation…", fr: "Lecture du devis…" }, title: { en: "Quotation {quotation}", fr: "Devis {quotation}" }, card: true },
-  async run({ quotation }, { odoo, lang, fmt, meta }) {
+  async run({ quotation }, { odoo, lang, fmt, meta, labels }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;
     const order = found.match.record;
@@ -65,7 +65,7 @@ export const getQuotationTool = defineTool({
         name: recordLink("sale.order", order.id, String(order.name)),
         customer: m2oName(order.partner_id) ?? "",
         date: fmt.date(order.date_order),
-        state: stateLabel(lang, order.state),
+        state: await stateLabel(labels, order.state),
       }),
       "",
       markdownTable(
@@ -93,6 +93,7 @@ export const getQuotationTool = defineTool({
         name: order.name,
         customer: m2oName(order.partner_id),
         state: order.state,
+        state_label: await stateLabel(labels, order.state),
         amount_total: order.amount_total,
         lines: productLines.map((line) => ({ product: m2oName(line.product_id), quantity: line.product_uom_qty, price_unit: line.price_unit, subtotal: line.price_subtotal })),
       },

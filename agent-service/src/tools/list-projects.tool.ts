@@ -45,14 +45,15 @@ export const listProjectsTool = defineTool({
     ],
   },
   presentation: { running: { en: "Reading projects…", fr: "Lecture des projets…" }, card: true },
-  async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid }) {
+  async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid, labels }) {
     const domain: OdooDomain = [];
     if (mine) domain.push("|", ["user_id", "=", uid], ["task_ids.user_ids", "in", [uid]]);
     if (state === "in_progress") domain.push(["last_update_status", "!=", "done"]);
     if (state === "done") domain.push(["last_update_status", "=", "done"]);
     const rows = await odoo.searchRead("project.project", domain, { fields: PROJECT_FIELDS, limit: limit + 1, order: "sequence, name" }, meta);
     const shown = rows.slice(0, limit);
-    const projects = shown.map((row) => ({
+    const statuses = await Promise.all(shown.map((row) => projectStatusLabel(labels, row.last_update_status)));
+    const projects = shown.map((row, index) => ({
       id: row.id,
       name: row.name,
       manager: m2oName(row.user_id) ?? null,
@@ -60,17 +61,18 @@ export const listProjectsTool = defineTool({
       open_tasks: row.open_task_count,
       deadline: row.date || null,
       status: row.last_update_status,
+      status_label: statuses[index],
     }));
     if (!projects.length) return { kind: "answer", text: say(lang, texts.none), data: { projects } };
     const table = markdownTable(
       say(lang, texts.headers).split("|"),
-      shown.map((row) => [
+      shown.map((row, index) => [
         recordLink("project.project", row.id, String(row.name)),
         m2oName(row.user_id),
         percent(row.task_completion_percentage),
         row.open_task_count,
         fmt.date(row.date),
-        projectStatusLabel(lang, row.last_update_status),
+        statuses[index],
       ]),
       ["l", "l", "r", "r", "l", "l"],
     );

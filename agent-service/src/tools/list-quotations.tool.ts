@@ -4,7 +4,7 @@ import { findOne } from "../odoo/entities.js";
 import type { OdooDomain } from "../odoo/odoo-client.js";
 import { currenciesOf } from "./currencies.js";
 import { m2oId, m2oName, markdownTable, moreHint, recordLink } from "./format.js";
-import { QUOTATION_FIELDS, orderMoney, stateLabel } from "./quotation-format.js";
+import { QUOTATION_FIELDS, orderMoney } from "./quotation-format.js";
 import { defineTool } from "./types.js";
 
 export const listQuotationsInputSchema = z.object({
@@ -61,7 +61,7 @@ export const listQuotationsTool = defineTool({
     ],
   },
   presentation: { running: { en: "Reading quotations…", fr: "Lecture des devis…" }, title: { en: "Quotations {customer}", fr: "Devis {customer}" }, card: true },
-  async run({ customer, state, limit }, { odoo, lang, fmt, meta }) {
+  async run({ customer, state, limit }, { odoo, lang, fmt, meta, labels }) {
     const domain: OdooDomain = [];
     let customerName: string | undefined;
     if (customer) {
@@ -76,12 +76,14 @@ export const listQuotationsTool = defineTool({
     const shown = rows.slice(0, limit);
     const currencies = await currenciesOf(odoo, shown, meta);
     const who = customerName ? say(lang, texts.who, { customer: customerName }) : "";
+    const states = await labels("sale.order", "state");
     const quotations = shown.map((row) => ({
       id: row.id,
       name: String(row.name),
       customer: m2oName(row.partner_id) ?? "",
       date: row.date_order,
       state: row.state,
+      state_label: states[String(row.state)] ?? String(row.state ?? ""),
       amount_total: row.amount_total,
     }));
     if (!quotations.length) return { kind: "answer", text: say(lang, texts.none, { who }), data: { quotations } };
@@ -92,7 +94,7 @@ export const listQuotationsTool = defineTool({
         m2oName(row.partner_id),
         fmt.date(row.date_order),
         orderMoney(fmt, row.amount_total, currencies.get(m2oId(row.currency_id) ?? 0)),
-        stateLabel(lang, row.state),
+        states[String(row.state)] ?? String(row.state ?? ""),
       ]),
       ["l", "l", "l", "r", "l"],
     );

@@ -1,18 +1,9 @@
-import { say, type Lang, type Texts } from "../i18n.js";
+import type { SelectionLabels } from "../odoo/selection-labels.js";
 
-/** A project's last status update, as Odoo names it. */
-const projectStatus: Record<string, Texts> = {
-  on_track: { en: "On Track", fr: "En bonne voie" },
-  at_risk: { en: "At Risk", fr: "À risque" },
-  off_track: { en: "Off Track", fr: "En retard" },
-  on_hold: { en: "On Hold", fr: "En attente" },
-  to_define: { en: "Set Status", fr: "Statut à définir" },
-  done: { en: "Done", fr: "Fait" },
-};
-
-export function projectStatusLabel(lang: Lang, status: unknown): string {
-  const texts = projectStatus[String(status)];
-  return texts ? say(lang, texts) : "";
+/** A project's last status update as Odoo names it to this user; "" while none is set. */
+export async function projectStatusLabel(labels: SelectionLabels, status: unknown): Promise<string> {
+  if (!status || status === "to_define") return "";
+  return (await labels("project.project", "last_update_status"))[String(status)] ?? String(status);
 }
 
 /** Task states that mean the task is over (Odoo 17+ `state`). */

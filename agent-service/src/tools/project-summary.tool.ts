@@ -74,7 +74,7 @@ export const projectSummaryTool = defineTool({
     },
   },
   presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
-  async run({ project }, { odoo, lang, fmt, meta, today }) {
+  async run({ project }, { odoo, lang, fmt, meta, today, labels }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });
     if (!found.ok) return found.question;
     const row = found.match.record;
@@ -88,7 +88,7 @@ export const projectSummaryTool = defineTool({
       say(lang, texts.title, {
         project: recordLink("project.project", row.id, name),
         manager: m2oName(row.user_id) ?? "—",
-        status: projectStatusLabel(lang, row.last_update_status) || "—",
+        status: (await projectStatusLabel(labels, row.last_update_status)) || "—",
       }),
       `- ${say(lang, texts.dates, { start: fmt.date(row.date_start) || "—", end: fmt.date(row.date) || "—" })}`,
       `- ${say(lang, texts.progress, {
@@ -115,6 +115,7 @@ export const projectSummaryTool = defineTool({
         progress: Math.round(Number(row.task_completion_percentage ?? 0) * 100),
         tasks: { total: row.task_count, open: row.open_task_count, closed: row.closed_task_count },
         status: row.last_update_status,
+        status_label: await projectStatusLabel(labels, row.last_update_status),
         overdue: overdue.map((task) => ({ id: task.id, name: task.name, deadline: task.date_deadline })),
         next_deadlines: upcoming.map((task) => ({ id: task.id, name: task.name, deadline: task.date_deadline })),
       },

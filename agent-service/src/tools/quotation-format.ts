@@ -2,20 +2,12 @@ import type { Currency, Formatter } from "../format.js";
 import { findOne } from "../odoo/entities.js";
 import type { OdooRecord } from "../odoo/odoo-client.js";
 import type { ToolContext, ToolOutcome } from "./types.js";
-import { say, type Lang, type Texts } from "../i18n.js";
+import { say, type Texts } from "../i18n.js";
+import type { SelectionLabels } from "../odoo/selection-labels.js";
 
-/** The sales order states as Odoo names them, in the user's language. */
-const orderStates: Record<string, Texts> = {
-  draft: { en: "Quotation", fr: "Devis" },
-  sent: { en: "Quotation Sent", fr: "Devis envoyé" },
-  sale: { en: "Sales Order", fr: "Bon de commande" },
-  done: { en: "Locked", fr: "Verrouillé" },
-  cancel: { en: "Cancelled", fr: "Annulé" },
-};
-
-export function stateLabel(lang: Lang, state: unknown): string {
-  const texts = orderStates[String(state)];
-  return texts ? say(lang, texts) : String(state ?? "");
+/** A sales order's state as Odoo names it to this user (its own translated label). */
+export async function stateLabel(labels: SelectionLabels, state: unknown): Promise<string> {
+  return (await labels("sale.order", "state"))[String(state)] ?? String(state ?? "");
 }
 
 /** `currency_id` read with its symbol and position (a read of res.currency), else the code. */
@@ -31,7 +23,7 @@ export const QUOTATION_FIELDS = ["name", "partner_id", "date_order", "validity_d
  */
 export async function findOpenQuotation(
   quotation: string,
-  { odoo, lang, meta }: Pick<ToolContext, "odoo" | "lang" | "meta">,
+  { odoo, lang, meta, labels }: Pick<ToolContext, "odoo" | "lang" | "meta" | "labels">,
   notOpen: Texts,
 ): Promise<{ ok: true; order: OdooRecord; name: string } | { ok: false; outcome: ToolOutcome }> {
   const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
@@ -39,7 +31,7 @@ export async function findOpenQuotation(
   const order = found.match.record;
   const name = String(order.name);
   if (order.state !== "draft" && order.state !== "sent") {
-    return { ok: false, outcome: { kind: "answer", text: say(lang, notOpen, { name, state: stateLabel(lang, order.state) }), data: { id: order.id, state: order.state } } };
+    return { ok: false, outcome: { kind: "answer", text: say(lang, notOpen, { name, state: await stateLabel(labels, order.state) }), data: { id: order.id, state: order.state } } };
   }
   return { ok: true, order, name };
 }

@@ -48,8 +48,8 @@ export const sendQuotationTool = defineTool({
     ],
   },
   presentation: { running: { en: "Preparing to send the quotation…", fr: "Préparation de l'envoi du devis…" }, title: { en: "Send {quotation}", fr: "Envoi de {quotation}" } },
-  async run({ quotation }, { odoo, lang, meta }) {
-    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+  async run({ quotation }, { odoo, lang, meta, labels }) {
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;
     const { order, name } = open;
     const customer = m2oName(order.partner_id) ?? "";
@@ -57,7 +57,7 @@ export const sendQuotationTool = defineTool({
       kind: "proposal",
       summary: say(lang, texts.summary, { name, customer }),
       text: say(lang, texts.proposed, { name, customer }),
-      preview: { kind: "record_change", record: { model: "sale.order", id: order.id, name }, changes: [{ field: "state", from: stateLabel(lang, order.state), to: stateLabel(lang, "sent") }] },
+      preview: { kind: "record_change", record: { model: "sale.order", id: order.id, name }, changes: [{ field: "state", from: await stateLabel(labels, order.state), to: await stateLabel(labels, "sent") }] },
       plan: { order_id: order.id, name, customer, already_sent: order.state === "sent" } satisfies Plan,
     };
   },

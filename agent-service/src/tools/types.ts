@@ -3,6 +3,7 @@ import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { Embedder } from "../retrieval/embeddings.js";
 import type { ModelMap, ModelRole } from "../odoo/model-map.js";
+import type { SelectionLabels } from "../odoo/selection-labels.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 
 /** How much a tool may change: `read` runs at once, anything else waits for the user's Confirm. */
@@ -28,6 +29,8 @@ export type ToolContext = {
   embed?: Embedder;
   /** Which model plays Kit, Ticket, Document, Installation in this database (Settings); defaults without. */
   models?: ModelMap;
+  /** A selection's labels as Odoo shows them to this user (states, statuses): never a table of ours. */
+  labels: SelectionLabels;
 };
 
 export type SessionActions = {

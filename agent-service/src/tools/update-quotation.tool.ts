@@ -84,8 +84,8 @@ export const updateQuotationTool = defineTool({
     ],
   },
   presentation: { running: { en: "Preparing the changes to the quotation…", fr: "Préparation des modifications du devis…" }, title: { en: "Changes to {quotation}", fr: "Modification de {quotation}" } },
-  async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta }) {
-    const open = await findOpenQuotation(quotation, { odoo, lang, meta }, texts.notDraft);
+  async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta, labels }) {
+    const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;
     const { order, name } = open;
     if (!add.length && !remove.length && !change.length) return { kind: "clarify", text: say(lang, texts.nothing, { name }) };

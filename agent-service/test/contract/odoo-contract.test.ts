@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/format.js";
+import { selectionLabels } from "../../src/odoo/selection-labels.js";
 import { OdooError, type OdooClient } from "../../src/odoo/odoo-client.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
 import { bestMentions, findEntities } from "../../src/agent/planner/entities.js";
@@ -104,7 +105,7 @@ const transports: Transport[] = [
     : []),
 ];
 
-const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, fmt: createFormatter("en"), meta: { tool: "contract_test" }, uid: target.uid, today: new Date().toISOString().slice(0, 10) });
+const ctx = (odoo: OdooClient) => ({ odoo, lang: "en" as const, fmt: createFormatter("en"), meta: { tool: "contract_test" }, uid: target.uid, today: new Date().toISOString().slice(0, 10), labels: selectionLabels(odoo, { db: target.db, lang: "en_US" }, { tool: "contract_test" }, false) });
 
 describe.each(transports)("Odoo contract over $name", ({ name, client }) => {
   it("resolves names and internal references in one round trip", async () => {

@@ -41,9 +41,9 @@ export const ALLOWLIST: Record<string, { read: string[]; write: string[] }> = {
   "res.users": { read: ["search_read", "read"], write: [] },
   "res.currency": { read: ["read"], write: [] },
   "product.product": { read: READ, write: [] },
-  "sale.order": { read: ["search_read", "read", "search_count", "onchange"], write: ["create", "write", "action_confirm", "action_quotation_sent", "message_post_with_source"] },
+  "sale.order": { read: ["search_read", "read", "search_count", "onchange", "fields_get"], write: ["create", "write", "action_confirm", "action_quotation_sent", "message_post_with_source"] },
   "sale.order.line": { read: ["search_read", "read"], write: [] },
-  "project.project": { read: ["search_read", "read", "search_count"], write: ["message_post"] },
+  "project.project": { read: ["search_read", "read", "search_count", "fields_get"], write: ["message_post"] },
   "project.task": { read: ["search_read", "read", "search_count"], write: ["create", "write"] },
   "project.task.type": { read: ["search_read"], write: [] },
   "stock.warehouse": { read: ["search_read"], write: [] },
@@ -85,6 +85,16 @@ const FIELDS: Record<string, Record<string, FieldInfo>> = {
     x_date: f("date", "Installation date"), display_name: f("char", "Display Name", { store: false }),
   },
   x_document: { x_name: f("char", "Title"), x_project_id: f("many2one", "Project", { relation: "project.project" }), create_date: f("datetime", "Created on"), display_name: f("char", "Display Name", { store: false }) },
+};
+
+/** Selections whose labels Odoo gives (`fields_get`): [value, English, French]. */
+const SELECTIONS: Record<string, Record<string, [string, string, string][]>> = {
+  "sale.order": {
+    state: [["draft", "Quotation", "Devis"], ["sent", "Quotation Sent", "Devis envoyé"], ["sale", "Sales Order", "Bon de commande"], ["cancel", "Cancelled", "Annulé"]],
+  },
+  "project.project": {
+    last_update_status: [["on_track", "On Track", "En bonne voie"], ["at_risk", "At Risk", "À risque"], ["off_track", "Off Track", "En retard"], ["on_hold", "On Hold", "En attente"], ["done", "Done", "Fait"], ["to_define", "Set Status", "Définir le statut"]],
+  },
 };
 
 /** Which model a many2one field points to, to answer `[id, display_name]` as Odoo does. */
@@ -338,6 +348,17 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     }
     switch (method) {
       case "fields_get": {
+        const selections = SELECTIONS[model];
+        if (selections) {
+          // Odoo's labels, in the context's language (the double knows English and French)
+          const lang = String((kwargs.context as { lang?: string } | undefined)?.lang ?? "en_US").startsWith("fr") ? "fr" : "en";
+          const wanted = (args[0] ?? kwargs.allfields) as string[] | undefined;
+          return Object.fromEntries(
+            Object.entries(selections)
+              .filter(([field]) => !wanted?.length || wanted.includes(field))
+              .map(([field, options]) => [field, { type: "selection", selection: options.map(([value, en, fr]) => [value, lang === "fr" ? fr : en]) }]),
+          );
+        }
         const fields = FIELDS[model];
         if (!fields) break;
         return fields;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/format.js";
 import { createGatewayClient } from "../../src/odoo/gateway-client.js";
+import { selectionLabels } from "../../src/odoo/selection-labels.js";
 import { withDefaults, type ModelMap } from "../../src/odoo/model-map.js";
 import type { OdooClient } from "../../src/odoo/odoo-client.js";
 import { catalog, findTool } from "../../src/tools/index.js";
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const ctx = (lang: "en" | "fr" = "en", models?: Partial<ModelMap>): ToolContext => ({
-  odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23", ...(models ? { models: withDefaults(models) } : {}),
+  odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23", labels: selectionLabels(odoo, { db: double.db, lang }, { tool: "test" }, false), ...(models ? { models: withDefaults(models) } : {}),
 });
 
 async function run(name: string, args: unknown, lang: "en" | "fr" = "en", models?: Partial<ModelMap>): Promise<ToolOutcome> {
@@ -86,6 +87,9 @@ describe("the tool catalog", () => {
   });
 
   it("list_quotations filters by customer and state; get_quotation shows lines and totals", async () => {
+    // the state as Odoo names it (fields_get), beside its value
+    const listed = await run("list_quotations", { customer: "Deco Addict" });
+    expect(listed.kind === "answer" && listed.data).toMatchObject({ quotations: [{ state: "draft", state_label: "Quotation" }] });
     const drafts = await run("list_quotations", { customer: "Deco Addict", state: "draft" });
     expect(drafts.kind === "answer" && drafts.data).toMatchObject({ quotations: [{ name: "S00001", customer: "Deco Addict" }] });
     expect(drafts.text).toContain("[S00001](/web#model=sale.order&id=1&view_type=form)");

@@ -72,9 +72,10 @@ describe("turns under control: streaming, Stop, one turn per session, retries", 
     expect(status).toBe(200);
     expect(result.stopped).toBe(true);
     expect(llm.requests).toHaveLength(1);
-    // The first tool's Odoo call was made; after Stop, the model was not called again, so the
-    // second tool never started.
-    expect(app.double.calls.at(-1)).toMatchObject({ transport: "gateway", model: "product.product" });
+    // The first tool's Odoo calls were made (the product, where its stock is); after Stop, the
+    // model was not called again, so the second tool never started.
+    expect(app.double.calls.at(-1)).toMatchObject({ transport: "gateway" });
+    expect(["product.product", "stock.warehouse", "stock.quant"]).toContain(app.double.calls.at(-1)!.model);
     expect(result.steps.map((s: { tool: string }) => s.tool)).not.toContain("search_products");
     const history = await app.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}`);
     expect(history.body.messages.at(-1)).toMatchObject({ role: "assistant", stopped: true });

@@ -8,7 +8,6 @@ import {
   mergeReads,
   readCall,
   recordKey,
-  saleOrderStateLabel,
   watchedRecords,
 } from "../src/cards/live_records";
 
@@ -69,32 +68,34 @@ describe("watchedRecords / concernedRecords", () => {
 });
 
 describe("liveLabel", () => {
-  it("words a sale order's state as Odoo does, with its total", () => {
-    expect(["draft", "sent", "sale", "cancel"].map(saleOrderStateLabel)).toEqual(["Quotation", "Quotation Sent", "Sales Order", "Cancelled"]);
+  const orderLabels = { draft: "Devis", sent: "Devis envoyé", sale: "Bon de commande", cancel: "Annulé" };
+
+  it("words a sale order's state as Odoo names it (its labels), with its total", () => {
     const order = { id: 42, name: "S00042", state: "sale", amount_total: 1234, currency_id: [1, "USD"] };
-    expect(liveLabel("sale.order", order, { shownName: "S00042", currency: { name: "USD", symbol: "$", position: "before" } })).toBe(
-      "Sales Order · $\u00a01,234.00",
+    expect(liveLabel("sale.order", order, { shownName: "S00042", currency: { name: "USD", symbol: "$", position: "before" }, labels: orderLabels })).toBe(
+      "Bon de commande · $\u00a01,234.00",
     );
-    // Without the card's currency: the currency's name after the amount.
-    expect(liveLabel("sale.order", order)).toBe("Sales Order · 1,234.00\u00a0USD");
+    // Without the card's currency: the currency's name after the amount; without labels, the value.
+    expect(liveLabel("sale.order", order)).toBe("sale · 1,234.00\u00a0USD");
   });
 
   it("shows a new name first", () => {
-    expect(liveLabel("sale.order", { name: "S00099", state: "draft" }, { shownName: "S00042" })).toBe("S00099 · Quotation");
+    expect(liveLabel("sale.order", { name: "S00099", state: "draft" }, { shownName: "S00042", labels: orderLabels })).toBe("S00099 · Devis");
   });
 
   it("words a task's stage, whether it is closed, and its deadline", () => {
     expect(liveLabel("project.task", { name: "Call", stage_id: [2, "In Progress"], state: "01_in_progress", date_deadline: false }, { shownName: "Call" })).toBe(
       "In Progress",
     );
+    const taskLabels = { "01_in_progress": "In Progress", "1_done": "Done", "1_canceled": "Cancelled" };
     expect(
-      liveLabel("project.task", { name: "Call", stage_id: [4, "Done"], state: "1_done", date_deadline: "2026-12-04 00:00:00" }, { formatDate: (date) => `<${date}>` }),
+      liveLabel("project.task", { name: "Call", stage_id: [4, "Done"], state: "1_done", date_deadline: "2026-12-04 00:00:00" }, { formatDate: (date) => `<${date}>`, labels: taskLabels }),
     ).toBe("Done · Due <2026-12-04>");
-    expect(liveLabel("project.task", { stage_id: false, state: "1_canceled" })).toBe("Cancelled");
+    expect(liveLabel("project.task", { stage_id: false, state: "1_canceled" }, { labels: taskLabels })).toBe("Cancelled");
   });
 
   it("words a project's last update status", () => {
-    expect(liveLabel("project.project", { name: "Office", last_update_status: "at_risk" }, { shownName: "Office" })).toBe("At risk");
+    expect(liveLabel("project.project", { name: "Office", last_update_status: "at_risk" }, { shownName: "Office", labels: { at_risk: "At Risk" } })).toBe("At Risk");
     expect(liveLabel("project.project", { name: "Office", last_update_status: "to_define" }, { shownName: "Office" })).toBe("Office"); // nothing else to say
   });
 });

@@ -48,7 +48,8 @@ describe("toProjectItem", () => {
   });
 
   it("gives each update status a badge; none for to_define", () => {
-    expect(projectStatusBadge("at_risk")).toEqual({ label: "At risk", className: "text-bg-warning" });
+    expect(projectStatusBadge("at_risk", "À risque")).toEqual({ label: "À risque", className: "text-bg-warning" });
+    expect(projectStatusBadge("at_risk")).toEqual({ label: "at_risk", className: "text-bg-warning" });
     expect(projectStatusBadge("off_track")?.className).toBe("text-bg-danger");
     expect(projectStatusBadge(null)).toBeNull();
   });
@@ -60,7 +61,11 @@ function fakeOrm(fields: string[], records: Record<string, unknown>[] = []) {
     expect(model).toBe("project.project");
     if (method === "fields_get") {
       const wanted = (args[0] as string[]) ?? [];
-      return Object.fromEntries(wanted.filter((name) => fields.includes(name)).map((name) => [name, { type: "char" }]));
+      return Object.fromEntries(
+        wanted
+          .filter((name) => fields.includes(name))
+          .map((name) => [name, name === "last_update_status" ? { type: "selection", selection: [["at_risk", "À risque"], ["on_track", "En bonne voie"]] } : { type: "char" }]),
+      );
     }
     if (method === "search_read") {
       const asked = kwargs.fields as string[];
@@ -88,6 +93,10 @@ describe("loadProjects", () => {
       limit: 40,
     });
     await loadProjects(orm, { mine: true, uid: 7 });
+    // the status as Odoo names it, from the same fields_get
+    const withStatus = fakeOrm(["name", "last_update_status"], [{ id: 2, name: "Renovations", last_update_status: "at_risk" }]);
+    await expect(loadProjects(withStatus)).resolves.toMatchObject({ projects: [{ status: "at_risk", statusLabel: "À risque" }] });
+    expect(withStatus.call).toHaveBeenNthCalledWith(1, "project.project", "fields_get", [expect.any(Array)], { attributes: ["type", "selection"] });
     expect(orm.call).toHaveBeenLastCalledWith("project.project", "search_read", [], expect.objectContaining({ domain: [["user_id", "=", 7]] }));
   });
 

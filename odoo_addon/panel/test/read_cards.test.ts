@@ -43,6 +43,7 @@ describe("readCardView", () => {
           progress: 140,
           tasks: { total: 10, open: 6, closed: 4 },
           status: "at_risk",
+          status_label: "At Risk",
           overdue: [{ id: 11, name: "Order chairs", deadline: "2026-03-01" }],
           next_deadlines: [{ id: 12, name: "Paint", deadline: "2026-03-20" }],
         },
@@ -67,7 +68,7 @@ describe("readCardView", () => {
     ) as TableView;
     expect(sameProject.title).toBe("Tasks of Office Design");
     expect(sameProject.columns.map((column) => column.label)).toEqual(["Stage", "Assignees", "Deadline"]);
-    const projects = readCardView({ tool: "list_projects", data: { projects: [{ id: 2, name: "P", progress: 45, status: "on_track" }] } }, opts) as TableView;
+    const projects = readCardView({ tool: "list_projects", data: { projects: [{ id: 2, name: "P", progress: 45, status: "on_track", status_label: "On Track" }] } }, opts) as TableView;
     expect(projects.rows[0]!.cells[1]).toMatchObject({ text: "45%", progress: 45 });
     expect(projects.rows[0]!.cells[4]).toMatchObject({ text: "On Track", badge: "text-bg-success" });
   });
@@ -119,8 +120,10 @@ describe("readCardView", () => {
   });
 
   it("lists quotations and a quotation's lines", () => {
-    const list = readCardView({ tool: "list_quotations", data: { quotations: [{ id: 1, name: "S001", customer: "Deco", date: "2026-02-02 10:00:00", state: "sent", amount_total: 1234.5 }] } }, opts) as TableView;
-    expect(list.rows[0]!.cells.map((cell) => cell.text)).toEqual(["Deco", "2/2/2026", "1,234.50", "Quotation Sent"]);
+    const list = readCardView({ tool: "list_quotations", data: { quotations: [{ id: 1, name: "S001", customer: "Deco", date: "2026-02-02 10:00:00", state: "sent", state_label: "Devis envoyé", amount_total: 1234.5 }] } }, opts) as TableView;
+    // the state as Odoo named it (sent with the data), in Odoo's colours
+    expect(list.rows[0]!.cells.map((cell) => cell.text)).toEqual(["Deco", "2/2/2026", "1,234.50", "Devis envoyé"]);
+    expect(list.rows[0]!.cells[3]).toMatchObject({ badge: "text-bg-primary" });
     const one = readCardView({ tool: "get_quotation", data: { id: 1, name: "S001", customer: "Deco", state: "draft", amount_total: 10, lines: [{ product: "Chair", quantity: 2, price_unit: 5, subtotal: 10 }] } }, opts) as TableView;
     expect(one.record).toMatchObject({ model: "sale.order", id: 1 });
     expect(one.footer).toBe("Total: 10.00");

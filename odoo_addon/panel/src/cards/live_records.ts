@@ -11,7 +11,6 @@
 import type { Action, Currency } from "../api/types";
 import { formatMoney, type CurrencyFormat, type NumberFormat } from "../format/money";
 import { _t } from "../odoo/l10n";
-import { projectStatusBadge } from "../projects/projects";
 import { parseRecordChanged } from "../projects/live_refresh";
 
 /** The fields read for each model a card can follow; other models are not followed. */
@@ -90,33 +89,15 @@ export function readCall(model: string, ids: number[]): [string, string, unknown
   ];
 }
 
-/** A sale order's state as Odoo names it. */
-export function saleOrderStateLabel(state: unknown): string {
-  switch (state) {
-    case "draft":
-      return _t("Quotation");
-    case "sent":
-      return _t("Quotation Sent");
-    case "sale":
-      return _t("Sales Order");
-    case "cancel":
-      return _t("Cancelled");
-    default:
-      return typeof state === "string" ? state : "";
-  }
-}
+/** The selection whose label a card shows, per model (its labels are Odoo's: `fields_get`). */
+export const LIVE_STATE_FIELD: Readonly<Record<string, string>> = {
+  "sale.order": "state",
+  "project.task": "state",
+  "project.project": "last_update_status",
+};
 
-/** A closed task's state (done, cancelled), or "" while it is open. */
-function taskStateLabel(state: unknown): string {
-  switch (state) {
-    case "1_done":
-      return _t("Done");
-    case "1_canceled":
-      return _t("Cancelled");
-    default:
-      return "";
-  }
-}
+/** A task's state is said only once it is over (done, cancelled). */
+const TASK_STATES_SHOWN = new Set(["1_done", "1_canceled"]);
 
 /** The display name of a many2one as read ([id, name]), or "". */
 function many2oneName(value: unknown): string {
@@ -131,18 +112,21 @@ export interface LabelOptions {
   format?: NumberFormat;
   /** Formats a "2026-12-04" deadline in the user's language. */
   formatDate?: (date: string) => string;
+  /** The labels of the model's state (LIVE_STATE_FIELD), as Odoo names them to the user. */
+  labels?: Record<string, string>;
 }
 
 /** "Sales Order · $ 1,234.00", "In Progress · Due 4 Dec 2026", "On track": what the card shows. */
 export function liveLabel(model: string, record: Record<string, unknown>, options: LabelOptions = {}): string {
   const parts: string[] = [];
   const name = typeof record.name === "string" ? record.name : "";
+  const label = (value: unknown) => (typeof value === "string" && value ? (options.labels?.[value] ?? value) : "");
   if (name && options.shownName !== undefined && name !== options.shownName) {
     parts.push(name);
   }
   switch (model) {
     case "sale.order": {
-      parts.push(saleOrderStateLabel(record.state));
+      parts.push(label(record.state));
       if (typeof record.amount_total === "number") {
         const currency: CurrencyFormat = options.currency
           ? { symbol: options.currency.symbol, position: options.currency.position }
@@ -152,7 +136,7 @@ export function liveLabel(model: string, record: Record<string, unknown>, option
       break;
     }
     case "project.task": {
-      parts.push(many2oneName(record.stage_id), taskStateLabel(record.state));
+      parts.push(many2oneName(record.stage_id), typeof record.state === "string" && TASK_STATES_SHOWN.has(record.state) ? label(record.state) : "");
       if (typeof record.date_deadline === "string" && record.date_deadline) {
         const day = record.date_deadline.slice(0, 10);
         parts.push(_t("Due %s", options.formatDate ? options.formatDate(day) : day));
@@ -160,7 +144,7 @@ export function liveLabel(model: string, record: Record<string, unknown>, option
       break;
     }
     case "project.project":
-      parts.push(projectStatusBadge(typeof record.last_update_status === "string" ? record.last_update_status : null)?.label ?? "");
+      parts.push(record.last_update_status === "to_define" ? "" : label(record.last_update_status));
       break;
   }
   const shown = [...new Set(parts.filter(Boolean))]; // a "Done" stage of a done task: once

@@ -6,7 +6,8 @@ import { numberFormat, subscribeBus, useBusService } from "../odoo/compat";
 import { formatDeadline, type OrmLike } from "../projects/projects";
 import { RECORD_CHANGED, REFRESH_DELAY_MS } from "../projects/live_refresh";
 import type { CopilotStore } from "../store/copilot_store";
-import { concernedRecords, liveLabel, mergeReads, readCall, recordKey, watchedRecords, type LiveRecord } from "./live_records";
+import { concernedRecords, LIVE_STATE_FIELD, liveLabel, mergeReads, readCall, recordKey, watchedRecords, type LiveRecord } from "./live_records";
+import { selectionLabels } from "../odoo/selection_labels";
 
 function optionalService(name: string): unknown {
   try {
@@ -53,8 +54,12 @@ export function useLiveRecords(store: CopilotStore, lang: () => string, delay: n
   async function readModel(model: string, ids: number[]): Promise<void> {
     const [name, method, args, kwargs] = readCall(model, ids);
     let records: Record<string, unknown>[];
+    let labels: Record<string, string>;
     try {
-      records = ((await orm!.call(name, method, args, kwargs)) as Record<string, unknown>[]) ?? [];
+      [records, labels] = await Promise.all([
+        orm!.call(name, method, args, kwargs).then((rows) => (rows as Record<string, unknown>[]) ?? []),
+        LIVE_STATE_FIELD[model] ? selectionLabels(orm!, model, LIVE_STATE_FIELD[model]) : Promise.resolve({}),
+      ]);
     } catch {
       return; // no access, or Odoo unreachable: the cards keep what they showed
     }
@@ -73,6 +78,7 @@ export function useLiveRecords(store: CopilotStore, lang: () => string, delay: n
               shownName: shown,
               currency: cardCurrency(actions, model, id),
               format,
+              labels,
               formatDate: (date) => formatDeadline(date, lang()),
             }),
           }

@@ -172,7 +172,7 @@ export class ProjectList extends Component<ProjectListProps> {
   }
 
   badge(project: ProjectItem): StatusBadge | null {
-    return projectStatusBadge(project.status);
+    return projectStatusBadge(project.status, project.statusLabel);
   }
 
   overdue(project: ProjectItem): boolean {

@@ -5,7 +5,8 @@
  */
 
 import { isAppInstalled } from "../odoo/compat";
-import { _t } from "../odoo/l10n";
+import { projectStatus } from "../cards/read_cards/state_labels";
+import type { StatusBadgeView } from "../cards/read_cards/read_card_views";
 
 /** What the panel needs of `useService("orm")` (same in 17, 18 and 19). */
 export interface OrmLike {
@@ -22,6 +23,8 @@ export interface ProjectItem {
   openTasks: number | null;
   /** last_update_status: on_track, at_risk, off_track, on_hold, done; null for to_define / none. */
   status: string | null;
+  /** The status as Odoo names it to the user (its selection's label). */
+  statusLabel?: string;
 }
 
 export const PROJECT_MODEL = "project.project";
@@ -33,7 +36,7 @@ function numberOrNull(value: unknown): number | null {
 }
 
 /** One `search_read` record as the column shows it (Odoo sends `false` for an empty field). */
-export function toProjectItem(record: Record<string, unknown>): ProjectItem {
+export function toProjectItem(record: Record<string, unknown>, statusLabels: Record<string, string> = {}): ProjectItem {
   const ratio = numberOrNull(record.task_completion_percentage);
   const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
   return {
@@ -43,6 +46,7 @@ export function toProjectItem(record: Record<string, unknown>): ProjectItem {
     deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
     openTasks: numberOrNull(record.open_task_count),
     status: status && status !== "to_define" ? status : null,
+    ...(status && statusLabels[status] ? { statusLabel: statusLabels[status] } : {}),
   };
 }
 
@@ -66,27 +70,11 @@ export function formatDeadline(date: string, lang: string): string {
   }
 }
 
-export interface StatusBadge {
-  label: string;
-  className: string;
-}
+export type StatusBadge = StatusBadgeView;
 
-/** The badge of a project's last update, the colours Odoo's project updates use. */
-export function projectStatusBadge(status: string | null): StatusBadge | null {
-  switch (status) {
-    case "on_track":
-      return { label: _t("On track"), className: "text-bg-success" };
-    case "at_risk":
-      return { label: _t("At risk"), className: "text-bg-warning" };
-    case "off_track":
-      return { label: _t("Off track"), className: "text-bg-danger" };
-    case "on_hold":
-      return { label: _t("On hold"), className: "text-bg-info" };
-    case "done":
-      return { label: _t("Complete"), className: "text-bg-secondary" };
-    default:
-      return null;
-  }
+/** The badge of a project's last update: Odoo's label, the colours Odoo's project updates use. */
+export function projectStatusBadge(status: string | null, label?: string): StatusBadge | null {
+  return projectStatus(status, label) ?? null;
 }
 
 export type ProjectsResult = { state: "ready"; projects: ProjectItem[] } | { state: "unavailable" };
@@ -101,7 +89,8 @@ export async function loadProjects(orm: OrmLike, options: { mine?: boolean; uid?
   }
   let available: Record<string, unknown>;
   try {
-    available = (await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type"] })) as Record<string, unknown>;
+    // the fields this version has, and the status's labels in the user's language
+    available = (await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type", "selection"] })) as Record<string, unknown>;
   } catch (error) {
     if (isUnknownModel(error)) {
       return { state: "unavailable" };
@@ -111,7 +100,9 @@ export async function loadProjects(orm: OrmLike, options: { mine?: boolean; uid?
   const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
   const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
   const records = (await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT })) as Record<string, unknown>[];
-  return { state: "ready", projects: (records ?? []).map(toProjectItem) };
+  const selection = (available?.last_update_status as { selection?: unknown } | undefined)?.selection;
+  const labels = Object.fromEntries((Array.isArray(selection) ? selection : []).filter((pair): pair is [string, string] => Array.isArray(pair) && typeof pair[1] === "string"));
+  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, labels)) };
 }
 
 /** Odoo's answer for a model that does not exist: the app is not installed. */

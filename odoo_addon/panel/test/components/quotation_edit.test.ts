@@ -141,7 +141,10 @@ describe("done cards follow their record on Odoo's bus", () => {
     const { fakeServices } = await import("./helpers");
     const services = fakeServices();
     let order: Record<string, unknown> | undefined = { id: 42, name: "S00042", state: "sale", amount_total: 1234, currency_id: [1, "USD"] };
-    services.orm.call.mockImplementation(async (_model: string, method: string) => (method === "search_read" && order ? [order] : []));
+    // the record as read, and its state's labels as Odoo gives them (fields_get)
+    services.orm.call.mockImplementation(async (_model: string, method: string) =>
+      method === "fields_get" ? { state: { selection: [["sale", "Sales Order"]] } } : method === "search_read" && order ? [order] : [],
+    );
     const done = quotation({ status: "done", record: { model: "sale.order", id: 42, name: "S00042" } });
     const store = makeStore(fakeApi(), { messages: [{ id: "a1", role: "assistant", content: "", created_at: T, actions: [done] }] });
     const root = await mountComponent(MessageList, { store }, services);

@@ -87,6 +87,7 @@ describe("read cards", () => {
         progress: 40,
         tasks: { total: 10, open: 6, closed: 4 },
         status: "off_track",
+        status_label: "Off Track",
         overdue: [{ id: 11, name: "Order chairs", deadline: "2026-03-01" }],
         next_deadlines: [{ id: 12, name: "Paint", deadline: "2099-03-20" }],
       },

@@ -2187,38 +2187,35 @@ function kitTable(data, format) {
 var CLOSED_TASK_STATES = ["1_done", "1_canceled"];
 var DONE_STATE = "1_done";
 var REOPENED_STATE = "01_in_progress";
-function projectStatus(status) {
-  switch (status) {
-    case "on_track":
-      return { label: _t("On Track"), className: "text-bg-success" };
-    case "at_risk":
-      return { label: _t("At Risk"), className: "text-bg-warning" };
-    case "off_track":
-      return { label: _t("Off Track"), className: "text-bg-danger" };
-    case "on_hold":
-      return { label: _t("On Hold"), className: "text-bg-info" };
-    case "done":
-      return { label: _t("Done"), className: "text-bg-secondary" };
-    default:
-      return void 0;
+var COLOURS = {
+  "project.project.last_update_status": {
+    on_track: "text-bg-success",
+    at_risk: "text-bg-warning",
+    off_track: "text-bg-danger",
+    on_hold: "text-bg-info",
+    done: "text-bg-secondary"
+  },
+  "sale.order.state": {
+    draft: "text-bg-info",
+    sent: "text-bg-primary",
+    sale: "text-bg-success",
+    cancel: "text-bg-secondary"
   }
-}
-function quotationStatus(state) {
-  switch (state) {
-    case "draft":
-      return { label: _t("Quotation"), className: "text-bg-info" };
-    case "sent":
-      return { label: _t("Quotation Sent"), className: "text-bg-primary" };
-    case "sale":
-      return { label: _t("Sales Order"), className: "text-bg-success" };
-    case "cancel":
-      return { label: _t("Cancelled"), className: "text-bg-secondary" };
-    default:
-      return void 0;
+};
+function badge(field, value, label) {
+  if (typeof value !== "string" || !value || value === "to_define") {
+    return void 0;
   }
+  return { label: typeof label === "string" && label ? label : value, className: COLOURS[field]?.[value] ?? "text-bg-light" };
 }
-function badgeCell(badge) {
-  return badge ? { text: badge.label, badge: badge.className } : { text: "" };
+function projectStatus(status, label) {
+  return badge("project.project.last_update_status", status, label);
+}
+function quotationStatus(state, label) {
+  return badge("sale.order.state", state, label);
+}
+function badgeCell(badge2) {
+  return badge2 ? { text: badge2.label, badge: badge2.className } : { text: "" };
 }
 
 // src/cards/read_cards/tools/projects.ts
@@ -2248,7 +2245,7 @@ function projectsTable(data, format) {
           progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
           { text: str(p.open_tasks) },
           { text: format.date(p.deadline), className: isPast(p.deadline, format.today) ? "text-danger" : "" },
-          badgeCell(projectStatus(p.status))
+          badgeCell(projectStatus(p.status, p.status_label))
         ]
       };
     }),
@@ -2276,7 +2273,7 @@ function projectView(data, format) {
     manager: str(data.manager),
     dates: start && end ? `${start} → ${end}` : end || start,
     progress: progress === null ? null : clampPercent(progress),
-    status: projectStatus(data.status),
+    status: projectStatus(data.status, data.status_label),
     open: num(tasks.open),
     total: num(tasks.total),
     overdue: deadlines(data.overdue),
@@ -2295,14 +2292,14 @@ function quotationsTable(data, format) {
     rows: list(data.quotations).map((q) => ({
       record: ref("sale.order", q.id, str(q.name)),
       name: str(q.name),
-      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state))]
+      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state, q.state_label))]
     })),
     more: more(data)
   };
 }
 function quotationLinesTable(data, format) {
   const total = num(data.amount_total);
-  const status = quotationStatus(data.state);
+  const status = quotationStatus(data.state, data.state_label);
   const name = str(data.name);
   return {
     kind: "table",
@@ -2640,80 +2637,6 @@ var ReadCard = class extends Component18 {
   }
 };
 
-// src/projects/projects.ts
-var PROJECT_MODEL = "project.project";
-var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
-var LIMIT = 40;
-function numberOrNull(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function toProjectItem(record) {
-  const ratio = numberOrNull(record.task_completion_percentage);
-  const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
-  return {
-    id: Number(record.id),
-    name: typeof record.name === "string" ? record.name : String(record.display_name ?? `#${record.id}`),
-    progress: ratio === null ? null : Math.max(0, Math.min(100, Math.round(ratio * 100))),
-    deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
-    openTasks: numberOrNull(record.open_task_count),
-    status: status && status !== "to_define" ? status : null
-  };
-}
-function localDay(now2 = /* @__PURE__ */ new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
-}
-function isOverdue(project, today = localDay()) {
-  return Boolean(project.deadline && project.deadline < today && project.status !== "done");
-}
-function formatDeadline(date, lang) {
-  const [year, month, day] = date.split("-").map(Number);
-  try {
-    return new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric" }).format(new Date(year, month - 1, day));
-  } catch {
-    return date;
-  }
-}
-function projectStatusBadge(status) {
-  switch (status) {
-    case "on_track":
-      return { label: _t("On track"), className: "text-bg-success" };
-    case "at_risk":
-      return { label: _t("At risk"), className: "text-bg-warning" };
-    case "off_track":
-      return { label: _t("Off track"), className: "text-bg-danger" };
-    case "on_hold":
-      return { label: _t("On hold"), className: "text-bg-info" };
-    case "done":
-      return { label: _t("Complete"), className: "text-bg-secondary" };
-    default:
-      return null;
-  }
-}
-async function loadProjects(orm, options = {}) {
-  if (isAppInstalled("project") === false) {
-    return { state: "unavailable" };
-  }
-  let available;
-  try {
-    available = await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type"] });
-  } catch (error) {
-    if (isUnknownModel(error)) {
-      return { state: "unavailable" };
-    }
-    throw error;
-  }
-  const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
-  const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
-  const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
-  return { state: "ready", projects: (records ?? []).map(toProjectItem) };
-}
-function isUnknownModel(error) {
-  const data = error?.data;
-  const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
-  return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
-}
-
 // src/projects/live_refresh.ts
 var RECORD_CHANGED = "copilot/record_changed";
 var PROJECT_LIST_MODELS = /* @__PURE__ */ new Set(["project.project", "project.task"]);
@@ -2819,42 +2742,25 @@ function readCall(model, ids) {
     { domain: [["id", "in", ids]], fields: [...LIVE_FIELDS[model] ?? ["name"]], context: { active_test: false } }
   ];
 }
-function saleOrderStateLabel(state) {
-  switch (state) {
-    case "draft":
-      return _t("Quotation");
-    case "sent":
-      return _t("Quotation Sent");
-    case "sale":
-      return _t("Sales Order");
-    case "cancel":
-      return _t("Cancelled");
-    default:
-      return typeof state === "string" ? state : "";
-  }
-}
-function taskStateLabel(state) {
-  switch (state) {
-    case "1_done":
-      return _t("Done");
-    case "1_canceled":
-      return _t("Cancelled");
-    default:
-      return "";
-  }
-}
+var LIVE_STATE_FIELD = {
+  "sale.order": "state",
+  "project.task": "state",
+  "project.project": "last_update_status"
+};
+var TASK_STATES_SHOWN = /* @__PURE__ */ new Set(["1_done", "1_canceled"]);
 function many2oneName(value) {
   return Array.isArray(value) && typeof value[1] === "string" ? value[1] : "";
 }
 function liveLabel(model, record, options = {}) {
   const parts = [];
   const name = typeof record.name === "string" ? record.name : "";
+  const label = (value) => typeof value === "string" && value ? options.labels?.[value] ?? value : "";
   if (name && options.shownName !== void 0 && name !== options.shownName) {
     parts.push(name);
   }
   switch (model) {
     case "sale.order": {
-      parts.push(saleOrderStateLabel(record.state));
+      parts.push(label(record.state));
       if (typeof record.amount_total === "number") {
         const currency = options.currency ? { symbol: options.currency.symbol, position: options.currency.position } : { symbol: many2oneName(record.currency_id), position: "after" };
         parts.push(formatMoney(record.amount_total, currency, options.format));
@@ -2862,7 +2768,7 @@ function liveLabel(model, record, options = {}) {
       break;
     }
     case "project.task": {
-      parts.push(many2oneName(record.stage_id), taskStateLabel(record.state));
+      parts.push(many2oneName(record.stage_id), typeof record.state === "string" && TASK_STATES_SHOWN.has(record.state) ? label(record.state) : "");
       if (typeof record.date_deadline === "string" && record.date_deadline) {
         const day = record.date_deadline.slice(0, 10);
         parts.push(_t("Due %s", options.formatDate ? options.formatDate(day) : day));
@@ -2870,7 +2776,7 @@ function liveLabel(model, record, options = {}) {
       break;
     }
     case "project.project":
-      parts.push(projectStatusBadge(typeof record.last_update_status === "string" ? record.last_update_status : null)?.label ?? "");
+      parts.push(record.last_update_status === "to_define" ? "" : label(record.last_update_status));
       break;
   }
   const shown2 = [...new Set(parts.filter(Boolean))];
@@ -2880,6 +2786,94 @@ function liveLabel(model, record, options = {}) {
 // src/cards/use_live_records.ts
 import { onWillUnmount as onWillUnmount2, useState as useState4 } from "@odoo/owl";
 import { useService as useService5 } from "@web/core/utils/hooks";
+
+// src/projects/projects.ts
+var PROJECT_MODEL = "project.project";
+var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
+var LIMIT = 40;
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function toProjectItem(record, statusLabels = {}) {
+  const ratio = numberOrNull(record.task_completion_percentage);
+  const status = typeof record.last_update_status === "string" ? record.last_update_status : null;
+  return {
+    id: Number(record.id),
+    name: typeof record.name === "string" ? record.name : String(record.display_name ?? `#${record.id}`),
+    progress: ratio === null ? null : Math.max(0, Math.min(100, Math.round(ratio * 100))),
+    deadline: typeof record.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : null,
+    openTasks: numberOrNull(record.open_task_count),
+    status: status && status !== "to_define" ? status : null,
+    ...status && statusLabels[status] ? { statusLabel: statusLabels[status] } : {}
+  };
+}
+function localDay(now2 = /* @__PURE__ */ new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now2.getFullYear()}-${pad(now2.getMonth() + 1)}-${pad(now2.getDate())}`;
+}
+function isOverdue(project, today = localDay()) {
+  return Boolean(project.deadline && project.deadline < today && project.status !== "done");
+}
+function formatDeadline(date, lang) {
+  const [year, month, day] = date.split("-").map(Number);
+  try {
+    return new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric" }).format(new Date(year, month - 1, day));
+  } catch {
+    return date;
+  }
+}
+function projectStatusBadge(status, label) {
+  return projectStatus(status, label) ?? null;
+}
+async function loadProjects(orm, options = {}) {
+  if (isAppInstalled("project") === false) {
+    return { state: "unavailable" };
+  }
+  let available;
+  try {
+    available = await orm.call(PROJECT_MODEL, "fields_get", [[...PROJECT_FIELDS]], { attributes: ["type", "selection"] });
+  } catch (error) {
+    if (isUnknownModel(error)) {
+      return { state: "unavailable" };
+    }
+    throw error;
+  }
+  const fields = PROJECT_FIELDS.filter((field) => field in (available ?? {}));
+  const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
+  const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
+  const selection = available?.last_update_status?.selection;
+  const labels = Object.fromEntries((Array.isArray(selection) ? selection : []).filter((pair) => Array.isArray(pair) && typeof pair[1] === "string"));
+  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, labels)) };
+}
+function isUnknownModel(error) {
+  const data = error?.data;
+  const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
+  return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
+}
+
+// src/odoo/selection_labels.ts
+var cache = /* @__PURE__ */ new Map();
+function selectionLabels(orm, model, field) {
+  const key2 = `${model}.${field}`;
+  let labels = cache.get(key2);
+  if (!labels) {
+    labels = orm.call(model, "fields_get", [[field]], { attributes: ["selection"] }).then((fields) => {
+      const selection = fields?.[field]?.selection;
+      return Object.fromEntries(
+        (Array.isArray(selection) ? selection : []).filter(
+          (pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"
+        )
+      );
+    }).catch(() => {
+      cache.delete(key2);
+      return {};
+    });
+    cache.set(key2, labels);
+  }
+  return labels;
+}
+
+// src/cards/use_live_records.ts
 function optionalService(name) {
   try {
     return useService5(name);
@@ -2915,8 +2909,12 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
   async function readModel(model, ids) {
     const [name, method, args, kwargs] = readCall(model, ids);
     let records;
+    let labels;
     try {
-      records = await orm.call(name, method, args, kwargs) ?? [];
+      [records, labels] = await Promise.all([
+        orm.call(name, method, args, kwargs).then((rows) => rows ?? []),
+        LIVE_STATE_FIELD[model] ? selectionLabels(orm, model, LIVE_STATE_FIELD[model]) : Promise.resolve({})
+      ]);
     } catch {
       return;
     }
@@ -2934,6 +2932,7 @@ function useLiveRecords(store2, lang, delay = REFRESH_DELAY_MS) {
           shownName: shown2,
           currency: cardCurrency(actions, model, id2),
           format,
+          labels,
           formatDate: (date) => formatDeadline(date, lang())
         })
       } : { deleted: true, label: "" };
@@ -4738,7 +4737,7 @@ var ProjectList = class extends Component23 {
     return this.store.projectContext?.id === project.id;
   }
   badge(project) {
-    return projectStatusBadge(project.status);
+    return projectStatusBadge(project.status, project.statusLabel);
   }
   overdue(project) {
     return isOverdue(project);

@@ -1,9 +1,9 @@
 /**
- * The labels of the Odoo states the read cards show, in one place: project update statuses,
- * quotation states, and the task states a checklist reads and writes.
+ * The colours of the Odoo states the cards show, in one place. Their labels are Odoo's own, in the
+ * user's language: sent by the agent with the data (`state_label`, `status_label`) or read with
+ * `fields_get` (src/odoo/selection_labels.ts) — never a table of ours.
  */
 
-import { _t } from "../../odoo/l10n";
 import type { Cell, StatusBadgeView } from "./read_card_views";
 
 /** Task states Odoo counts as closed (project.task `state`). */
@@ -11,38 +11,38 @@ export const CLOSED_TASK_STATES = ["1_done", "1_canceled"];
 export const DONE_STATE = "1_done";
 export const REOPENED_STATE = "01_in_progress";
 
-/** Odoo's project update statuses (`last_update_status`). */
-export function projectStatus(status: unknown): StatusBadgeView | undefined {
-  switch (status) {
-    case "on_track":
-      return { label: _t("On Track"), className: "text-bg-success" };
-    case "at_risk":
-      return { label: _t("At Risk"), className: "text-bg-warning" };
-    case "off_track":
-      return { label: _t("Off Track"), className: "text-bg-danger" };
-    case "on_hold":
-      return { label: _t("On Hold"), className: "text-bg-info" };
-    case "done":
-      return { label: _t("Done"), className: "text-bg-secondary" };
-    default:
-      return undefined; // to_define, or nothing
+/** The badge colour of each value, as Odoo's own views colour them. */
+const COLOURS: Record<string, Record<string, string>> = {
+  "project.project.last_update_status": {
+    on_track: "text-bg-success",
+    at_risk: "text-bg-warning",
+    off_track: "text-bg-danger",
+    on_hold: "text-bg-info",
+    done: "text-bg-secondary",
+  },
+  "sale.order.state": {
+    draft: "text-bg-info",
+    sent: "text-bg-primary",
+    sale: "text-bg-success",
+    cancel: "text-bg-secondary",
+  },
+};
+
+function badge(field: string, value: unknown, label: unknown): StatusBadgeView | undefined {
+  if (typeof value !== "string" || !value || value === "to_define") {
+    return undefined;
   }
+  return { label: typeof label === "string" && label ? label : value, className: COLOURS[field]?.[value] ?? "text-bg-light" };
 }
 
-/** sale.order `state`. */
-export function quotationStatus(state: unknown): StatusBadgeView | undefined {
-  switch (state) {
-    case "draft":
-      return { label: _t("Quotation"), className: "text-bg-info" };
-    case "sent":
-      return { label: _t("Quotation Sent"), className: "text-bg-primary" };
-    case "sale":
-      return { label: _t("Sales Order"), className: "text-bg-success" };
-    case "cancel":
-      return { label: _t("Cancelled"), className: "text-bg-secondary" };
-    default:
-      return undefined;
-  }
+/** A project's last update status (`last_update_status`), with Odoo's label. */
+export function projectStatus(status: unknown, label: unknown): StatusBadgeView | undefined {
+  return badge("project.project.last_update_status", status, label);
+}
+
+/** A sale order's `state`, with Odoo's label. */
+export function quotationStatus(state: unknown, label: unknown): StatusBadgeView | undefined {
+  return badge("sale.order.state", state, label);
 }
 
 /** A status in a table: its badge, or an empty cell. */

@@ -32,7 +32,7 @@ export function projectsTable(data: Data, format: CardFormat): TableView {
           progress === null ? { text: "" } : { text: `${Math.round(progress)}%`, progress: clampPercent(progress) },
           { text: str(p.open_tasks) },
           { text: format.date(p.deadline), className: isPast(p.deadline, format.today) ? "text-danger" : "" },
-          badgeCell(projectStatus(p.status)),
+          badgeCell(projectStatus(p.status, p.status_label)),
         ],
       };
     }),
@@ -63,7 +63,7 @@ export function projectView(data: Data, format: CardFormat): ProjectView | undef
     manager: str(data.manager),
     dates: start && end ? `${start} → ${end}` : end || start,
     progress: progress === null ? null : clampPercent(progress),
-    status: projectStatus(data.status),
+    status: projectStatus(data.status, data.status_label),
     open: num(tasks.open),
     total: num(tasks.total),
     overdue: deadlines(data.overdue),

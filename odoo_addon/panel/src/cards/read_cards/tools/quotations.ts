@@ -15,7 +15,7 @@ export function quotationsTable(data: Data, format: CardFormat): TableView {
     rows: list(data.quotations).map((q) => ({
       record: ref("sale.order", q.id, str(q.name)),
       name: str(q.name),
-      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state))],
+      cells: [{ text: str(q.customer) }, { text: format.date(q.date) }, { text: format.amount(q.amount_total) }, badgeCell(quotationStatus(q.state, q.state_label))],
     })),
     more: more(data),
   };
@@ -24,7 +24,7 @@ export function quotationsTable(data: Data, format: CardFormat): TableView {
 /** One quotation: its lines, the title opening it, the total below. */
 export function quotationLinesTable(data: Data, format: CardFormat): TableView {
   const total = num(data.amount_total);
-  const status = quotationStatus(data.state);
+  const status = quotationStatus(data.state, data.state_label);
   const name = str(data.name);
   return {
     kind: "table",
