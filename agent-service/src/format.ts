@@ -1,3 +1,4 @@
+import { formatMoney, formatNumber, formatQuantity, parseGrouping, type NumberFormat } from "./number-format.js";
 import type { Lang } from "./i18n.js";
 
 /** How the user's Odoo language writes numbers and dates (its `res.lang`), when the addon sends it. */
@@ -9,7 +10,7 @@ export type OdooFormats = {
   grouping?: string | undefined;
 };
 
-export type Currency = { name: string; symbol: string; position: "before" | "after" };
+export type Currency = { name: string; symbol: string; position: "before" | "after"; /** Odoo's decimal_places; 2 when unknown. */ digits?: number };
 
 /** Numbers, amounts and dates as Odoo shows them to this user. */
 export type Formatter = {
@@ -27,58 +28,16 @@ const defaults: Record<Lang, Required<OdooFormats>> = {
 
 export function createFormatter(lang: Lang, formats: OdooFormats = {}): Formatter {
   const f = { ...defaults[lang], ...Object.fromEntries(Object.entries(formats).filter(([, v]) => v !== undefined && v !== null)) } as Required<OdooFormats>;
-  const groups = parseGrouping(f.grouping);
-
-  const number = (value: number, minDecimals: number, maxDecimals: number): string => {
-    const negative = value < 0;
-    const fixed = Math.abs(value).toFixed(maxDecimals);
-    let [whole = "0", fraction = ""] = fixed.split(".");
-    fraction = fraction.replace(/0+$/, "").padEnd(minDecimals, "0");
-    const grouped = group(whole, groups, f.thousands_sep.replace(/\u202f/g, "\u00a0"));
-    return `${negative ? "-" : ""}${grouped}${fraction ? `${f.decimal_point}${fraction}` : ""}`;
-  };
-
+  // the panel's cards write numbers with this same formatter (src/number-format.ts)
+  const numbers: NumberFormat = { decimalPoint: f.decimal_point, thousandsSep: f.thousands_sep, grouping: parseGrouping(f.grouping) };
   return {
-    quantity: (value) => number(value, 0, 3),
-    money: (value, currency) => {
-      const amount = number(value, 2, 2);
-      if (!currency) return amount;
-      return currency.position === "before" ? `${currency.symbol}\u00a0${amount}` : `${amount}\u00a0${currency.symbol}`;
-    },
+    quantity: (value) => formatQuantity(value, numbers),
+    money: (value, currency) => (currency ? formatMoney(value, { symbol: currency.symbol, position: currency.position, ...(currency.digits !== undefined ? { digits: currency.digits } : {}) }, numbers) : formatNumber(value, { digits: 2 }, numbers)),
     date: (value) => {
       if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value)) return "";
       return strftime(f.date, value.slice(0, 10));
     },
   };
-}
-
-/** Odoo's grouping "[3,0]": group sizes from the right, 0 repeats the last one, -1 stops. */
-function parseGrouping(grouping: string): number[] {
-  try {
-    const parsed = JSON.parse(grouping) as number[];
-    return Array.isArray(parsed) && parsed.length ? parsed : [3, 0];
-  } catch {
-    return [3, 0];
-  }
-}
-
-function group(digits: string, sizes: number[], separator: string): string {
-  if (!separator) return digits;
-  const parts: string[] = [];
-  let rest = digits;
-  let size = sizes[0] ?? 3;
-  for (let index = 0; rest.length > size && size > 0; ) {
-    parts.unshift(rest.slice(-size));
-    rest = rest.slice(0, -size);
-    const next = sizes[index + 1];
-    if (next === -1) break;
-    if (next !== undefined && next !== 0) {
-      index += 1;
-      size = next;
-    }
-  }
-  parts.unshift(rest);
-  return parts.join(separator);
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

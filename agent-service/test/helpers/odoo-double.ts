@@ -160,7 +160,7 @@ function seed() {
   return {
     "res.partner": partners,
     "res.users": USERS.map((u) => ({ id: u.id, name: u.name, login: u.login })),
-    "res.currency": [{ id: 1, name: "USD", symbol: "$", position: "before" }],
+    "res.currency": [{ id: 1, name: "USD", symbol: "$", position: "before", decimal_places: 2 }],
     "stock.warehouse": [
       { id: 1, name: "YourCompany", code: "WH" },
       { id: 2, name: "Lyon", code: "LYO" },

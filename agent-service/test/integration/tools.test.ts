@@ -56,7 +56,7 @@ describe("the tool catalog", () => {
     expect(outcome.kind).toBe("answer");
     expect(outcome.text).toContain("[Deco Addict](/web#model=res.partner&id=10&view_type=form)");
     expect(outcome.text).toContain("- E-mail\u00a0: deco.addict82@example.com");
-    expect(outcome.text).toContain("- Devis en cours\u00a0: 1 ($\u00a01\u00a0739,49)");
+    expect(outcome.text).toContain("- Devis en cours\u00a0: 1 ($\u00a01\u202f739,49)");
     expect(outcome.kind === "answer" && outcome.data).toMatchObject({
       id: 10,
       open_quotations: 1,

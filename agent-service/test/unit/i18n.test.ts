@@ -14,7 +14,13 @@ describe("replies in the user's language", () => {
     const en = createFormatter("en");
     const fr = createFormatter("fr");
     expect(en.money(1234.5, { name: "USD", symbol: "$", position: "before" })).toBe("$\u00a01,234.50");
-    expect(fr.money(1234.5, { name: "EUR", symbol: "€", position: "after" })).toBe("1\u00a0234,50\u00a0€");
+    // French groups with Odoo's narrow no-break space, the same in the reply and the card
+    expect(fr.money(1234.5, { name: "EUR", symbol: "€", position: "after" })).toBe("1\u202f234,50\u00a0€");
+    // Odoo's rounding (float_round HALF-UP), where toFixed said 1.00; a currency's own decimals
+    expect(en.money(1.005, { name: "USD", symbol: "$", position: "before" })).toBe("$\u00a01.01");
+    expect(en.money(1.005, { name: "JPY", symbol: "¥", position: "before", digits: 0 })).toBe("¥\u00a01");
+    expect(en.money(2.5, { name: "JPY", symbol: "¥", position: "before", digits: 0 })).toBe("¥\u00a03");
+    expect(en.quantity(0.0005)).toBe("0.001");
     expect(fr.quantity(2.5)).toBe("2,5");
     expect(en.quantity(500)).toBe("500");
     expect(en.quantity(-1234567.125)).toBe("-1,234,567.125");

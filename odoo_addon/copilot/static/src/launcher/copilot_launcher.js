@@ -8,7 +8,7 @@ import { registry as registry3 } from "@web/core/registry";
 // src/odoo/compat.ts
 import { useEnv } from "@odoo/owl";
 
-// src/format/money.ts
+// ../../agent-service/src/number-format.ts
 var DEFAULT_NUMBER_FORMAT = Object.freeze({
   decimalPoint: ".",
   thousandsSep: ",",

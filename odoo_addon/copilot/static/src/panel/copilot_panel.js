@@ -927,13 +927,23 @@ import { useService } from "@web/core/utils/hooks";
 // src/odoo/compat.ts
 import { useEnv } from "@odoo/owl";
 
-// src/format/money.ts
+// ../../agent-service/src/number-format.ts
 var DEFAULT_NUMBER_FORMAT = Object.freeze({
   decimalPoint: ".",
   thousandsSep: ",",
   grouping: [3, 0]
 });
 var NBSP = " ";
+function floatRound(value, digits) {
+  if (value === 0 || !Number.isFinite(value)) {
+    return value === 0 ? 0 : value;
+  }
+  const factor = 10 ** digits;
+  const normalized = value * factor;
+  const epsilon = 2 ** (Math.log2(Math.abs(normalized)) - 50);
+  const shifted = normalized + Math.sign(normalized) * epsilon;
+  return Math.sign(shifted) * Math.round(Math.abs(shifted)) / factor;
+}
 function groupDigits(digits, separator, grouping) {
   if (!separator || grouping.length === 0) {
     return digits;
@@ -963,17 +973,12 @@ function groupDigits(digits, separator, grouping) {
   }
   return groups.join(separator);
 }
-function roundTo(value, digits) {
-  const factor = 10 ** digits;
-  const rounded = Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
-  return Math.sign(value) * rounded;
-}
 function formatNumber(value, options = {}, format = DEFAULT_NUMBER_FORMAT) {
   if (!Number.isFinite(value)) {
     return "";
   }
   const digits = options.digits ?? 2;
-  const rounded = roundTo(value, digits);
+  const rounded = floatRound(value, digits);
   const [integerPart = "0", decimals = ""] = Math.abs(rounded).toFixed(digits).split(".");
   const fraction = options.trimZeros ? decimals.replace(/0+$/, "") : decimals;
   const sign = rounded < 0 ? "-" : "";
