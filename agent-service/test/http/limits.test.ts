@@ -38,7 +38,7 @@ describe("limits and readiness", () => {
 });
 
 describe("the OpenAPI document", () => {
-  it("is generated from the request schemas", async () => {
+  it("is generated from the request schemas, the contract and the tool declarations", async () => {
     const app = await buildTestApp();
     try {
       const doc = (await (await fetch(`${app.url}/openapi.json`)).json()) as any;
@@ -47,6 +47,12 @@ describe("the OpenAPI document", () => {
       expect(turn.required).toEqual(expect.arrayContaining(["user", "delegation", "session_id", "message"]));
       expect(turn.properties.message.maxLength).toBe(8000);
       expect(Object.keys(doc.paths)).toContain("/v1/actions/{id}/confirm");
+      // answers from the contract, every tool's arguments from its declaration
+      expect(doc.paths["/v1/turns"].post.responses[200].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/TurnResult" });
+      expect(doc.components.schemas.Action.properties.preview.$ref).toBe("#/components/schemas/ActionPreview");
+      expect(JSON.stringify(doc)).not.toContain("#/$defs/");
+      expect(doc.components.schemas.Tool_get_stock.properties.warehouse.type).toBe("string");
+      expect(doc.components.schemas.Tool_get_partner.required).toEqual(["customer"]);
     } finally {
       await app.close();
     }

@@ -98,7 +98,8 @@ describe("cardForAction", () => {
     expect(cardForAction(note())).toBe(NoteCard);
     expect(cardForAction(recordChange())).toBe(RecordChangeCard);
     expect(cardForAction(makeAction({ preview: undefined }))).toBe(ActionCard);
-    expect(cardForAction(makeAction({ preview: { kind: "quotation" } }))).toBe(ActionCard);
+    // a preview without the shape of its kind (not what the contract allows, but data from outside)
+    expect(cardForAction(makeAction({ preview: { kind: "quotation" } as unknown as ActionPreview }))).toBe(ActionCard);
   });
 });
 
@@ -353,6 +354,14 @@ describe("RecordChangeCard", () => {
     const preview = { ...(action.preview as Extract<ActionPreview, { kind: "record_change" }>), totals: undefined };
     const { root } = await mountCard(RecordChangeCard, { ...action, preview });
     expect(root.querySelector(".o_copilot_change_totals")).toBeNull();
+  });
+
+  it("draws an undo of a change whose record is unknown (the contract's record is optional), without a link", async () => {
+    const action = recordChange({ tool: "undo", summary: "Undo: Remember my preference" });
+    const preview = { kind: "record_change" as const, changes: [{ text: "Undo: Remember my preference" }] };
+    const { root } = await mountCard(RecordChangeCard, { ...action, preview });
+    expect(text($(root, ".o_copilot_card_title"))).toBe("Undo: Remember my preference");
+    expect(root.querySelector("a.o_copilot_change_record_link")).toBeNull();
   });
 
   it("links the record being changed, opened in the web client", async () => {

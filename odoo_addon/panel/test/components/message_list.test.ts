@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import type { StreamParams, TurnEvent } from "../../src/api/types";
+import type { ActionPreview, StreamParams, TurnEvent } from "../../src/api/types";
 import { MessageList } from "../../src/message_list/message_list";
 import { RpcError } from "../../src/odoo/rpc";
 import type { ChatMessage } from "../../src/store/chat_message";
@@ -249,7 +249,7 @@ describe("MessageList", () => {
             makeAction({ id: "r", tool: "update_task", preview: { kind: "record_change", record: { model: "project.task", id: 3, name: "Call" }, changes: [] } }),
             makeAction({ id: "x", tool: "remember", summary: "Remember that I prefer email" }),
             // A preview that does not have the shape of its kind falls back to the plain card.
-            makeAction({ id: "bad", tool: "create_task", summary: "Odd task", preview: { kind: "task" } }),
+            makeAction({ id: "bad", tool: "create_task", summary: "Odd task", preview: { kind: "task" } as unknown as ActionPreview }),
           ],
         }),
       ],

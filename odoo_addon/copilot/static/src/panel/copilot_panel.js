@@ -1568,11 +1568,11 @@ var RecordChangeCard = class extends Component7 {
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
         <i class="fa fa-pencil o_copilot_card_icon" aria-hidden="true"/>
-        <span class="o_copilot_card_title" t-esc="props.action.summary or preview.record.name"/>
+        <span class="o_copilot_card_title" t-esc="props.action.summary or (preview.record and preview.record.name)"/>
         <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
       </header>
       <div class="o_copilot_card_body">
-        <div class="o_copilot_change_record">
+        <div t-if="preview.record" class="o_copilot_change_record">
           <a class="o_copilot_change_record_link" t-att-href="recordHref" t-on-click="onRecordClick"
              t-esc="preview.record.name"/>
         </div>
@@ -1642,11 +1642,13 @@ var RecordChangeCard = class extends Component7 {
     };
   }
   get recordHref() {
-    const { model, id: id2 } = this.preview.record;
-    return recordUrl(model, id2);
+    const record = this.preview.record;
+    return record ? recordUrl(record.model, record.id) : "";
   }
   onRecordClick(ev) {
-    openRecord(this.actionService, this.preview.record, ev);
+    if (this.preview.record) {
+      openRecord(this.actionService, this.preview.record, ev);
+    }
   }
 };
 

@@ -29,11 +29,11 @@ export class RecordChangeCard extends Component<ActionCardProps> {
              t-att-aria-label="props.action.summary">
       <header class="o_copilot_card_header">
         <i class="fa fa-pencil o_copilot_card_icon" aria-hidden="true"/>
-        <span class="o_copilot_card_title" t-esc="props.action.summary or preview.record.name"/>
+        <span class="o_copilot_card_title" t-esc="props.action.summary or (preview.record and preview.record.name)"/>
         <span class="badge rounded-pill o_copilot_status" t-att-class="badge.className" t-esc="badge.label"/>
       </header>
       <div class="o_copilot_card_body">
-        <div class="o_copilot_change_record">
+        <div t-if="preview.record" class="o_copilot_change_record">
           <a class="o_copilot_change_record_link" t-att-href="recordHref" t-on-click="onRecordClick"
              t-esc="preview.record.name"/>
         </div>
@@ -115,11 +115,14 @@ export class RecordChangeCard extends Component<ActionCardProps> {
   }
 
   get recordHref(): string {
-    const { model, id } = this.preview.record;
-    return recordUrl(model, id);
+    // an undo of a change whose record is not known has none (the contract: `record` is optional)
+    const record = this.preview.record;
+    return record ? recordUrl(record.model, record.id) : "";
   }
 
   onRecordClick(ev: MouseEvent): void {
-    openRecord(this.actionService, this.preview.record, ev);
+    if (this.preview.record) {
+      openRecord(this.actionService, this.preview.record, ev);
+    }
   }
 }
