@@ -48,6 +48,7 @@ export const showKitTool = defineTool({
       "(composition|nomenclature|composants|contenu|bom) (du|de|d'un|de la) [kit] {product}",
       "(montre|affiche)[-moi] [la] (composition|nomenclature|kit|les composants) [du|de|de la] {product}",
       "kit {product}",
+      "(c'est quoi|qu'est-ce qu'il y a|il y a quoi|quoi) dans [le|la|un|une] [kit] {product}",
       "comment est (composé|fabriqué|monté) {product}",
       "de quoi ai-je besoin pour (fabriquer|monter|faire) {number} {product}",
     ],

@@ -144,6 +144,9 @@ describe("the reader, end to end on an ERP's names", () => {
     ["which components do I need for one Table Kit?", "show_kit", { kit: "Table Kit" }],
     ["how many Large Cabinet do we have in the Lyon warehouse?", "get_stock", { product: "Large Cabinet", warehouse: "Lyon" }],
     ["stock de Pedal Bin dans l'entrepôt de Lyon", "get_stock", { product: "Pedal Bin", warehouse: "Lyon" }],
+    ["qu'est-ce qu'il y a dans le Table Kit ?", "show_kit", { kit: "Table Kit" }],
+    ["find the products with 'cabinet' in their name", "search_products", { query: "cabinet" }],
+    ["when is the deadline of Energy Certificate?", "get_task", { task: "Energy Certificate" }],
   ])("%s", async (message, tool, args) => {
     const { intent } = await read(message, /[éèàç]|\b(?:les|des|le|pour)\b/.test(message) ? "fr" : "en");
     expect(intent).toMatchObject({ kind: "tool", tool, args });

@@ -600,8 +600,9 @@ const FILL: Record<string, (slots: Slots) => Filled> = {
     return query ? { query } : undefined;
   },
   search_products(slots) {
-    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]/u.exec(slots.text)?.[1];
-    if (quoted) return { query: quoted, ...limitOf(slots) };
+    // what the user quotes, in double, French or single quotes ('desk', not the apostrophe of "l'entrepôt")
+    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]|(?<![\p{L}])'([^']{2,60})'(?![\p{L}])/u.exec(slots.text);
+    if (quoted) return { query: (quoted[1] ?? quoted[2])!.trim(), ...limitOf(slots) };
     // "with reference E-COM", "dont la référence commence par FURN": the reference typed
     const reference = /(?:with|avec|de|dont la)?\s*(?:ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.?|code)\s*(?:starting with|beginning with|commen[çc]ant par|commence par|is|est|:)?\s*([A-Z][A-Z0-9_-]{1,20})/u.exec(slots.text)?.[1];
     if (reference) return { query: reference, ...limitOf(slots) };
