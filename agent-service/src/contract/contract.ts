@@ -163,3 +163,8 @@ export const TurnContext = z
 
 /** Every type of the contract, by name: what the generator writes for the panel. */
 export const CONTRACT = { RecordRef, Currency, QuotationLine, QuotationPreview, TaskPreview, NotePreview, RecordChange, RecordChangePreview, ActionPreview, ActionStatus, Action, Card, ChoiceOption, Choice, StepStatus, Step, ChatResult, TurnResult, TurnEvent, Message, Session, Memory, Screen, TurnContext };
+
+/** The contract as one JSON Schema: each type a `$defs` entry (the OpenAPI document serves it). */
+export function contractJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(z.object(CONTRACT), { unrepresentable: "any" }) as Record<string, unknown>;
+}

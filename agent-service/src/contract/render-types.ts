@@ -1,14 +1,9 @@
+// Build-time only: json-schema-to-typescript is a development dependency, never loaded by the service.
 import { compile } from "json-schema-to-typescript";
-import { z } from "zod";
-import { CONTRACT } from "./contract.js";
+import { contractJsonSchema } from "./contract.js";
 
 /** Where the panel's types of the contract live (generated, committed, checked fresh in CI). */
 export const PANEL_CONTRACT_PATH = "odoo_addon/panel/src/generated/contract.ts";
-
-/** The contract as one JSON Schema: each type a `$defs` entry (also served for outside clients). */
-export function contractJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(z.object(CONTRACT), { unrepresentable: "any" }) as Record<string, unknown>;
-}
 
 /**
  * The panel's TypeScript types, from the contract's JSON Schema (json-schema-to-typescript: the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { contractJsonSchema } from "../contract/render-types.js";
+import { contractJsonSchema } from "../contract/contract.js";
 import { catalog, parametersOf } from "../tools/index.js";
 import { actionBodySchema, anchorBodySchema, stopBodySchema, turnBodySchema, userQuerySchema } from "./schemas.js";
 

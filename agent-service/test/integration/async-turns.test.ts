@@ -177,7 +177,8 @@ describe("asynchronous turns, served by any replica", () => {
     expect(action).toMatchObject({ tool: "create_quotation", status: "proposed", preview: { amount_total: 333.5 } });
     // every ORM call of the turn was one the waiting request ran (the double counts them as served)
     expect(double.calls.length - gatewayCalls).toBe(answer.calls);
-    expect(double.pushes.length).toBe(pushes);
+    // no event of this turn was pushed to Odoo (another test's late push may land meanwhile)
+    expect(double.pushes.slice(pushes).filter((push) => push.turn_id === answer.body.turn_id)).toEqual([]);
     // the turn is logged like any other: another replica reads it, a reload finds it ended
     const view = await untilEnded(b, ADMIN, answer.body.turn_id);
     expect(view.status).toBe("done");
@@ -274,7 +275,8 @@ describe("an agent process killed mid-turn", () => {
       stdio: "ignore",
     });
     for (let attempt = 0; ; attempt += 1) {
-      const ok = await fetch(`${url}/healthz`).then((response) => response.ok).catch(() => false);
+      // ready: listening and connected to Redis (a loaded machine connects after it listens)
+      const ok = await fetch(`${url}/readyz`).then((response) => response.ok).catch(() => false);
       if (ok) break;
       if (attempt > 100) throw new Error("the agent process did not start");
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -295,7 +297,7 @@ describe("an agent process killed mid-turn", () => {
     const body = JSON.stringify({ ...reader.as(ADMIN, sessionId), session_id: sessionId, message: QUOTE });
     const response = await signedPost(url, "/v1/turns/start", body);
     const turn = (await response.json()) as { turn_id: string; status: string };
-    expect(turn.status).toBe("running");
+    expect(turn.status, JSON.stringify(turn)).toBe("running");
     // the turn is waiting on Odoo; the process dies
     await new Promise((resolve) => setTimeout(resolve, 200));
     child!.kill("SIGKILL");
