@@ -95,9 +95,8 @@ export const getStockTool = defineTool({
     const matches =
       resolution!.status === "found" ? [resolution!.match] : resolution!.status === "ambiguous" && resolution!.exact ? resolution!.choices : [];
     if (!matches.length) return clarifyUnresolved(lang, [{ kind: "product", model: "product.product", resolution: resolution! }])!;
-    // per warehouse only where there are several (their list is cached per user): one read of quants more
-    const several = place?.ok || (await warehouseCount(odoo, meta)) > 1;
-    const byWarehouse = several ? await onHandByWarehouse(odoo, matches.map((match) => match.id), meta) : new Map<number, WarehouseStock[]>();
+    // where the stock is: one read of the products' quants (said only when in several warehouses)
+    const byWarehouse = await onHandByWarehouse(odoo, matches.map((match) => match.id), meta);
     const products = matches.map((match) => ({
       id: match.id,
       name: match.name,
@@ -130,12 +129,6 @@ export const getStockTool = defineTool({
 });
 
 type WarehouseStock = { id: number; name: string; on_hand: number };
-
-/** How many warehouses the user sees (0 without the Inventory app or the right to read them). */
-async function warehouseCount(odoo: ToolContext["odoo"], meta: ToolContext["meta"]): Promise<number> {
-  const rows = await odoo.searchRead("stock.warehouse", [], { fields: ["id"], limit: 2 }, meta).catch(() => []);
-  return rows.length;
-}
 
 /**
  * On hand per warehouse, from the products' quants in internal locations (the same in 17, 18 and

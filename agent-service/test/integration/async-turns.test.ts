@@ -193,11 +193,11 @@ describe("asynchronous turns, served by any replica", () => {
     expect(history.body.messages).toHaveLength(2);
 
     // with the user's tools known to this replica, a stock question costs Odoo the planner's one
-    // search for what the request names, the read, and (several warehouses here) where the stock is
+    // search for what the request names, the read, and where the stock is (its quants)
     const before = double.calls.length;
     const stock = await bridged(a, user, "/v1/turns/start", { ...a.as(user, newSessionId()), session_id: newSessionId(), message: STOCK });
     expect(stock.body.result.reply).toContain("Large Cabinet");
-    expect(double.calls.slice(before).map((call) => `${call.model}.${call.method}`)).toEqual(["copilot.lookup.find", "product.product.search_read", "stock.warehouse.search_read", "stock.quant.search_read"]);
+    expect(double.calls.slice(before).map((call) => `${call.model}.${call.method}`)).toEqual(["copilot.lookup.find", "product.product.search_read", "stock.quant.search_read"]);
   });
 
   it("edits quantities through the bridge too", async () => {
