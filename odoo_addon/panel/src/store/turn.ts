@@ -218,8 +218,9 @@ function endTurn(store: CopilotStore, turn: RunningTurn): void {
   } else if (!turn.ended) {
     reply.stopped = true; // stopped, and the request closed before its `done`
   }
-  if (store.sessionsState !== "idle") {
-    // A new conversation appears in the list, and the first exchange gives it its title.
+  if (store.sessionsState !== "idle" || (!turn.error && !store.sessionTitle)) {
+    // A new conversation appears in the list, and the first exchange gives it its title (shown in
+    // the side panel's header too, even when the list was never opened).
     void store.loadSessions();
   }
 }

@@ -191,3 +191,19 @@ describe("the screen as context", () => {
   });
 });
 
+describe("a new conversation's title", () => {
+  it("comes from the agent after the first answer, in the side panel too (the list never opened)", async () => {
+    const api = fakeApi({ sessions: vi.fn(async () => ({ sessions: [{ id: "s_new", title: "Stock de Large Cabinet", created_at: T, updated_at: T }] })) });
+    const store = new CopilotStore(api);
+    store.loadState = "ready";
+    expect(store.sessionsState).toBe("idle");
+    await store.send("Quel est le stock de Large Cabinet ?");
+    await vi.waitFor(() => expect(store.sessionTitle).toBe("Stock de Large Cabinet"));
+    // once titled, the next answers ask nothing more while the list is closed
+    store.sessionsState = "idle";
+    vi.mocked(api.sessions).mockClear();
+    await store.send("Et Pedal Bin ?");
+    expect(api.sessions).not.toHaveBeenCalled();
+  });
+});
+

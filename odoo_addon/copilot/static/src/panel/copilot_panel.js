@@ -3735,7 +3735,7 @@ function endTurn(store2, turn) {
   } else if (!turn.ended) {
     reply.stopped = true;
   }
-  if (store2.sessionsState !== "idle") {
+  if (store2.sessionsState !== "idle" || !turn.error && !store2.sessionTitle) {
     void store2.loadSessions();
   }
 }
