@@ -170,6 +170,16 @@ def parse_cids_cookie(value):
 
 
 # --- System parameters -------------------------------------------------------------------
+def server_workers():
+    """How many HTTP worker processes the server runs (``--workers``; 0: the threaded server).
+    The same ``odoo.tools.config`` key in 17.0-19.0."""
+    from odoo.tools import config
+    try:
+        return int(config.get('workers') or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 def get_config_param(env, key, default=None):
     """Read an ``ir.config_parameter`` as superuser (17.0-19.0: ``get_param``)."""
     # sudo: system parameters are readable by Settings administrators only; the copilot

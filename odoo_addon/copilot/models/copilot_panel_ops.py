@@ -11,6 +11,9 @@ from odoo.exceptions import AccessError, UserError
 from .. import compat
 from ..model_map import model_mapping
 
+#: The advisory lock class of the bridged turns' slots (any constant unlikely to clash: "copi").
+BRIDGE_LOCK = 0x636f7069
+
 _logger = logging.getLogger(__name__)
 
 #: Session and action ids travel in URL paths: keep them to url-safe characters.
@@ -210,8 +213,45 @@ class CopilotAgent(models.AbstractModel):
             # free at once (a burst of offline turns does not hold the workers Odoo's pages need)
             return self._agent_request('POST', '/v1/turns/start', body)
         # An offline turn (no model) runs here, through the bridge, and answers with its result;
-        # a model's turn starts in the background and this request ends at once.
-        return self._agent_bridged('/v1/turns/start', body)
+        # a model's turn starts in the background and this request ends at once. At most
+        # `workers - 1` requests run bridged turns at once: past that, the turn starts in the
+        # background, so one worker always stays free for the rest of Odoo.
+        slot = self._take_bridge_slot()
+        if slot is False:
+            return self._agent_request('POST', '/v1/turns/start', body)
+        try:
+            return self._agent_bridged('/v1/turns/start', body)
+        finally:
+            self._release_bridge_slot(slot)
+
+    @api.model
+    def _bridge_slots(self):
+        """How many requests may run a bridged turn at once: ``workers - 1`` in prefork mode
+        (``copilot.bridge_turns`` overrides it); no bound for the threaded server (``None``)."""
+        configured = compat.get_config_param(self.env, 'copilot.bridge_turns')
+        if configured and str(configured).isdigit():
+            return int(configured)
+        workers = compat.server_workers()
+        return max(1, workers - 1) if workers else None
+
+    @api.model
+    def _take_bridge_slot(self):
+        """One of the bridged turns' slots, held by this request's database connection (a
+        Postgres advisory lock, shared by every worker; released by the request, or by the
+        connection's end if the worker dies). ``None``: no bound; ``False``: all taken."""
+        slots = self._bridge_slots()
+        if slots is None:
+            return None
+        for slot in range(slots):
+            self.env.cr.execute('SELECT pg_try_advisory_lock(%s, %s)', (BRIDGE_LOCK, slot))
+            if self.env.cr.fetchone()[0]:
+                return slot
+        return False
+
+    @api.model
+    def _release_bridge_slot(self, slot):
+        if slot is not None and slot is not False:
+            self.env.cr.execute('SELECT pg_advisory_unlock(%s, %s)', (BRIDGE_LOCK, slot))
 
     @api.model
     def _turn(self, turn_id, after=0):

@@ -208,6 +208,26 @@ class TestPanelRoutes(CopilotHttpCommon, HttpCase):
         self.assertNotIn('bridge', sent)
         self.assertEqual(urlsplit(agent.received[-1]['path']).path, '/v1/turns/start')
 
+    def test_bridged_turns_leave_a_worker_free(self):
+        """At most `workers - 1` requests run bridged turns at once (here 1, set by hand: the test
+        server is threaded); past that, a turn starts in the background and the request ends."""
+        from odoo.addons.copilot.models.copilot_panel_ops import BRIDGE_LOCK
+        agent = self.start_fake_agent()
+        compat.set_config_param(self.env, 'copilot.bridge_turns', '1')
+        # another worker's request holds the one slot (its own database connection: the test
+        # registry's cursors all share the test's)
+        from odoo import sql_db
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as other:
+            other.execute('SELECT pg_advisory_lock(%s, 0)', (BRIDGE_LOCK,))
+            chat = self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})['result']
+            self.assertEqual(chat['status'], 'running')
+            self.assertNotIn('bridge', json.loads(agent.received[-1]['body']))
+            other.execute('SELECT pg_advisory_unlock(%s, 0)', (BRIDGE_LOCK,))
+        # the slot free again: bridged, and released at the end of the request (a second one too)
+        for _attempt in range(2):
+            self.jsonrpc('/copilot/chat', {'message': 'Bonjour'})
+            self.assertIn('bridge', json.loads(agent.received[-1]['body']))
+
     def test_memory_and_history_routes(self):
         agent = self.start_fake_agent()
         memories = self.jsonrpc('/copilot/memories', {})['result']
