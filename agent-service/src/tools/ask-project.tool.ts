@@ -32,6 +32,7 @@ export const askProjectTool = defineTool({
   schema: askProjectInputSchema,
   risk: "read",
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
+  calls: { "project.project": ["search_read"], "project.task": ["search_read"], "mail.message": ["search_read"], "ir.attachment": ["search_read"] },
   phrases: {
     en: [
       "{project} - (did|has|is|was|what|which|any|when) {text} [check the (notes|documents)]",

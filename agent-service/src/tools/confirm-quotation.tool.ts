@@ -34,6 +34,7 @@ export const confirmQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  calls: { "sale.order": ["search_read", "fields_get", "action_confirm"], "res.currency": ["read"] },
   phrases: {
     en: [
       "{customer} accepted (quotation|quote) {quotation} [this morning|today], please confirm it",

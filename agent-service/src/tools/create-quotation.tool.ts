@@ -77,6 +77,7 @@ export const createQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "create"],
   models: ["sale.order", "res.partner", "product.product"],
+  calls: { "res.partner": ["search_read"], "product.product": ["search_read"], "sale.order": ["onchange", "create", "read"] },
   phrases: {
     en: [
       "(I have|I've got) {customer} on the (phone|line), they (want|need|would like) {lines} [with {percent} off]",

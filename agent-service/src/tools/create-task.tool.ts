@@ -30,6 +30,7 @@ export const createTaskTool = defineTool({
   risk: "draft",
   writes: ["project.task", "create"],
   models: ["project.task", "project.project"],
+  calls: { "project.project": ["search_read"], "res.users": ["search_read"], "project.task": ["create"] },
   phrases: {
     en: [
       "(open|create|make) a (ticket|job|to-do) (in|on|for) {project} to {text}",

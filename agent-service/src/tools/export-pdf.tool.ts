@@ -29,6 +29,7 @@ export const exportPdfTool = defineTool({
   schema: exportPdfInputSchema,
   risk: "read",
   models: [],
+  calls: { "project.project": ["search_read", "read", "fields_get"], "project.task": ["search_read"], "res.users": ["read"] },
   phrases: {
     en: [
       "(export|download|save|print) [this|the] (conversation|chat|discussion) (as|to|in) [a] pdf",

@@ -26,6 +26,7 @@ export const getPartnerTool = defineTool({
   schema: getPartnerInputSchema,
   risk: "read",
   models: ["res.partner"],
+  calls: { "res.partner": ["search_read", "read"], "sale.order": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
       "(show|open|give me|display) [me] [the] (customer card|customer file|customer sheet|account overview|customer overview|customer summary) (of|for) {customer}",

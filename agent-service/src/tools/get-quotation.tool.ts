@@ -25,6 +25,7 @@ export const getQuotationTool = defineTool({
   schema: getQuotationInputSchema,
   risk: "read",
   models: ["sale.order", "sale.order.line"],
+  calls: { "sale.order": ["search_read", "fields_get"], "sale.order.line": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
       "(show|open|display|see|get|pull up) [me] [the] (quote|quotation|order|sales order) {quotation}",

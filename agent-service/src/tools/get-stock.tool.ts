@@ -25,6 +25,7 @@ export const getStockTool = defineTool({
   schema: getStockInputSchema,
   risk: "read",
   models: ["product.product", "stock.quant"],
+  calls: { "product.product": ["search_read"], "stock.quant": ["search_read"], "stock.warehouse": ["search_read"] },
   phrases: {
     en: [
       "(tell me|give me) the [current] stock and [the] forecast (for|of) [the] {product}",

@@ -30,6 +30,7 @@ export const getTaskTool = defineTool({
   schema: getTaskInputSchema,
   risk: "read",
   models: ["project.task"],
+  calls: { "project.project": ["search_read"], "project.task": ["search_read", "read"], "res.users": ["read"] },
   phrases: {
     en: [
       "(details|info) on {task}",

@@ -26,6 +26,7 @@ export const listDocumentsTool = defineTool({
   schema: listDocumentsInputSchema,
   risk: "read",
   models: ["project.project"],
+  calls: { "project.project": ["search_read"], "project.task": ["search_read"], "ir.attachment": ["search_read"] },
   phrases: {
     en: [
       "(documents|files|attachments) (for|of|on) the {project} project",

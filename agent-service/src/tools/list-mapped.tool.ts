@@ -100,6 +100,7 @@ export const listTicketsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  calls: { "project.project": ["search_read"], "res.partner": ["search_read"] },
   phrases: {
     en: [
       "(show|list) [the] [open|all] [support|helpdesk] tickets [of|for] [{customer}]",
@@ -131,6 +132,7 @@ export const listInstallationsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  calls: { "project.project": ["search_read"], "res.partner": ["search_read"] },
   phrases: {
     en: [
       "(show|list) [the] [all] installations [of|for|at] [{customer}]",

@@ -28,6 +28,7 @@ export const listProjectsTool = defineTool({
   schema: listProjectsInputSchema,
   risk: "read",
   models: ["project.project"],
+  calls: { "project.project": ["search_read", "fields_get"] },
   phrases: {
     en: [
       "(show|list|display|give me|see) [me] [all] [my|our|the] [open|current|active|ongoing|finished] projects",

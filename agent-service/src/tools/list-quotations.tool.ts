@@ -32,6 +32,7 @@ export const listQuotationsTool = defineTool({
   schema: listQuotationsInputSchema,
   risk: "read",
   models: ["sale.order"],
+  calls: { "res.partner": ["search_read"], "sale.order": ["search_read", "fields_get"], "res.currency": ["read"] },
   phrases: {
     en: [
       "(orders|sales orders) [confirmed] {customer}",

@@ -32,6 +32,7 @@ export const listTasksTool = defineTool({
   schema: listTasksInputSchema,
   risk: "read",
   models: ["project.task"],
+  calls: { "project.project": ["search_read"], "project.task": ["search_read"], "res.users": ["search_read", "read"] },
   phrases: {
     en: [
       "what's {user} working on [right now|today|this week]",

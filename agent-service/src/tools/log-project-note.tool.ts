@@ -26,6 +26,7 @@ export const logProjectNoteTool = defineTool({
   schema: logProjectNoteInputSchema,
   risk: "draft",
   models: ["project.project", "mail.message"],
+  calls: { "project.project": ["search_read", "message_post"] },
   phrases: {
     en: [
       "add this to the {project} (journal|log|chatter|notes) [so the team sees it] : {text}",

@@ -32,6 +32,7 @@ export const projectSummaryTool = defineTool({
   schema: projectSummaryInputSchema,
   risk: "read",
   models: ["project.project", "project.task"],
+  calls: { "project.project": ["search_read", "fields_get"], "project.task": ["search_read"] },
   phrases: {
     en: [
       "status {project} proj",

@@ -23,6 +23,7 @@ export const rememberTool = defineTool({
   schema: rememberInputSchema,
   risk: "read",
   models: [],
+  calls: {},
   phrases: {
     en: [
       "remember that my {text}",
@@ -67,6 +68,7 @@ export const forgetTool = defineTool({
   schema: forgetInputSchema,
   risk: "read",
   models: [],
+  calls: {},
   phrases: {
     en: [
       "forget my (preference|setting) (on|about) {text}",

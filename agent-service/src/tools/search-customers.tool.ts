@@ -17,6 +17,7 @@ export const searchCustomersTool = defineTool({
   schema: searchCustomersInputSchema,
   risk: "read",
   models: ["res.partner"],
+  calls: { "res.partner": ["search_read"] },
   phrases: {
     en: [
       "(customer|client|contact) with (email|phone) {text}",

@@ -17,6 +17,7 @@ export const searchProductsTool = defineTool({
   schema: searchProductsInputSchema,
   risk: "read",
   models: ["product.product"],
+  calls: { "product.product": ["search_read"] },
   phrases: {
     en: [
       "(what's|what is) the (internal ref|internal reference|reference|ref|code|sku|barcode) of [the] {product}",

@@ -31,6 +31,7 @@ export const sendQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  calls: { "sale.order": ["search_read", "fields_get", "action_quotation_sent", "message_post_with_source"] },
   phrases: {
     en: [
       "(send|email) {customer}'s (quote|quotation)",

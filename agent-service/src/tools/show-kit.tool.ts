@@ -28,6 +28,7 @@ export const showKitTool = defineTool({
   schema: showKitInputSchema,
   risk: "read",
   models: ["product.product"],
+  calls: { "product.product": ["search_read", "read"], "mrp.bom": ["search_read"], "mrp.bom.line": ["search_read"] },
   phrases: {
     en: [
       "how many {product} can (we|I) (make|build|assemble|produce) [with what's in stock|with the current stock|right now]",

@@ -78,6 +78,12 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   risk: Risk;
   /** The Odoo models the tool reads or writes: a database without them cannot offer it (none: the copilot's own data). */
   models: string[];
+  /**
+   * The Odoo methods it calls, by model (its mapped business objects' models aside): the gateway's
+   * allowlist must allow each (a CI test reads rpc_allowlist.py), and the test double refuses a
+   * tool's call it does not declare.
+   */
+  calls: Readonly<Record<string, readonly string[]>>;
   /** Business objects whose model the administrator maps in Settings: the tool is offered only when each is mapped and readable. */
   roles?: ModelRole[];
   /** The right a write needs, checked before the tool is offered: [model, operation]. */

@@ -35,6 +35,7 @@ export const undoTool = defineTool({
   // The addon checks what may be undone, as the user; reading the log is the right to ask.
   writes: ["copilot.action.log", "read"],
   models: ["copilot.action.log"],
+  calls: { "copilot.action.log": ["undo_action"] },
   phrases: {
     en: [
       "[oops|sorry] (undo|revert|reverse|roll back) [action] act_(a1b2c3|9f8e7d|41c0ffee)",

@@ -55,6 +55,7 @@ export const updateQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
+  calls: { "sale.order": ["search_read", "fields_get", "onchange", "write"], "sale.order.line": ["search_read"], "product.product": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
       "on (quote|quotation) {quotation} (remove|drop|take out) [the] {product} [the customer doesn't want it anymore]",

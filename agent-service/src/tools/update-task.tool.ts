@@ -34,6 +34,7 @@ export const updateTaskTool = defineTool({
   risk: "state_change",
   writes: ["project.task", "write"],
   models: ["project.task", "project.task.type"],
+  calls: { "project.project": ["search_read"], "project.task": ["search_read", "write"], "project.task.type": ["search_read"], "res.users": ["search_read"] },
   phrases: {
     en: [
       "(I'll take|I will take|I take|let me take) [the] [task] {task}",

@@ -250,6 +250,8 @@ export type OdooDouble = {
   actionLog: { uid: number; model: string; method: string; ids: number[]; tool?: string; action_id?: string; client?: string }[];
   /** Every call the double served, to count round trips. */
   calls: { transport: "gateway" | "xmlrpc" | "json2"; model: string; method: string }[];
+  /** Calls a tool made without declaring them (refused): a test expects none. */
+  undeclared: string[];
   records(model: string): Row[];
   /** Answers every request after this many ms (to test timeouts). */
   setDelay(ms: number): void;
@@ -281,6 +283,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   const data = seed();
   const actionLog: OdooDouble["actionLog"] = [];
   const calls: OdooDouble["calls"] = [];
+  const undeclared: string[] = [];
   let delay = 0;
   let nextCallHook: (() => void) | undefined;
   const pushes: OdooDouble["pushes"] = [];
@@ -609,6 +612,12 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
       throw new OdooFault("odoo.exceptions.AccessError", `The copilot may not call ${model}.${method}.`);
     }
     calls.push({ transport: transport === "bridge" ? "gateway" : transport, model, method });
+    // a tool may call what it declares only (its mapped business objects' models aside)
+    const declared = typeof meta.tool === "string" ? catalog.find((tool) => tool.name === meta.tool) : undefined;
+    if (declared && !declared.calls[model]?.includes(method) && !(declared.calls[model] === undefined && declared.roles?.length)) {
+      undeclared.push(`${declared.name}: ${model}.${method}`);
+      throw new OdooFault("odoo.exceptions.AccessError", `The tool ${declared.name} does not declare ${model}.${method}.`);
+    }
     const result = execute(uid, model, method, args, kwargs);
     if (isWrite) {
       const { tool, action_id, client } = meta as { tool?: string; action_id?: string; client?: string };
@@ -829,6 +838,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     secret: options.secret,
     actionLog,
     calls,
+    undeclared,
     records: (model) => data[model] ?? [],
     setDelay: (ms) => {
       delay = ms;

@@ -8,6 +8,8 @@ describe("the quote story (offline planner)", () => {
     app = await buildTestApp();
   });
   afterAll(async () => {
+    // every call a tool made in these turns, it declares (the double refuses the others)
+    expect(app.double.undeclared).toEqual([]);
     await app.close();
   });
 

@@ -19,16 +19,18 @@ beforeAll(async () => {
   odoo = createGatewayClient({ url: double.url, token: mintDelegation(SECRET, { db: double.db, uid: 2 }), context: { lang: "en_US" }, timeoutMs: 2_000 });
 });
 afterAll(async () => {
+  // every call a tool made, it declares (the double refuses the others)
+  expect(double.undeclared).toEqual([]);
   await double.close();
 });
 
-const ctx = (lang: "en" | "fr" = "en", models?: Partial<ModelMap>): ToolContext => ({
-  odoo, lang, fmt: createFormatter(lang), meta: { tool: "test" }, uid: 2, today: "2026-11-23", labels: selectionLabels(odoo, { db: double.db, lang }, { tool: "test" }, false), ...(models ? { models: withDefaults(models) } : {}),
+const ctx = (lang: "en" | "fr" = "en", models?: Partial<ModelMap>, tool = "test"): ToolContext => ({
+  odoo, lang, fmt: createFormatter(lang), meta: { tool }, uid: 2, today: "2026-11-23", labels: selectionLabels(odoo, { db: double.db, lang }, { tool: "test" }, false), ...(models ? { models: withDefaults(models) } : {}),
 });
 
 async function run(name: string, args: unknown, lang: "en" | "fr" = "en", models?: Partial<ModelMap>): Promise<ToolOutcome> {
   const tool = findTool(name)!;
-  return tool.run(tool.schema.parse(args), ctx(lang, models));
+  return tool.run(tool.schema.parse(args), ctx(lang, models, name));
 }
 
 describe("the tool catalog", () => {
@@ -103,7 +105,7 @@ describe("the tool catalog", () => {
     expect(outcome).toMatchObject({ kind: "proposal", summary: "Confirm quotation S00001 for Deco Addict ($\u00a01,739.49)" });
     if (outcome.kind !== "proposal") return;
     expect(double.records("sale.order").find((o) => o.id === 1)!.state).toBe("draft");
-    await findTool("confirm_quotation")!.execute!(outcome.plan, ctx());
+    await findTool("confirm_quotation")!.execute!(outcome.plan, ctx("en", undefined, "confirm_quotation"));
     expect(double.records("sale.order").find((o) => o.id === 1)!.state).toBe("sale");
     const again = await run("confirm_quotation", { quotation: "S00002" });
     expect(again).toMatchObject({ kind: "answer" });
@@ -134,7 +136,7 @@ describe("the tool catalog", () => {
     const outcome = await run("create_task", { project: "Renovations", title: "Commander les plinthes", deadline: "2026-12-15", assignee: "Marc Demo" }, "fr");
     expect(outcome).toMatchObject({ kind: "proposal", preview: { kind: "task", project: { name: "Renovations" }, deadline: "15/12/2026", assignee: "Marc Demo" } });
     if (outcome.kind !== "proposal") return;
-    const execution = await findTool("create_task")!.execute!(outcome.plan, ctx("fr"));
+    const execution = await findTool("create_task")!.execute!(outcome.plan, ctx("fr", undefined, "create_task"));
     const task = double.records("project.task").find((t) => t.id === execution.record!.id)!;
     expect(task).toMatchObject({ name: "Commander les plinthes", project_id: 3, user_ids: [6], date_deadline: "2026-12-15 12:00:00" });
   });
@@ -143,7 +145,7 @@ describe("the tool catalog", () => {
     const outcome = await run("log_project_note", { project: "Home Construction", body: "livraison du carrelage reportée à lundi" });
     expect(outcome.kind).toBe("proposal");
     if (outcome.kind !== "proposal") return;
-    await findTool("log_project_note")!.execute!(outcome.plan, ctx());
+    await findTool("log_project_note")!.execute!(outcome.plan, ctx("en", undefined, "log_project_note"));
     expect(double.records("mail.message").at(-1)).toMatchObject({ model: "project.project", res_id: 5, body: "livraison du carrelage reportée à lundi", subtype_xmlid: "mail.mt_note" });
   });
 
@@ -184,7 +186,7 @@ describe("changing quotations and tasks", () => {
     expect(outcome.kind).toBe("proposal");
     if (outcome.kind !== "proposal") return;
     expect(outcome.summary).toMatch(/^Update S00001: remove \[FURN_8888\] Office Lamp; \[FURN_7777\] Office Chair: qty 5; add 2 × \[FURN_0002\] Desk Pad \(total/);
-    await findTool("update_quotation")!.execute!(outcome.plan, ctx());
+    await findTool("update_quotation")!.execute!(outcome.plan, ctx("en", undefined, "update_quotation"));
     const lines = double.records("sale.order.line").filter((l) => l.order_id === 1);
     expect(lines.map((l) => [l.product_id, l.product_uom_qty])).toEqual([[5, 5], [41, 2]]);
   });
@@ -193,7 +195,7 @@ describe("changing quotations and tasks", () => {
     const order = double.records("sale.order").find((o) => o.state === "draft")!;
     const outcome = await run("send_quotation", { quotation: String(order.name) });
     if (outcome.kind !== "proposal") throw new Error(outcome.text);
-    await findTool("send_quotation")!.execute!(outcome.plan, ctx());
+    await findTool("send_quotation")!.execute!(outcome.plan, ctx("en", undefined, "send_quotation"));
     expect(order.state).toBe("sent");
     expect(double.records("mail.message").at(-1)).toMatchObject({ model: "sale.order", res_id: order.id, template: "sale.email_template_edi_sale" });
   });
@@ -202,7 +204,7 @@ describe("changing quotations and tasks", () => {
     const outcome = await run("update_task", { task: "Lighting plan", stage: "done", assignee: "me" });
     expect(outcome).toMatchObject({ kind: "proposal", summary: "Update task “Lighting plan”: stage In Progress → Done, assigned to me" });
     if (outcome.kind !== "proposal") return;
-    await findTool("update_task")!.execute!(outcome.plan, ctx());
+    await findTool("update_task")!.execute!(outcome.plan, ctx("en", undefined, "update_task"));
     expect(double.records("project.task").find((t) => t.name === "Lighting plan")).toMatchObject({ stage_id: 3, user_ids: [2] });
   });
 });
@@ -249,9 +251,9 @@ describe("retrieval by meaning", () => {
     try {
       const tool = findTool("ask_project")!;
       const args = tool.schema.parse({ project: "Office Design", question: "When is the shipment expected?" });
-      const lexical = await tool.run(args, ctx());
+      const lexical = await tool.run(args, ctx("en", undefined, "ask_project"));
       expect(lexical.text).not.toContain("truck breakdown");
-      const semantic = await tool.run(args, { ...ctx(), embed: createEmbedder({ baseUrl: llm.baseUrl, apiKey: "x", model: "scripted", timeoutMs: 2_000 }) });
+      const semantic = await tool.run(args, { ...ctx("en", undefined, "ask_project"), embed: createEmbedder({ baseUrl: llm.baseUrl, apiKey: "x", model: "scripted", timeoutMs: 2_000 }) });
       expect(semantic.text.split("\n")[2]).toContain("truck breakdown");
     } finally {
       await llm.close();

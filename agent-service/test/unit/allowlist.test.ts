@@ -34,6 +34,18 @@ describe("the gateway's allowlist", () => {
     }
   });
 
+  it("allows every Odoo method each tool declares it calls, a write as a write (risk read: no write)", () => {
+    for (const tool of catalog) {
+      for (const [model, methods] of Object.entries(tool.calls)) {
+        for (const method of methods) {
+          const allowed = [...(addon[model]?.read ?? []), ...(addon[model]?.write ?? [])];
+          expect(allowed, `${tool.name}: ${model}.${method}`).toContain(method);
+          if (tool.risk === "read") expect(addon[model]!.write, `${tool.name} reads only: ${model}.${method}`).not.toContain(method);
+        }
+      }
+    }
+  });
+
   it("lists every model a tool declares, and the write each tool needs", () => {
     for (const tool of catalog) {
       for (const model of tool.models) expect(Object.keys(addon), `${tool.name}: ${model}`).toContain(model);
