@@ -43,7 +43,6 @@ export const askProjectTool = defineTool({
       "(what|which) {text} did we (pick|choose|decide|agree) (in|on|for) {project}",
       "what (did we say|do we know|was said|was decided|did they say|do the documents say) about {text} (in|on|for) [the] [project] {project}",
       "(search|find|look for) {text} in [the] [project] {project}",
-      "(search|check|look through|go through) the {project} (notes|messages|documents|chatter|files) [and (notes|messages|documents)] : {text}",
       "(in|on|for) [project] {project}, (what|when|who|why|how) {text}",
       "(is there|was there) anything about {text} in [project] {project}",
       "what does [project] {project} say about {text}",

@@ -144,12 +144,21 @@ describe("the reader, end to end on an ERP's names", () => {
     ["which components do I need for one Table Kit?", "show_kit", { kit: "Table Kit" }],
     ["how many Large Cabinet do we have in the Lyon warehouse?", "get_stock", { product: "Large Cabinet", warehouse: "Lyon" }],
     ["stock de Pedal Bin dans l'entrepôt de Lyon", "get_stock", { product: "Pedal Bin", warehouse: "Lyon" }],
-    ["qu'est-ce qu'il y a dans le Table Kit ?", "show_kit", { kit: "Table Kit" }],
+    ["qu'est-ce qu'il y a dans le kit Table Kit ?", "show_kit", { kit: "Table Kit" }],
     ["find the products with 'cabinet' in their name", "search_products", { query: "cabinet" }],
     ["when is the deadline of Energy Certificate?", "get_task", { task: "Energy Certificate" }],
   ])("%s", async (message, tool, args) => {
     const { intent } = await read(message, /[éèàç]|\b(?:les|des|le|pour)\b/.test(message) ? "fr" : "en");
     expect(intent).toMatchObject({ kind: "tool", tool, args });
+  });
+
+  it("reads a kind then a name as one product ('deux canapés Three-Seat Sofa', '3 chairs Office Chair')", async () => {
+    const shop = erp({ "product.product": [{ name: "Three-Seat Sofa" }, { name: "Office Lamp" }, { name: "Office Chair" }], "res.partner": [{ name: "Lumber Inc" }] });
+    const tools = new Set(catalog.map((tool) => tool.name));
+    const fr = await readRequest({ message: "fais un devis pour Lumber Inc avec deux canapés Three-Seat Sofa et cinq lampes de bureau", lang: "fr", today: "2026-12-06", tools, odoo: shop });
+    expect(fr.intent).toMatchObject({ kind: "tool", tool: "create_quotation", args: { customer: "Lumber Inc", lines: [{ product: "Three-Seat Sofa", quantity: 2 }, { product: "Office Lamp", quantity: 5 }] } });
+    const en = await readRequest({ message: "quote Lumber Inc 3 chairs Office Chair and 2 lamps", lang: "en", today: "2026-12-06", tools, odoo: shop });
+    expect(en.intent).toMatchObject({ args: { lines: [{ product: "Office Chair", quantity: 3 }, { product: "Office Lamp", quantity: 2 }] } });
   });
 
   it("attaches quantities, discounts and prices to the product they stand next to", async () => {

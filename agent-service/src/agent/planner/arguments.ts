@@ -373,7 +373,15 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
   }
   // "10% off the desks" after "2 Desk Combination": the words of a line already named, not a new line
   const named = chosen.filter((m) => m.whole).map((m) => normalize(m.value));
-  return chosen.filter((m) => m.whole || !named.some((name) => normalize(m.text).split(" ").every((word) => name.split(" ").some((other) => sameWord(word, other))))).sort((a, b) => a.start - b.start);
+  // ("deux canapés Three-Seat Sofa": the words in the other language too, "canapés" being "sofa")
+  const within = (words: string, name: string) => normalize(words).split(" ").every((word) => name.split(" ").some((other) => sameWord(word, other)));
+  const covers = (m: Mention, name: string) => within(m.text, name) || (m.value !== m.text && within(m.value, name));
+  // "deux canapés Three-Seat Sofa", "3 chairs Office Chair": the kind, then the name, are one product
+  for (const kind of chosen.filter((m) => !m.whole).sort((a, b) => a.start - b.start)) {
+    const name = chosen.find((m) => m.whole && m.start >= kind.end && /^\s*$/.test(slots.text.slice(kind.end, m.start)) && covers(kind, normalize(m.value)));
+    if (name) chosen.splice(chosen.indexOf(name), 1, { ...name, start: kind.start });
+  }
+  return chosen.filter((m) => m.whole || !named.some((name) => covers(m, name))).sort((a, b) => a.start - b.start);
 }
 
 /** Lines whose quantity the user said (the others have 1 by default). */
