@@ -4,6 +4,13 @@ import type { CallMeta, OdooClient } from "./odoo-client.js";
 export type SelectionLabels = (model: string, field: string) => Promise<Record<string, string>>;
 
 const TTL_MS = 10 * 60_000;
+
+/** A field's `selection` as `fields_get` gives it (`[[value, label], …]`) → `{value: label}` (the panel uses it too). */
+export function selectionMap(selection: unknown): Record<string, string> {
+  return Object.fromEntries(
+    (Array.isArray(selection) ? selection : []).filter((pair): pair is [string, string] => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"),
+  );
+}
 const cache = new Map<string, { at: number; labels: Promise<Record<string, string>> }>();
 
 /**
@@ -16,10 +23,7 @@ const cache = new Map<string, { at: number; labels: Promise<Record<string, strin
 export function selectionLabels(odoo: OdooClient, scope: { db: string; lang: string | undefined }, meta: CallMeta, cached = true): SelectionLabels {
   const ask = async (model: string, field: string) => {
     const fields = await odoo.call<Record<string, { selection?: unknown }>>(model, "fields_get", [[field]], { attributes: ["selection"] }, meta);
-    const selection = fields?.[field]?.selection;
-    return Object.fromEntries(
-      (Array.isArray(selection) ? selection : []).filter((pair): pair is [string, string] => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"),
-    );
+    return selectionMap(fields?.[field]?.selection);
   };
   return async (model, field) => {
     if (!cached) return ask(model, field).catch(() => ({}));

@@ -11,20 +11,17 @@ interface OrmCaller {
 
 const cache = new Map<string, Promise<Record<string, string>>>();
 
+/** The agent's reading of a selection, the same for both (bundled into the panel). */
+export { selectionMap } from "../../../../agent-service/src/odoo/selection-labels";
+import { selectionMap } from "../../../../agent-service/src/odoo/selection-labels";
+
 export function selectionLabels(orm: OrmCaller, model: string, field: string): Promise<Record<string, string>> {
   const key = `${model}.${field}`;
   let labels = cache.get(key);
   if (!labels) {
     labels = orm
       .call(model, "fields_get", [[field]], { attributes: ["selection"] })
-      .then((fields) => {
-        const selection = (fields as Record<string, { selection?: unknown }> | undefined)?.[field]?.selection;
-        return Object.fromEntries(
-          (Array.isArray(selection) ? selection : []).filter(
-            (pair): pair is [string, string] => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string",
-          ),
-        );
-      })
+      .then((fields) => selectionMap((fields as Record<string, { selection?: unknown }> | undefined)?.[field]?.selection))
       .catch(() => {
         cache.delete(key);
         return {};

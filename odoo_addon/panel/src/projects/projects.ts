@@ -6,6 +6,7 @@
 
 import { isAppInstalled } from "../odoo/compat";
 import { projectStatus } from "../cards/read_cards/state_labels";
+import { selectionMap } from "../odoo/selection_labels";
 import type { StatusBadgeView } from "../cards/read_cards/read_card_views";
 
 /** What the panel needs of `useService("orm")` (same in 17, 18 and 19). */
@@ -101,8 +102,7 @@ export async function loadProjects(orm: OrmLike, options: { mine?: boolean; uid?
   const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
   const records = (await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT })) as Record<string, unknown>[];
   const selection = (available?.last_update_status as { selection?: unknown } | undefined)?.selection;
-  const labels = Object.fromEntries((Array.isArray(selection) ? selection : []).filter((pair): pair is [string, string] => Array.isArray(pair) && typeof pair[1] === "string"));
-  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, labels)) };
+  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, selectionMap(selection))) };
 }
 
 /** Odoo's answer for a model that does not exist: the app is not installed. */

@@ -19,22 +19,19 @@ function patch(target: object, extension: object): void {
 
 type Root = { resModel: string; resId?: number | false; selection?: { resId: number | false }[] };
 
-class ListController extends Component {
-  static template = xml`<div class="o_list"/>`;
-  static props = ["root"];
-  model!: { root: Root };
-  setup() {
-    this.model = { root: (this.props as { root: Root }).root };
-  }
+/** A controller as Odoo's list and form ones keep their records: `model.root`. */
+function controller() {
+  return class extends Component {
+    static template = xml`<div/>`;
+    static props = ["root"];
+    model!: { root: Root };
+    setup() {
+      this.model = { root: (this.props as { root: Root }).root };
+    }
+  };
 }
-class FormController extends Component {
-  static template = xml`<div class="o_form"/>`;
-  static props = ["root"];
-  model!: { root: Root };
-  setup() {
-    this.model = { root: (this.props as { root: Root }).root };
-  }
-}
+const ListController = controller();
+const FormController = controller();
 /** A view of an app that extends Odoo's list (project's task list): the patch reaches it too. */
 class TaskListController extends ListController {}
 

@@ -2794,6 +2794,29 @@ function liveLabel(model, record, options = {}) {
 import { onWillUnmount as onWillUnmount2, useState as useState4 } from "@odoo/owl";
 import { useService as useService5 } from "@web/core/utils/hooks";
 
+// ../../agent-service/src/odoo/selection-labels.ts
+var TTL_MS = 10 * 6e4;
+function selectionMap(selection) {
+  return Object.fromEntries(
+    (Array.isArray(selection) ? selection : []).filter((pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string")
+  );
+}
+
+// src/odoo/selection_labels.ts
+var cache = /* @__PURE__ */ new Map();
+function selectionLabels(orm, model, field) {
+  const key2 = `${model}.${field}`;
+  let labels = cache.get(key2);
+  if (!labels) {
+    labels = orm.call(model, "fields_get", [[field]], { attributes: ["selection"] }).then((fields) => selectionMap(fields?.[field]?.selection)).catch(() => {
+      cache.delete(key2);
+      return {};
+    });
+    cache.set(key2, labels);
+  }
+  return labels;
+}
+
 // src/projects/projects.ts
 var PROJECT_MODEL = "project.project";
 var PROJECT_FIELDS = ["name", "task_completion_percentage", "date", "open_task_count", "last_update_status"];
@@ -2849,35 +2872,12 @@ async function loadProjects(orm, options = {}) {
   const domain = options.mine && options.uid ? [["user_id", "=", options.uid]] : [];
   const records = await orm.call(PROJECT_MODEL, "search_read", [], { domain, fields, limit: LIMIT });
   const selection = available?.last_update_status?.selection;
-  const labels = Object.fromEntries((Array.isArray(selection) ? selection : []).filter((pair) => Array.isArray(pair) && typeof pair[1] === "string"));
-  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, labels)) };
+  return { state: "ready", projects: (records ?? []).map((record) => toProjectItem(record, selectionMap(selection))) };
 }
 function isUnknownModel(error) {
   const data = error?.data;
   const text = `${data?.message ?? ""} ${error?.message ?? ""}`;
   return /KeyError|doesn't exist|does not exist|n'existe pas/i.test(`${data?.name ?? ""} ${text}`) && /project\.project/.test(text);
-}
-
-// src/odoo/selection_labels.ts
-var cache = /* @__PURE__ */ new Map();
-function selectionLabels(orm, model, field) {
-  const key2 = `${model}.${field}`;
-  let labels = cache.get(key2);
-  if (!labels) {
-    labels = orm.call(model, "fields_get", [[field]], { attributes: ["selection"] }).then((fields) => {
-      const selection = fields?.[field]?.selection;
-      return Object.fromEntries(
-        (Array.isArray(selection) ? selection : []).filter(
-          (pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"
-        )
-      );
-    }).catch(() => {
-      cache.delete(key2);
-      return {};
-    });
-    cache.set(key2, labels);
-  }
-  return labels;
 }
 
 // src/cards/use_live_records.ts
