@@ -2,14 +2,19 @@
 // The production check of docs/production.md: SELLERS users ask for a quotation at the same
 // moment through Odoo's own routes (/copilot/chat, then /copilot/turn until the turn ends, as a
 // script does), confirm it, and we measure each turn, each confirm, the orders created, and
-// Odoo's own login page probed all along. Bounded in time; only loopback addresses.
-//   ODOO_URL=http://127.0.0.1:8090 DB=copilot_demo SELLERS=8 node scripts/prefork/load.mjs
+// Odoo's own login page probed all along. The sellers are logged in before the burst (a seller
+// asks from an open session; 8 password checks at once are Odoo's login work, not the copilot's).
+// LOGIN_DURING=1 logs them in within the first burst instead (as this script did before session 7).
+// ROUNDS bursts one after the other give the login probe more samples. Bounded in time; only
+// loopback addresses.
+//   ODOO_URL=http://127.0.0.1:8090 DB=copilot_demo SELLERS=8 ROUNDS=3 node scripts/prefork/load.mjs
 import { createJsonRpc } from "./odoo-rpc.mjs";
 const url = process.env.ODOO_URL ?? "http://127.0.0.1:8090";
 const db = process.env.DB ?? "copilot_demo";
 const sellers = Number(process.env.SELLERS ?? 8);
 const message = process.env.MESSAGE ?? "Crée un devis pour Deco Addict avec 3 Office Chair";
-const deadlineMs = Number(process.env.DEADLINE_MS ?? 120_000);
+const rounds = Number(process.env.ROUNDS ?? 1);
+const deadlineMs = Number(process.env.DEADLINE_MS ?? 120_000) * rounds;
 const started = Date.now();
 
 const jsonrpc = createJsonRpc(url);
@@ -61,10 +66,11 @@ async function probeLogin(stop, samples) {
   }
 }
 
-async function seller(login) {
-  const { cookie } = await jsonrpc("/web/session/authenticate", { db, login, password: login });
+async function seller(session, round) {
+  if (!session.cookie) session.cookie = (await jsonrpc("/web/session/authenticate", { db, login: session.login, password: session.login })).cookie;
+  const { login, cookie } = session;
   const t0 = performance.now();
-  const start = await jsonrpc("/copilot/chat", { message, client_message_id: `load_${login}_${started}` }, cookie);
+  const start = await jsonrpc("/copilot/chat", { message, client_message_id: `load_${login}_${started}_${round}` }, cookie);
   const answeredIn = performance.now() - t0;
   let after = 0;
   // an offline turn comes back with its result; a model's is followed with /copilot/turn
@@ -92,14 +98,21 @@ const stop = { done: false };
 const loginSamples = [];
 const baseline = [];
 await probeLogin({ done: false, get done() { return baseline.length >= 5; } }, baseline);
-const probe = probeLogin(stop, loginSamples);
-const results = await Promise.all(logins.map((login) => seller(login).catch((error) => ({ login, error: String(error.message ?? error) }))));
+let probe;
+const sessions = [];
+for (const login of logins) sessions.push({ login, cookie: process.env.LOGIN_DURING ? undefined : (await jsonrpc("/web/session/authenticate", { db, login, password: login })).cookie });
+const results = [];
+probe = probeLogin(stop, loginSamples);
+for (let round = 0; round < rounds; round += 1) {
+  results.push(...(await Promise.all(sessions.map((session) => seller(session, round).catch((error) => ({ login: session.login, error: String(error.message ?? error) }))))));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 stop.done = true;
 await probe;
 const ordersAfter = await xmlrpcAdmin("sale.order", "search_count", [[]]);
 const records = results.map((r) => r.record?.id).filter(Boolean);
 console.log(JSON.stringify(results, null, 0).replace(/\},\{/g, "},\n{"));
-console.log(`sellers ${sellers}: proposed ${results.filter((r) => r.status === "done" && !r.error).length}, created ${records.length} (distinct ${new Set(records).size}), sale.order +${ordersAfter - ordersBefore}, repeat confirm same record ${results.filter((r) => r.sameOnRepeat).length}`);
+console.log(`sellers ${sellers} × ${rounds} rounds: proposed ${results.filter((r) => r.status === "done" && !r.error).length}, created ${records.length} (distinct ${new Set(records).size}), sale.order +${ordersAfter - ordersBefore}, repeat confirm same record ${results.filter((r) => r.sameOnRepeat).length}`);
 const turns = results.map((r) => r.turnMs).filter(Boolean);
 const answers = results.map((r) => r.answeredIn).filter(Boolean);
 const confirms = results.map((r) => r.confirmMs).filter(Boolean);

@@ -274,7 +274,8 @@ export type OdooDouble = {
   /** The tool policies Odoo sends (Settings › Copilot › Tools), for turns and MCP exchanges. */
   setToolPolicy(policy: Record<string, "confirm" | "auto" | "off">): void;
   /** Turn events the agent pushed to `/copilot/turn/push` (correctly signed, this database). */
-  pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number; cookie?: string }[];
+  /** One entry per turn in a push; `request` numbers the push request that carried it (several turns share one). */
+  pushes: { db: string; uid: number; turn_id: string; session_id: string; events: { seq: number; type: string }[]; last_seq: number; request: number; cookie?: string }[];
   close(): Promise<void>;
 };
 
@@ -287,6 +288,7 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
   let delay = 0;
   let nextCallHook: (() => void) | undefined;
   const pushes: OdooDouble["pushes"] = [];
+  let pushRequests = 0;
   const mcpKeys: { id: number; key: string; uid: number; name: string; scope: "read" | "write"; revoked: boolean; expired: boolean }[] = [];
   let mcpEnabled = true;
   let toolPolicy: Record<string, "confirm" | "auto" | "off"> = {};
@@ -631,9 +633,10 @@ export async function startOdooDouble(options: { secret: string; db?: string }):
     const nonce = String(req.headers["x-copilot-nonce"] ?? "");
     const expected = sign(options.secret, { timestamp, nonce, method: "POST", path: "/copilot/turn/push", body });
     if (req.headers["x-copilot-signature"] !== expected) return 403;
-    const payload = JSON.parse(body) as OdooDouble["pushes"][number];
+    const payload = JSON.parse(body) as { db: string; turns: Omit<OdooDouble["pushes"][number], "db" | "cookie" | "request">[] };
     if (payload.db !== db || req.headers["x-odoo-database"] !== db) return 404;
-    pushes.push({ ...payload, ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
+    pushRequests += 1;
+    for (const turn of payload.turns) pushes.push({ db: payload.db, ...turn, request: pushRequests, ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
     return 200;
   }
 

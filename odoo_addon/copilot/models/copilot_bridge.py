@@ -109,11 +109,17 @@ class CopilotAgent(models.AbstractModel):
 
     @api.model
     def _relay_turn_events(self, raw_body, headers):
-        """Check the agent's signature and put a turn's events on the user's bus channel.
+        """Check the agent's signature and put turns' events on their users' bus channels.
+
+        The agent batches the turns of the moment of one database in one request (body
+        ``{db, turns: [{uid, turn_id, session_id, events, last_seq}]}``): one short request per
+        interval for all the turns running at once. Each turn becomes one notification on its
+        own user's channel; a turn of a user that is gone or archived is skipped.
 
         :param bytes raw_body: the request's body, as signed
         :param headers: the request's headers (``X-Copilot-*``)
-        :raise AccessDenied: wrong or stale signature, or another database's events
+        :return: how many turns were relayed
+        :raise AccessDenied: wrong or stale signature, another database's events, a bad body
         """
         if not self._check_agent_signature('POST', '/copilot/turn/push', raw_body, headers):
             raise AccessDenied()
@@ -123,21 +129,30 @@ class CopilotAgent(models.AbstractModel):
             raise AccessDenied() from None
         if not isinstance(payload, dict) or payload.get('db') != self.env.cr.dbname:
             raise AccessDenied()
-        uid, events = payload.get('uid'), payload.get('events')
-        if not isinstance(uid, int) or isinstance(uid, bool) or not isinstance(events, list):
+        turns = payload.get('turns')
+        if not isinstance(turns, list) or not all(
+            isinstance(turn, dict) and isinstance(turn.get('uid'), int)
+            and not isinstance(turn.get('uid'), bool) and isinstance(turn.get('events'), list)
+            for turn in turns
+        ):
             raise AccessDenied()
-        # sudo: the route has no user (the agent signed it); only the partner of the user the
-        # events belong to is read, to send them to that user's own bus channel.
-        user = self.env['res.users'].sudo().browse(uid).exists()
-        if not user or not user.active:
-            return False
-        self.env['bus.bus'].sudo()._sendone(user.partner_id, 'copilot/turn', {
-            'turn_id': payload.get('turn_id'),
-            'session_id': payload.get('session_id'),
-            'events': events,
-            'last_seq': payload.get('last_seq'),
-        })
-        return True
+        # sudo: the route has no user (the agent signed it); only the partners of the users the
+        # events belong to are read, to send each turn to its own user's bus channel.
+        users = self.env['res.users'].sudo().browse({turn['uid'] for turn in turns}).exists()
+        partners = {user.id: user.partner_id for user in users if user.active}
+        relayed = 0
+        for turn in turns:
+            partner = partners.get(turn['uid'])
+            if not partner:
+                continue
+            self.env['bus.bus'].sudo()._sendone(partner, 'copilot/turn', {
+                'turn_id': turn.get('turn_id'),
+                'session_id': turn.get('session_id'),
+                'events': turn['events'],
+                'last_seq': turn.get('last_seq'),
+            })
+            relayed += 1
+        return relayed
 
     # ------------------------------------------------------------
     # Real-time delivery, as the panels see it (Settings shows it)

@@ -3,7 +3,7 @@ import json
 import time
 from unittest.mock import patch
 
-from odoo.tests.common import HttpCase, TransactionCase, tagged
+from odoo.tests.common import HttpCase, TransactionCase, new_test_user, tagged
 
 from odoo.addons.copilot import rpc_allowlist
 from odoo.addons.copilot.models.copilot_agent import CopilotAgent
@@ -112,8 +112,9 @@ class TestTurnPush(CopilotCommon, HttpCase):
 
     def test_signed_events_reach_the_users_bus_channel(self):
         before = self.notifications()
-        payload = {'db': self.env.cr.dbname, 'uid': self.user.id, 'turn_id': 'turn_abcdefgh1',
-                   'session_id': 's1', 'events': [{'seq': 1, 'type': 'start'}], 'last_seq': 1}
+        payload = {'db': self.env.cr.dbname, 'turns': [{
+            'uid': self.user.id, 'turn_id': 'turn_abcdefgh1', 'session_id': 's1',
+            'events': [{'seq': 1, 'type': 'start'}], 'last_seq': 1}]}
         response = self.push(payload)
         self.assertEqual(response.status_code, 200, response.text)
         sent = self.notifications() - before
@@ -123,11 +124,36 @@ class TestTurnPush(CopilotCommon, HttpCase):
         self.assertEqual(message['payload']['events'], [{'seq': 1, 'type': 'start'}])
         self.assertIn(str(self.user.partner_id.id), sent.channel)
 
+    def test_one_push_carries_the_turns_of_the_moment_each_to_its_own_user(self):
+        archived = new_test_user(self.env, login='copilot_archived', groups='base.group_user')
+        archived.active = False
+        before = self.notifications()
+        payload = {'db': self.env.cr.dbname, 'turns': [
+            {'uid': self.user.id, 'turn_id': 'turn_a', 'session_id': 's1',
+             'events': [{'seq': 3, 'type': 'text', 'text': 'Bonjour'}], 'last_seq': 3},
+            {'uid': self.restricted_user.id, 'turn_id': 'turn_b', 'session_id': 's2',
+             'events': [{'seq': 1, 'type': 'start'}], 'last_seq': 1},
+            {'uid': archived.id, 'turn_id': 'turn_c', 'session_id': 's3',
+             'events': [{'seq': 1, 'type': 'start'}], 'last_seq': 1},
+        ]}
+        response = self.push(payload)
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json(), {'ok': 2})
+        sent = self.notifications() - before
+        by_turn = {json.loads(n.message)['payload']['turn_id']: n for n in sent}
+        self.assertEqual(set(by_turn), {'turn_a', 'turn_b'})
+        self.assertIn(str(self.user.partner_id.id), by_turn['turn_a'].channel)
+        self.assertIn(str(self.restricted_user.partner_id.id), by_turn['turn_b'].channel)
+        self.assertEqual(json.loads(by_turn['turn_a'].message)['payload']['events'],
+                         [{'seq': 3, 'type': 'text', 'text': 'Bonjour'}])
+
     def test_refused_without_a_good_signature(self):
         before = self.notifications()
-        payload = {'db': self.env.cr.dbname, 'uid': self.user.id, 'turn_id': 'turn_abcdefgh1',
-                   'events': [], 'last_seq': 0}
+        payload = {'db': self.env.cr.dbname, 'turns': [{
+            'uid': self.user.id, 'turn_id': 'turn_abcdefgh1', 'events': [], 'last_seq': 0}]}
         self.assertEqual(self.push(payload, secret='not-the-secret').status_code, 403)
         self.assertEqual(self.push(payload, timestamp=int(time.time()) - 3600).status_code, 403)
         self.assertEqual(self.push(dict(payload, db='another_db')).status_code, 403)
+        self.assertEqual(self.push({'db': self.env.cr.dbname, 'turns': [{'uid': 'x'}]}).status_code,
+                         403)
         self.assertEqual(self.notifications(), before)
