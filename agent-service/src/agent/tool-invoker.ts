@@ -44,14 +44,16 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
     const steps: Step[] = [];
     const choices: Choice[] = [];
     const cards: Card[] = [];
-    /** What the panel shows for a step, in the user's language (the tool's declaration). */
-    const label = (tool: string) => {
-      const running = findTool(tool)?.presentation.running;
-      return running ? say(lang, running) : undefined;
+    /** What the panel shows for a step, in the user's language (the tool's declaration): what it
+     * does while it runs, what it did once it answered or proposed. */
+    const label = (tool: string, status: Step["status"] | "started") => {
+      const presentation = findTool(tool)?.presentation;
+      if (!presentation) return undefined;
+      return say(lang, status === "done" || status === "proposed" ? presentation.done : presentation.running);
     };
     const step = (entry: Step) => {
       steps.push(entry);
-      emit({ type: "tool", tool: entry.tool, status: entry.status, ...withLabel(label(entry.tool)) });
+      emit({ type: "tool", tool: entry.tool, status: entry.status, ...withLabel(label(entry.tool, entry.status)) });
     };
 
     const invoke = async (name: string, rawArgs: unknown): Promise<Invocation> => {
@@ -69,7 +71,7 @@ export function createToolInvoker(deps: { store: ConversationStore; actions: Act
         step({ tool: name, args: rawArgs, status: "failed" });
         return { ok: false, error: t(lang, "error.bad_request", { detail: zodSummary(parsed.error) }) };
       }
-      emit({ type: "tool", tool: name, status: "started", ...withLabel(label(name)) });
+      emit({ type: "tool", tool: name, status: "started", ...withLabel(label(name, "started")) });
       const toolStarted = performance.now();
       const timeTool = (status: string) => deps.metrics?.toolSeconds.observe({ tool: name, status }, (performance.now() - toolStarted) / 1000);
       try {

@@ -15,23 +15,23 @@ import { createXmlRpcClient } from "../odoo/xmlrpc-client.js";
 import { entities, type EntityKind } from "../odoo/entities.js";
 import type { OdooClient } from "../odoo/odoo-client.js";
 import { resolveMany } from "../odoo/resolve.js";
+import { findTool } from "../tools/index.js";
 import { judge, type Aliases, type EvalCase } from "./judge.js";
 
-/** The argument names whose value names a record, and the record's kind. */
-const KIND_OF_ARGUMENT: Record<string, EntityKind> = { customer: "customer", product: "product", kit: "product", project: "project", task: "task", assignee: "user", stage: "stage", quotation: "quotation", remove: "product" };
-
-/** Each string argument of the first step, with the name of the record it resolves to (as the case's user). */
-async function aliasesFor(odoo: OdooClient, args: unknown): Promise<Aliases> {
+/** Each argument of the first step that names a record (its tool's declaration says which, and of
+ * what kind), with the name of the record it resolves to (as the case's user). */
+async function aliasesFor(odoo: OdooClient, tool: string, args: unknown): Promise<Aliases> {
+  const kinds: Readonly<Record<string, EntityKind>> = findTool(tool)?.records ?? {};
   const wanted: [string, string][] = [];
   const walk = (value: unknown, key: string) => {
-    if (typeof value === "string" && KIND_OF_ARGUMENT[key]) wanted.push([key, value]);
+    if (typeof value === "string" && kinds[key]) wanted.push([key, value]);
     else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
     else if (value && typeof value === "object") for (const [name, inner] of Object.entries(value)) walk(inner, name);
   };
   walk(args, "");
   const names = new Map<string, string[]>();
   for (const [key, raw] of wanted) {
-    const [resolution] = await resolveMany(odoo, entities[KIND_OF_ARGUMENT[key]!], [raw]).catch(() => [undefined]);
+    const [resolution] = await resolveMany(odoo, entities[kinds[key]!], [raw]).catch(() => [undefined]);
     if (resolution?.status === "found") names.set(`${key}\u0000${raw}`, [resolution.match.name, String(resolution.match.record.name ?? "")]);
   }
   return (key, raw) => names.get(`${key}\u0000${raw}`) ?? [];
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     let line: string;
     try {
       const turn = await turns.runTurn({ user, delegation, sessionId: randomBytes(12).toString("hex"), message: testCase.utterance });
-      const problems = judge(testCase, turn, turn.steps[0] ? await aliasesFor(odooFor(user, delegation), turn.steps[0].args) : undefined);
+      const problems = judge(testCase, turn, turn.steps[0] ? await aliasesFor(odooFor(user, delegation), turn.steps[0].tool, turn.steps[0].args) : undefined);
       const ms = Math.round(performance.now() - started);
       const first = turn.steps[0];
       const did = first ? `${first.tool} ${JSON.stringify(first.args)}` : "(no tool)";

@@ -32,6 +32,7 @@ export const askProjectTool = defineTool({
   schema: askProjectInputSchema,
   risk: "read",
   models: ["project.project", "project.task", "mail.message", "ir.attachment"],
+  records: { project: "project" },
   calls: { "project.project": ["search_read"], "project.task": ["search_read"], "mail.message": ["search_read"], "ir.attachment": ["search_read"] },
   phrases: {
     en: [
@@ -65,7 +66,7 @@ export const askProjectTool = defineTool({
       "que dit [le projet] {project} (sur|à propos de) {text}",
     ],
   },
-  presentation: { running: { en: "Reading the project's documents…", fr: "Lecture des documents du projet…" }, title: { en: "{project}: {question}", fr: "{project} : {question}" }, card: true },
+  presentation: { running: { en: "Reading the project's documents…", fr: "Lecture des documents du projet…" }, done: { en: "Read the project's documents", fr: "Documents du projet lus" }, title: { en: "{project}: {question}", fr: "{project} : {question}" }, card: true },
   async run({ project, question }, { odoo, lang, fmt, meta, embed }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;

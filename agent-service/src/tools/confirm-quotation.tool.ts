@@ -34,6 +34,7 @@ export const confirmQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  records: { quotation: "quotation" },
   calls: { "sale.order": ["search_read", "fields_get", "action_confirm"], "res.currency": ["read"] },
   phrases: {
     en: [
@@ -63,7 +64,7 @@ export const confirmQuotationTool = defineTool({
       "on peut confirmer {quotation}",
     ],
   },
-  presentation: { running: { en: "Preparing the confirmation of the quotation…", fr: "Préparation de la confirmation du devis…" }, title: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" } },
+  presentation: { running: { en: "Preparing the confirmation of the quotation…", fr: "Préparation de la confirmation du devis…" }, done: { en: "Confirmation of the quotation prepared", fr: "Confirmation du devis préparée" }, title: { en: "Confirm {quotation}", fr: "Confirmation de {quotation}" } },
   async run({ quotation }, { odoo, lang, fmt, meta, labels }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;

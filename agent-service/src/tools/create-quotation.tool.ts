@@ -77,6 +77,7 @@ export const createQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "create"],
   models: ["sale.order", "res.partner", "product.product"],
+  records: { customer: "customer", product: "product" },
   calls: { "res.partner": ["search_read"], "product.product": ["search_read"], "sale.order": ["onchange", "create", "read"] },
   phrases: {
     en: [
@@ -130,7 +131,7 @@ export const createQuotationTool = defineTool({
       text: { en: "Prepare a quotation for {customer} with {lines}.", fr: "Prépare un devis pour {customer} avec {lines}." },
     },
   },
-  presentation: { running: { en: "Preparing the quotation…", fr: "Préparation du devis…" }, title: { en: "Quote for {customer}", fr: "Devis pour {customer}" } },
+  presentation: { running: { en: "Preparing the quotation…", fr: "Préparation du devis…" }, done: { en: "Quotation prepared", fr: "Devis préparé" }, title: { en: "Quote for {customer}", fr: "Devis pour {customer}" } },
   async run(args, { odoo, lang, fmt, meta }) {
     const [[customer], products] = await Promise.all([
       resolveMany(odoo, entities.customer, [args.customer], meta),

@@ -30,6 +30,7 @@ export const createTaskTool = defineTool({
   risk: "draft",
   writes: ["project.task", "create"],
   models: ["project.task", "project.project"],
+  records: { project: "project", assignee: "user" },
   calls: { "project.project": ["search_read"], "res.users": ["search_read"], "project.task": ["create"] },
   phrases: {
     en: [
@@ -84,7 +85,7 @@ export const createTaskTool = defineTool({
       text: { en: "Create a task \"{title}\" in the project {project}.", fr: "Crée une tâche « {title} » dans le projet {project}." },
     },
   },
-  presentation: { running: { en: "Preparing the task…", fr: "Préparation de la tâche…" }, title: { en: "Task {title}", fr: "Tâche {title}" } },
+  presentation: { running: { en: "Preparing the task…", fr: "Préparation de la tâche…" }, done: { en: "Task prepared", fr: "Tâche préparée" }, title: { en: "Task {title}", fr: "Tâche {title}" } },
   async run({ project, title, description, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     const [projectFound, assigneeFound] = await Promise.all([
       findOne(odoo, "project", project, { lang, meta }),

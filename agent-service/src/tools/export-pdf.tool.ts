@@ -47,7 +47,7 @@ export const exportPdfTool = defineTool({
     ],
   },
   slash: { name: "export_pdf", fr: "exporter_pdf", aliases: ["pdf"], empty: { target: "conversation" }, label: { en: "This conversation as a PDF", fr: "Cette conversation en PDF" } },
-  presentation: { running: { en: "Preparing the PDF…", fr: "Préparation du PDF…" } },
+  presentation: { running: { en: "Preparing the PDF…", fr: "Préparation du PDF…" }, done: { en: "PDF ready", fr: "PDF prêt" } },
   async run({ target }, { odoo, lang, meta }) {
     const session = encodeURIComponent(meta.sessionId ?? "");
     if (CONVERSATION.test(target)) {

@@ -26,6 +26,7 @@ export const getPartnerTool = defineTool({
   schema: getPartnerInputSchema,
   risk: "read",
   models: ["res.partner"],
+  records: { customer: "customer" },
   calls: { "res.partner": ["search_read", "read"], "sale.order": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
@@ -63,7 +64,7 @@ export const getPartnerTool = defineTool({
       text: { en: "Show me the customer {customer}.", fr: "Montre-moi le client {customer}." },
     },
   },
-  presentation: { running: { en: "Reading the customer…", fr: "Lecture du client…" }, title: { en: "Customer {customer}", fr: "Client {customer}" }, card: "facts" },
+  presentation: { running: { en: "Reading the customer…", fr: "Lecture du client…" }, done: { en: "Customer read", fr: "Client lu" }, title: { en: "Customer {customer}", fr: "Client {customer}" }, card: "facts" },
   async run({ customer }, { odoo, lang, fmt, meta }) {
     const [resolution] = await resolveMany(odoo, entities.customer, [customer], meta);
     if (resolution!.status !== "found") return clarifyUnresolved(lang, [{ kind: "customer", model: "res.partner", resolution: resolution! }])!;

@@ -25,6 +25,7 @@ export const getQuotationTool = defineTool({
   schema: getQuotationInputSchema,
   risk: "read",
   models: ["sale.order", "sale.order.line"],
+  records: { quotation: "quotation" },
   calls: { "sale.order": ["search_read", "fields_get"], "sale.order.line": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
@@ -45,7 +46,7 @@ export const getQuotationTool = defineTool({
       "{quotation}",
     ],
   },
-  presentation: { running: { en: "Reading the quotation…", fr: "Lecture du devis…" }, title: { en: "Quotation {quotation}", fr: "Devis {quotation}" }, card: true },
+  presentation: { running: { en: "Reading the quotation…", fr: "Lecture du devis…" }, done: { en: "Quotation read", fr: "Devis lu" }, title: { en: "Quotation {quotation}", fr: "Devis {quotation}" }, card: true },
   async run({ quotation }, { odoo, lang, fmt, meta, labels }) {
     const found = await findOne(odoo, "quotation", quotation, { lang, meta, fields: QUOTATION_FIELDS });
     if (!found.ok) return found.question;

@@ -25,6 +25,7 @@ export const getStockTool = defineTool({
   schema: getStockInputSchema,
   risk: "read",
   models: ["product.product", "stock.quant"],
+  records: { product: "product", warehouse: "warehouse" },
   calls: { "product.product": ["search_read"], "stock.quant": ["search_read"], "stock.warehouse": ["search_read"] },
   phrases: {
     en: [
@@ -82,7 +83,7 @@ export const getStockTool = defineTool({
       text: { en: "What is the stock of {product}?", fr: "Quel est le stock de {product} ?" },
     },
   },
-  presentation: { running: { en: "Reading stock…", fr: "Lecture du stock…" }, title: { en: "Stock of {product}", fr: "Stock de {product}" }, card: true },
+  presentation: { running: { en: "Reading stock…", fr: "Lecture du stock…" }, done: { en: "Stock checked", fr: "Stock vérifié" }, title: { en: "Stock of {product}", fr: "Stock de {product}" }, card: true },
   async run({ product, quantity, warehouse }, { odoo, lang, fmt, meta }) {
     const place = warehouse ? await findOne(odoo, "warehouse", warehouse, { lang, meta }) : undefined;
     if (place && !place.ok) return place.question;

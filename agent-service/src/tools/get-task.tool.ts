@@ -30,6 +30,7 @@ export const getTaskTool = defineTool({
   schema: getTaskInputSchema,
   risk: "read",
   models: ["project.task"],
+  records: { task: "task", project: "project" },
   calls: { "project.project": ["search_read"], "project.task": ["search_read", "read"], "res.users": ["read"] },
   phrases: {
     en: [
@@ -55,7 +56,7 @@ export const getTaskTool = defineTool({
       "{task} (détails|checklist|statut)",
     ],
   },
-  presentation: { running: { en: "Reading the task…", fr: "Lecture de la tâche…" }, card: true },
+  presentation: { running: { en: "Reading the task…", fr: "Lecture de la tâche…" }, done: { en: "Task read", fr: "Tâche lue" }, card: true },
   async run({ task, project }, { odoo, lang, fmt, meta }) {
     let domain: unknown[] = [];
     if (project) {

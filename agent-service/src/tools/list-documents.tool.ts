@@ -26,6 +26,7 @@ export const listDocumentsTool = defineTool({
   schema: listDocumentsInputSchema,
   risk: "read",
   models: ["project.project"],
+  records: { project: "project" },
   calls: { "project.project": ["search_read"], "project.task": ["search_read"], "ir.attachment": ["search_read"] },
   phrases: {
     en: [
@@ -44,7 +45,7 @@ export const listDocumentsTool = defineTool({
       "(y a-t-il|est-ce qu'il y a) des (documents|fichiers) (dans|sur) [le projet] {project}",
     ],
   },
-  presentation: { running: { en: "Reading documents…", fr: "Lecture des documents…" }, title: { en: "Documents of {project}", fr: "Documents de {project}" }, card: true },
+  presentation: { running: { en: "Reading documents…", fr: "Lecture des documents…" }, done: { en: "Documents read", fr: "Documents lus" }, title: { en: "Documents of {project}", fr: "Documents de {project}" }, card: true },
   roles: ["document"],
   async run({ project, limit }, ctx) {
     const { odoo, lang, fmt, meta } = ctx;

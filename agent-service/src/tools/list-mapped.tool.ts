@@ -100,6 +100,7 @@ export const listTicketsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  records: { project: "project", customer: "customer" },
   calls: { "project.project": ["search_read"], "res.partner": ["search_read"] },
   phrases: {
     en: [
@@ -113,7 +114,7 @@ export const listTicketsTool = defineTool({
       "(mes|les) tickets [ouverts]",
     ],
   },
-  presentation: { running: { en: "Reading tickets…", fr: "Lecture des tickets…" }, title: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" }, card: true },
+  presentation: { running: { en: "Reading tickets…", fr: "Lecture des tickets…" }, done: { en: "Tickets read", fr: "Tickets lus" }, title: { en: "Tickets {project}{customer}{query}", fr: "Tickets {project}{customer}{query}" }, card: true },
   roles: ["ticket"],
   run: (args, ctx) =>
     listMapped("ticket", {
@@ -132,6 +133,7 @@ export const listInstallationsTool = defineTool({
   schema: listMappedInputSchema,
   risk: "read",
   models: [],
+  records: { project: "project", customer: "customer" },
   calls: { "project.project": ["search_read"], "res.partner": ["search_read"] },
   phrases: {
     en: [
@@ -145,7 +147,7 @@ export const listInstallationsTool = defineTool({
       "installations (de|chez) {customer}",
     ],
   },
-  presentation: { running: { en: "Reading installations…", fr: "Lecture des installations…" }, title: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" }, card: true },
+  presentation: { running: { en: "Reading installations…", fr: "Lecture des installations…" }, done: { en: "Installations read", fr: "Installations lues" }, title: { en: "Installations {project}{customer}{query}", fr: "Installations {project}{customer}{query}" }, card: true },
   roles: ["installation"],
   run: (args, ctx) =>
     listMapped("installation", {

@@ -45,7 +45,7 @@ export const listProjectsTool = defineTool({
       "combien de projets (avons-nous|on a)",
     ],
   },
-  presentation: { running: { en: "Reading projects…", fr: "Lecture des projets…" }, card: true },
+  presentation: { running: { en: "Reading projects…", fr: "Lecture des projets…" }, done: { en: "Projects read", fr: "Projets lus" }, card: true },
   async run({ mine, state, limit }, { odoo, lang, fmt, meta, uid, labels }) {
     const domain: OdooDomain = [];
     if (mine) domain.push("|", ["user_id", "=", uid], ["task_ids.user_ids", "in", [uid]]);

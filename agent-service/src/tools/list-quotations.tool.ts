@@ -32,6 +32,7 @@ export const listQuotationsTool = defineTool({
   schema: listQuotationsInputSchema,
   risk: "read",
   models: ["sale.order"],
+  records: { customer: "customer" },
   calls: { "res.partner": ["search_read"], "sale.order": ["search_read", "fields_get"], "res.currency": ["read"] },
   phrases: {
     en: [
@@ -61,7 +62,7 @@ export const listQuotationsTool = defineTool({
       "est-ce que {customer} a des (devis|commandes)",
     ],
   },
-  presentation: { running: { en: "Reading quotations…", fr: "Lecture des devis…" }, title: { en: "Quotations {customer}", fr: "Devis {customer}" }, card: true },
+  presentation: { running: { en: "Reading quotations…", fr: "Lecture des devis…" }, done: { en: "Quotations read", fr: "Devis lus" }, title: { en: "Quotations {customer}", fr: "Devis {customer}" }, card: true },
   async run({ customer, state, limit }, { odoo, lang, fmt, meta, labels }) {
     const domain: OdooDomain = [];
     let customerName: string | undefined;

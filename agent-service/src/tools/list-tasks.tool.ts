@@ -32,6 +32,7 @@ export const listTasksTool = defineTool({
   schema: listTasksInputSchema,
   risk: "read",
   models: ["project.task"],
+  records: { project: "project", assignee: "user" },
   calls: { "project.project": ["search_read"], "project.task": ["search_read"], "res.users": ["search_read", "read"] },
   phrases: {
     en: [
@@ -76,7 +77,7 @@ export const listTasksTool = defineTool({
       "qu'est-ce qu'il reste à faire (sur|dans) {project}",
     ],
   },
-  presentation: { running: { en: "Reading tasks…", fr: "Lecture des tâches…" }, title: { en: "Tasks {project}", fr: "Tâches {project}" }, card: true },
+  presentation: { running: { en: "Reading tasks…", fr: "Lecture des tâches…" }, done: { en: "Tasks read", fr: "Tâches lues" }, title: { en: "Tasks {project}", fr: "Tâches {project}" }, card: true },
   async run({ project, open_only, overdue, assignee, limit }, { odoo, lang, fmt, meta, uid, today }) {
     const domain: OdooDomain = [];
     let projectName: string | undefined;

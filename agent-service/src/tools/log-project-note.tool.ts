@@ -26,6 +26,7 @@ export const logProjectNoteTool = defineTool({
   schema: logProjectNoteInputSchema,
   risk: "draft",
   models: ["project.project", "mail.message"],
+  records: { project: "project" },
   calls: { "project.project": ["search_read", "message_post"] },
   phrases: {
     en: [
@@ -56,7 +57,7 @@ export const logProjectNoteTool = defineTool({
       "note {project} : {text}",
     ],
   },
-  presentation: { running: { en: "Preparing the note…", fr: "Préparation de la note…" }, title: { en: "Note on {project}", fr: "Note sur {project}" } },
+  presentation: { running: { en: "Preparing the note…", fr: "Préparation de la note…" }, done: { en: "Note prepared", fr: "Note préparée" }, title: { en: "Note on {project}", fr: "Note sur {project}" } },
   async run({ project, body }, { odoo, lang, meta }) {
     const found = await findOne(odoo, "project", project, { lang, meta });
     if (!found.ok) return found.question;

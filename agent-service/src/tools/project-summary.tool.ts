@@ -32,6 +32,7 @@ export const projectSummaryTool = defineTool({
   schema: projectSummaryInputSchema,
   risk: "read",
   models: ["project.project", "project.task"],
+  records: { project: "project" },
   calls: { "project.project": ["search_read", "fields_get"], "project.task": ["search_read"] },
   phrases: {
     en: [
@@ -74,7 +75,7 @@ export const projectSummaryTool = defineTool({
       text: { en: "Summarize the project {project}.", fr: "Résume le projet {project}." },
     },
   },
-  presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
+  presentation: { running: { en: "Summarizing the project…", fr: "Synthèse du projet…" }, done: { en: "Project summarized", fr: "Synthèse du projet faite" }, title: { en: "Project {project}", fr: "Projet {project}" }, card: true },
   async run({ project }, { odoo, lang, fmt, meta, today, labels }) {
     const found = await findOne(odoo, "project", project, { lang, meta, fields: PROJECT_FIELDS });
     if (!found.ok) return found.question;

@@ -42,7 +42,7 @@ export const rememberTool = defineTool({
       "à l'avenir {text}",
     ],
   },
-  presentation: { running: { en: "Remembering…", fr: "Mémorisation…" } },
+  presentation: { running: { en: "Remembering…", fr: "Mémorisation…" }, done: { en: "Remembered", fr: "Mémorisé" } },
   async run({ fact }, { lang, memory }) {
     if (!memory) return { kind: "answer", text: say(lang, texts.unavailable), data: {} };
     const existing = await memory.list();
@@ -81,7 +81,7 @@ export const forgetTool = defineTool({
       "ne retiens plus {text}",
     ],
   },
-  presentation: { running: { en: "Forgetting…", fr: "Oubli…" } },
+  presentation: { running: { en: "Forgetting…", fr: "Oubli…" }, done: { en: "Forgotten", fr: "Oublié" } },
   async run({ fact }, { lang, memory }) {
     const wanted = normalize(fact);
     const match = (await memory?.list())?.find((item) => normalize(item.text).includes(wanted) || wanted.includes(normalize(item.text)));

@@ -38,7 +38,7 @@ export const searchCustomersTool = defineTool({
       "(client|contact|fiche client) {customer}",
     ],
   },
-  presentation: { running: { en: "Searching customers…", fr: "Recherche des clients…" }, title: { en: "Customers: {query}", fr: "Clients : {query}" }, card: true },
+  presentation: { running: { en: "Searching customers…", fr: "Recherche des clients…" }, done: { en: "Customers searched", fr: "Clients recherchés" }, title: { en: "Customers: {query}", fr: "Clients : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, meta }) {
     const records = await odoo.searchRead(
       "res.partner",

@@ -46,7 +46,7 @@ export const searchProductsTool = defineTool({
       "(quel est le prix|prix|combien coûte) (de|du|des) {product}",
     ],
   },
-  presentation: { running: { en: "Searching products…", fr: "Recherche des produits…" }, title: { en: "Products: {query}", fr: "Produits : {query}" }, card: true },
+  presentation: { running: { en: "Searching products…", fr: "Recherche des produits…" }, done: { en: "Products searched", fr: "Produits recherchés" }, title: { en: "Products: {query}", fr: "Produits : {query}" }, card: true },
   async run({ query, limit }, { odoo, lang, fmt, meta }) {
     const records = await odoo.searchRead(
       "product.product",

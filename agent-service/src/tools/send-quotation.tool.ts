@@ -31,6 +31,7 @@ export const sendQuotationTool = defineTool({
   risk: "state_change",
   writes: ["sale.order", "write"],
   models: ["sale.order"],
+  records: { quotation: "quotation" },
   calls: { "sale.order": ["search_read", "fields_get", "action_quotation_sent", "message_post_with_source"] },
   phrases: {
     en: [
@@ -48,7 +49,7 @@ export const sendQuotationTool = defineTool({
       "(peux-tu|tu peux) envoyer {quotation}",
     ],
   },
-  presentation: { running: { en: "Preparing to send the quotation…", fr: "Préparation de l'envoi du devis…" }, title: { en: "Send {quotation}", fr: "Envoi de {quotation}" } },
+  presentation: { running: { en: "Preparing to send the quotation…", fr: "Préparation de l'envoi du devis…" }, done: { en: "Sending of the quotation prepared", fr: "Envoi du devis préparé" }, title: { en: "Send {quotation}", fr: "Envoi de {quotation}" } },
   async run({ quotation }, { odoo, lang, meta, labels }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;

@@ -28,6 +28,7 @@ export const showKitTool = defineTool({
   schema: showKitInputSchema,
   risk: "read",
   models: ["product.product"],
+  records: { kit: "product" },
   calls: { "product.product": ["search_read", "read"], "mrp.bom": ["search_read"], "mrp.bom.line": ["search_read"] },
   phrases: {
     en: [
@@ -66,7 +67,7 @@ export const showKitTool = defineTool({
       text: { en: "What is in the kit {kit}?", fr: "Que contient le kit {kit} ?" },
     },
   },
-  presentation: { running: { en: "Reading the kit's components…", fr: "Lecture des composants du kit…" }, title: { en: "Kit {kit}", fr: "Kit {kit}" }, card: true },
+  presentation: { running: { en: "Reading the kit's components…", fr: "Lecture des composants du kit…" }, done: { en: "Kit's components read", fr: "Composants du kit lus" }, title: { en: "Kit {kit}", fr: "Kit {kit}" }, card: true },
   roles: ["kit"],
   async run({ kit }, ctx) {
     const kitModel = (ctx.models ?? DEFAULT_MODELS).kit;

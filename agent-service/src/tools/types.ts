@@ -3,6 +3,7 @@ import type { Formatter } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { Embedder } from "../retrieval/embeddings.js";
 import type { ModelMap, ModelRole } from "../odoo/model-map.js";
+import type { EntityKind } from "../odoo/entities.js";
 import type { SelectionLabels } from "../odoo/selection-labels.js";
 import type { CallMeta, OdooClient } from "../odoo/odoo-client.js";
 
@@ -79,6 +80,13 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   /** The Odoo models the tool reads or writes: a database without them cannot offer it (none: the copilot's own data). */
   models: string[];
   /**
+   * The arguments that name a record, at any depth of the arguments (a quotation line's
+   * `product`), and the kind of record each names. The offline planner fills a tool whose
+   * arguments are all records from the names the request holds, with no reader of its own; the
+   * eval compares an argument with the name of the record it resolves to.
+   */
+  records?: Readonly<Record<string, EntityKind>>;
+  /**
    * The Odoo methods it calls, by model (its mapped business objects' models aside): the gateway's
    * allowlist must allow each (a CI test reads rpc_allowlist.py), and the test double refuses a
    * tool's call it does not declare.
@@ -90,12 +98,13 @@ export type ToolDefinition<S extends z.ZodObject = z.ZodObject> = {
   writes?: [string, "create" | "write" | "read"];
   /**
    * How the tool shows, in every language the copilot speaks: what the panel says while it runs
-   * (sent with the turn's `tool` events), the title a conversation takes when this tool is its
+   * and once it ran (`running`, `done`: sent with the turn's `tool` events; a step that asks back
+   * or fails keeps `running`, its icon tells), the title a conversation takes when this tool is its
    * first step (`{arg}` from the tool's arguments), and whether its answer is drawn as a card:
    * `true`, a card of the panel's own for this tool; `"facts"`, the generic card, from the answer's
    * `data.card` ({@link factsCardSchema}): a new tool shows one without any panel code.
    */
-  presentation: { running: Record<Lang, string>; title?: Record<Lang, string>; card?: true | "facts" };
+  presentation: { running: Record<Lang, string>; done: Record<Lang, string>; title?: Record<Lang, string>; card?: true | "facts" };
   /**
    * How people ask for this tool, in each language: templates the offline planner's classifier is
    * trained on. `(a|b)` one of, `[a]` optional, `{product}` `{customer}` `{project}` `{task}`

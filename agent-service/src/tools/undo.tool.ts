@@ -51,7 +51,7 @@ export const undoTool = defineTool({
     ],
   },
   slash: { name: "undo", fr: "annuler", empty: { action: "last" }, label: { en: "Undo my last change", fr: "Annuler ma dernière modification" } },
-  presentation: { running: { en: "Preparing the undo…", fr: "Préparation de l'annulation…" } },
+  presentation: { running: { en: "Preparing the undo…", fr: "Préparation de l'annulation…" }, done: { en: "Undo prepared", fr: "Annulation préparée" } },
   async run({ action }, { lang, actions }) {
     const target = /^(?:last|latest|dernière|derniere|la dernière|that|ça|ca)$/i.test(action) ? await actions?.lastDone() : await actions?.get(action);
     if (!target) return { kind: "clarify", text: say(lang, texts.none) };

@@ -55,6 +55,7 @@ export const updateQuotationTool = defineTool({
   risk: "draft",
   writes: ["sale.order", "write"],
   models: ["sale.order", "sale.order.line", "product.product"],
+  records: { quotation: "quotation", product: "product", remove: "product" },
   calls: { "sale.order": ["search_read", "fields_get", "onchange", "write"], "sale.order.line": ["search_read"], "product.product": ["search_read"], "res.currency": ["read"] },
   phrases: {
     en: [
@@ -84,7 +85,7 @@ export const updateQuotationTool = defineTool({
       "sur {quotation} (ajoute|retire) {product}",
     ],
   },
-  presentation: { running: { en: "Preparing the changes to the quotation…", fr: "Préparation des modifications du devis…" }, title: { en: "Changes to {quotation}", fr: "Modification de {quotation}" } },
+  presentation: { running: { en: "Preparing the changes to the quotation…", fr: "Préparation des modifications du devis…" }, done: { en: "Changes to the quotation prepared", fr: "Modifications du devis préparées" }, title: { en: "Changes to {quotation}", fr: "Modification de {quotation}" } },
   async run({ quotation, add = [], remove = [], change = [] }, { odoo, lang, fmt, meta, labels }) {
     const open = await findOpenQuotation(quotation, { odoo, lang, meta, labels }, texts.notDraft);
     if (!open.ok) return open.outcome;

@@ -34,6 +34,7 @@ export const updateTaskTool = defineTool({
   risk: "state_change",
   writes: ["project.task", "write"],
   models: ["project.task", "project.task.type"],
+  records: { task: "task", project: "project", stage: "stage", assignee: "user" },
   calls: { "project.project": ["search_read"], "project.task": ["search_read", "write"], "project.task.type": ["search_read"], "res.users": ["search_read"] },
   phrases: {
     en: [
@@ -66,7 +67,7 @@ export const updateTaskTool = defineTool({
       "mets {user} sur [la tâche] {task}",
     ],
   },
-  presentation: { running: { en: "Preparing the changes to the task…", fr: "Préparation des modifications de la tâche…" }, title: { en: "Task {task}", fr: "Tâche {task}" } },
+  presentation: { running: { en: "Preparing the changes to the task…", fr: "Préparation des modifications de la tâche…" }, done: { en: "Changes to the task prepared", fr: "Modifications de la tâche préparées" }, title: { en: "Task {task}", fr: "Tâche {task}" } },
   async run({ task, project, stage, deadline, assignee }, { odoo, lang, fmt, meta, uid }) {
     let domain: unknown[] = [];
     if (project) {

@@ -32,7 +32,7 @@ describe("turns under control: streaming, Stop, one turn per session, retries", 
     expect(events.filter((e) => e.event === "tool").map((e) => e.data)).toEqual([
       // what the panel shows while it runs, in the user's language, from the tool's declaration
       { tool: "get_stock", status: "started", label: "Lecture du stock…" },
-      { tool: "get_stock", status: "done", label: "Lecture du stock…" },
+      { tool: "get_stock", status: "done", label: "Stock vérifié" },
     ]);
     const texts = events.filter((e) => e.event === "text").map((e) => e.data.text);
     expect(texts.length).toBeGreaterThan(3);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { PANEL_CATALOG_PATH, renderPanelCatalog } from "../../src/tools/panel-catalog.js";
 import { catalog } from "../../src/tools/index.js";
+import { entities } from "../../src/odoo/entities.js";
 import { parseIntent } from "../../src/agent/planner/parse.js";
 import { MCP_PROMPTS, promptText } from "../../src/mcp/prompts.js";
 
@@ -10,10 +11,38 @@ import { MCP_PROMPTS, promptText } from "../../src/mcp/prompts.js";
  * catalog shows in the panel, titles its conversation and draws its card without a second list.
  */
 describe("the tool declarations", () => {
-  it("each says, in English and French, what it does while it runs", () => {
+  it("each says, in English and French, what it does while it runs, and what it did", () => {
     for (const tool of catalog) {
       expect(tool.presentation.running.en, tool.name).toMatch(/…$/);
       expect(tool.presentation.running.fr, tool.name).toMatch(/…$/);
+      for (const lang of ["en", "fr"] as const) {
+        expect(tool.presentation.done[lang], tool.name).toMatch(/^\p{Lu}[^…]*[^.…]$/u);
+        expect(tool.presentation.done[lang], tool.name).not.toBe(tool.presentation.running[lang]);
+      }
+    }
+  });
+
+  it("the arguments it says name records are its own, and it searches their models", () => {
+    const argumentNames = (schema: unknown, into = new Set<string>()): Set<string> => {
+      const def = (schema as { def?: { type: string; shape?: Record<string, unknown>; innerType?: unknown; element?: unknown } }).def;
+      if (!def) return into;
+      if (def.shape) for (const [name, inner] of Object.entries(def.shape)) argumentNames(inner, into.add(name));
+      if (def.innerType) argumentNames(def.innerType, into);
+      if (def.element) argumentNames(def.element, into);
+      return into;
+    };
+    const declared = catalog.filter((tool) => tool.records);
+    expect(declared.length).toBeGreaterThan(15);
+    for (const tool of declared) {
+      const names = argumentNames(tool.schema);
+      for (const [argument, kind] of Object.entries(tool.records!)) {
+        expect(names, `${tool.name}.${argument}`).toContain(argument);
+        expect(tool.calls[entities[kind].model] ?? [], `${tool.name} finds a ${kind} with search_read`).toContain("search_read");
+      }
+    }
+    // an argument named like a record and not declared as one would be compared by its raw text only
+    for (const tool of catalog) {
+      for (const name of argumentNames(tool.schema)) if (name in entities) expect(tool.records ?? {}, `${tool.name}.${name}`).toHaveProperty(name);
     }
   });
 

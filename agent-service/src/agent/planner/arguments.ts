@@ -1,7 +1,7 @@
 import type { Lang } from "../../i18n.js";
 import { normalize } from "../../odoo/resolve.js";
 import { findTool } from "../../tools/index.js";
-import { sameWord, type Mention } from "./entities.js";
+import { MENTION_KINDS, sameWord, type Mention } from "./entities.js";
 import type { NumberMention } from "./numbers.js";
 import { quoteState, unquote, type Intent } from "./parse.js";
 import { inside, type DateMention, type Span } from "./spans.js";
@@ -55,7 +55,6 @@ function limitOf(slots: Slots): { limit: number } | Record<string, never> {
 }
 
 /** The arguments a declared tool takes from the request's entities, when all of its arguments are records. */
-const ENTITY_ARGUMENTS: ReadonlySet<string> = new Set(["customer", "product", "project", "task", "quotation", "user"]);
 const ASK_FOR: Record<string, string> = { product: "planner.ask_product", project: "planner.ask_project", task: "planner.ask_task", quotation: "planner.ask_quotation", customer: "planner.ask_customer" };
 
 /**
@@ -67,15 +66,17 @@ export function fillOf(name: string): ((slots: Slots) => Filled) | undefined {
   if (FILL[name]) return FILL[name];
   const tool = findTool(name);
   const shape = tool?.schema.shape as Record<string, { isOptional(): boolean }> | undefined;
+  // the arguments naming a kind of record the planner finds in a request
+  const records = Object.fromEntries(Object.entries(tool?.records ?? {}).filter((entry): entry is [string, Mention["kind"]] => (MENTION_KINDS as readonly string[]).includes(entry[1])));
   if (!shape || !Object.keys(shape).length) return undefined;
   const keys = Object.keys(shape);
-  if (!keys.every((key) => ENTITY_ARGUMENTS.has(key) || shape[key]!.isOptional())) return undefined;
+  if (!keys.every((key) => records[key] || shape[key]!.isOptional())) return undefined;
   return (slots) => {
     const args: Record<string, unknown> = {};
-    for (const key of keys.filter((candidate) => ENTITY_ARGUMENTS.has(candidate))) {
-      const mention = pick(slots, key as Mention["kind"]);
+    for (const key of keys.filter((candidate) => records[candidate])) {
+      const mention = pick(slots, records[key]!);
       if (mention) args[key] = mention.value;
-      else if (!shape[key]!.isOptional()) return { ask: ASK_FOR[key] ?? "planner.ask_product" };
+      else if (!shape[key]!.isOptional()) return { ask: ASK_FOR[records[key]!] ?? "planner.ask_product" };
     }
     return args;
   };

@@ -12,7 +12,9 @@ import { looksLikeReference, normalize } from "../../odoo/resolve.js";
  * typo or a plural allowed in a long word. References (an order number, an internal reference)
  * match exactly or not at all.
  */
-export type EntityKind = "product" | "customer" | "project" | "task" | "user" | "quotation";
+/** The kinds of record the planner finds named in a request. */
+export const MENTION_KINDS = ["product", "customer", "project", "task", "user", "quotation"] as const;
+export type EntityKind = (typeof MENTION_KINDS)[number];
 
 export type Mention = {
   kind: EntityKind;

@@ -57,6 +57,8 @@ export function applyTurnEvent(store: CopilotStore, turn: RunningTurn, event: Tu
       const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
       if (running) {
         running.status = event.status;
+        // what the step did, once done ("Stock checked"), replaces what it was doing
+        if (event.label) running.label = event.label;
       } else {
         steps.push({ tool: event.tool, status: event.status, ...label });
       }

@@ -23,10 +23,10 @@ describe("CopilotStore receiving a streamed answer", () => {
     expect(reply!.content).toBe("Je regarde le stock.");
     expect(reply!.streaming).toBe(true);
 
-    stream.emit({ type: "tool", tool: "get_stock", status: "started" });
-    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "running" }]);
-    stream.emit({ type: "tool", tool: "get_stock", status: "done" });
-    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "done" }]);
+    stream.emit({ type: "tool", tool: "get_stock", status: "started", label: "Lecture du stock…" });
+    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "running", label: "Lecture du stock…" }]);
+    stream.emit({ type: "tool", tool: "get_stock", status: "done", label: "Stock vérifié" });
+    expect(reply!.steps).toEqual([{ tool: "get_stock", status: "done", label: "Stock vérifié" }]);
 
     stream.emit({ type: "text", text: "Il reste " }, { type: "text", text: "12 unités." });
     expect(reply!.content).toBe("Je regarde le stock.\n\nIl reste 12 unités.");

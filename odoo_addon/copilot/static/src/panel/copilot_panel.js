@@ -3525,6 +3525,7 @@ function applyTurnEvent(store2, turn, event) {
       const running = [...steps].reverse().find((step) => step.tool === event.tool && step.status === "running");
       if (running) {
         running.status = event.status;
+        if (event.label) running.label = event.label;
       } else {
         steps.push({ tool: event.tool, status: event.status, ...label });
       }
