@@ -685,6 +685,12 @@ async function screenStory(page) {
     await page.click(SEL.systray);
   }
   await page.waitForSelector(SEL.settled, { timeout: TIMEOUT });
+  // the chip above the input names the record the message will go with
+  const order = (await page.locator(".o_form_view .o_field_widget[name=name]").first().innerText()).trim();
+  await page.waitForSelector(".o_copilot_panel .o_copilot_screen_chip", { timeout: TIMEOUT });
+  const chip = (await page.locator(".o_copilot_panel .o_copilot_screen_chip").innerText()).trim();
+  if (!order || !chip.includes(order)) throw new Error(`on ${order}'s form, the screen chip should name it, it says ${JSON.stringify(chip)}`);
+  step("on a quotation's form, a chip above the input names it", chip);
   const before = await page.locator(SEL.answered).count();
   await page.fill(SEL.input, "Montre-moi ce client");
   await page.press(SEL.input, "Enter");
@@ -718,8 +724,20 @@ async function screenStory(page) {
   if (!names.every((name) => reply.includes(name)) || proposed > 0) {
     throw new Error(`two quotations selected: "ce devis" should be asked about, got ${JSON.stringify(reply.slice(0, 160))}`);
   }
+  const listChip = (await page.locator(".o_copilot_panel .o_copilot_screen_chip").innerText()).trim();
+  if (!/\(2 /.test(listChip)) throw new Error(`two quotations selected: the chip should count them, it says ${JSON.stringify(listChip)}`);
   await shot(page, "screen-selection-asks");
-  step("with two quotations selected, \"ce devis\" is asked about, never guessed", reply.slice(0, 120));
+  step("with two quotations selected, \"ce devis\" is asked about, never guessed", `${listChip} — ${reply.slice(0, 100)}`);
+  // × sets the selection aside: the chip goes, and the next message goes without it
+  await page.click(".o_copilot_panel .o_copilot_screen_chip .o_copilot_context_clear");
+  await page.waitForSelector(".o_copilot_panel .o_copilot_screen_chip", { state: "detached", timeout: TIMEOUT });
+  const asideCount = await page.locator(SEL.answered).count();
+  await page.fill(SEL.input, "confirme ce devis");
+  await page.press(SEL.input, "Enter");
+  await page.waitForFunction(([answered, n]) => document.querySelectorAll(answered).length > n, [SEL.answered, asideCount], { timeout: TIMEOUT });
+  const aside = (await page.locator(`${SEL.answered} .o_copilot_markdown`).last().innerText()).replace(/\s+/g, " ");
+  if (names.every((name) => aside.includes(name))) throw new Error(`the selection set aside still went with the message: ${JSON.stringify(aside.slice(0, 160))}`);
+  step("× sets the selection aside: the chip goes, and \"ce devis\" is no longer read from it", aside.slice(0, 100));
 }
 
 async function fullPageSmoke(page) {

@@ -13,7 +13,7 @@ import { ChatPanel } from "./chat_panel/chat_panel";
 import { fullPageAction } from "./full_page/full_page";
 import { subscribeBus } from "./odoo/compat";
 import { providedBus, providePanel } from "./odoo/lazy";
-import { currentScreen } from "./odoo/screen";
+import { describeScreen } from "./odoo/screen";
 import { createRpc } from "./odoo/rpc";
 import { CopilotStore } from "./store/copilot_store";
 import { sessionOpenState } from "./store/open_state";
@@ -31,7 +31,7 @@ const api = createCopilotApi(rpc, {
     void rpc("/copilot/realtime", { ok: overBus }).catch(() => {});
   },
 });
-const store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open"), { screen: () => currentScreen() }));
+const store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open"), { screen: () => describeScreen() }));
 store.restore();
 
 registry.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });

@@ -1,4 +1,4 @@
-import { Component, useRef, useState, xml } from "@odoo/owl";
+import { Component, onMounted, onWillUnmount, useRef, useState, xml } from "@odoo/owl";
 import { useService, type ActionService } from "@web/core/utils/hooks";
 
 import { Composer } from "../composer/composer";
@@ -7,7 +7,9 @@ import { actionUrl, currentUser, FULL_PAGE_ACTION, type OdooEnv } from "../odoo/
 import { _t } from "../odoo/l10n";
 import { createNameSearch, type NameSearch } from "../odoo/name_search";
 import type { OrmLike } from "../projects/projects";
+import type { ScreenView } from "../odoo/screen";
 import { CopilotStore } from "../store/copilot_store";
+
 
 /**
  * The right-hand panel (copilot.ChatPanel): header, conversation, composer. Always mounted
@@ -51,15 +53,20 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
                 lastMessage="store.lastUserMessage" autofocus="store.autofocus"
                 lang="lang" nameSearch="nameSearch" onCommand.bind="onCommand"
                 project="store.projectContext or undefined" onClearProject.bind="onClearProject"
+                screen="screenChip" onIgnoreScreen.bind="onIgnoreScreen"
                 onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
+  /** How often the open panel looks at the screen behind it (the records its chip names), in ms. */
+  static screenLookMs = 1000;
 
   declare store: CopilotStore;
   declare panel: { el: HTMLElement | null };
   declare actionService: ActionService;
   declare nameSearch: NameSearch;
   declare lang: string;
+  /** The screen behind the panel, looked at again every second while the panel is open. */
+  declare seen: { screen: ScreenView | undefined };
 
   setup(): void {
     this.store = useState(this.props.store);
@@ -67,6 +74,35 @@ export class ChatPanel extends Component<{ store: CopilotStore }> {
     this.actionService = useService("action");
     this.nameSearch = createNameSearch(useService("orm") as OrmLike);
     this.lang = currentUser(this.env as OdooEnv).lang;
+    this.seen = useState({ screen: undefined });
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const look = () => {
+      const screen = this.props.store.isOpen ? (this.props.store.screen?.() as ScreenView | undefined) : undefined;
+      if (screen?.key !== this.seen.screen?.key || screen?.name !== this.seen.screen?.name || screen?.selected !== this.seen.screen?.selected) {
+        this.seen.screen = screen;
+      }
+    };
+    onMounted(() => {
+      look();
+      timer = setInterval(look, ChatPanel.screenLookMs);
+    });
+    onWillUnmount(() => clearInterval(timer));
+  }
+
+  /** The chip of the records the next message goes with; none once the user set them aside. */
+  get screenChip(): { name: string; selected?: number } | undefined {
+    const screen = this.seen.screen;
+    if (!screen || screen.key === this.store.ignoredScreen) {
+      return undefined;
+    }
+    return { name: screen.name, ...(screen.selected === undefined ? {} : { selected: screen.selected }) };
+  }
+
+  onIgnoreScreen(): void {
+    if (this.seen.screen) {
+      this.store.ignoredScreen = this.seen.screen.key;
+    }
+    this.panel.el?.querySelector<HTMLElement>(".o_copilot_input")?.focus();
   }
 
   get labels(): Record<string, string> {

@@ -42,6 +42,9 @@ export interface ComposerProps {
   /** The project the chat is about (a chip above the input); pass undefined, not null, for none. */
   project?: ProjectContext;
   onClearProject?: () => void;
+  /** The records on screen the message will go with (a chip; its × sets them aside). */
+  screen?: { name: string; selected?: number };
+  onIgnoreScreen?: () => void;
 }
 
 /** Lines the textarea grows to before it scrolls. */
@@ -71,8 +74,18 @@ export class Composer extends Component<ComposerProps> {
   static components = { SlashMenu };
   static template = xml`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
-      <div t-if="props.project" class="o_copilot_context">
-        <span class="badge rounded-pill o_copilot_context_chip">
+      <div t-if="props.project or props.screen" class="o_copilot_context">
+        <span t-if="props.screen" class="badge rounded-pill o_copilot_context_chip o_copilot_screen_chip"
+              t-att-title="labels.screenHint">
+          <i class="fa fa-eye me-1" aria-hidden="true"/>
+          <span t-esc="screenLabel"/>
+          <button type="button" class="btn btn-link o_copilot_context_clear"
+                  t-att-aria-label="labels.ignoreScreen" t-att-title="labels.ignoreScreen"
+                  t-on-click="() => props.onIgnoreScreen and props.onIgnoreScreen()">
+            <i class="fa fa-times" aria-hidden="true"/>
+          </button>
+        </span>
+        <span t-if="props.project" class="badge rounded-pill o_copilot_context_chip">
           <i class="fa fa-folder-open-o me-1" aria-hidden="true"/>
           <span t-esc="projectLabel"/>
           <button type="button" class="btn btn-link o_copilot_context_clear"
@@ -120,6 +133,8 @@ export class Composer extends Component<ComposerProps> {
     onCommand: { type: Function, optional: true },
     project: { type: Object, optional: true },
     onClearProject: { type: Function, optional: true },
+    screen: { type: Object, optional: true },
+    onIgnoreScreen: { type: Function, optional: true },
   };
 
   declare input: { el: HTMLTextAreaElement | null };
@@ -170,11 +185,21 @@ export class Composer extends Component<ComposerProps> {
       searching: _t("Searching…"),
       noMatch: _t("No match"),
       clearProject: _t("Stop talking about this project"),
+      ignoreScreen: _t("Do not use this screen"),
+      screenHint: _t("Copilot sees what is open or selected here: \"this customer\", \"these tasks\""),
     };
   }
 
   get lang(): string {
     return this.props.lang || "en-US";
+  }
+
+  get screenLabel(): string {
+    const screen = this.props.screen;
+    if (!screen) {
+      return "";
+    }
+    return screen.selected === undefined ? _t("On screen: %s", screen.name) : _t("On screen: %s (%s selected)", screen.name, String(screen.selected));
   }
 
   get projectLabel(): string {

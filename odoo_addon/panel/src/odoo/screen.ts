@@ -29,7 +29,22 @@ interface ControllerLike {
   model?: { root?: RootLike };
 }
 interface ActionLike {
-  currentController?: { action?: { type?: string; res_model?: string }; props?: { resModel?: string }; view?: { type?: string } } | null;
+  currentController?: {
+    action?: { type?: string; res_model?: string; name?: string; display_name?: string };
+    props?: { resModel?: string };
+    view?: { type?: string };
+    /** The breadcrumb's text: a form's record name, a list's action name (17, 18, 19). */
+    displayName?: string;
+  } | null;
+}
+
+/** What the panel shows of the screen it will send: the record's or the list's name, and how many lines are selected. */
+export interface ScreenView extends Screen {
+  /** The same screen has the same key (the user may set it aside until it changes). */
+  key: string;
+  name: string;
+  /** A list's selected lines; undefined for a form. */
+  selected?: number;
 }
 
 /** The controllers mounted now, newest last (a form in a dialog sits above the page's). */
@@ -87,8 +102,19 @@ export function trackScreen(action?: ActionLike): void {
   }
 }
 
+/** The same records of the same model give the same key. */
+export function screenKey(screen: Screen): string {
+  return `${screen.model}:${screen.ids.join(",")}`;
+}
+
 /** The screen behind the panel, or undefined (no list or form of records, or nothing selected). */
 export function currentScreen(action?: ActionLike): Screen | undefined {
+  const view = describeScreen(action);
+  return view ? { model: view.model, ids: view.ids } : undefined;
+}
+
+/** The screen behind the panel as the panel shows it (a chip above the input), or undefined. */
+export function describeScreen(action?: ActionLike): ScreenView | undefined {
   const state = shown();
   let controller: NonNullable<ActionLike["currentController"]> | undefined;
   try {
@@ -112,5 +138,15 @@ export function currentScreen(action?: ActionLike): Screen | undefined {
     ids = (mine(state.list)?.selection ?? []).map((record) => record.resId);
   }
   const valid = ids.filter((id): id is number => Number.isInteger(id) && (id as number) > 0).slice(0, SCREEN_MAX_IDS);
-  return valid.length ? { model, ids: valid } : undefined;
+  if (!valid.length) {
+    return undefined;
+  }
+  const name = String(controller.displayName || controller.action.display_name || controller.action.name || model);
+  return {
+    model,
+    ids: valid,
+    key: screenKey({ model, ids: valid }),
+    name,
+    ...(viewType === "list" ? { selected: ids.length } : {}),
+  };
 }

@@ -95,8 +95,10 @@ export class CopilotStore {
   readonly openState: OpenStateStorage | undefined;
   readonly stopGraceMs: number;
 
-  /** No component reads it: what the user looks at, read when a message is sent. */
+  /** What the user looks at, read when a message is sent (and by the side panel's chip). */
   screen: (() => Screen | undefined) | undefined;
+  /** The screen the user set aside (its key, odoo/screen.ts): not sent until the screen changes. */
+  ignoredScreen = "";
 
   constructor(api: CopilotApi, openState?: OpenStateStorage, options: CopilotStoreOptions = {}) {
     this.api = api;

@@ -6,7 +6,7 @@
 
 import type { TurnContext, TurnEvent } from "../api/types";
 import { _t } from "../odoo/l10n";
-import type { Screen } from "../odoo/screen";
+import { screenKey, type Screen } from "../odoo/screen";
 import type { ChatMessage } from "./chat_message";
 import type { CopilotStore } from "./copilot_store";
 import { describeError } from "./describe_error";
@@ -30,7 +30,13 @@ export function turnContext(project: ProjectContext | null, screen?: Screen): Tu
   if (!project && !screen) {
     return undefined;
   }
-  return { ...(project ? { project: { id: project.id, name: project.name } } : {}), ...(screen ? { screen } : {}) };
+  return { ...(project ? { project: { id: project.id, name: project.name } } : {}), ...(screen ? { screen: { model: screen.model, ids: screen.ids } } : {}) };
+}
+
+/** The screen a message goes with: the one on screen, unless the user set it aside. */
+export function screenToSend(store: CopilotStore): Screen | undefined {
+  const screen = store.screen?.();
+  return screen && screenKey(screen) !== store.ignoredScreen ? screen : undefined;
 }
 
 /** A message id of the client's: 32 hex digits (crypto.randomUUID needs a secure context). */
@@ -52,7 +58,7 @@ export async function send(store: CopilotStore, text: string): Promise<boolean> 
   }
   const id = `local_${++store.localSeq}`;
   // the screen as it is now: a Retry or Ask again keeps the one the question was asked with
-  const context = turnContext(store.projectContext, store.screen?.());
+  const context = turnContext(store.projectContext, screenToSend(store));
   store.messages.push({ id, role: "user", content: trimmed, created_at: now(), ...(context ? { context } : {}) });
   store.draft = "";
   await deliver(store, id);

@@ -15,6 +15,30 @@ async function mountPanel(api = fakeApi()) {
 }
 
 describe("ChatPanel (message list + composer + store)", () => {
+  it("names the records on screen above the input, follows the screen, and sets it aside on ×", async () => {
+    // the panel looks at the screen every 10 ms instead of every second
+    ChatPanel.screenLookMs = 10;
+    try {
+      let screen: { model: string; ids: number[]; key: string; name: string; selected?: number } | undefined = { model: "sale.order", ids: [12], key: "sale.order:12", name: "S00012" };
+      const api = fakeApi();
+      const store = makeStore(api, { isOpen: true, screen: () => screen });
+      const root = await mountComponent(ChatPanel, { store }, fakeServices());
+      await vi.waitFor(() => expect(text($(root, ".o_copilot_screen_chip"))).toBe("On screen: S00012"));
+      screen = { model: "sale.order", ids: [12, 13], key: "sale.order:12,13", name: "Quotations", selected: 2 };
+      await vi.waitFor(() => expect(text($(root, ".o_copilot_screen_chip"))).toBe("On screen: Quotations (2 selected)"));
+      await click($(root, ".o_copilot_screen_chip .o_copilot_context_clear"));
+      expect(root.querySelector(".o_copilot_screen_chip")).toBeNull();
+      expect(store.ignoredScreen).toBe("sale.order:12,13");
+      // another selection is shown (and sent) again
+      screen = { model: "sale.order", ids: [14], key: "sale.order:14", name: "Quotations", selected: 1 };
+      await vi.waitFor(() => expect(text($(root, ".o_copilot_screen_chip"))).toBe("On screen: Quotations (1 selected)"));
+      screen = undefined;
+      await vi.waitFor(() => expect(root.querySelector(".o_copilot_screen_chip")).toBeNull());
+    } finally {
+      ChatPanel.screenLookMs = 1000;
+    }
+  });
+
   it("sends what is typed on Enter: the message shows, then the reply", async () => {
     const { root, api, input, store } = await mountPanel();
     await type(input, "Stock of the Office Chair?");

@@ -116,6 +116,18 @@ describe("Composer", () => {
     expect(onClearProject).toHaveBeenCalledTimes(1);
   });
 
+  it("shows the records on screen the message goes with, with a labelled button to set them aside", async () => {
+    const onIgnoreScreen = vi.fn();
+    const { root } = await mountComposer({ screen: { name: "S00023" }, onIgnoreScreen });
+    expect(text($(root, ".o_copilot_screen_chip"))).toBe("On screen: S00023");
+    const clear = $(root, ".o_copilot_screen_chip .o_copilot_context_clear");
+    expect(clear.getAttribute("aria-label")).toBe("Do not use this screen");
+    await click(clear);
+    expect(onIgnoreScreen).toHaveBeenCalledTimes(1);
+    const list = await mountComposer({ screen: { name: "Quotations", selected: 2 }, project: { id: 3, name: "Office Design" } });
+    expect([...list.root.querySelectorAll(".o_copilot_context_chip")].map((chip) => text(chip as HTMLElement))).toEqual(["On screen: Quotations (2 selected)", "Project: Office Design"]);
+  });
+
   it("labels the input and links it to its hint", async () => {
     const { root, input } = await mountComposer();
     expect(input.getAttribute("aria-label")).toBe("Message to Copilot");

@@ -2,7 +2,7 @@
 import { Component, xml } from "@odoo/owl";
 import { describe, expect, it } from "vitest";
 
-import { currentScreen, trackScreen } from "../../src/odoo/screen";
+import { currentScreen, describeScreen, trackScreen } from "../../src/odoo/screen";
 import { mountComponent, nextTick, setOdooModules } from "./helpers";
 
 /** Odoo's patch(): the extension's methods replace the prototype's, `super` reaching the originals. */
@@ -35,8 +35,8 @@ const FormController = controller();
 /** A view of an app that extends Odoo's list (project's task list): the patch reaches it too. */
 class TaskListController extends ListController {}
 
-const action = (model: string, view: string, type = "ir.actions.act_window") => ({
-  currentController: { action: { type, res_model: model }, props: { resModel: model }, view: { type: view } },
+const action = (model: string, view: string, type = "ir.actions.act_window", displayName?: string) => ({
+  currentController: { action: { type, res_model: model, name: "Action" }, props: { resModel: model }, view: { type: view }, ...(displayName ? { displayName } : {}) },
 });
 
 describe("the screen as the turn's context", () => {
@@ -53,6 +53,8 @@ describe("the screen as the turn's context", () => {
     await mountComponent(FormController, { root: { resModel: "sale.order", resId: 12 } });
     await nextTick();
     expect(currentScreen(action("sale.order", "form"))).toEqual({ model: "sale.order", ids: [12] });
+    // what the panel's chip shows: the breadcrumb's name (the record's, in a form)
+    expect(describeScreen(action("sale.order", "form", undefined, "S00012"))).toEqual({ model: "sale.order", ids: [12], key: "sale.order:12", name: "S00012" });
     // a new record has no id yet; a client action (the copilot's full page) shows no records
     await mountComponent(FormController, { root: { resModel: "res.partner", resId: false } });
     expect(currentScreen(action("res.partner", "form"))).toBeUndefined();
@@ -61,6 +63,7 @@ describe("the screen as the turn's context", () => {
     const selection = [{ resId: 3 }, { resId: 4 }];
     await mountComponent(TaskListController, { root: { resModel: "project.task", selection } });
     expect(currentScreen(action("project.task", "list"))).toEqual({ model: "project.task", ids: [3, 4] });
+    expect(describeScreen(action("project.task", "list"))).toMatchObject({ key: "project.task:3,4", name: "Action", selected: 2 });
     selection.splice(0, 2);
     expect(currentScreen(action("project.task", "list"))).toBeUndefined();
     // at most 20 selected lines travel

@@ -189,6 +189,20 @@ describe("the screen as context", () => {
     await store.send("Merci");
     expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).not.toHaveProperty("context");
   });
+
+  it("a screen the user set aside is not sent until the records on screen change", async () => {
+    const api = fakeApi();
+    let screen = { model: "sale.order", ids: [12], key: "sale.order:12", name: "S00012" };
+    const store = new CopilotStore(api, undefined, { screen: () => screen });
+    store.loadState = "ready";
+    store.ignoredScreen = "sale.order:12";
+    await store.send("Bonjour");
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0]).not.toHaveProperty("context");
+    screen = { model: "sale.order", ids: [12, 13], key: "sale.order:12,13", name: "Devis" };
+    await store.send("Ces devis ?");
+    // only the model and the ids travel
+    expect(vi.mocked(api.chatStream).mock.calls.at(-1)![0].context).toEqual({ screen: { model: "sale.order", ids: [12, 13] } });
+  });
 });
 
 describe("a new conversation's title", () => {

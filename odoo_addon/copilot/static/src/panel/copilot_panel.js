@@ -265,7 +265,7 @@ function createCopilotApi(rpc2, options = {}) {
 }
 
 // src/chat_panel/chat_panel.ts
-import { Component as Component21, useRef as useRef4, useState as useState7, xml as xml21 } from "@odoo/owl";
+import { Component as Component21, onMounted as onMounted3, onWillUnmount as onWillUnmount5, useRef as useRef4, useState as useState7, xml as xml21 } from "@odoo/owl";
 import { useService as useService6 } from "@web/core/utils/hooks";
 
 // src/composer/composer.ts
@@ -592,8 +592,18 @@ var Composer = class extends Component2 {
   static components = { SlashMenu };
   static template = xml2`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
-      <div t-if="props.project" class="o_copilot_context">
-        <span class="badge rounded-pill o_copilot_context_chip">
+      <div t-if="props.project or props.screen" class="o_copilot_context">
+        <span t-if="props.screen" class="badge rounded-pill o_copilot_context_chip o_copilot_screen_chip"
+              t-att-title="labels.screenHint">
+          <i class="fa fa-eye me-1" aria-hidden="true"/>
+          <span t-esc="screenLabel"/>
+          <button type="button" class="btn btn-link o_copilot_context_clear"
+                  t-att-aria-label="labels.ignoreScreen" t-att-title="labels.ignoreScreen"
+                  t-on-click="() => props.onIgnoreScreen and props.onIgnoreScreen()">
+            <i class="fa fa-times" aria-hidden="true"/>
+          </button>
+        </span>
+        <span t-if="props.project" class="badge rounded-pill o_copilot_context_chip">
           <i class="fa fa-folder-open-o me-1" aria-hidden="true"/>
           <span t-esc="projectLabel"/>
           <button type="button" class="btn btn-link o_copilot_context_clear"
@@ -640,7 +650,9 @@ var Composer = class extends Component2 {
     nameSearch: { type: Function, optional: true },
     onCommand: { type: Function, optional: true },
     project: { type: Object, optional: true },
-    onClearProject: { type: Function, optional: true }
+    onClearProject: { type: Function, optional: true },
+    screen: { type: Object, optional: true },
+    onIgnoreScreen: { type: Function, optional: true }
   };
   setup() {
     this.input = useRef("input");
@@ -675,11 +687,20 @@ var Composer = class extends Component2 {
       commands: _t("Commands"),
       searching: _t("Searching…"),
       noMatch: _t("No match"),
-      clearProject: _t("Stop talking about this project")
+      clearProject: _t("Stop talking about this project"),
+      ignoreScreen: _t("Do not use this screen"),
+      screenHint: _t('Copilot sees what is open or selected here: "this customer", "these tasks"')
     };
   }
   get lang() {
     return this.props.lang || "en-US";
+  }
+  get screenLabel() {
+    const screen = this.props.screen;
+    if (!screen) {
+      return "";
+    }
+    return screen.selected === void 0 ? _t("On screen: %s", screen.name) : _t("On screen: %s (%s selected)", screen.name, String(screen.selected));
   }
   get projectLabel() {
     return this.props.project ? _t("Project: %s", this.props.project.name) : "";
@@ -3494,6 +3515,53 @@ async function deleteHistory(store2) {
   }
 }
 
+// src/odoo/screen.ts
+import { onMounted as onMounted2, onWillUnmount as onWillUnmount4 } from "@odoo/owl";
+import { registry } from "@web/core/registry";
+var SCREEN_MAX_IDS = 20;
+function shown() {
+  return registry.category("copilot").get("screen", void 0);
+}
+function screenKey(screen) {
+  return `${screen.model}:${screen.ids.join(",")}`;
+}
+function describeScreen(action) {
+  const state = shown();
+  let controller;
+  try {
+    controller = (action ?? state?.action)?.currentController ?? void 0;
+  } catch {
+    return void 0;
+  }
+  if (!controller || !state || controller.action?.type !== "ir.actions.act_window") {
+    return void 0;
+  }
+  const model = controller.props?.resModel ?? controller.action.res_model;
+  const viewType = controller.view?.type;
+  if (!model) {
+    return void 0;
+  }
+  const mine = (list2) => [...list2].reverse().find((entry) => entry.model?.root?.resModel === model)?.model?.root;
+  let ids = [];
+  if (viewType === "form") {
+    ids = [mine(state.form)?.resId];
+  } else if (viewType === "list") {
+    ids = (mine(state.list)?.selection ?? []).map((record) => record.resId);
+  }
+  const valid = ids.filter((id2) => Number.isInteger(id2) && id2 > 0).slice(0, SCREEN_MAX_IDS);
+  if (!valid.length) {
+    return void 0;
+  }
+  const name = String(controller.displayName || controller.action.display_name || controller.action.name || model);
+  return {
+    model,
+    ids: valid,
+    key: screenKey({ model, ids: valid }),
+    name,
+    ...viewType === "list" ? { selected: ids.length } : {}
+  };
+}
+
 // src/store/turn_events.ts
 function applyTurnEvent(store2, turn, event) {
   if (turn.conversation !== store2.conversation || turn.ended) {
@@ -3582,7 +3650,11 @@ function turnContext(project, screen) {
   if (!project && !screen) {
     return void 0;
   }
-  return { ...project ? { project: { id: project.id, name: project.name } } : {}, ...screen ? { screen } : {} };
+  return { ...project ? { project: { id: project.id, name: project.name } } : {}, ...screen ? { screen: { model: screen.model, ids: screen.ids } } : {} };
+}
+function screenToSend(store2) {
+  const screen = store2.screen?.();
+  return screen && screenKey(screen) !== store2.ignoredScreen ? screen : void 0;
 }
 function newClientMessageId() {
   const bytes = new Uint8Array(16);
@@ -3598,7 +3670,7 @@ async function send(store2, text) {
     return false;
   }
   const id2 = `local_${++store2.localSeq}`;
-  const context = turnContext(store2.projectContext, store2.screen?.());
+  const context = turnContext(store2.projectContext, screenToSend(store2));
   store2.messages.push({ id: id2, role: "user", content: trimmed, created_at: now(), ...context ? { context } : {} });
   store2.draft = "";
   await deliver(store2, id2);
@@ -3972,8 +4044,10 @@ var CopilotStore = class {
   api;
   openState;
   stopGraceMs;
-  /** No component reads it: what the user looks at, read when a message is sent. */
+  /** What the user looks at, read when a message is sent (and by the side panel's chip). */
   screen;
+  /** The screen the user set aside (its key, odoo/screen.ts): not sent until the screen changes. */
+  ignoredScreen = "";
   constructor(api2, openState, options = {}) {
     this.api = api2;
     this.openState = openState;
@@ -4336,7 +4410,7 @@ function createNameSearch(orm, limit = 8) {
 }
 
 // src/chat_panel/chat_panel.ts
-var ChatPanel = class extends Component21 {
+var ChatPanel = class _ChatPanel extends Component21 {
   static components = { Composer, MessageList };
   static template = xml21`
     <aside t-if="store.isOpen and !store.fullPage" id="o_copilot_panel" class="o_copilot_panel" t-ref="panel"
@@ -4373,15 +4447,45 @@ var ChatPanel = class extends Component21 {
                 lastMessage="store.lastUserMessage" autofocus="store.autofocus"
                 lang="lang" nameSearch="nameSearch" onCommand.bind="onCommand"
                 project="store.projectContext or undefined" onClearProject.bind="onClearProject"
+                screen="screenChip" onIgnoreScreen.bind="onIgnoreScreen"
                 onDraftChange.bind="onDraftChange" onSend.bind="onSend" onStop.bind="onStop"/>
     </aside>`;
   static props = { store: CopilotStore };
+  /** How often the open panel looks at the screen behind it (the records its chip names), in ms. */
+  static screenLookMs = 1e3;
   setup() {
     this.store = useState7(this.props.store);
     this.panel = useRef4("panel");
     this.actionService = useService6("action");
     this.nameSearch = createNameSearch(useService6("orm"));
     this.lang = currentUser(this.env).lang;
+    this.seen = useState7({ screen: void 0 });
+    let timer;
+    const look = () => {
+      const screen = this.props.store.isOpen ? this.props.store.screen?.() : void 0;
+      if (screen?.key !== this.seen.screen?.key || screen?.name !== this.seen.screen?.name || screen?.selected !== this.seen.screen?.selected) {
+        this.seen.screen = screen;
+      }
+    };
+    onMounted3(() => {
+      look();
+      timer = setInterval(look, _ChatPanel.screenLookMs);
+    });
+    onWillUnmount5(() => clearInterval(timer));
+  }
+  /** The chip of the records the next message goes with; none once the user set them aside. */
+  get screenChip() {
+    const screen = this.seen.screen;
+    if (!screen || screen.key === this.store.ignoredScreen) {
+      return void 0;
+    }
+    return { name: screen.name, ...screen.selected === void 0 ? {} : { selected: screen.selected } };
+  }
+  onIgnoreScreen() {
+    if (this.seen.screen) {
+      this.store.ignoredScreen = this.seen.screen.key;
+    }
+    this.panel.el?.querySelector(".o_copilot_input")?.focus();
   }
   get labels() {
     return {
@@ -4439,7 +4543,7 @@ var ChatPanel = class extends Component21 {
 };
 
 // src/full_page/full_page.ts
-import { Component as Component25, onMounted as onMounted3, onWillUnmount as onWillUnmount6, useRef as useRef7, useState as useState11, xml as xml25 } from "@odoo/owl";
+import { Component as Component25, onMounted as onMounted5, onWillUnmount as onWillUnmount8, useRef as useRef7, useState as useState11, xml as xml25 } from "@odoo/owl";
 import { useService as useService9 } from "@web/core/utils/hooks";
 
 // src/odoo/download.ts
@@ -4460,7 +4564,7 @@ function datedFilename(prefix, extension, now2 = /* @__PURE__ */ new Date()) {
 }
 
 // src/privacy/privacy.ts
-import { Component as Component22, onMounted as onMounted2, useRef as useRef5, useState as useState8, xml as xml22 } from "@odoo/owl";
+import { Component as Component22, onMounted as onMounted4, useRef as useRef5, useState as useState8, xml as xml22 } from "@odoo/owl";
 
 // src/odoo/confirm.ts
 import { useService as useService7 } from "@web/core/utils/hooks";
@@ -4553,7 +4657,7 @@ var Privacy = class extends Component22 {
     this.store = useState8(this.props.store);
     this.confirm = useConfirm();
     this.title = useRef5("title");
-    onMounted2(() => {
+    onMounted4(() => {
       this.title.el?.focus();
       void this.store.loadMemories();
     });
@@ -4623,7 +4727,7 @@ var Privacy = class extends Component22 {
 };
 
 // src/project_list/project_list.ts
-import { Component as Component23, onWillStart, onWillUnmount as onWillUnmount4, useState as useState9, xml as xml23 } from "@odoo/owl";
+import { Component as Component23, onWillStart, onWillUnmount as onWillUnmount6, useState as useState9, xml as xml23 } from "@odoo/owl";
 import { useService as useService8 } from "@web/core/utils/hooks";
 var ProjectList = class extends Component23 {
   static template = xml23`
@@ -4689,7 +4793,7 @@ var ProjectList = class extends Component23 {
     });
     const live = createLiveRefresh(() => void this.load({ quiet: true }));
     const stop = subscribeBus(useBusService(), RECORD_CHANGED, (payload) => live.notify(payload));
-    onWillUnmount4(() => {
+    onWillUnmount6(() => {
       stop();
       live.dispose();
     });
@@ -4763,7 +4867,7 @@ var ProjectList = class extends Component23 {
 };
 
 // src/session_list/session_list.ts
-import { Component as Component24, onWillUnmount as onWillUnmount5, useEffect as useEffect3, useRef as useRef6, useState as useState10, xml as xml24 } from "@odoo/owl";
+import { Component as Component24, onWillUnmount as onWillUnmount7, useEffect as useEffect3, useRef as useRef6, useState as useState10, xml as xml24 } from "@odoo/owl";
 var SEARCH_DELAY_MS2 = 250;
 var SessionList = class extends Component24 {
   static template = xml24`
@@ -4859,7 +4963,7 @@ var SessionList = class extends Component24 {
       },
       () => [this.state.renaming]
     );
-    onWillUnmount5(() => clearTimeout(this.searchTimer));
+    onWillUnmount7(() => clearTimeout(this.searchTimer));
   }
   get labels() {
     return {
@@ -5018,14 +5122,14 @@ var FullPage = class extends Component25 {
     this.actionService = useService9("action");
     this.nameSearch = createNameSearch(useService9("orm"));
     this.env.config?.setDisplayName?.(_t("Copilot"));
-    onMounted3(() => {
+    onMounted5(() => {
       this.store.fullPage = true;
       if (this.store.loadState === "idle") {
         void this.store.loadLastSession();
       }
       void this.store.loadSessions();
     });
-    onWillUnmount6(() => {
+    onWillUnmount8(() => {
       this.store.fullPage = false;
     });
   }
@@ -5126,49 +5230,15 @@ function fullPageAction(store2) {
 }
 
 // src/odoo/lazy.ts
-import { registry } from "@web/core/registry";
+import { registry as registry2 } from "@web/core/registry";
 function category() {
-  return registry.category("copilot");
+  return registry2.category("copilot");
 }
 function providePanel(panel) {
   category().add("panel", panel, { force: true });
 }
 function providedBus() {
   return category().get("bus", void 0);
-}
-
-// src/odoo/screen.ts
-import { onMounted as onMounted4, onWillUnmount as onWillUnmount7 } from "@odoo/owl";
-import { registry as registry2 } from "@web/core/registry";
-var SCREEN_MAX_IDS = 20;
-function shown() {
-  return registry2.category("copilot").get("screen", void 0);
-}
-function currentScreen(action) {
-  const state = shown();
-  let controller;
-  try {
-    controller = (action ?? state?.action)?.currentController ?? void 0;
-  } catch {
-    return void 0;
-  }
-  if (!controller || !state || controller.action?.type !== "ir.actions.act_window") {
-    return void 0;
-  }
-  const model = controller.props?.resModel ?? controller.action.res_model;
-  const viewType = controller.view?.type;
-  if (!model) {
-    return void 0;
-  }
-  const mine = (list2) => [...list2].reverse().find((entry) => entry.model?.root?.resModel === model)?.model?.root;
-  let ids = [];
-  if (viewType === "form") {
-    ids = [mine(state.form)?.resId];
-  } else if (viewType === "list") {
-    ids = (mine(state.list)?.selection ?? []).map((record) => record.resId);
-  }
-  const valid = ids.filter((id2) => Number.isInteger(id2) && id2 > 0).slice(0, SCREEN_MAX_IDS);
-  return valid.length ? { model, ids: valid } : void 0;
 }
 
 // src/store/open_state.ts
@@ -5255,7 +5325,7 @@ var api = createCopilotApi(rpc, {
     });
   }
 });
-var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open"), { screen: () => currentScreen() }));
+var store = reactive(new CopilotStore(api, sessionOpenState(() => window.sessionStorage, "copilot.panel.open"), { screen: () => describeScreen() }));
 store.restore();
 registry3.category("main_components").add("copilot.panel", { Component: ChatPanel, props: { store } });
 providePanel({ store, FullPage: fullPageAction(store), click: () => systrayClick(store), shortcut: () => systrayShortcut(store) });
