@@ -51,6 +51,7 @@ export const createTaskTool = defineTool({
       "(create|add) a task {text} (due|for|by|before) {date}",
       "(assign|give) {user} a [new] task (in|on) {project} [to] {text}",
       "{project} : new task {text}",
+      "{project} : (add|create|new) [task] {text} [due|by|for] [{date}]",
     ],
     fr: [
       "(ouvre|crée) un (ticket|job|todo) (dans|sur) {project} pour {text}",
@@ -68,6 +69,7 @@ export const createTaskTool = defineTool({
       "(crée|ajoute) une tâche {text} pour le {date}",
       "(demande|rappelle) à {user} de {text} (dans|pour|sur) {project}",
       "{project} : nouvelle tâche {text}",
+      "{project} : (ajoute|ajouter|crée|nouvelle tâche) {text} [pour|avant le|pour le] [{date}]",
     ],
   },
   slash: {

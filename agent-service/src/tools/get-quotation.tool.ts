@@ -35,6 +35,8 @@ export const getQuotationTool = defineTool({
       "(what's|what is) the (status|total) of {quotation}",
       "(how much|what) is {quotation}",
       "(look at|check) {quotation}",
+      "(what's|what is) (on|in) [the] [quote|quotation|order] {quotation}",
+      "(info|news|an update) on [the] [quote|order] {quotation}",
       "{quotation}",
     ],
     fr: [
@@ -43,6 +45,8 @@ export const getQuotationTool = defineTool({
       "(que contient|qu'y a-t-il dans) [le devis] {quotation}",
       "où en est (le devis|la commande) {quotation}",
       "c'est quoi {quotation}",
+      "(qu'est-ce qu'il y a|qu'y a-t-il|y a quoi) (sur|dans) [le devis|la commande] {quotation}",
+      "(des nouvelles|infos) (du devis|de la commande|sur) {quotation}",
       "{quotation}",
     ],
   },

@@ -47,6 +47,8 @@ export const projectSummaryTool = defineTool({
       "[project] {project} (status|summary|update|overview)",
       "give me (a summary|an overview|the status|an update) (of|on) [the] [project] {project}",
       "what's (going on|happening|new) (with|in|on) [project] {project}",
+      "{project} : (how's it going|how is it going|how are things) [overall]",
+      "(how's|how is) it going [overall] (on|with) {project}",
       "{project}",
     ],
     fr: [

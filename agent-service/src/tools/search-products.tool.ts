@@ -29,6 +29,7 @@ export const searchProductsTool = defineTool({
       "(product|item|reference) {product}",
       "do we (sell|carry|offer) {product}",
       "(show|list) [me] [all] [the] products (with|containing|named|like) {product}",
+      "(find|show|list|any|some) [me] [the|all] (products|items|articles) with {text} in (the|their|its) name",
       "(what is|what's) {product}",
       "(what is the|what's the) (price|sale price|list price) of {product}",
       "how much (is|does) {product} [cost]",

@@ -52,6 +52,7 @@ export const showKitTool = defineTool({
       "(montre|affiche)[-moi] [la] (composition|nomenclature|kit|les composants) [du|de|de la] {product}",
       "kit {product}",
       "comment est (composé|fabriqué|monté) {product}",
+      "de quoi est (fait|faite|composé|composée) [le|la|un|une] {product}",
       "de quoi ai-je besoin pour (fabriquer|monter|faire) {number} {product}",
     ],
   },

@@ -51,6 +51,7 @@ export const updateTaskTool = defineTool({
       "(close|finish|complete) [the] [task] {task}",
       "(I finished|we finished|done with|I'm done with) [the] [task] {task}",
       "put {user} on [the] [task] {task}",
+      "put (me|myself) on [the] [task] {task}",
     ],
     fr: [
       "(je prends|je m'occupe de|je me charge de) [la tâche] {task}",
@@ -65,6 +66,7 @@ export const updateTaskTool = defineTool({
       "(termine|clôture|ferme|finis) [la] [tâche] {task}",
       "j'ai (fini|terminé) [la tâche] {task}",
       "mets {user} sur [la tâche] {task}",
+      "(mets-moi|mettez-moi) sur [la tâche] {task}",
     ],
   },
   presentation: { running: { en: "Preparing the changes to the task…", fr: "Préparation des modifications de la tâche…" }, done: { en: "Changes to the task prepared", fr: "Modifications de la tâche préparées" }, title: { en: "Task {task}", fr: "Tâche {task}" } },

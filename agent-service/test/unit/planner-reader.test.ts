@@ -183,6 +183,33 @@ describe("the reader, end to end on an ERP's names", () => {
   });
 });
 
+describe("quantities with their units, prices after the quantity, and names of what a request is about", () => {
+  it.each([
+    ["Quote Azure Interior:\n• Office Lamp x 4 (-5%)\n• Office Chair x 2 -10%\n• Pedal Bin x 3", "create_quotation", { customer: "Azure Interior", lines: [{ product: "Office Lamp", quantity: 4, discount: 5 }, { product: "Office Chair", quantity: 2, discount: 10 }, { product: "Pedal Bin", quantity: 3 }] }],
+    ["devis Deco Addict pour 12 h de Table Kit à 60 € de l'heure", "create_quotation", { customer: "Deco Addict", lines: [{ product: "Table Kit", quantity: 12, price_unit: 60 }] }],
+    ["quote Gemini Furniture Table Kit 6 hours and 2 Office Lamp", "create_quotation", { customer: "Gemini Furniture", lines: [{ product: "Table Kit", quantity: 6 }, { product: "Office Lamp", quantity: 2 }] }],
+    ["how many Pedal Bin in WH2?", "get_stock", { product: "Pedal Bin", warehouse: "WH2" }],
+    ["what's on s00007?", "get_quotation", { quotation: "S00007" }],
+    ["anything late for Marc Demo?", "list_tasks", { assignee: "Marc Demo", overdue: true }],
+    ["lower the Office Lamp price on S00003 to 120", "update_quotation", { quotation: "S00003", change: [{ product: "Office Lamp", price_unit: 120 }] }],
+    ["forget the thing about my Gemini Furniture discount", "forget", { fact: "Gemini Furniture discount" }],
+    ["add a task to Renovations called 'Order tiles' - description: the blue ones from the catalogue", "create_task", { project: "Renovations", title: "Order tiles", description: "the blue ones from the catalogue" }],
+    ["Office Design: what changed in the plans?", "ask_project", { project: "Office Design", question: "what changed in the plans" }],
+    ["any client with 'azure' in the name?", "search_customers", { query: "azure" }],
+  ])("%s", async (message, tool, args) => {
+    const { intent } = await read(message, /[éèàç]|\b(?:les|des|le|pour|devis)\b/.test(message) ? "fr" : "en");
+    expect(intent).toMatchObject({ kind: "tool", tool, args });
+  });
+
+  it("reads 'next Friday' and 'vendredi prochain' as the Friday to come", () => {
+    // 2026-12-07 is a Monday
+    expect(findDates("create it for next Friday", "en", "2026-12-07").map((date) => date.value)).toEqual(["2026-12-11"]);
+    expect(findDates("pour vendredi prochain", "fr", "2026-12-07").map((date) => date.value)).toEqual(["2026-12-11"]);
+    expect(findDates("pour vendredi de la semaine prochaine", "fr", "2026-12-07").map((date) => date.value)).toEqual(["2026-12-18"]);
+    expect(findDates("due Friday next week", "en", "2026-12-11").map((date) => date.value)).toEqual(["2026-12-18"]);
+  });
+});
+
 describe("follow-ups, read against the previous request", () => {
   const follow = (previous: string, message: string, lang: "fr" | "en" = "en") => readRequest({ message, previous, lang, today: "2026-12-06", tools: TOOLS, odoo: DEMO });
 

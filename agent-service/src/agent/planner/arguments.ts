@@ -90,7 +90,9 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
     if (!name) return { ask: "planner.ask_product" };
     // "in the Chicago warehouse", "à l'entrepôt WH2": the tool finds it, or asks
     const warehouse = WAREHOUSE.exec(slots.text);
-    const place = (warehouse?.[1] ?? warehouse?.[2])?.trim();
+    // "how many left in WH?", "dispo à WH2": a warehouse's short code, in capitals, after "in"
+    const code = warehouse ? undefined : /(?<![\p{L}])(?:in|at|from|dans|à|au|chez)\s+([A-Z][A-Z0-9]{1,4})(?=\s*[?.!,;]|\s*$)/u.exec(slots.text)?.[1];
+    const place = (warehouse?.[1] ?? warehouse?.[2] ?? code)?.trim();
     return { product: name, ...(quantity && quantity >= 1 && quantity === Math.round(quantity) ? { quantity } : {}), ...(place ? { warehouse: place } : {}) };
   },
   create_quotation(slots) {
@@ -161,7 +163,9 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
       const mine = products.filter((m) => m.start >= start && m.end <= end);
       if (!mine.length) continue;
       const scope = { ...slots, numbers: slots.numbers.filter((n) => n.start >= start && n.end <= end) };
-      const verb = REMOVE.test(segment) ? "remove" : ADD.test(segment) ? "add" : CHANGE.test(segment) ? "change" : overall;
+      // "drop the lamp price to 380", "baisse le prix des lampes à 35": a new price, nothing removed
+      const repriced = /(?<![\p{L}])(?:price|prix|tarif|rate)(?![\p{L}])/iu.test(segment) && /(?<![\p{L}])(?:to|at|à|a)\s*[$€£]?\s*\d/iu.test(segment);
+      const verb = repriced ? "change" : REMOVE.test(segment) ? "remove" : ADD.test(segment) ? "add" : CHANGE.test(segment) ? "change" : overall;
       if (verb === "remove") {
         remove.push(...mine.map((m) => m.value));
         continue;
@@ -196,6 +200,11 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
   search_customers(slots) {
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(slots.text)?.[0];
     if (email) return { query: email };
+    // "with 'ready' in the name", "dont le nom contient « bois »": what is quoted or named is the query
+    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]|(?<![\p{L}])'([^']{2,60})'(?![\p{L}])/u.exec(slots.text);
+    const inName = /(?<![\p{L}])(?:with|avec)\s+(\S{2,40})\s+(?:in|dans)\s+(?:the|their|its|le|leur)\s+(?:name|nom)(?![\p{L}])|(?:name contains|nom contient|containing|contenant)\s+(\S{2,40})/iu.exec(slots.text);
+    const named = (quoted?.[1] ?? quoted?.[2] ?? inName?.[1] ?? inName?.[2])?.replace(/[?.!,;]+$/u, "").trim();
+    if (named) return { query: named };
     const customer = pick(slots, "customer");
     const query = customer?.text ?? (legacyArg(slots, "search_customers", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|retrouve[rz]?|(?:the |le |la |les |un |une )?(?:customers?|clients?|clientes?|contacts?|companies|company|soci[ée]t[ée]s?|partners?|partenaires?)|named|called|nomm[ée]e?s?|appel[ée]e?s?|who is|qui est)/giu);
     return query ? { query } : undefined;
@@ -228,7 +237,8 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
       .replace(/^(?:(?:in|on|for|dans|sur|pour)\s+(?:the\s+|le\s+)?(?:projet|project)?\s*,?\s*)/i, "")
       .replace(/\s+/g, " ")
       .trim();
-    return { ...project, question: unquote(question) || slots.text };
+    // "Office Design: what did…": the project's colon is not the question's
+    return { ...project, question: unquote(question.replace(/^[\s:,;–—-]+/u, "")) || slots.text };
   },
   list_tasks(slots) {
     const args: Record<string, unknown> = {};
@@ -248,6 +258,9 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
     return name ? { task: name } : { ask: "planner.ask_task" };
   },
   create_task(slots) {
+    // "— description: check paint…": the rest is the task's description, not its title
+    const described = /[\s,;–—-]*(?<![\p{L}])(?:description|desc|d[ée]tails?|notes?)\s*:\s*(.{3,})$/iu.exec(slots.text);
+    if (described) slots = { ...slots, text: slots.text.slice(0, described.index), all: slots.all.filter((m) => m.end <= described.index), best: slots.best.filter((m) => m.end <= described.index), dates: slots.dates.filter((d) => d.end <= described.index) };
     const project = pick(slots, "project");
     const user = pick(slots, "user", project ? [project] : []);
     const date = deadlineOf(slots);
@@ -259,6 +272,7 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
     if (!title) return { ask: "planner.ask_title" };
     args.title = title;
     if (date) args.deadline = date.value;
+    if (described) args.description = described[1]!.trim();
     if (user) args.assignee = user.value;
     else if (/(?<![\p{L}])(?:pour moi|for me|assign(?:ed)?(?: it)? to me|assignée? à moi|à m'assigner|m'assigner|assigne[- ]moi|assignée? a moi|a moi|to myself|assign it to me|assign to me)(?![\p{L}])/iu.test(slots.text)) args.assignee = "me";
     return args;
@@ -315,7 +329,13 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
   },
   forget(slots) {
     const fact = (legacyArg(slots, "forget", "fact") as string | undefined) ?? /(?:that|que|qu'|about|sur|:)\s*(.{2,})$/i.exec(slots.text)?.[1];
-    return fact ? { fact: fact.trim() } : undefined;
+    // "the thing about the Gemini discount", "ce que je t'ai dit sur mon entrepôt": what it is about
+    const about = fact
+      ?.trim()
+      .replace(/^(?:(?:the|that|this)\s+(?:thing|stuff|bit|part)s?\s+(?:about|on|regarding)|what\s+I\s+(?:said|told you|mentioned)\s+(?:about|on|regarding)|(?:le|ce)\s+(?:truc|point)\s+(?:sur|à propos d[eu]|concernant)|ce\s+que\s+je\s+(?:t'ai|vous ai)\s+dit\s+(?:sur|à propos d[eu]|concernant))\s+/iu, "")
+      .replace(/^(?:the|my|our|le|la|les|l'|mon|ma|mes|notre|nos)\s*(?=\S)/iu, "")
+      .trim();
+    return about ? { fact: about } : undefined;
   },
   list_tickets: (slots) => mappedArgs(slots, "list_tickets"),
   list_installations: (slots) => mappedArgs(slots, "list_installations"),
@@ -385,6 +405,9 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
   return chosen.filter((m) => m.whole || !named.some((name) => covers(m, name))).sort((a, b) => a.start - b.start);
 }
 
+/** What a quantity counts, said between it and the product ("3 pièces de", "30 h de", "8 hours"). */
+const COUNT_UNITS = String.raw`(?:units?|unités?|unites?|pièces?|pieces?|pcs|pc|exemplaires?|boxes|boîtes|h|hrs?|hours?|heures?|days?|jours?|j)`;
+
 /** Lines whose quantity the user said (the others have 1 by default). */
 const SAID_QUANTITY = new WeakSet<Record<string, unknown>>();
 
@@ -402,7 +425,7 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
     // "3 Office Chair", "3x Office Chair", "a dozen Office Chair", "deux unités de Office Chair"
     const before = [...numbers]
       .reverse()
-      .find((n) => n.kind === "number" && !used.has(n) && n.end <= product.start && n.start >= previousEnd && /^\s*(?:x|×|\*)?\s*(?:(?:units?|unités?|unites?|pièces?|pieces?|pcs|pc|exemplaires?|boxes|boîtes)\s+)?(?:(?:of|de|du|des)\s+|d')?(?:(?:the|le|la|les)\s+)?$/i.test(text.slice(n.end, product.start)));
+      .find((n) => n.kind === "number" && !used.has(n) && n.end <= product.start && n.start >= previousEnd && new RegExp(String.raw`^\s*(?:x|×|\*)?\s*(?:${COUNT_UNITS}\s+)?(?:(?:of|de|du|des)\s+|d')?(?:(?:the|le|la|les)\s+)?$`, "iu").test(text.slice(n.end, product.start)));
     const quantity = after ?? before;
     if (quantity) {
       used.add(quantity);
@@ -451,8 +474,10 @@ function quoteLines(slots: Slots, products: Mention[]): Record<string, unknown>[
  * otherwise it is the next product's.
  */
 function endsLine(text: string, productEnd: number, n: NumberMention, nextStart: number): boolean {
-  const rest = text.slice(n.end, nextStart);
-  const separator = /^\s*\)?\s*(?:[,;]|\b(?:et|and|pcs?|units?|unités?|pièces?)\b)/i.test(rest);
+  // what the line says of its price after the quantity ("x 2 (-10%)", "x 6 -10%", "8 h à 70 €") is still the line
+  const rest = text.slice(n.end, nextStart).replace(/^[^\S\n]*\(?[^\S\n]*[-–]?[^\S\n]*\d+(?:[.,]\d+)?[^\S\n]*(?:%|€|\$|eur(?:os?)?)[^\S\n]*(?:off|de remise|remise|discount)?[^\S\n]*\)?/iu, "");
+  // a new line, a bullet, a comma, "and", or the unit of the quantity ("8 hours and…") ends the line
+  const separator = new RegExp(String.raw`^[^\S\n]*\)?[^\S\n]*(?:\n|[,;•·+]|(?<![\p{L}])(?:et|and|plus|${COUNT_UNITS})(?![\p{L}]))`, "iu").test(rest);
   if (/^\s*(?:x|×|\*|:|=)\s*$/i.test(text.slice(productEnd, n.start))) return separator || /^\s*\)?\s*$/.test(rest);
   return separator || (nextStart >= text.length && /^\s*\)?\s*$/.test(rest));
 }

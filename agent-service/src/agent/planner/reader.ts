@@ -6,7 +6,7 @@ import { catalog } from "../../tools/index.js";
 import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
 import { bestMentions, findEntities, kindsFor, type Mention } from "./entities.js";
 import { findNumbers, type NumberMention } from "./numbers.js";
-import { MONTH, months, withYear } from "./dates.js";
+import { MONTH, months, parseDate, withYear } from "./dates.js";
 import { DESTRUCTIVE, parseIntent, readQuotationEdit, type Intent } from "./parse.js";
 import { FILL, fillOf, type Slots } from "./arguments.js";
 import { corrected, inside, type DateMention, type Span } from "./spans.js";
@@ -99,7 +99,7 @@ export async function readRequest(input: ReadInput): Promise<ReadResult> {
   const classifier = await plannerClassifier();
   let reading = await classifier.classify(delexicalized, lang);
   // an e-mail or a story around the request: the sentence that asks is read on its own too
-  const sentences = delexicalized.split(/(?<=[.!?;])\s+|\s*,\s*(?=(?:please|pls|could you|can you|merci de|pourriez|peux-tu|tu peux)\b)/i).filter((sentence) => sentence.split(/\s+/).length >= 2);
+  const sentences = delexicalized.split(/(?<=[.!?;])\s+|\s+[—–]\s+|\s*,\s*(?=(?:please|pls|could you|can you|merci de|pourriez|peux-tu|tu peux)\b)/i).filter((sentence) => sentence.split(/\s+/).length >= 2);
   if (sentences.length > 1) {
     for (const sentence of sentences) {
       const alone = await classifier.classify(sentence, lang);
@@ -308,7 +308,10 @@ export function findDates(text: string, lang: Lang, today: string): DateMention[
       const found = dates.map((result) => {
         const date = result.start.date();
         const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-        return { start: result.index, end: result.index + result.text.length, value: iso };
+        // "next Friday", "vendredi prochain": the Friday to come (chrono reads next week's), as the
+        // shape reader does (parseDate)
+        const weekday = /^(?:next\s+\p{L}+|\p{L}+\s+prochain)$/iu.test(result.text.trim()) ? parseDate(result.text, today) : undefined;
+        return { start: result.index, end: result.index + result.text.length, value: weekday ?? iso };
       });
       return [...own, ...found.filter((date) => !own.some((mine) => date.start < mine.end && mine.start < date.end))].sort((a, b) => a.start - b.start);
     }
@@ -343,6 +346,14 @@ function endOfPeriod(text: string, today: string): DateMention[] {
     const month = new RegExp(String.raw`^\s+(?:de\s+|of\s+)?(${MONTH})(?![\p{L}])`, "iu").exec(text.slice(number.end));
     const value = month ? withYear(number.value, months[month[1]!.toLowerCase()]!, undefined, base2) : undefined;
     if (value) found.push({ start: number.start, end: number.end + month![0].length, value });
+  }
+  // "vendredi de la semaine prochaine", "Friday next week", "next week's Friday": that day of next week
+  const days: Record<string, number> = { lundi: 1, monday: 1, mardi: 2, tuesday: 2, mercredi: 3, wednesday: 3, jeudi: 4, thursday: 4, vendredi: 5, friday: 5, samedi: 6, saturday: 6, dimanche: 7, sunday: 7 };
+  const DAY = Object.keys(days).join("|");
+  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(${DAY})\s+(?:de\s+la\s+semaine\s+prochaine|next\s+week)|next\s+week'?s\s+(${DAY}))(?![\p{L}])`, "giu"))) {
+    const day = days[(match[1] ?? match[2])!.toLowerCase()]!;
+    const toNextMonday = ((8 - base.getUTCDay()) % 7) || 7;
+    found.push({ start: match.index, end: match.index + match[0].length, value: new Date(base.getTime() + (toNextMonday + day - 1) * 86_400_000).toISOString().slice(0, 10) });
   }
   for (const match of text.matchAll(pattern)) {
     const next = Boolean(match[1] || match[4]);
