@@ -588,30 +588,27 @@ var SlashMenu = class extends Component {
 var MAX_HEIGHT_PX = 200;
 var SEARCH_DELAY_MS = 150;
 var nextComposerId = 1;
+var ContextChip = class extends Component2 {
+  static template = xml2`
+    <span t-attf-class="badge rounded-pill o_copilot_context_chip o_copilot_{{ props.kind }}_chip" t-att-title="props.title">
+      <i t-attf-class="fa {{ props.icon }} me-1" aria-hidden="true"/>
+      <span t-esc="props.label"/>
+      <button type="button" class="btn btn-link o_copilot_context_clear"
+              t-att-aria-label="props.clearLabel" t-att-title="props.clearLabel" t-on-click="() => props.onClear()">
+        <i class="fa fa-times" aria-hidden="true"/>
+      </button>
+    </span>`;
+  static props = { kind: String, icon: String, label: String, title: { type: String, optional: true }, clearLabel: String, onClear: Function };
+};
 var Composer = class extends Component2 {
-  static components = { SlashMenu };
+  static components = { SlashMenu, ContextChip };
   static template = xml2`
     <form class="o_copilot_composer" t-on-submit.prevent="submit">
       <div t-if="props.project or props.screen" class="o_copilot_context">
-        <span t-if="props.screen" class="badge rounded-pill o_copilot_context_chip o_copilot_screen_chip"
-              t-att-title="labels.screenHint">
-          <i class="fa fa-eye me-1" aria-hidden="true"/>
-          <span t-esc="screenLabel"/>
-          <button type="button" class="btn btn-link o_copilot_context_clear"
-                  t-att-aria-label="labels.ignoreScreen" t-att-title="labels.ignoreScreen"
-                  t-on-click="() => props.onIgnoreScreen and props.onIgnoreScreen()">
-            <i class="fa fa-times" aria-hidden="true"/>
-          </button>
-        </span>
-        <span t-if="props.project" class="badge rounded-pill o_copilot_context_chip">
-          <i class="fa fa-folder-open-o me-1" aria-hidden="true"/>
-          <span t-esc="projectLabel"/>
-          <button type="button" class="btn btn-link o_copilot_context_clear"
-                  t-att-aria-label="labels.clearProject" t-att-title="labels.clearProject"
-                  t-on-click="() => props.onClearProject and props.onClearProject()">
-            <i class="fa fa-times" aria-hidden="true"/>
-          </button>
-        </span>
+        <ContextChip t-if="props.screen" kind="'screen'" icon="'fa-eye'" label="screenLabel" title="labels.screenHint"
+                     clearLabel="labels.ignoreScreen" onClear="() => props.onIgnoreScreen and props.onIgnoreScreen()"/>
+        <ContextChip t-if="props.project" kind="'project'" icon="'fa-folder-open-o'" label="projectLabel"
+                     clearLabel="labels.clearProject" onClear="() => props.onClearProject and props.onClearProject()"/>
       </div>
       <div class="o_copilot_composer_box">
         <SlashMenu t-if="state.menu" id="menuId" title="menuTitle" items="state.items" active="state.active"
