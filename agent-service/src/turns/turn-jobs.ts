@@ -151,20 +151,25 @@ export function createTurnJobs(deps: {
     const lang = langOf(request.user.lang);
     const recorder = createRecorder({ ...owner, dbSession: request.user.db_session }, request.turnId, request.sessionId);
     const heartbeat = setInterval(() => void log.heartbeat(owner, request.turnId).catch(() => {}), heartbeatMs);
+    // the turn's place among the user's running answers is given back before it says it ended: a
+    // panel that sends its next message as soon as it reads "done" is never told to wait
+    const release = () => log.release(owner, company, request.turnId).catch(() => {});
     try {
       const result = await turns.runTurn(request, { signal: controller.signal, onEvent: recorder.emit });
+      await release();
       await recorder.finish(result.stopped ? "stopped" : "done", { type: "done", result }, result);
     } catch (error) {
       const appError = error instanceof AppError ? error : new AppError("internal", {}, { cause: error });
       if (!(error instanceof AppError)) logger.error({ err: error, turnId: request.turnId }, "turn failed");
       const failure = { code: appError.code, message: appError.userMessage(lang) };
+      await release();
       await recorder.finish("failed", { type: "error", ...failure }, undefined, failure).catch((cause: unknown) => {
         logger.warn({ err: cause, turnId: request.turnId }, "turn end not recorded");
       });
     } finally {
       clearInterval(heartbeat);
       local.delete(request.turnId);
-      await log.release(owner, company, request.turnId).catch(() => {});
+      await release();
     }
   }
 

@@ -32,9 +32,9 @@ describe("asynchronous turns, served by any replica", () => {
   let double: OdooDouble;
   let a: TestApp;
   let b: TestApp;
+  const prefix = `test:replicas:${Date.now()}:`;
   beforeAll(async () => {
     double = await startOdooDouble({ secret: TEST_SECRET, db: ADMIN.db });
-    const prefix = `test:replicas:${Date.now()}:`;
     a = await buildTestApp({ double, prefix });
     b = await buildTestApp({ double, prefix });
   });
@@ -105,6 +105,21 @@ describe("asynchronous turns, served by any replica", () => {
     await untilEnded(a, ADMIN, first.body.turn_id);
     const late = await start(b, STOCK, sessionId, ADMIN, { client_message_id: "cm_retry_1" });
     expect(late.body).toMatchObject({ turn_id: first.body.turn_id, status: "done", result: { session_id: sessionId } });
+  });
+
+  it("a reload before the first answer's conversation is stored finds the answer running, not 'no such conversation'", async () => {
+    const sessionId = newSessionId();
+    // the conversation's lock held elsewhere: the turn has started, and stored nothing yet
+    const lock = `${prefix}${encodeURIComponent(ADMIN.db)}:${ADMIN.uid}:s:${sessionId}:lock`;
+    await a.redis.set(lock, "another-holder", "PX", 10_000);
+    const started = await start(a, STOCK, sessionId);
+    const history = await b.call("GET", `/v1/sessions/${sessionId}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=en_US`);
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual({ session_id: sessionId, messages: [], running_turn: { turn_id: started.body.turn_id, message: STOCK } });
+    await a.redis.del(lock);
+    expect((await untilEnded(b, ADMIN, started.body.turn_id)).status).toBe("done");
+    // a conversation that does not exist is still not found
+    expect((await b.call("GET", `/v1/sessions/${newSessionId()}/messages?db=${ADMIN.db}&uid=${ADMIN.uid}&lang=en_US`)).status).toBe(404);
   });
 
   it("Stop received by one replica stops the turn the other runs, and a reload meanwhile finds it running", async () => {
