@@ -169,7 +169,6 @@ export function createTurnJobs(deps: {
     } finally {
       clearInterval(heartbeat);
       local.delete(request.turnId);
-      await release();
     }
   }
 

@@ -201,18 +201,16 @@ export const FILL: Record<string, (slots: Slots) => Filled> = {
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(slots.text)?.[0];
     if (email) return { query: email };
     // "with 'ready' in the name", "dont le nom contient « bois »": what is quoted or named is the query
-    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]|(?<![\p{L}])'([^']{2,60})'(?![\p{L}])/u.exec(slots.text);
     const inName = /(?<![\p{L}])(?:with|avec)\s+(\S{2,40})\s+(?:in|dans)\s+(?:the|their|its|le|leur)\s+(?:name|nom)(?![\p{L}])|(?:name contains|nom contient|containing|contenant)\s+(\S{2,40})/iu.exec(slots.text);
-    const named = (quoted?.[1] ?? quoted?.[2] ?? inName?.[1] ?? inName?.[2])?.replace(/[?.!,;]+$/u, "").trim();
+    const named = (quotedText(slots.text) ?? inName?.[1] ?? inName?.[2])?.replace(/[?.!,;]+$/u, "").trim();
     if (named) return { query: named };
     const customer = pick(slots, "customer");
     const query = customer?.text ?? (legacyArg(slots, "search_customers", "query") as string | undefined) ?? rest(slots, /(?:find|search(?: for)?|look(?: ?up| for)|cherche[rz]?|recherche[rz]?|trouve[rz]?|retrouve[rz]?|(?:the |le |la |les |un |une )?(?:customers?|clients?|clientes?|contacts?|companies|company|soci[ée]t[ée]s?|partners?|partenaires?)|named|called|nomm[ée]e?s?|appel[ée]e?s?|who is|qui est)/giu);
     return query ? { query } : undefined;
   },
   search_products(slots) {
-    // what the user quotes, in double, French or single quotes ('desk', not the apostrophe of "l'entrepôt")
-    const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]|(?<![\p{L}])'([^']{2,60})'(?![\p{L}])/u.exec(slots.text);
-    if (quoted) return { query: (quoted[1] ?? quoted[2])!.trim(), ...limitOf(slots) };
+    const quoted = quotedText(slots.text);
+    if (quoted) return { query: quoted, ...limitOf(slots) };
     // "with reference E-COM", "dont la référence commence par FURN": the reference typed
     const reference = /(?:with|avec|de|dont la)?\s*(?:ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.?|code)\s*(?:starting with|beginning with|commen[çc]ant par|commence par|is|est|:)?\s*([A-Z][A-Z0-9_-]{1,20})/u.exec(slots.text)?.[1];
     if (reference) return { query: reference, ...limitOf(slots) };
@@ -403,6 +401,12 @@ function productMentions(slots: Slots, avoid: Span[]): Mention[] {
     if (name) chosen.splice(chosen.indexOf(name), 1, { ...name, start: kind.start });
   }
   return chosen.filter((m) => m.whole || !named.some((name) => covers(m, name))).sort((a, b) => a.start - b.start);
+}
+
+/** What the user quotes, in double, French or single quotes ('desk', not the apostrophe of "l'entrepôt"). */
+function quotedText(text: string): string | undefined {
+  const quoted = /["«“]\s*([^"»”]{2,60}?)\s*["»”]|(?<![\p{L}])'([^']{2,60})'(?![\p{L}])/u.exec(text);
+  return (quoted?.[1] ?? quoted?.[2])?.trim();
 }
 
 /** What a quantity counts, said between it and the product ("3 pièces de", "30 h de", "8 hours"). */

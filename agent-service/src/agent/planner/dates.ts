@@ -5,12 +5,12 @@ export const months: Record<string, number> = {
   août: 8, aout: 8, august: 8, aug: 8, septembre: 9, september: 9, sept: 9, sep: 9, octobre: 10, october: 10, oct: 10,
   novembre: 11, november: 11, nov: 11, décembre: 12, decembre: 12, december: 12, dec: 12, déc: 12,
 };
-const weekdays: Record<string, number> = {
+export const weekdays: Record<string, number> = {
   dimanche: 0, sunday: 0, lundi: 1, monday: 1, mardi: 2, tuesday: 2, mercredi: 3, wednesday: 3,
   jeudi: 4, thursday: 4, vendredi: 5, friday: 5, samedi: 6, saturday: 6,
 };
 export const MONTH = Object.keys(months).sort((a, b) => b.length - a.length).join("|");
-const WEEKDAY = Object.keys(weekdays).join("|");
+export const WEEKDAY = Object.keys(weekdays).join("|");
 
 /** The date patterns, for callers that need to cut a date out of a sentence. */
 export const DATE_PATTERN = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:le\s+)?\d{1,2}(?:er)?\s+(?:${MONTH})\.?(?:\s+\d{4})?|(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|demain|après[- ]demain|apres[- ]demain|tomorrow|today|aujourd'hui|(?:next\s+|(?:${WEEKDAY})\s+prochain|(?:${WEEKDAY}))(?:${WEEKDAY})?|(?:dans|in)\s+\d+\s+(?:jours?|days?|semaines?|weeks?))`;

@@ -6,7 +6,7 @@ import { catalog } from "../../tools/index.js";
 import { SLOT_WORD, trainClassifier, type Classifier, type PhraseSet, type Reading } from "./classifier.js";
 import { bestMentions, findEntities, kindsFor, type Mention } from "./entities.js";
 import { findNumbers, type NumberMention } from "./numbers.js";
-import { MONTH, months, parseDate, withYear } from "./dates.js";
+import { MONTH, WEEKDAY, months, parseDate, weekdays, withYear } from "./dates.js";
 import { DESTRUCTIVE, parseIntent, readQuotationEdit, type Intent } from "./parse.js";
 import { FILL, fillOf, type Slots } from "./arguments.js";
 import { corrected, inside, type DateMention, type Span } from "./spans.js";
@@ -348,12 +348,11 @@ function endOfPeriod(text: string, today: string): DateMention[] {
     if (value) found.push({ start: number.start, end: number.end + month![0].length, value });
   }
   // "vendredi de la semaine prochaine", "Friday next week", "next week's Friday": that day of next week
-  const days: Record<string, number> = { lundi: 1, monday: 1, mardi: 2, tuesday: 2, mercredi: 3, wednesday: 3, jeudi: 4, thursday: 4, vendredi: 5, friday: 5, samedi: 6, saturday: 6, dimanche: 7, sunday: 7 };
-  const DAY = Object.keys(days).join("|");
-  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(${DAY})\s+(?:de\s+la\s+semaine\s+prochaine|next\s+week)|next\s+week'?s\s+(${DAY}))(?![\p{L}])`, "giu"))) {
-    const day = days[(match[1] ?? match[2])!.toLowerCase()]!;
+  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(${WEEKDAY})\s+(?:de\s+la\s+semaine\s+prochaine|next\s+week)|next\s+week'?s\s+(${WEEKDAY}))(?![\p{L}])`, "giu"))) {
+    // Monday 0 … Sunday 6, counted from next week's Monday
+    const offset = (weekdays[(match[1] ?? match[2])!.toLowerCase()]! + 6) % 7;
     const toNextMonday = ((8 - base.getUTCDay()) % 7) || 7;
-    found.push({ start: match.index, end: match.index + match[0].length, value: new Date(base.getTime() + (toNextMonday + day - 1) * 86_400_000).toISOString().slice(0, 10) });
+    found.push({ start: match.index, end: match.index + match[0].length, value: new Date(base.getTime() + (toNextMonday + offset) * 86_400_000).toISOString().slice(0, 10) });
   }
   for (const match of text.matchAll(pattern)) {
     const next = Boolean(match[1] || match[4]);

@@ -10,7 +10,6 @@ import type { OrmLike } from "../projects/projects";
 import type { ScreenView } from "../odoo/screen";
 import { CopilotStore } from "../store/copilot_store";
 
-
 /**
  * The right-hand panel (copilot.ChatPanel): header, conversation, composer. Always mounted
  * (main_components) and rendered only while open, so it survives navigation in the web client;
